@@ -1,0 +1,49 @@
+"""The `intervisie` command. Subcommands without a screen never import Textual."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..i18n import default_language
+from . import methods as methods_cli
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intervisie",
+        description="Run intervisie (peer consultation) sessions on the shared screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"intervisie-tui {__version__}")
+    parser.add_argument("--lang", choices=("nl", "en"), help="language of the screens and output")
+    parser.add_argument("--data-dir", metavar="DIR", help="where sessions are kept (also $INTERVISIE_DATA_DIR)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start a session straight away, without the set-up screen")
+    run.add_argument("--method", required=True, metavar="ID", help="method id, see `intervisie methods list`")
+    run.add_argument("--participants", required=True, metavar="NAMES", help='comma-separated, e.g. "Anna,Bram,Cem"')
+    run.add_argument("--inbrenger", metavar="NAME", help="one of the participants (or choose during the session)")
+    run.add_argument("--facilitator", metavar="NAME", help="the facilitator, if the group has one")
+    run.add_argument("--minutes", type=int, metavar="N", help="time budget; the phases are scaled to fit")
+    run.add_argument("--case", metavar="TITLE", default="", help="a short case title (optional)")
+
+    methods_cli.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.lang = args.lang or None
+    if args.command is None or args.command == "run":
+        from .launch import launch
+
+        return launch(args)
+    lang = args.lang or default_language()
+    try:
+        return args.handler(args, lang)
+    except BrokenPipeError:  # `intervisie ... | head`
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,159 @@
+"""`intervisie methods …`: list, show, validate, handout, schema and new."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from ..core.library import LoadedMethod, Origin, load_library, load_method_file
+from ..core.method import ID_PATTERN, Method
+from ..handout import method_handout, method_overview
+from ..i18n import t
+from ..paths import user_methods_dir
+from .output import write_output
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    methods = commands.add_parser("methods", help="list, read, check and write method files")
+    actions = methods.add_subparsers(dest="methods_command", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="all methods: built-in, plugins and your own")
+    listing.set_defaults(handler=list_methods)
+
+    show = actions.add_parser("show", help="one method in full, with facilitator tips")
+    show.add_argument("id")
+    _lang_option(show)
+    show.set_defaults(handler=show_method)
+
+    validate = actions.add_parser("validate", help="check method files; exit 1 if any is invalid")
+    validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    validate.set_defaults(handler=validate_files)
+
+    handout = actions.add_parser("handout", help="a Markdown handout for participants")
+    handout.add_argument("id")
+    _lang_option(handout)
+    handout.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    handout.set_defaults(handler=write_handout)
+
+    schema = actions.add_parser("schema", help="the JSON Schema of method files, for editors")
+    schema.set_defaults(handler=print_schema)
+
+    new = actions.add_parser("new", help="a commented starter file in your methods folder")
+    new.add_argument("id")
+    new.set_defaults(handler=new_method)
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", dest="sub_lang", choices=("nl", "en"), help="language (default: the app's)")
+
+
+def _language(args: argparse.Namespace, lang: str) -> str:
+    return getattr(args, "sub_lang", None) or lang
+
+
+def _report_problems(library_problems, lang: str) -> None:
+    if not library_problems:
+        return
+    print(t("cli.methods.problems", lang, count=len(library_problems)), file=sys.stderr)
+    for problem in library_problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+def _origin_label(loaded: LoadedMethod, lang: str) -> str:
+    label = t(f"cli.origin.{loaded.origin.value}", lang)
+    if loaded.replaces is not None and loaded.replaces.origin is Origin.BUILTIN:
+        label += " " + t("cli.methods.replaces_builtin", lang)
+    return label
+
+
+def list_methods(args: argparse.Namespace, lang: str) -> int:
+    library = load_library(user_methods_dir())
+    rows = [
+        (
+            loaded.method.id,
+            loaded.method.name(lang),
+            f"{loaded.method.minutes} {t('word.minutes', lang)}",
+            str(len(loaded.method.phases)),
+            "{}-{}".format(*loaded.method.group_size),
+            _origin_label(loaded, lang),
+        )
+        for loaded in library.sorted()
+    ]
+    header = tuple(t(f"cli.methods.column.{name}", lang) for name in ("id", "name", "time", "phases", "group", "source"))
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print()
+    print(t("cli.methods.user_folder", lang, path=user_methods_dir()))
+    _report_problems(library.problems, lang)
+    return 0
+
+
+def _find(method_id: str, lang: str) -> Method | None:
+    library = load_library(user_methods_dir())
+    if method_id in library.methods:
+        return library.get(method_id)
+    known = ", ".join(sorted(library.methods)) or "-"
+    print(t("cli.methods.unknown", lang, id=method_id, known=known), file=sys.stderr)
+    _report_problems(library.problems, lang)
+    return None
+
+
+def show_method(args: argparse.Namespace, lang: str) -> int:
+    lang = _language(args, lang)
+    method = _find(args.id, lang)
+    if method is None:
+        return 2
+    print(method_overview(method, lang))
+    return 0
+
+
+def write_handout(args: argparse.Namespace, lang: str) -> int:
+    lang = _language(args, lang)
+    method = _find(args.id, lang)
+    if method is None:
+        return 2
+    return write_output(method_handout(method, lang), args.output, lang)
+
+
+def validate_files(args: argparse.Namespace, lang: str) -> int:
+    failures = 0
+    for path in args.files:
+        method, problems = load_method_file(path)
+        if method is not None:
+            print(t("cli.validate.ok", lang, path=path, id=method.id, name=method.name(lang)))
+            continue
+        failures += 1
+        for problem in problems:
+            print(f"{problem}", file=sys.stderr)
+    if failures:
+        print(t("cli.validate.summary", lang, bad=failures, total=len(args.files)), file=sys.stderr)
+    return 1 if failures else 0
+
+
+def print_schema(args: argparse.Namespace, lang: str) -> int:
+    schema = Method.model_json_schema(by_alias=True)
+    schema["title"] = "intervisie-tui method"
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return 0
+
+
+def new_method(args: argparse.Namespace, lang: str) -> int:
+    from ..starter import starter_method
+
+    if not re.fullmatch(ID_PATTERN, args.id):
+        print(t("cli.new.bad_id", lang, id=args.id), file=sys.stderr)
+        return 2
+    folder = user_methods_dir()
+    target = folder / f"{args.id}.toml"
+    if target.exists():
+        print(t("cli.new.exists", lang, path=target), file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(starter_method(args.id))
+    print(t("cli.new.written", lang, path=target))
+    return 0

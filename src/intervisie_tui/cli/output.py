@@ -1,0 +1,22 @@
+"""Write command output to the screen or, privately and atomically, to a file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..i18n import t
+from ..store.atomic import atomic_write_text
+
+
+def write_output(text: str, target: Path | None, lang: str) -> int:
+    if target is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    try:
+        atomic_write_text(target.expanduser(), text)
+    except OSError as error:
+        print(t("cli.output.failed", lang, path=target, reason=error.strerror or error), file=sys.stderr)
+        return 1
+    print(t("cli.output.written", lang, path=target), file=sys.stderr)
+    return 0

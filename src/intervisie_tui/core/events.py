@@ -1,0 +1,51 @@
+"""Events: every facilitator action, timestamped. A session is its plan plus these."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class EventKind(str, Enum):
+    START = "start"
+    PAUSE = "pause"
+    RESUME = "resume"
+    GOTO = "goto"  # next, previous and jump all move to a phase index
+    EXTEND = "extend"  # minutes more (positive) or less (negative) for the current phase
+    NEXT_SPEAKER = "next-speaker"
+    PREVIOUS_SPEAKER = "previous-speaker"
+    SKIP_SPEAKER = "skip-speaker"
+    SET_INBRENGER = "set-inbrenger"
+    NOTE = "note"  # the whole current text of one note field
+    END = "end"
+
+
+class NoteField(str, Enum):
+    """Where a note belongs. Phase notes carry the phase id; the rest belong to the session."""
+
+    TEXT = "text"  # free notes of a phase (facilitator only)
+    CASE_QUESTION = "case-question"
+    ADVICE = "advice"  # key = participant
+    ACTION_POINTS = "action-points"
+    EVALUATION = "evaluation"  # key = participant
+    REFLECTION = "reflection"  # the inbrenger's reflection
+
+
+class Event(BaseModel):
+    """`t` is seconds on the session's own timeline (monotonic, survives a resume);
+    `at` is the wall-clock moment, for the record."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: EventKind
+    t: float = Field(ge=0)
+    at: datetime
+    index: int | None = None
+    minutes: int | None = None
+    name: str | None = None
+    phase: str | None = None
+    field: NoteField | None = None
+    key: str | None = None
+    text: str | None = None

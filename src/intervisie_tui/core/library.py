@@ -1,0 +1,152 @@
+"""Find and load methods from the built-ins, the user's folder and Python plugins.
+
+A bad file never hides the good ones: every problem is collected, never raised.
+A user file (or plugin) with a built-in's id replaces the built-in, and says so.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .method import Method
+from .method_errors import MethodFileError, from_toml_error, from_validation_error
+
+ENTRY_POINT_GROUP = "intervisie_tui.methods"
+
+
+class Origin(str, Enum):
+    BUILTIN = "built-in"
+    PLUGIN = "plugin"
+    USER = "user"
+
+
+@dataclass(frozen=True)
+class LoadedMethod:
+    method: Method
+    origin: Origin
+    source: str
+    replaces: LoadedMethod | None = None
+
+
+@dataclass
+class MethodLibrary:
+    methods: dict[str, LoadedMethod] = field(default_factory=dict)
+    problems: list[MethodFileError] = field(default_factory=list)
+
+    def get(self, method_id: str) -> Method:
+        return self.methods[method_id].method
+
+    def sorted(self) -> list[LoadedMethod]:
+        return sorted(self.methods.values(), key=lambda loaded: loaded.method.id)
+
+    def add(self, loaded: LoadedMethod) -> None:
+        previous = self.methods.get(loaded.method.id)
+        if previous is not None:
+            loaded = LoadedMethod(loaded.method, loaded.origin, loaded.source, replaces=previous)
+        self.methods[loaded.method.id] = loaded
+
+
+def builtin_methods_dir() -> Path:
+    """methods/ ships inside the wheel; in a source checkout it sits at the repository root."""
+    packaged = Path(__file__).resolve().parent.parent / "builtin_methods"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "methods"
+
+
+def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return None, [from_toml_error(source, error)]
+    return validate_method_data(data, source, text)
+
+
+def validate_method_data(data: Any, source: str, text: str = "") -> tuple[Method | None, list[MethodFileError]]:
+    try:
+        return Method.model_validate(data), []
+    except ValidationError as error:
+        return None, from_validation_error(source, text, data, error)
+
+
+def load_method_file(path: Path) -> tuple[Method | None, list[MethodFileError]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [MethodFileError(str(path), "is not UTF-8 text; save it as UTF-8")]
+    except OSError as error:
+        return None, [MethodFileError(str(path), f"cannot be read ({error.strerror or error})")]
+    return parse_method_text(text, str(path))
+
+
+def _method_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.glob("*.toml") if path.is_file())
+
+
+def _load_folder(library: MethodLibrary, folder: Path, origin: Origin) -> None:
+    for path in _method_files(folder):
+        method, problems = load_method_file(path)
+        library.problems.extend(problems)
+        if method is not None:
+            library.add(LoadedMethod(method, origin, str(path)))
+
+
+def _plugin_sources(entry_points: Iterable[metadata.EntryPoint]) -> Iterator[tuple[str, Any]]:
+    for entry_point in entry_points:
+        label = f"plugin '{entry_point.name}' ({entry_point.value})"
+        try:
+            provider = entry_point.load()
+            items = provider() if callable(provider) else provider
+            for item in items:
+                yield label, item
+        except Exception as error:  # a broken plugin must never stop the app
+            yield label, error
+
+
+def _load_plugins(library: MethodLibrary, entry_points: Iterable[metadata.EntryPoint]) -> None:
+    for label, item in _plugin_sources(entry_points):
+        if isinstance(item, Exception):
+            library.problems.append(
+                MethodFileError(label, f"could not be loaded ({type(item).__name__}: {item})")
+            )
+        elif isinstance(item, Method):
+            library.add(LoadedMethod(item, Origin.PLUGIN, label))
+        elif isinstance(item, (str, Path)) and Path(item).is_dir():
+            _load_folder(library, Path(item), Origin.PLUGIN)
+        elif isinstance(item, (str, Path)):
+            method, problems = load_method_file(Path(item))
+            library.problems.extend(problems)
+            if method is not None:
+                library.add(LoadedMethod(method, Origin.PLUGIN, str(item)))
+        else:
+            method, problems = validate_method_data(item, label)
+            library.problems.extend(problems)
+            if method is not None:
+                library.add(LoadedMethod(method, Origin.PLUGIN, label))
+
+
+def load_library(
+    user_dir: Path | None = None,
+    *,
+    builtin_dir: Path | None = None,
+    entry_points: Iterable[metadata.EntryPoint] | None = None,
+) -> MethodLibrary:
+    """Built-ins first, then plugins, then the user's folder: later sources replace earlier ones."""
+    library = MethodLibrary()
+    _load_folder(library, builtin_dir or builtin_methods_dir(), Origin.BUILTIN)
+    if entry_points is None:
+        entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
+    _load_plugins(library, entry_points)
+    if user_dir is not None:
+        _load_folder(library, user_dir, Origin.USER)
+    return library

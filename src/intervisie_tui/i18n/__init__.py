@@ -1,0 +1,51 @@
+"""Every user-facing string in Dutch and English.
+
+Each area keeps its own catalogue module (`common`, `cli`, `ui`, `screens`, `store`) mapping a key to a
+(Dutch, English) pair; `t` looks a key up in all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import import_module
+
+LANGUAGES = ("nl", "en")
+CATALOG_MODULES = ("common", "cli", "ui", "screens", "store")
+
+
+@cache
+def catalog() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for name in CATALOG_MODULES:
+        try:
+            module = import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
+            continue
+        for key, pair in module.MESSAGES.items():
+            if key in merged:
+                raise KeyError(f"message key '{key}' is defined twice (in {name})")
+            merged[key] = pair
+    return merged
+
+
+def t(key: str, lang: str, /, **values: object) -> str:
+    nl, en = catalog()[key]
+    text = en if lang == "en" else nl
+    return text.format(**values) if values else text
+
+
+def default_language(environ: dict[str, str] | None = None) -> str:
+    """Dutch unless the system locale names another language; our users speak Dutch first."""
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(variable, "")
+        if not value:
+            continue
+        code = value.split(":")[0].split("_")[0].split(".")[0].lower()
+        if code in ("c", "posix", ""):
+            continue
+        return "nl" if code == "nl" else "en"
+    return "nl"

@@ -1,0 +1,66 @@
+"""Strings of the command line (methods commands, handouts)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.origin.built-in": ("ingebouwd", "built-in"),
+    "cli.origin.plugin": ("plug-in", "plugin"),
+    "cli.origin.user": ("eigen", "your own"),
+    "cli.methods.replaces_builtin": ("(vervangt de ingebouwde)", "(replaces the built-in)"),
+    "cli.methods.column.id": ("id", "id"),
+    "cli.methods.column.name": ("naam", "name"),
+    "cli.methods.column.time": ("tijd", "time"),
+    "cli.methods.column.phases": ("fasen", "phases"),
+    "cli.methods.column.group": ("groep", "group"),
+    "cli.methods.column.source": ("bron", "source"),
+    "cli.methods.user_folder": ("Eigen methoden: {path}", "Your own methods: {path}"),
+    "cli.methods.problems": (
+        "{count} methodebestand(en) konden niet worden gelezen; de andere zijn wel geladen:",
+        "{count} method file(s) could not be read; the others were loaded:",
+    ),
+    "cli.methods.unknown": (
+        "Geen methode met id '{id}'. Bekend: {known}",
+        "No method with id '{id}'. Known: {known}",
+    ),
+    "cli.validate.ok": ("OK  {path}: {id} ({name})", "OK  {path}: {id} ({name})"),
+    "cli.validate.summary": (
+        "{bad} van {total} bestand(en) ongeldig. Verbeter wat hierboven staat en valideer opnieuw.",
+        "{bad} of {total} file(s) invalid. Fix what is listed above and validate again.",
+    ),
+    "cli.new.bad_id": (
+        "'{id}' is geen geldige id: gebruik kleine letters, cijfers, '-' en '_'.",
+        "'{id}' is not a valid id: use lower-case letters, digits, '-' and '_'.",
+    ),
+    "cli.new.exists": (
+        "{path} bestaat al; kies een andere id of bewerk dat bestand.",
+        "{path} already exists; choose another id or edit that file.",
+    ),
+    "cli.new.written": (
+        "Geschreven: {path}\nPas het aan en controleer het met: intervisie methods validate {path}",
+        "Written: {path}\nEdit it, then check it with: intervisie methods validate {path}",
+    ),
+    "cli.output.written": ("Geschreven: {path}", "Written: {path}"),
+    "cli.output.failed": (
+        "Kon {path} niet schrijven ({reason}). Kies een andere plek met -o.",
+        "Could not write {path} ({reason}). Choose another place with -o.",
+    ),
+    "handout.roles": ("Rollen", "Roles"),
+    "handout.role.inbrenger": (
+        "brengt een echte casus in waarin hij of zij zelf een rol speelt, en beslist wat er met de inbreng gebeurt.",
+        "brings a real case in which they play a part, and decides what to do with what the group offers.",
+    ),
+    "handout.role.facilitator": (
+        "bewaakt de stappen, de tijd en de veiligheid; kan ook een van de deelnemers zijn.",
+        "guards the steps, the time and the safety of the group; may be one of the participants.",
+    ),
+    "handout.role.participants": (
+        "vragen, onderzoeken en adviseren alleen wanneer de stap daarom vraagt.",
+        "ask, explore and advise only when the step asks for it.",
+    ),
+    "handout.footer": (
+        "Alles wat in de intervisie gezegd wordt, is vertrouwelijk.",
+        "Everything said in intervisie is confidential.",
+    ),
+    "overview.turn_seconds": ("{seconds} s per beurt", "{seconds} s per turn"),
+    "overview.inbrenger_in_round": ("inbrenger doet mee", "inbrenger takes part"),
+    "overview.tip": ("Tip (alleen begeleider)", "Tip (facilitator only)"),
+    "overview.notes": ("Notities", "Notes"),
+}

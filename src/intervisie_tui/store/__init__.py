@@ -1,0 +1,1 @@
+"""Storage: sessions, journals and settings on disk. Knows pydantic and files, never Textual."""
