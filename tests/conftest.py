@@ -18,6 +18,7 @@ def private_dirs(tmp_path, monkeypatch):
     data = tmp_path / "data"
     monkeypatch.setenv("INTERVISIE_CONFIG_DIR", str(config))
     monkeypatch.setenv("INTERVISIE_DATA_DIR", str(data))
+    monkeypatch.setenv("INTERVISIE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return config, data
 

@@ -8,6 +8,7 @@ from pathlib import Path
 APP_NAME = "intervisie-tui"
 DATA_DIR_ENV = "INTERVISIE_DATA_DIR"
 CONFIG_DIR_ENV = "INTERVISIE_CONFIG_DIR"
+CACHE_DIR_ENV = "INTERVISIE_CACHE_DIR"
 
 
 def data_dir(override: str | Path | None = None) -> Path:
@@ -32,3 +33,13 @@ def config_dir() -> Path:
 
 def user_methods_dir() -> Path:
     return config_dir() / "methods"
+
+
+def cache_dir() -> Path:
+    """Caches that only save time (never data): $INTERVISIE_CACHE_DIR or the user cache dir."""
+    chosen = os.environ.get(CACHE_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)

@@ -8,12 +8,17 @@ import re
 import sys
 from pathlib import Path
 
-from ..core.library import LoadedMethod, Origin, load_library, load_method_file
-from ..core.method import ID_PATTERN, Method
-from ..handout import method_handout, method_overview
+from typing import TYPE_CHECKING
+
 from ..i18n import t
-from ..paths import user_methods_dir
+from ..paths import cache_dir, user_methods_dir
 from .output import write_output
+
+if TYPE_CHECKING:
+    from ..core.method import Method
+
+# The method models (pydantic) are imported inside the commands that need them:
+# `methods list` usually answers from a cache without them.
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -54,33 +59,29 @@ def _language(args: argparse.Namespace, lang: str) -> str:
     return getattr(args, "sub_lang", None) or lang
 
 
-def _report_problems(library_problems, lang: str) -> None:
-    if not library_problems:
+def _report_problems(problems: list, lang: str) -> None:
+    if not problems:
         return
-    print(t("cli.methods.problems", lang, count=len(library_problems)), file=sys.stderr)
-    for problem in library_problems:
+    print(t("cli.methods.problems", lang, count=len(problems)), file=sys.stderr)
+    for problem in problems:
         print(f"  {problem}", file=sys.stderr)
 
 
-def _origin_label(loaded: LoadedMethod, lang: str) -> str:
-    label = t(f"cli.origin.{loaded.origin.value}", lang)
-    if loaded.replaces is not None and loaded.replaces.origin is Origin.BUILTIN:
-        label += " " + t("cli.methods.replaces_builtin", lang)
-    return label
-
-
 def list_methods(args: argparse.Namespace, lang: str) -> int:
-    library = load_library(user_methods_dir())
+    from ..method_listing import method_rows
+
+    methods, problems = method_rows(user_methods_dir(), cache_dir() / "methods-list.json")
     rows = [
         (
-            loaded.method.id,
-            loaded.method.name(lang),
-            f"{loaded.method.minutes} {t('word.minutes', lang)}",
-            str(len(loaded.method.phases)),
-            "{}-{}".format(*loaded.method.group_size),
-            _origin_label(loaded, lang),
+            row.id,
+            row.name[lang],
+            f"{row.minutes} {t('word.minutes', lang)}",
+            str(row.phases),
+            "{}-{}".format(*row.group_size),
+            t(f"cli.origin.{row.origin}", lang)
+            + (" " + t("cli.methods.replaces_builtin", lang) if row.replaces_builtin else ""),
         )
-        for loaded in library.sorted()
+        for row in methods
     ]
     header = tuple(t(f"cli.methods.column.{name}", lang) for name in ("id", "name", "time", "phases", "group", "source"))
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -88,11 +89,13 @@ def list_methods(args: argparse.Namespace, lang: str) -> int:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     print()
     print(t("cli.methods.user_folder", lang, path=user_methods_dir()))
-    _report_problems(library.problems, lang)
+    _report_problems(problems, lang)
     return 0
 
 
 def _find(method_id: str, lang: str) -> Method | None:
+    from ..core.library import load_library
+
     library = load_library(user_methods_dir())
     if method_id in library.methods:
         return library.get(method_id)
@@ -107,6 +110,8 @@ def show_method(args: argparse.Namespace, lang: str) -> int:
     method = _find(args.id, lang)
     if method is None:
         return 2
+    from ..handout import method_overview
+
     print(method_overview(method, lang))
     return 0
 
@@ -116,10 +121,14 @@ def write_handout(args: argparse.Namespace, lang: str) -> int:
     method = _find(args.id, lang)
     if method is None:
         return 2
+    from ..handout import method_handout
+
     return write_output(method_handout(method, lang), args.output, lang)
 
 
 def validate_files(args: argparse.Namespace, lang: str) -> int:
+    from ..core.library import load_method_file
+
     failures = 0
     for path in args.files:
         method, problems = load_method_file(path)
@@ -135,6 +144,8 @@ def validate_files(args: argparse.Namespace, lang: str) -> int:
 
 
 def print_schema(args: argparse.Namespace, lang: str) -> int:
+    from ..core.method import Method
+
     schema = Method.model_json_schema(by_alias=True)
     schema["title"] = "intervisie-tui method"
     print(json.dumps(schema, indent=2, ensure_ascii=False))
@@ -142,6 +153,7 @@ def print_schema(args: argparse.Namespace, lang: str) -> int:
 
 
 def new_method(args: argparse.Namespace, lang: str) -> int:
+    from ..core.locations import ID_PATTERN
     from ..starter import starter_method
 
     if not re.fullmatch(ID_PATTERN, args.id):

@@ -16,11 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .locations import ENTRY_POINT_GROUP, builtin_methods_dir
 from .method import Method
 from .method_errors import MethodFileError, from_toml_error, from_validation_error
-
-ENTRY_POINT_GROUP = "intervisie_tui.methods"
-
 
 class Origin(str, Enum):
     BUILTIN = "built-in"
@@ -52,14 +50,6 @@ class MethodLibrary:
         if previous is not None:
             loaded = LoadedMethod(loaded.method, loaded.origin, loaded.source, replaces=previous)
         self.methods[loaded.method.id] = loaded
-
-
-def builtin_methods_dir() -> Path:
-    """methods/ ships inside the wheel; in a source checkout it sits at the repository root."""
-    packaged = Path(__file__).resolve().parent.parent / "builtin_methods"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "methods"
 
 
 def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:

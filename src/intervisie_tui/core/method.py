@@ -11,11 +11,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .locations import ID_PATTERN
+
 SCHEMA_VERSION = 1
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 Language = Literal["nl", "en"]
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Identifier = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=64),

@@ -1,0 +1,92 @@
+"""The rows of `intervisie methods list`, cached so the command starts fast.
+
+Validating method files needs pydantic, which costs more than the listing itself.
+The rows are cached in the user cache folder, keyed by the size and modification
+time of every method file; any change, any installed plugin, or any trouble with
+the cache means a full load. The cache is never authoritative and never required.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import __version__
+from .core.locations import builtin_methods_dir
+
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class MethodRow:
+    id: str
+    name: dict[str, str]
+    minutes: int
+    phases: int
+    group_size: tuple[int, int]
+    origin: str
+    replaces_builtin: bool
+
+
+def _stamp(folders: list[Path]) -> list[list]:
+    stamp = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            info = path.stat()
+            stamp.append([str(path), info.st_mtime_ns, info.st_size])
+    return stamp
+
+
+def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[str]]:
+    from .core.library import Origin, load_library
+
+    library = load_library(user_dir)
+    rows = [
+        MethodRow(
+            id=loaded.method.id,
+            name={"nl": loaded.method.name.nl, "en": loaded.method.name.en},
+            minutes=loaded.method.minutes,
+            phases=len(loaded.method.phases),
+            group_size=loaded.method.group_size,
+            origin=loaded.origin.value,
+            replaces_builtin=loaded.replaces is not None and loaded.replaces.origin is Origin.BUILTIN,
+        )
+        for loaded in library.sorted()
+    ]
+    return rows, [str(problem) for problem in library.problems]
+
+
+def _plugins_installed() -> bool:
+    from importlib import metadata
+
+    from .core.locations import ENTRY_POINT_GROUP
+
+    return bool(metadata.entry_points(group=ENTRY_POINT_GROUP))
+
+
+def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[MethodRow], list[str]]:
+    """Rows and problem messages, from the cache when nothing changed."""
+    folders = [builtin_methods_dir()] + ([user_dir] if user_dir else [])
+    if cache_file is None or _plugins_installed():
+        return _full_load(user_dir)
+    key = {"format": CACHE_FORMAT, "version": __version__, "files": _stamp(folders)}
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        if cached["key"] == key:
+            rows = [MethodRow(**{**row, "group_size": tuple(row["group_size"])}) for row in cached["rows"]]
+            return rows, list(cached["problems"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    rows, problems = _full_load(user_dir)
+    try:
+        from .store.atomic import atomic_write_text, ensure_private_dir
+
+        ensure_private_dir(cache_file.parent)
+        payload = {"key": key, "rows": [asdict(row) for row in rows], "problems": problems}
+        atomic_write_text(cache_file, json.dumps(payload, ensure_ascii=False))
+    except OSError:
+        pass  # a cache we cannot write only costs speed
+    return rows, problems
