@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .core.locations import builtin_methods_dir
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,10 @@ def _stamp(folders: list[Path]) -> list[list]:
     return stamp
 
 
-def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[str]]:
+Problem = dict[str, str]  # the message per language
+
+
+def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[Problem]]:
     from .core.library import Origin, load_library
 
     library = load_library(user_dir)
@@ -56,7 +59,7 @@ def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[str]]:
         )
         for loaded in library.sorted()
     ]
-    return rows, [str(problem) for problem in library.problems]
+    return rows, [{lang: problem.render(lang) for lang in ("nl", "en")} for problem in library.problems]
 
 
 def _plugins_installed() -> bool:
@@ -67,7 +70,7 @@ def _plugins_installed() -> bool:
     return bool(metadata.entry_points(group=ENTRY_POINT_GROUP))
 
 
-def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[MethodRow], list[str]]:
+def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[MethodRow], list[Problem]]:
     """Rows and problem messages, from the cache when nothing changed."""
     folders = [builtin_methods_dir()] + ([user_dir] if user_dir else [])
     if cache_file is None or _plugins_installed():

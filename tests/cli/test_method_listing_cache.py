@@ -31,7 +31,7 @@ def test_a_changed_user_file_is_seen(tmp_path):
     (user / "roddel-kort.toml").write_text("id = [", encoding="utf-8")
     rows, problems = method_rows(user, cache)
     assert "roddel-kort" not in {row.id for row in rows}
-    assert any("roddel-kort.toml" in problem for problem in problems)
+    assert any("roddel-kort.toml" in problem["en"] and "regel 1" in problem["nl"] for problem in problems)
 
 
 def test_a_broken_cache_is_ignored_and_replaced(tmp_path):

@@ -68,8 +68,16 @@ def test_validate_exit_codes_and_messages(capsys, tmp_path):
     assert "1 of 2 file(s) invalid" in err
 
 
+def test_validate_speaks_dutch(capsys, tmp_path):
+    bad = tmp_path / "kapot.toml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    code, _, err = run(capsys, "--lang", "nl", "methods", "validate", str(bad))
+    assert code == 1
+    assert f"{bad}, regel 3: veld 'name.en': deze tekst ontbreekt in één taal" in err
+
+
 def test_validate_a_missing_file(capsys, tmp_path):
-    code, _, err = run(capsys, "methods", "validate", str(tmp_path / "nope.toml"))
+    code, _, err = run(capsys, "--lang", "en", "methods", "validate", str(tmp_path / "nope.toml"))
     assert code == 1 and "cannot be read" in err
 
 

@@ -59,7 +59,7 @@ def _language(args: argparse.Namespace, lang: str) -> str:
     return getattr(args, "sub_lang", None) or lang
 
 
-def _report_problems(problems: list, lang: str) -> None:
+def _report_problems(problems: list[str], lang: str) -> None:
     if not problems:
         return
     print(t("cli.methods.problems", lang, count=len(problems)), file=sys.stderr)
@@ -89,7 +89,7 @@ def list_methods(args: argparse.Namespace, lang: str) -> int:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     print()
     print(t("cli.methods.user_folder", lang, path=user_methods_dir()))
-    _report_problems(problems, lang)
+    _report_problems([problem[lang] for problem in problems], lang)
     return 0
 
 
@@ -101,7 +101,7 @@ def _find(method_id: str, lang: str) -> Method | None:
         return library.get(method_id)
     known = ", ".join(sorted(library.methods)) or "-"
     print(t("cli.methods.unknown", lang, id=method_id, known=known), file=sys.stderr)
-    _report_problems(library.problems, lang)
+    _report_problems([problem.render(lang) for problem in library.problems], lang)
     return None
 
 
@@ -137,7 +137,7 @@ def validate_files(args: argparse.Namespace, lang: str) -> int:
             continue
         failures += 1
         for problem in problems:
-            print(f"{problem}", file=sys.stderr)
+            print(problem.render(lang), file=sys.stderr)
     if failures:
         print(t("cli.validate.summary", lang, bad=failures, total=len(args.files)), file=sys.stderr)
     return 1 if failures else 0

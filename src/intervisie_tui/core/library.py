@@ -56,7 +56,7 @@ def parse_method_text(text: str, source: str) -> tuple[Method | None, list[Metho
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return None, [from_toml_error(source, error)]
+        return None, [from_toml_error(source, text, error)]
     return validate_method_data(data, source, text)
 
 
@@ -71,9 +71,9 @@ def load_method_file(path: Path) -> tuple[Method | None, list[MethodFileError]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return None, [MethodFileError(str(path), "is not UTF-8 text; save it as UTF-8")]
+        return None, [MethodFileError(str(path), "not_utf8")]
     except OSError as error:
-        return None, [MethodFileError(str(path), f"cannot be read ({error.strerror or error})")]
+        return None, [MethodFileError(str(path), "unreadable", {"reason": error.strerror or str(error)})]
     return parse_method_text(text, str(path))
 
 
@@ -107,7 +107,7 @@ def _load_plugins(library: MethodLibrary, entry_points: Iterable[metadata.EntryP
     for label, item in _plugin_sources(entry_points):
         if isinstance(item, Exception):
             library.problems.append(
-                MethodFileError(label, f"could not be loaded ({type(item).__name__}: {item})")
+                MethodFileError(label, "plugin_failed", {"reason": f"{type(item).__name__}: {item}"})
             )
         elif isinstance(item, Method):
             library.add(LoadedMethod(item, Origin.PLUGIN, label))

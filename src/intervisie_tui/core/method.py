@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .locations import ID_PATTERN
 
@@ -50,10 +51,7 @@ class TextList(Strict):
     @model_validator(mode="after")
     def _same_length(self) -> TextList:
         if len(self.nl) != len(self.en):
-            raise ValueError(
-                f"has {len(self.nl)} Dutch and {len(self.en)} English items; "
-                "give every item in both languages"
-            )
+            raise PydanticCustomError("list_lengths", "lists differ", {"nl": len(self.nl), "en": len(self.en)})
         return self
 
     def __call__(self, lang: str) -> list[str]:
@@ -100,15 +98,14 @@ class Phase(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Phase:
         if self.min_minutes > self.minutes:
-            raise ValueError(
-                f"min_minutes ({self.min_minutes}) is above minutes ({self.minutes}); "
-                "the minimum must be at most the default"
+            raise PydanticCustomError(
+                "min_above_default", "minimum above default", {"min": self.min_minutes, "minutes": self.minutes}
             )
         if self.speakers is not Speakers.ROUND:
             if self.turn_seconds is not None:
-                raise ValueError("turn_seconds is only allowed when speakers = \"round\"")
+                raise PydanticCustomError("round_only", "round only", {"key": "turn_seconds"})
             if self.inbrenger_in_round:
-                raise ValueError("inbrenger_in_round is only allowed when speakers = \"round\"")
+                raise PydanticCustomError("round_only", "round only", {"key": "inbrenger_in_round"})
         return self
 
 
@@ -134,7 +131,7 @@ class Method(Strict):
     def _group_size_order(cls, value: tuple[int, int]) -> tuple[int, int]:
         low, high = value
         if low < 2 or high < low:
-            raise ValueError("expected [smallest, largest] with 2 <= smallest <= largest")
+            raise PydanticCustomError("group_size", "bad group size", {})
         return value
 
     @field_validator("phases")
@@ -143,7 +140,7 @@ class Method(Strict):
         seen: set[str] = set()
         for phase in phases:
             if phase.id in seen:
-                raise ValueError(f"phase id '{phase.id}' is used twice; every phase needs its own id")
+                raise PydanticCustomError("duplicate_phase", "duplicate phase id", {"id": phase.id})
             seen.add(phase.id)
         return phases
 

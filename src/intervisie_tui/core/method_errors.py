@@ -1,107 +1,127 @@
 """Turn TOML and validation errors in method files into messages people can act on.
 
-Each message names the file, the line where it can be found, the phase and field,
-and what was expected.
+Each problem names the file, the line where it can be found, the phase and field,
+and what was expected; it renders in Dutch or English (`render(lang)`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+from ..i18n import t
+
+_TOML_POSITION = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
+
+# pydantic's error types → our message codes (i18n keys "methoderr.<code>")
+_CODES = {
+    "missing": "missing",
+    "extra_forbidden": "extra",
+    "enum": "enum",
+    "int_parsing": "int",
+    "int_type": "int",
+    "int_from_float": "int",
+    "greater_than": "greater_than",
+    "less_than_equal": "less_equal",
+    "string_pattern_mismatch": "pattern",
+    "string_too_short": "empty",
+    "too_short": "empty",
+    "list_lengths": "list_lengths",
+    "min_above_default": "min_above_default",
+    "round_only": "round_only",
+    "group_size": "group_size",
+    "duplicate_phase": "duplicate_phase",
+}
 
 
 @dataclass(frozen=True)
 class MethodFileError:
     source: str
-    message: str
+    code: str
+    values: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
-    where: str | None = None
+    phase: int | None = None  # 1-based
+    phase_id: str | None = None
+    field: str | None = None
+
+    def render(self, lang: str = "en") -> str:
+        place = self.source if self.line is None else t("methoderr.place_line", lang, source=self.source, line=self.line)
+        where = []
+        if self.phase is not None:
+            where.append(t("methoderr.phase", lang, number=self.phase))
+            if self.phase_id:
+                where[-1] += f" ('{self.phase_id}')"
+        if self.field:
+            where.append(t("methoderr.field", lang, field=self.field))
+        prefix = ", ".join(where) + ": " if where else ""
+        return f"{place}: {prefix}{t('methoderr.' + self.code, lang, **self.values)}"
 
     def __str__(self) -> str:
-        place = self.source if self.line is None else f"{self.source}, line {self.line}"
-        where = f"{self.where}: " if self.where else ""
-        return f"{place}: {where}{self.message}"
+        return self.render("en")
 
 
-def from_toml_error(source: str, error: Exception) -> MethodFileError:
-    text = str(error)
-    match = _TOML_POSITION.search(text)
-    line = int(match.group(1)) if match else None
-    reason = _TOML_POSITION.sub("", text).strip().rstrip(".")
-    return MethodFileError(
-        source,
-        f"this is not valid TOML ({reason}). Check quotes, brackets and '=' on that line.",
-        line=line,
-    )
+def from_toml_error(source: str, text: str, error: Exception) -> MethodFileError:
+    message = str(error)
+    match = _TOML_POSITION.search(message)
+    line = None
+    if match:
+        line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
+    reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
+    return MethodFileError(source, "toml", {"reason": reason}, line=line)
 
 
 def from_validation_error(source: str, text: str, data: Any, error: ValidationError) -> list[MethodFileError]:
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
+        code, values = _explain(item, loc)
+        phase, phase_id, field_name = _locate(data, loc)
         problems.append(
             MethodFileError(
-                source,
-                _explain(item, loc),
-                line=_line_of(text, loc),
-                where=_describe_location(data, loc),
+                source, code, values, line=_line_of(text, loc), phase=phase, phase_id=phase_id, field=field_name
             )
         )
     return problems
 
 
-def _describe_location(data: Any, loc: tuple[Any, ...]) -> str:
-    if not loc:
-        return "the file"
-    parts: list[str] = []
+def _locate(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, str | None, str | None]:
     rest = list(loc)
-    if rest[0] == "phases" and len(rest) > 1 and isinstance(rest[1], int):
+    phase = phase_id = None
+    if len(rest) > 1 and rest[0] == "phases" and isinstance(rest[1], int):
         index = rest[1]
-        phase_id = None
+        phase = index + 1
         phases = data.get("phases") if isinstance(data, dict) else None
         if isinstance(phases, list) and index < len(phases) and isinstance(phases[index], dict):
             phase_id = phases[index].get("id")
-        parts.append(f"phase {index + 1}" + (f" ('{phase_id}')" if phase_id else ""))
         rest = rest[2:]
-    field = "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in rest).lstrip(".")
-    if field:
-        parts.append(f"field '{field}'")
-    return ", ".join(parts) if parts else "the file"
+    field_name = "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in rest).lstrip(".")
+    return phase, phase_id, field_name or None
 
 
-def _explain(item: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def _explain(item: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
     kind = item["type"]
     given = item.get("input")
-    last = loc[-1] if loc else None
-    if kind == "missing":
-        if last in ("nl", "en"):
-            return "this text is missing in one language; give it in Dutch (nl) and English (en)"
-        return "this required field is missing"
-    if kind == "extra_forbidden":
-        return "this field is not part of the method format; check its spelling (see `intervisie methods schema`)"
-    if kind == "enum":
-        expected = item.get("ctx", {}).get("expected", "")
-        return f"'{given}' is not a known value; expected {expected}"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number, got {given!r}"
-    if kind == "greater_than":
-        return f"expected a number above {item['ctx']['gt']}, got {given!r}"
-    if kind == "less_than_equal":
-        return f"expected at most {item['ctx']['le']}, got {given!r}"
-    if kind == "string_pattern_mismatch":
-        return f"{given!r} is not a valid id; use lower-case letters, digits, '-' and '_'"
-    if kind in ("string_too_short", "too_short"):
-        return "must not be empty"
-    if kind == "literal_error" and last == "schema":
-        return f"schema version {given!r} is not supported; this version of intervisie-tui reads schema = 1"
-    message = str(item["msg"])
-    message = message.removeprefix("Value error, ")
-    return f"{message} (got {given!r})" if kind.endswith("_type") else message
+    context = dict(item.get("ctx") or {})
+    code = _CODES.get(kind, "other")
+    if code == "missing" and loc and loc[-1] in ("nl", "en"):
+        code = "missing_language"
+    if kind == "literal_error" and loc and loc[-1] == "schema":
+        code = "schema_version"
+    values: dict[str, Any] = {"given": repr(given)}
+    if code == "enum":
+        values["expected"] = context.get("expected", "")
+    elif code == "greater_than":
+        values["limit"] = context.get("gt")
+    elif code == "less_equal":
+        values["limit"] = context.get("le")
+    elif code in ("list_lengths", "min_above_default", "round_only", "duplicate_phase"):
+        values = context
+    elif code == "other":
+        values = {"detail": str(item["msg"]).removeprefix("Value error, "), "given": repr(given)}
+    return code, values
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
@@ -109,7 +129,8 @@ def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
     lines = text.splitlines()
     start, end = 0, len(lines)
     keys = list(loc)
-    if keys and keys[0] == "phases" and len(keys) > 1 and isinstance(keys[1], int):
+    fallback: int | None = None
+    if len(keys) > 1 and keys[0] == "phases" and isinstance(keys[1], int):
         headers = [i for i, line in enumerate(lines) if line.strip().startswith("[[phases]]")]
         if keys[1] >= len(headers):
             return None
@@ -117,13 +138,11 @@ def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
         following = [i for i, line in enumerate(lines) if i > start and line.strip().startswith("[")]
         end = following[0] if following else len(lines)
         keys = keys[2:]
+        fallback = start + 1
         if not keys:
-            return start + 1
-        fallback: int | None = start + 1
+            return fallback
     else:
-        first_table = next((i for i, line in enumerate(lines) if line.strip().startswith("[")), len(lines))
-        end = first_table
-        fallback = None
+        end = next((i for i, line in enumerate(lines) if line.strip().startswith("[")), len(lines))
         if not keys:
             return None
     key = str(keys[0])

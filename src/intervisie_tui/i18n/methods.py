@@ -1,0 +1,57 @@
+"""Messages about method files: what is wrong, where, and what to do."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "methoderr.place_line": ("{source}, regel {line}", "{source}, line {line}"),
+    "methoderr.phase": ("fase {number}", "phase {number}"),
+    "methoderr.field": ("veld '{field}'", "field '{field}'"),
+    "methoderr.toml": (
+        "dit is geen geldige TOML ({reason}). Controleer aanhalingstekens, haakjes en '=' op die regel.",
+        "this is not valid TOML ({reason}). Check quotes, brackets and '=' on that line.",
+    ),
+    "methoderr.not_utf8": ("is geen UTF-8-tekst; sla het bestand op als UTF-8", "is not UTF-8 text; save it as UTF-8"),
+    "methoderr.unreadable": ("kan niet worden gelezen ({reason})", "cannot be read ({reason})"),
+    "methoderr.plugin_failed": ("kon niet worden geladen ({reason})", "could not be loaded ({reason})"),
+    "methoderr.missing": ("dit verplichte veld ontbreekt", "this required field is missing"),
+    "methoderr.missing_language": (
+        "deze tekst ontbreekt in één taal; geef hem in het Nederlands (nl) en het Engels (en)",
+        "this text is missing in one language; give it in Dutch (nl) and English (en)",
+    ),
+    "methoderr.extra": (
+        "dit veld hoort niet bij het methodeformaat; controleer de spelling (zie `intervisie methods schema`)",
+        "this field is not part of the method format; check its spelling (see `intervisie methods schema`)",
+    ),
+    "methoderr.enum": ("{given} is geen bekende waarde; verwacht {expected}", "{given} is not a known value; expected {expected}"),
+    "methoderr.int": ("verwacht een heel getal, gekregen: {given}", "expected a whole number, got {given}"),
+    "methoderr.greater_than": ("verwacht een getal boven {limit}, gekregen: {given}", "expected a number above {limit}, got {given}"),
+    "methoderr.less_equal": ("verwacht hoogstens {limit}, gekregen: {given}", "expected at most {limit}, got {given}"),
+    "methoderr.pattern": (
+        "{given} is geen geldige id; gebruik kleine letters, cijfers, '-' en '_'",
+        "{given} is not a valid id; use lower-case letters, digits, '-' and '_'",
+    ),
+    "methoderr.empty": ("mag niet leeg zijn", "must not be empty"),
+    "methoderr.schema_version": (
+        "schemaversie {given} wordt niet ondersteund; deze versie van intervisie-tui leest schema = 1",
+        "schema version {given} is not supported; this version of intervisie-tui reads schema = 1",
+    ),
+    "methoderr.list_lengths": (
+        "heeft {nl} Nederlandse en {en} Engelse items; geef elk item in beide talen",
+        "has {nl} Dutch and {en} English items; give every item in both languages",
+    ),
+    "methoderr.min_above_default": (
+        "min_minutes ({min}) is hoger dan minutes ({minutes}); het minimum mag hoogstens de standaardduur zijn",
+        "min_minutes ({min}) is above minutes ({minutes}); the minimum must be at most the default",
+    ),
+    "methoderr.round_only": (
+        "{key} mag alleen bij speakers = \"round\"",
+        "{key} is only allowed when speakers = \"round\"",
+    ),
+    "methoderr.group_size": (
+        "verwacht [kleinste, grootste] met 2 <= kleinste <= grootste",
+        "expected [smallest, largest] with 2 <= smallest <= largest",
+    ),
+    "methoderr.duplicate_phase": (
+        "fase-id '{id}' komt twee keer voor; elke fase heeft een eigen id nodig",
+        "phase id '{id}' is used twice; every phase needs its own id",
+    ),
+    "methoderr.other": ("{detail} (gekregen: {given})", "{detail} (got {given})"),
+}
