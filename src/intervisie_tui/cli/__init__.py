@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..i18n import default_language
 from . import methods as methods_cli
+from . import notes as notes_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--case", metavar="TITLE", default="", help="a short case title (optional)")
 
     methods_cli.register(commands)
+    notes_cli.register(commands)
     return parser
 
 

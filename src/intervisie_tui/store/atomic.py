@@ -21,6 +21,16 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def ensure_private_tree(root: Path, folder: Path) -> Path:
+    """`folder` and every folder between it and `root` (included), all 0700."""
+    ensure_private_dir(root)
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        ensure_private_dir(current)
+    return folder
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

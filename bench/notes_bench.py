@@ -1,0 +1,218 @@
+"""Storage and review figures with 10,000 saved sessions, each next to a baseline measured in the same run.
+
+    .venv/bin/python bench/notes_bench.py [--sessions N]
+
+Generates N session documents into a temporary folder (not timed), then measures:
+listing (cold: no index yet; warm: index valid), `intervisie notes list` as a command,
+the review screen's first frame, full-text search, and saving a 200 KB session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.engine import SessionRunner
+from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.library import load_library
+from intervisie_tui.core.plan import SessionPlan
+from intervisie_tui.store.document import SessionDocument
+from intervisie_tui.store.sessions import Store, document_name
+
+WORDS = "casus ouder team grens gesprek klacht collega leidinggevende planning rust feedback zorg".split()
+NAMES = ["Anna", "Bram", "Cem", "Dewi", "Eva", "Finn", "Gijs", "Hana"]
+
+
+def timed(function, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def row(label: str, seconds: float, baseline_label: str, baseline: float) -> None:
+    ratio = seconds / baseline if baseline else float("inf")
+    print(f"{label:<44} {seconds * 1000:9.1f} ms   | {baseline_label:<40} {baseline * 1000:9.1f} ms   x{ratio:6.1f}")
+
+
+def template_documents() -> list[dict]:
+    """A few real documents (built by the engine); the generator varies them."""
+    library = load_library(None, entry_points=())
+    templates = []
+    for loaded in library.sorted():
+        method = loaded.method
+        people = NAMES[: max(method.group_size[0], 4)]
+        plan = SessionPlan.create(method, people, inbrenger=people[1], case_title="x")
+        clock = FakeClock()
+        runner = SessionRunner(plan, clock)
+        runner.start()
+        for phase in method.phases:
+            clock.advance(phase.minutes * 60)
+            runner.set_note(NoteField.TEXT, "notitie " * 20, phase=phase.id)
+            while runner.next_speaker():
+                clock.advance(40)
+            runner.next_phase()
+        runner.set_note(NoteField.ACTION_POINTS, "- afspraak maken")
+        runner.end()
+        document = SessionDocument.build("template", plan, runner.events, clock.wall())
+        templates.append(json.loads(document.to_json()))
+    return templates
+
+
+def generate(root: Path, count: int) -> None:
+    rng = random.Random(1)
+    templates = template_documents()
+    sessions = root / "sessions"
+    start = datetime(2020, 1, 6, 14, 0, tzinfo=timezone.utc)
+    for number in range(count):
+        raw = json.loads(json.dumps(rng.choice(templates)))
+        when = start + timedelta(hours=7 * number)
+        raw["id"] = f"{number:010x}"
+        raw["started_at"] = when.isoformat()
+        raw["saved_at"] = (when + timedelta(minutes=90)).isoformat()
+        raw["plan"]["case_title"] = " ".join(rng.sample(WORDS, 3))
+        raw["notes"]["case_question"] = " ".join(rng.sample(WORDS, 6)) + f" nr{number}"
+        raw["notes"]["reflection"] = " ".join(rng.sample(WORDS, 8))
+        folder = sessions / f"{when:%Y}"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"{when:%Y-%m-%d}_{raw['plan']['method']['id']}_{raw['id']}.json"
+        (folder / name).write_text(json.dumps(raw, indent=1, ensure_ascii=False))
+
+
+def bench_review_first_frame(root: Path, rows: list[tuple[str, ...]]) -> tuple[float, float, float, float]:
+    """(review first frame, review all rows loaded, bare table first frame, bare table all rows).
+    A frame counts when `call_after_refresh` fires, i.e. after the screen was painted."""
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from intervisie_tui.ui.app import IntervisieApp
+    from intervisie_tui.ui.screens.review import ReviewScreen
+
+    marks: dict[str, float] = {}
+
+    class TimedReview(ReviewScreen):
+        def on_mount(self) -> None:  # Textual calls ReviewScreen.on_mount first, then this
+            self.call_after_refresh(lambda: marks.setdefault("frame", time.perf_counter()))
+
+    async def review() -> tuple[float, float]:
+        app = IntervisieApp(lang="nl", data_dir=root, clock=FakeClock())
+        async with app.run_test(size=(160, 50)) as pilot:
+            await pilot.pause()
+            start = time.perf_counter()
+            app.push_screen(TimedReview())
+            table = None
+            while table is None or table.row_count < len(rows):
+                await pilot.pause(0.01)
+                if isinstance(app.screen, TimedReview):
+                    table = app.screen.query_one(DataTable)
+            return marks["frame"] - start, time.perf_counter() - start
+
+    class Plain(App):
+        def compose(self):
+            yield DataTable()
+
+    async def plain() -> tuple[float, float]:
+        app = Plain()
+        async with app.run_test(size=(160, 50)) as pilot:
+            await pilot.pause()
+            start = time.perf_counter()
+            table = app.query_one(DataTable)
+            for column in ("a", "b", "c", "d", "e", "f"):
+                table.add_column(column)
+            table.add_rows(rows)
+            app.call_after_refresh(lambda: marks.setdefault("plain", time.perf_counter()))
+            await pilot.pause()
+            return marks["plain"] - start, time.perf_counter() - start
+
+    first, loaded = asyncio.run(review())
+    plain_first, plain_loaded = asyncio.run(plain())
+    return first, loaded, plain_first, plain_loaded
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        print(f"generating {args.sessions} sessions in {root} …", flush=True)
+        generate(root, args.sessions)
+        files = sorted((root / "sessions").glob("*/*.json"))
+        size = sum(path.stat().st_size for path in files)
+        print(f"{len(files)} documents, {size / 1e6:.0f} MB\n")
+
+        def read_all_files() -> None:
+            for path in files:
+                json.loads(path.read_bytes())
+
+        read_all = timed(read_all_files)
+        cold = timed(lambda: Store(root).list_sessions())
+        row("list, cold (no index: reads every file)", cold, "json.loads of every file", read_all)
+
+        stat_all = timed(lambda: [path.stat() for path in files], repeat=3)
+        warm = timed(lambda: Store(root).list_sessions(), repeat=3)
+        row("list, warm (index valid, stats checked)", warm, "stat() of every file", stat_all)
+
+        command = [sys.executable, "-m", "intervisie_tui", "--data-dir", str(root), "notes", "list"]
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        cli = timed(lambda: subprocess.run(command, capture_output=True, check=True, env=env), repeat=3)
+        bare = timed(lambda: subprocess.run([sys.executable, "-c", "import json"], check=True), repeat=3)
+        row("`intervisie notes list` (whole command)", cli, "python -c 'import json'", bare)
+
+        store = Store(root)
+        summaries = store.list_sessions()
+        first_search = timed(lambda: store.search("grens rust"))
+        warm_search = timed(lambda: store.search("grens rust"), repeat=5)
+        texts = [store.index.text_for(f"{s.path.parent.name}/{s.path.name}", list(store.index.entries[f"{s.path.parent.name}/{s.path.name}"][0])) for s in summaries]
+        plain_search = timed(lambda: [text for text in texts if "grens" in text and "rust" in text], repeat=5)
+        row("search, first (loads the search cache)", first_search, "substring scan of the cached texts", plain_search)
+        row("search, again", warm_search, "substring scan of the cached texts", plain_search)
+        unique = timed(lambda: store.search("nr9876"), repeat=5)
+        row("search, one match (nr9876)", unique, "substring scan of the cached texts", plain_search)
+
+        rows = [
+            (f"{s.when:%Y-%m-%d %H:%M}", s.method_id, s.inbrenger or "-", ", ".join(s.participants), s.case_title, "90 min")
+            for s in summaries
+        ]
+        first, loaded, plain_first, plain_loaded = bench_review_first_frame(root, rows)
+        row("review screen, first frame", first, "bare DataTable given all rows, 1st frame", plain_first)
+        row("review screen, all rows in the table", loaded, "bare DataTable given all rows, idle", plain_loaded)
+
+        document = store.load_path(summaries[0].path)
+        runner = SessionRunner(document.plan, FakeClock(), document.events)
+        for number in range(400):
+            runner.set_note(NoteField.TEXT, f"{number} " + "lange notitie over de casus " * 16, phase=document.plan.method.phases[0].id)
+        big = SessionDocument.build("bigsession", document.plan, runner.events, document.saved_at)
+        data = big.to_json().encode()
+        target = root / "plain.json"
+
+        def plain_write() -> None:
+            with open(target, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+
+        save = timed(lambda: store.save(big), repeat=5)
+        serialise = timed(lambda: big.to_json(), repeat=5)
+        write = timed(plain_write, repeat=5)
+        row(f"save a {len(data) / 1000:.0f} KB session (serialise+atomic)", save, "open+write+fsync of the same bytes", write)
+        row("  of which serialising the document", serialise, "open+write+fsync of the same bytes", write)
+        build = timed(lambda: SessionDocument.build("bigsession", document.plan, runner.events, document.saved_at), repeat=3)
+        row("  building it from events (replay, stats)", build, "open+write+fsync of the same bytes", write)
+        print(f"\n(document name for reference: {document_name(big)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""`intervisie notes …`: list, show, export and path — and, without an action, the review screen.
+
+Only the review screen imports Textual; the other actions start fast without it. The store
+(and so pydantic) is imported only when a notes action runs, so other commands stay light.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from ..i18n import t
+from .output import write_output
+
+if TYPE_CHECKING:
+    from ..store.sessions import Store
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    notes = commands.add_parser("notes", help="saved sessions: list, show, export (no action: the review screen)")
+    notes.set_defaults(handler=open_review)
+    actions = notes.add_subparsers(dest="notes_command", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="every saved session, newest first")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=list_sessions)
+
+    show = actions.add_parser("show", help="one session in full (an id or the start of one)")
+    show.add_argument("id")
+    show.set_defaults(handler=show_session)
+
+    export = actions.add_parser("export", help="one session as Markdown or JSON")
+    export.add_argument("id")
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument("--anonymize", action="store_true", help="names become roles and letters (Markdown)")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    export.set_defaults(handler=export_session)
+
+    where = actions.add_parser("path", help="where sessions and journals are kept")
+    where.set_defaults(handler=print_paths)
+
+
+def _store(args: argparse.Namespace, lang: str) -> Store:
+    from ..store.sessions import Store
+
+    return Store(getattr(args, "data_dir", None), lang=lang)
+
+
+def _report_problems(store: Store, lang: str) -> None:
+    problems = store.problems
+    if not problems:
+        return
+    print(t("notes.cli.problems", lang, count=len(problems)), file=sys.stderr)
+    for path, reason in problems:
+        print(f"  {path}: {reason}", file=sys.stderr)
+    print(t("store.problems.hint", lang), file=sys.stderr)
+
+
+def list_sessions(args: argparse.Namespace, lang: str) -> int:
+    from ..store.export import minutes_label
+
+    store = _store(args, lang)
+    summaries = store.list_sessions()
+    if args.json:
+        rows = [
+            {
+                "id": summary.id,
+                "date": summary.when.isoformat(),
+                "method": summary.method_id,
+                "participants": list(summary.participants),
+                "inbrenger": summary.inbrenger,
+                "case_title": summary.case_title,
+                "minutes": round(summary.running_seconds / 60, 1),
+                "path": str(summary.path),
+            }
+            for summary in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        _report_problems(store, lang)
+        return 0
+    if not summaries:
+        print(t("notes.cli.none", lang, path=store.sessions_dir))
+        _report_problems(store, lang)
+        return 0
+    header = tuple(t(f"notes.cli.column.{name}", lang) for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case"))
+    rows = [
+        (
+            summary.id,
+            f"{summary.when:%Y-%m-%d %H:%M}",
+            summary.method_label(lang),
+            summary.inbrenger or "-",
+            str(len(summary.participants)),
+            minutes_label(summary.running_seconds),
+            summary.case_title or "-",
+        )
+        for summary in summaries
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    out = sys.stdout
+    for row in [header, *rows]:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
+    _report_problems(store, lang)
+    return 0
+
+
+def _load(store: Store, session_id: str, lang: str):
+    from ..store.sessions import StoreError
+
+    try:
+        return store.load(session_id), 0
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        _report_problems(store, lang)
+        return None, (1 if error.path is not None else 2)
+
+
+def show_session(args: argparse.Namespace, lang: str) -> int:
+    store = _store(args, lang)
+    document, code = _load(store, args.id, lang)
+    if document is None:
+        return code
+    sys.stdout.write(store.export_markdown(document))
+    return 0
+
+
+def export_session(args: argparse.Namespace, lang: str) -> int:
+    if args.anonymize and args.format == "json":
+        print(t("notes.cli.anonymize_json", lang), file=sys.stderr)
+        return 2
+    store = _store(args, lang)
+    document, code = _load(store, args.id, lang)
+    if document is None:
+        return code
+    text = store.export_json(document) if args.format == "json" else store.export_markdown(document, args.anonymize)
+    return write_output(text, args.output, lang)
+
+
+def print_paths(args: argparse.Namespace, lang: str) -> int:
+    store = _store(args, lang)
+    for key, path in (
+        ("root", store.root),
+        ("sessions", store.sessions_dir),
+        ("live", store.live_dir),
+        ("trash", store.trash_dir),
+    ):
+        print(f"{t(f'notes.cli.path.{key}', lang)}: {path}")
+    return 0
+
+
+def review_app(args: argparse.Namespace):
+    """The app, opening on the review screen (over the home screen, so Escape leads home)."""
+    from ..ui import app as app_module
+    from ..ui.app import IntervisieApp
+    from ..ui.screens.review import ReviewScreen
+
+    class ReviewApp(IntervisieApp):
+        # A relative CSS_PATH would be looked up beside this module; point at the app's own.
+        CSS_PATH = Path(app_module.__file__).parent / IntervisieApp.CSS_PATH
+
+        def on_mount(self) -> None:  # Textual runs IntervisieApp.on_mount first, then this
+            self.push_screen(ReviewScreen())
+
+    data_dir = getattr(args, "data_dir", None)
+    return ReviewApp(lang=args.lang, data_dir=Path(data_dir) if data_dir else None)
+
+
+def open_review(args: argparse.Namespace, lang: str) -> int:
+    """`intervisie notes` alone."""
+    review_app(args).run()
+    return 0

@@ -1,0 +1,197 @@
+"""Strings of storage, the review screen and `intervisie notes`."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- why a file operation failed, with what to do ---------------------------------------------
+    "store.reason.full": (
+        "de schijf is vol; maak ruimte vrij",
+        "the disk is full; free some space",
+    ),
+    "store.reason.denied": (
+        "geen toestemming om hier te schrijven; controleer de rechten van de map",
+        "no permission to write here; check the folder's permissions",
+    ),
+    "store.reason.read_only": (
+        "de schijf is alleen-lezen; kies een andere map met --data-dir",
+        "the disk is read-only; choose another folder with --data-dir",
+    ),
+    "store.reason.other": ("{detail}", "{detail}"),
+    # -- the live journal --------------------------------------------------------------------------
+    "store.journal.problem": (
+        "Notities kunnen niet worden bewaard in {path}: {reason}. "
+        "{count} wijziging(en) staan veilig in het geheugen en worden opgeslagen zodra het weer kan.",
+        "Notes cannot be saved to {path}: {reason}. "
+        "{count} change(s) are safe in memory and will be saved as soon as possible.",
+    ),
+    "store.journal.skipped": (
+        "{path}: beschadigde regel(s) {lines} overgeslagen; al het andere is hersteld",
+        "{path}: damaged line(s) {lines} skipped; everything else was recovered",
+    ),
+    "store.journal.unreadable.empty": ("het logboek is leeg", "the journal is empty"),
+    "store.journal.unreadable.header": (
+        "de eerste regel (het sessieplan) is beschadigd",
+        "its first line (the session plan) is damaged",
+    ),
+    "store.journal.unreadable.foreign": (
+        "geen logboek van intervisie-tui",
+        "not an intervisie-tui journal",
+    ),
+    "store.journal.unreadable.newer": (
+        "geschreven door een nieuwere versie (logboekversie {version}, deze versie kent t/m {supported}); werk intervisie-tui bij",
+        "written by a newer version (journal version {version}, this version reads up to {supported}); update intervisie-tui",
+    ),
+    # -- unreadable session documents --------------------------------------------------------------
+    "store.problem.empty": ("het bestand is leeg", "the file is empty"),
+    "store.problem.not_json": (
+        "geen geldige JSON (afgebroken of beschadigd): {detail}",
+        "not valid JSON (cut off or damaged): {detail}",
+    ),
+    "store.problem.foreign": (
+        "geen sessiedocument van intervisie-tui",
+        "not an intervisie-tui session document",
+    ),
+    "store.problem.newer": (
+        "geschreven door een nieuwere versie (schemaversie {version}, deze versie kent t/m {supported}); werk intervisie-tui bij",
+        "written by a newer version (schema version {version}, this version reads up to {supported}); update intervisie-tui",
+    ),
+    "store.problem.invalid": ("veld '{field}': {detail}", "field '{field}': {detail}"),
+    "store.problem.incomplete": ("het veld '{field}' ontbreekt of klopt niet", "the field '{field}' is missing or wrong"),
+    "store.problem.os": ("kan niet worden gelezen: {detail}", "cannot be read: {detail}"),
+    "store.problems.hint": (
+        "Deze bestanden zijn niet aangeraakt; verplaats of herstel ze zelf.",
+        "These files were left untouched; move or repair them yourself.",
+    ),
+    # -- documents ---------------------------------------------------------------------------------
+    "store.save.failed": (
+        "De sessie kon niet worden opgeslagen in {path}: {reason}. Exporteer haar naar een andere map.",
+        "The session could not be saved to {path}: {reason}. Export it to another folder.",
+    ),
+    "store.load.failed": ("{path} kan niet worden geopend: {reason}", "{path} cannot be opened: {reason}"),
+    "store.find.none": (
+        "Geen sessie met id '{id}'. Zie `intervisie notes list`.",
+        "No session with id '{id}'. See `intervisie notes list`.",
+    ),
+    "store.find.ambiguous": (
+        "'{id}' past bij meer dan één sessie ({ids}); geef meer tekens.",
+        "'{id}' matches more than one session ({ids}); give more characters.",
+    ),
+    "store.move.exists": (
+        "{path} bestaat al; er is niets overschreven.",
+        "{path} already exists; nothing was overwritten.",
+    ),
+    "store.move.failed": ("{path} kon niet worden verplaatst: {reason}", "{path} could not be moved: {reason}"),
+    "store.export.failed": (
+        "Export naar {path} mislukt: {reason}. Kies een andere map.",
+        "Export to {path} failed: {reason}. Choose another folder.",
+    ),
+    # -- review: document texts (also used in the Markdown export) --------------------------------
+    "review.participant_letter": ("Deelnemer {letter}", "Participant {letter}"),
+    "review.export.anonymized": (
+        "Geanonimiseerd: namen zijn vervangen door rollen en letters.",
+        "Anonymised: names are replaced by roles and letters.",
+    ),
+    "review.field.date": ("Datum", "Date"),
+    "review.field.method": ("Methode", "Method"),
+    "review.field.duration": ("Duur", "Duration"),
+    "review.field.planned": ("gepland", "planned"),
+    "review.column.phase": ("Fase", "Phase"),
+    "review.column.planned": ("Gepland (min)", "Planned (min)"),
+    "review.column.actual": ("Werkelijk (min)", "Actual (min)"),
+    "review.column.overtime": ("Overtijd (min)", "Overtime (min)"),
+    "review.section.speaking": ("Spreektijd", "Speaking time"),
+    "review.section.phase_notes": ("Notities per fase", "Notes per phase"),
+    "review.section.evaluation": ("Evaluatie", "Evaluation"),
+    "review.section.reflection": ("Reflectie van de inbrenger", "The inbrenger's reflection"),
+    # -- intervisie notes (command line) ---------------------------------------------------------
+    "notes.cli.problems": (
+        "{count} bestand(en) konden niet worden gelezen; de andere wel:",
+        "{count} file(s) could not be read; the others were:",
+    ),
+    "notes.cli.none": ("Nog geen opgeslagen sessies in {path}.", "No saved sessions yet in {path}."),
+    "notes.cli.column.id": ("id", "id"),
+    "notes.cli.column.date": ("datum", "date"),
+    "notes.cli.column.method": ("methode", "method"),
+    "notes.cli.column.inbrenger": ("inbrenger", "inbrenger"),
+    "notes.cli.column.people": ("pers.", "people"),
+    "notes.cli.column.minutes": ("min", "min"),
+    "notes.cli.column.case": ("casus", "case"),
+    "notes.cli.anonymize_json": (
+        "--anonymize werkt alleen met --format md: JSON bevat alles, ook de namen.",
+        "--anonymize works only with --format md: JSON keeps everything, names included.",
+    ),
+    "notes.cli.path.root": ("Gegevensmap", "Data folder"),
+    "notes.cli.path.sessions": ("Sessies", "Sessions"),
+    "notes.cli.path.live": ("Lopende sessies (logboeken)", "Sessions in progress (journals)"),
+    "notes.cli.path.trash": ("Prullenbak", "Trash"),
+    # -- the review screen -----------------------------------------------------------------------
+    "review.title": ("Terugblik: opgeslagen sessies", "Review: saved sessions"),
+    "review.title_trash": ("Prullenbak: verwijderde sessies", "Trash: deleted sessions"),
+    "review.search_placeholder": (
+        "Zoek in casus, notities, adviezen, actiepunten, reflectie…  (/)",
+        "Search case, notes, advice, action points, reflection…  (/)",
+    ),
+    "review.list.date": ("Datum", "Date"),
+    "review.list.method": ("Methode", "Method"),
+    "review.list.inbrenger": ("Inbrenger", "Inbrenger"),
+    "review.list.participants": ("Deelnemers", "Participants"),
+    "review.list.case": ("Casus", "Case"),
+    "review.list.duration": ("Duur", "Duration"),
+    "review.count": ("{shown} van {total} sessies", "{shown} of {total} sessions"),
+    "review.sorted_by": ("gesorteerd op {order}", "sorted by {order}"),
+    "review.sort.date": ("datum", "date"),
+    "review.sort.method": ("methode", "method"),
+    "review.sort.inbrenger": ("inbrenger", "inbrenger"),
+    "review.sort.duration": ("duur", "duration"),
+    "review.filtered": ("alleen {method}", "only {method}"),
+    "review.empty": (
+        "Nog geen opgeslagen sessies. Ze verschijnen hier na de afsluiting van een sessie.",
+        "No saved sessions yet. They appear here once a session is wrapped up.",
+    ),
+    "review.empty_trash": ("De prullenbak is leeg.", "The trash is empty."),
+    "review.problems": (
+        "{count} bestand(en) konden niet worden gelezen (niet aangeraakt):",
+        "{count} file(s) could not be read (left untouched):",
+    ),
+    "review.key.open": ("Openen", "Open"),
+    "review.key.search": ("Zoeken", "Search"),
+    "review.key.sort": ("Sorteren", "Sort"),
+    "review.key.filter": ("Filter methode", "Filter method"),
+    "review.key.export": ("Exporteren", "Export"),
+    "review.key.export_anonymized": ("Anoniem exporteren", "Export anonymised"),
+    "review.key.delete": ("Verwijderen", "Delete"),
+    "review.key.trash": ("Prullenbak", "Trash"),
+    "review.key.restore": ("Terugzetten", "Restore"),
+    "review.key.back": ("Terug", "Back"),
+    "review.key.reflect": ("Reflectie schrijven", "Write reflection"),
+    "review.key.save": ("Opslaan", "Save"),
+    "review.key.cancel": ("Annuleren", "Cancel"),
+    "review.delete.question": (
+        "Sessie van {date} ({case}) naar de prullenbak verplaatsen? Je kunt haar daar terugzetten.",
+        "Move the session of {date} ({case}) to the trash? You can restore it from there.",
+    ),
+    "review.delete.confirm": ("Naar prullenbak", "Move to trash"),
+    "review.delete.cancel": ("Bewaren", "Keep"),
+    "review.delete.done": (
+        "Verplaatst naar de prullenbak. Druk t om de prullenbak te zien en r om terug te zetten.",
+        "Moved to the trash. Press t to see the trash and r to restore.",
+    ),
+    "review.restored": ("Sessie teruggezet.", "Session restored."),
+    "review.reflection.title": (
+        "Reflectie van de inbrenger — ctrl+s bewaart, Esc annuleert",
+        "The inbrenger's reflection — ctrl+s saves, Esc cancels",
+    ),
+    "review.reflection.template": (
+        "Wat er gebeurde:\n\n\nWat ik leerde:\n\n\nWat ik anders zou doen:\n\n\nWat ik meeneem naar de volgende bijeenkomst:\n",
+        "What happened:\n\n\nWhat I learned:\n\n\nWhat I would do differently:\n\n\nWhat I take to the next meeting:\n",
+    ),
+    "review.reflection.saved": ("Reflectie opgeslagen.", "Reflection saved."),
+    "review.export.title": ("Exporteren als Markdown naar:", "Export as Markdown to:"),
+    "review.export.title_anonymized": (
+        "Anoniem exporteren (namen worden rollen en letters) naar:",
+        "Export anonymised (names become roles and letters) to:",
+    ),
+    "review.export.hint": (
+        "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar.",
+        "Enter writes the file (a folder works too), Esc cancels. Only you can read the file.",
+    ),
+    "review.export.done": ("Geëxporteerd naar {path}", "Exported to {path}"),
+}

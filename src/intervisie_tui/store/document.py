@@ -1,0 +1,213 @@
+"""The session document: one schema-versioned JSON file per finished session.
+
+The plan and its events are the session; everything else in the document (notes per
+phase, structured notes, statistics, the final inbrenger) is derived from them when the
+document is built, so readers need not replay, and the list can show a session without
+validating all of it. On load the derived parts are built again from the events: they can
+never disagree with them.
+
+Older versions are upgraded on load by the functions in `MIGRATIONS` (version n → n+1),
+applied to the raw JSON before validation. The file on disk is not rewritten by loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..core.events import Event, EventKind, NoteField
+from ..core.plan import SessionPlan
+from ..core.state import SessionState
+from ..core.stats import stats_of
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "intervisie-tui session"
+
+
+class PhaseStatsRecord(BaseModel):
+    phase_id: str
+    planned_minutes: int
+    allotted_minutes: int
+    actual_seconds: float
+    overtime_seconds: float
+    visited: bool
+
+
+class StatsRecord(BaseModel):
+    phases: list[PhaseStatsRecord] = Field(default_factory=list)
+    speaking_seconds: dict[str, float] = Field(default_factory=dict)
+    running_seconds: float = 0.0
+    overtime_seconds: float = 0.0
+
+
+class NotesRecord(BaseModel):
+    """The notes as the events left them, for readers of the file."""
+
+    phases: dict[str, str] = Field(default_factory=dict)  # phase id -> free notes
+    case_question: str = ""
+    advice: dict[str, str] = Field(default_factory=dict)  # participant -> advice
+    action_points: str = ""
+    evaluation: dict[str, str] = Field(default_factory=dict)  # participant -> evaluation
+    reflection: str = ""
+
+
+class SessionDocument(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    format: str = FORMAT_NAME
+    schema_version: int = SCHEMA_VERSION
+    id: str
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    saved_at: datetime
+    inbrenger: str | None = None
+    plan: SessionPlan
+    events: list[Event]
+    notes: NotesRecord = Field(default_factory=NotesRecord)
+    stats: StatsRecord = Field(default_factory=StatsRecord)
+
+    @classmethod
+    def build(cls, session_id: str, plan: SessionPlan, events: list[Event], saved_at: datetime) -> SessionDocument:
+        state = SessionState.replay(plan, events)
+        stats = stats_of(state)
+        return cls(
+            id=session_id,
+            started_at=state.started_at,
+            ended_at=state.ended_at,
+            saved_at=saved_at,
+            inbrenger=state.inbrenger,
+            plan=plan,
+            events=list(events),
+            notes=derive_notes(state),
+            stats=StatsRecord(
+                phases=[PhaseStatsRecord(**vars(phase)) for phase in stats.phases],
+                speaking_seconds=stats.speaking_seconds,
+                running_seconds=stats.running_seconds,
+                overtime_seconds=stats.overtime_seconds,
+            ),
+        )
+
+    def rebuilt(self, events: list[Event] | None = None, saved_at: datetime | None = None) -> SessionDocument:
+        return SessionDocument.build(self.id, self.plan, self.events if events is None else events, saved_at or self.saved_at)
+
+    def with_reflection(self, text: str, at: datetime) -> SessionDocument:
+        """The reflection written later, in the review, recorded as one more note event
+        (at the session's last moment), so the events stay the whole story."""
+        if text == self.notes.reflection:
+            return self
+        last_t = self.events[-1].t if self.events else 0.0
+        note = Event(kind=EventKind.NOTE, t=last_t, at=at, field=NoteField.REFLECTION, text=text)
+        return self.rebuilt([*self.events, note], saved_at=at)
+
+    @property
+    def state(self) -> SessionState:
+        return SessionState.replay(self.plan, self.events)
+
+    @property
+    def when(self) -> datetime:
+        return self.started_at or self.saved_at
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=1)
+
+
+def derive_notes(state: SessionState) -> NotesRecord:
+    notes = NotesRecord(case_question=state.plan.case_question)
+    phase_order = {phase.id: index for index, phase in enumerate(state.plan.method.phases)}
+    # A field may be written in more than one phase; read them in phase order.
+    ordered = sorted(state.notes.items(), key=lambda item: phase_order.get(item[0][0] or "", -1))
+    case_questions: list[str] = []
+    for (phase, field, key), text in ordered:
+        text = text.strip()
+        if not text:
+            continue
+        if field is NoteField.TEXT:
+            if phase is not None:
+                notes.phases[phase] = text
+        elif field is NoteField.CASE_QUESTION:
+            case_questions.append(text)
+        elif field is NoteField.ADVICE:
+            _join(notes.advice, key or "", text)
+        elif field is NoteField.EVALUATION:
+            _join(notes.evaluation, key or "", text)
+        elif field is NoteField.ACTION_POINTS:
+            notes.action_points = "\n\n".join(filter(None, [notes.action_points, text]))
+        elif field is NoteField.REFLECTION:
+            notes.reflection = "\n\n".join(filter(None, [notes.reflection, text]))
+    if case_questions:
+        notes.case_question = "\n\n".join(case_questions)
+    return notes
+
+
+def _join(target: dict[str, str], key: str, text: str) -> None:
+    target[key] = f"{target[key]}\n\n{text}" if key in target else text
+
+
+# -- reading raw JSON: checks, migrations ---------------------------------------------------------
+
+
+class DocumentProblem(ValueError):
+    """A file that is not a session document we can read. `code` is an i18n key suffix."""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.values = values
+
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _from_legacy(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 0: the prototype's files, before the format had a version. They named the id
+    `session_id` and kept no derived parts (those are rebuilt on load anyway)."""
+    upgraded = {key: value for key, value in raw.items() if key not in ("session_id", "version")}
+    upgraded["id"] = raw.get("session_id") or raw.get("id")
+    upgraded["format"] = FORMAT_NAME
+    upgraded["saved_at"] = raw.get("saved_at") or raw.get("ended_at") or raw.get("started_at")
+    return upgraded
+
+
+MIGRATIONS: dict[int, Migration] = {0: _from_legacy}
+
+
+def raw_version(raw: Any) -> int:
+    """The schema version of parsed JSON, or DocumentProblem if it is not one of ours."""
+    if not isinstance(raw, dict):
+        raise DocumentProblem("foreign")
+    if "schema_version" in raw:
+        version = raw["schema_version"]
+        if raw.get("format") != FORMAT_NAME or not isinstance(version, int) or isinstance(version, bool):
+            raise DocumentProblem("foreign")
+        if version > SCHEMA_VERSION:
+            raise DocumentProblem("newer", version=version, supported=SCHEMA_VERSION)
+        if version < 0:
+            raise DocumentProblem("foreign")
+        return version
+    if "session_id" in raw and "plan" in raw and "events" in raw:
+        return 0
+    raise DocumentProblem("foreign")
+
+
+def migrate(raw: Any) -> dict[str, Any]:
+    version = raw_version(raw)
+    while version < SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+        raw["schema_version"] = version
+    return raw
+
+
+def parse_document(raw: Any) -> SessionDocument:
+    """Validate migrated JSON and rebuild the derived parts from the events."""
+    raw = migrate(raw)
+    try:
+        document = SessionDocument.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "-"
+        raise DocumentProblem("invalid", field=where, detail=first["msg"]) from None
+    return document.rebuilt()

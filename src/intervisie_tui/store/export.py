@@ -1,0 +1,135 @@
+"""Session documents as Markdown (optionally anonymised) or JSON, and the text bar chart
+of speaking time that the review screen shows too."""
+
+from __future__ import annotations
+
+import re
+from string import ascii_uppercase
+
+from ..i18n import t
+from .document import SessionDocument
+
+BAR_FULL = "█"
+
+
+def minutes_label(seconds: float) -> str:
+    """Whole minutes, rounded; '<1' for a few seconds so nobody reads it as nothing."""
+    if 0 < seconds < 30:
+        return "<1"
+    return str(round(seconds / 60))
+
+
+def speaking_bars(speaking: dict[str, float], lang: str, width: int = 30) -> list[str]:
+    """One line per person: name, a bar proportional to their speaking time, and the
+    minutes in words, so the chart needs no colour."""
+    if not speaking:
+        return []
+    longest = max(speaking.values()) or 1.0
+    name_width = max(len(name) for name in speaking)
+    unit = t("word.minutes", lang)
+    lines = []
+    for name, seconds in sorted(speaking.items(), key=lambda item: -item[1]):
+        length = round(width * seconds / longest) if seconds else 0
+        lines.append(f"{name.ljust(name_width)}  {BAR_FULL * length}{' ' if length else ''}{minutes_label(seconds)} {unit}")
+    return lines
+
+
+def pseudonyms(document: SessionDocument, lang: str) -> dict[str, str]:
+    """Names → roles or letters: the inbrenger and facilitator by role, the others A, B, C…"""
+    plan = document.plan
+    names: dict[str, str] = {}
+    inbrenger = document.inbrenger or plan.inbrenger
+    if inbrenger:
+        names[inbrenger] = t("word.inbrenger", lang)
+    if plan.facilitator:
+        names.setdefault(plan.facilitator, t("word.facilitator", lang))
+    letters = iter(ascii_uppercase)
+    for name in plan.participants:
+        if name not in names:
+            names[name] = t("review.participant_letter", lang, letter=next(letters, "?"))
+    return names
+
+
+def _replacer(names: dict[str, str]):
+    if not names:
+        return lambda text: text
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    lowered = {name.lower(): alias for name, alias in names.items()}
+    return lambda text: pattern.sub(lambda match: lowered[match.group(0).lower()], text)
+
+
+def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = False) -> str:
+    plan = document.plan
+    method = plan.method
+    aliases = pseudonyms(document, lang) if anonymize else {}
+    hide = _replacer(aliases)
+
+    def person(name: str | None) -> str:
+        return aliases.get(name, name) if name else "-"
+
+    title = hide(plan.case_title) or method.name(lang)
+    lines = [f"# {title}", ""]
+    if anonymize:
+        lines += [f"_{t('review.export.anonymized', lang)}_", ""]
+    when = document.when
+    lines += [
+        f"- **{t('review.field.date', lang)}:** {when:%Y-%m-%d %H:%M}",
+        f"- **{t('review.field.method', lang)}:** {method.name(lang)}",
+        f"- **{t('word.participants', lang)}:** {', '.join(person(name) for name in plan.participants)}",
+        f"- **{t('word.inbrenger', lang)}:** {person(document.inbrenger)}",
+    ]
+    if plan.facilitator:
+        lines.append(f"- **{t('word.facilitator', lang)}:** {person(plan.facilitator)}")
+    stats = document.stats
+    lines += [
+        f"- **{t('review.field.duration', lang)}:** {minutes_label(stats.running_seconds)} "
+        f"{t('word.minutes', lang)} ({t('review.field.planned', lang)} {plan.budget_minutes})",
+        "",
+    ]
+    notes = document.notes
+    if notes.case_question:
+        lines += [f"## {t('notes.case-question', lang)}", "", hide(notes.case_question), ""]
+
+    lines += [f"## {t('word.phases', lang)}", ""]
+    lines += [
+        f"| {t('review.column.phase', lang)} | {t('review.column.planned', lang)} | "
+        f"{t('review.column.actual', lang)} | {t('review.column.overtime', lang)} |",
+        "|---|---:|---:|---:|",
+    ]
+    for phase, record in zip(method.phases, stats.phases):
+        actual = minutes_label(record.actual_seconds) if record.visited else "-"
+        over = minutes_label(record.overtime_seconds) if record.overtime_seconds else ""
+        lines.append(f"| {phase.title(lang)} | {record.allotted_minutes} | {actual} | {over} |")
+    lines.append("")
+
+    speaking = {person(name): seconds for name, seconds in stats.speaking_seconds.items()}
+    if any(speaking.values()):
+        lines += [f"## {t('review.section.speaking', lang)}", "", "```"]
+        lines += speaking_bars(speaking, lang)
+        lines += ["```", ""]
+
+    phase_titles = {phase.id: phase.title(lang) for phase in method.phases}
+    if notes.phases:
+        lines += [f"## {t('review.section.phase_notes', lang)}", ""]
+        for phase_id, text in notes.phases.items():
+            lines += [f"### {phase_titles.get(phase_id, phase_id)}", "", hide(text), ""]
+    for heading, entries in (
+        (t("notes.advice", lang), notes.advice),
+        (t("review.section.evaluation", lang), notes.evaluation),
+    ):
+        if entries:
+            lines += [f"## {heading}", ""]
+            for name, text in entries.items():
+                lines += [f"**{person(name) or '-'}:** {hide(text)}", ""]
+    if notes.action_points:
+        lines += [f"## {t('notes.action-points', lang)}", "", hide(notes.action_points), ""]
+    if notes.reflection:
+        lines += [f"## {t('review.section.reflection', lang)}", "", hide(notes.reflection), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def export_json(document: SessionDocument) -> str:
+    return document.model_dump_json(indent=2) + "\n"

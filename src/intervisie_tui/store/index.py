@@ -1,0 +1,277 @@
+"""A cache of session summaries and search text, so 10,000 sessions list in well under a second.
+
+Never authoritative: the documents are. Each entry remembers the file's size and
+modification time; an entry whose file changed, or a file without an entry, is read again.
+Summaries (`index.json`) load on every listing; the search text (`search-index.json`) only
+when someone searches. Both are written atomically and may be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .atomic import atomic_write_text
+from .document import DocumentProblem, migrate
+
+INDEX_FORMAT = 2  # bump when the cached fields change: old caches are then rebuilt
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What the review list shows of one session."""
+
+    id: str
+    path: Path
+    started_at: datetime | None
+    saved_at: datetime
+    method_id: str
+    method_name: dict[str, str]
+    participants: tuple[str, ...]
+    inbrenger: str | None
+    case_title: str
+    running_seconds: float
+    overtime_seconds: float
+    has_reflection: bool
+
+    @property
+    def when(self) -> datetime:
+        return self.started_at or self.saved_at
+
+    def method_label(self, lang: str) -> str:
+        return self.method_name.get(lang) or self.method_name.get("nl") or self.method_id
+
+    def to_cache(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["path"] = str(self.path)
+        data["started_at"] = self.started_at.isoformat() if self.started_at else None
+        data["saved_at"] = self.saved_at.isoformat()
+        return data
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any], path: Path) -> SessionSummary:
+        started = data["started_at"]
+        return cls(
+            id=data["id"],
+            path=path,
+            started_at=datetime.fromisoformat(started) if started else None,
+            saved_at=datetime.fromisoformat(data["saved_at"]),
+            method_id=data["method_id"],
+            method_name=dict(data["method_name"]),
+            participants=tuple(data["participants"]),
+            inbrenger=data["inbrenger"],
+            case_title=data["case_title"],
+            running_seconds=float(data["running_seconds"]),
+            overtime_seconds=float(data["overtime_seconds"]),
+            has_reflection=bool(data["has_reflection"]),
+        )
+
+
+def summarize(raw: Any, path: Path) -> tuple[SessionSummary, str]:
+    """The summary and lower-cased search text of parsed document JSON, without validating
+    the whole document (that happens when it is opened). Raises DocumentProblem."""
+    raw = migrate(raw)
+    try:
+        plan = raw["plan"]
+        method = plan["method"]
+        notes = raw.get("notes") or {}
+        stats = raw.get("stats") or {}
+        started = raw.get("started_at")
+        summary = SessionSummary(
+            id=str(raw["id"]),
+            path=path,
+            started_at=datetime.fromisoformat(started) if started else None,
+            saved_at=datetime.fromisoformat(raw["saved_at"]),
+            method_id=str(method["id"]),
+            method_name={lang: str(text) for lang, text in dict(method["name"]).items()},
+            participants=tuple(str(name) for name in plan["participants"]),
+            inbrenger=raw.get("inbrenger", plan.get("inbrenger")),
+            case_title=str(plan.get("case_title", "")),
+            running_seconds=float(stats.get("running_seconds", 0.0)),
+            overtime_seconds=float(stats.get("overtime_seconds", 0.0)),
+            has_reflection=bool(notes.get("reflection")),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise DocumentProblem("incomplete", field=str(error).strip("'")) from None
+    return summary, search_text(raw)
+
+
+def search_text(raw: dict[str, Any]) -> str:
+    plan = raw.get("plan") or {}
+    notes = raw.get("notes") or {}
+    when = str(raw.get("started_at") or raw.get("saved_at") or "")[:10]
+    parts: list[str] = [when, str(plan.get("case_title", "")), str(plan.get("case_question", ""))]
+    parts.extend(str(name) for name in plan.get("participants", ()))
+    parts.extend(str(name) for name in ((plan.get("method") or {}).get("name") or {}).values())
+    for value in notes.values():
+        if isinstance(value, dict):
+            parts.extend(f"{key} {text}" for key, text in value.items())
+        else:
+            parts.append(str(value))
+    return "\n".join(part for part in parts if part).lower()
+
+
+def stamp_of(stat: os.stat_result) -> list[int]:
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+class SessionIndex:
+    """Keyed by the document's path relative to the sessions folder."""
+
+    def __init__(self, folder: Path, summary_file: Path, text_file: Path) -> None:
+        self.folder = folder
+        self.summary_file = summary_file
+        self.text_file = text_file
+        # relative path -> (stamp, summary cache dict | None, problem (code, values) | None)
+        self.entries: dict[str, tuple[list[int], dict | None, list | None]] = {}
+        self.texts: dict[str, tuple[list[int], str]] | None = None
+        self._new_texts: dict[str, tuple[list[int], str]] = {}  # read while listing, before any search
+        self._loaded = False
+        self._dirty = False
+        self._texts_dirty = False
+
+    # -- persistence --------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        try:
+            data = json.loads(self.summary_file.read_bytes())
+            if data.get("format") == INDEX_FORMAT:
+                self.entries = {key: tuple(value) for key, value in data["entries"].items()}
+        except (OSError, ValueError, AttributeError, KeyError, TypeError):
+            self.entries = {}  # a missing or damaged cache is simply rebuilt
+
+    def load_texts(self) -> dict[str, tuple[list[int], str]]:
+        if self.texts is None:
+            try:
+                data = json.loads(self.text_file.read_bytes())
+                texts = data["texts"] if data.get("format") == INDEX_FORMAT else {}
+                self.texts = {key: tuple(value) for key, value in texts.items()}
+            except (OSError, ValueError, AttributeError, KeyError, TypeError):
+                self.texts = {}
+            if self._new_texts:
+                self.texts.update(self._new_texts)
+                self._new_texts = {}
+                self._texts_dirty = True
+        return self.texts
+
+    def save(self) -> None:
+        """Write what changed; a cache that cannot be written is no loss."""
+        try:
+            if self._dirty:
+                payload = {"format": INDEX_FORMAT, "entries": self.entries}
+                atomic_write_text(self.summary_file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+                self._dirty = False
+            if self._new_texts:
+                self.load_texts()
+            if self._texts_dirty and self.texts is not None:
+                payload = {"format": INDEX_FORMAT, "texts": self.texts}
+                atomic_write_text(self.text_file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+                self._texts_dirty = False
+        except OSError:
+            pass
+
+    # -- scanning -----------------------------------------------------------------------------
+
+    def scan(self) -> list[tuple[str, list[int]]]:
+        """Every `*.json` under the sessions folder, one level of year folders deep."""
+        found: list[tuple[str, list[int]]] = []
+        try:
+            years = [entry for entry in os.scandir(self.folder) if entry.is_dir(follow_symlinks=False)]
+        except FileNotFoundError:
+            return found
+        for year in years:
+            try:
+                with os.scandir(year.path) as entries:
+                    for entry in entries:
+                        if entry.name.endswith(".json") and not entry.name.startswith("."):
+                            try:
+                                found.append((f"{year.name}/{entry.name}", stamp_of(entry.stat())))
+                            except OSError:
+                                continue
+            except OSError:
+                continue
+        return found
+
+    def refresh(self) -> tuple[list[SessionSummary], list[tuple[Path, DocumentProblem]]]:
+        self._load()
+        summaries: list[SessionSummary] = []
+        problems: list[tuple[Path, DocumentProblem]] = []
+        present: set[str] = set()
+        for relative, stamp in self.scan():
+            present.add(relative)
+            entry = self.entries.get(relative)
+            if entry is None or list(entry[0]) != stamp:
+                entry = self._read(relative)
+            path = self.folder / relative
+            if entry[1] is not None:
+                summaries.append(SessionSummary.from_cache(entry[1], path))
+            else:
+                code, values = entry[2]
+                problems.append((path, DocumentProblem(code, **values)))
+        gone = set(self.entries) - present
+        for relative in gone:
+            del self.entries[relative]
+            self._dirty = True
+        if self.texts is not None:
+            for relative in set(self.texts) - present:
+                del self.texts[relative]
+                self._texts_dirty = True
+        self.save()
+        return summaries, problems
+
+    def _read(self, relative: str) -> tuple[list[int], dict | None, list | None]:
+        path = self.folder / relative
+        try:
+            stamp = stamp_of(path.stat())
+            data = path.read_bytes()
+        except OSError as error:
+            # Not cached: it may be readable next time.
+            return ([0, 0], None, ["os", {"detail": error.strerror or str(error)}])
+        try:
+            if not data.strip():
+                raise DocumentProblem("empty")
+            try:
+                raw = json.loads(data)
+            except ValueError as error:
+                raise DocumentProblem("not_json", detail=str(error)) from None
+            summary, text = summarize(raw, path)
+        except DocumentProblem as problem:
+            entry = (stamp, None, [problem.code, problem.values])
+        else:
+            cache = summary.to_cache()
+            cache.pop("path")
+            entry = (stamp, cache, None)
+            if self.texts is not None:
+                self.texts[relative] = (stamp, text)
+                self._texts_dirty = True
+            else:
+                self._new_texts[relative] = (stamp, text)
+        self.entries[relative] = entry
+        self._dirty = True
+        return entry
+
+    def text_for(self, relative: str, stamp: list[int]) -> str | None:
+        texts = self.load_texts()
+        cached = texts.get(relative)
+        if cached is not None and list(cached[0]) == list(stamp):
+            return cached[1]
+        path = self.folder / relative
+        try:
+            raw = json.loads(path.read_bytes())
+            _, text = summarize(raw, path)
+        except (OSError, ValueError, DocumentProblem):
+            return None
+        texts[relative] = (stamp, text)
+        self._texts_dirty = True
+        return text
+
+    def forget(self, relative: str) -> None:
+        if self.entries.pop(relative, None) is not None:
+            self._dirty = True

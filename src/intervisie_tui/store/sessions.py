@@ -1,0 +1,306 @@
+"""The store: live journals, finished session documents, the trash, search and export.
+
+Layout under the data folder (folders 0700, files 0600):
+
+    sessions/<year>/<date>_<method>_<id>.json   finished sessions (documents are the truth)
+    live/<id>.jsonl                             journals of sessions in progress
+    live/done/<id>.jsonl                        journals of finished sessions, kept, never deleted
+    trash/<year>/<date>_<method>_<id>.json      deleted sessions, restorable
+    index.json, search-index.json               caches, rebuilt from the documents when stale
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..core.events import Event, EventKind
+from ..core.plan import SessionPlan
+from ..core.state import SessionState, Status
+from ..i18n import default_language, t
+from ..paths import data_dir
+from .atomic import atomic_write_text, ensure_private_tree
+from .document import DocumentProblem, SessionDocument, parse_document
+from .errors import StoreError, os_reason
+from .export import export_json, export_markdown
+from .index import SessionIndex, SessionSummary, summarize
+from .journal import JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
+
+__all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError", "SessionDocument"]
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def document_name(document: SessionDocument) -> str:
+    return f"{document.when:%Y-%m-%d}_{document.plan.method.id}_{document.id}.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read: shown with its name, never deleted or rewritten."""
+
+    path: Path
+    reason: str
+
+    def __iter__(self):  # unpacks as (path, reason)
+        return iter((self.path, self.reason))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class Store:
+    def __init__(self, data_dir_override: Path | str | None = None, *, lang: str | None = None) -> None:
+        self.root = data_dir(data_dir_override)
+        self.lang = lang or default_language()
+        self.sessions_dir = self.root / "sessions"
+        self.live_dir = self.root / "live"
+        self.done_dir = self.live_dir / "done"
+        self.trash_dir = self.root / "trash"
+        self.index = SessionIndex(self.sessions_dir, self.root / "index.json", self.root / "search-index.json")
+        self._summaries: list[SessionSummary] = []
+        self._paths: dict[str, Path] = {}  # session id -> where its document was found
+        self._session_problems: list[Problem] = []
+        self._live_problems: list[Problem] = []
+
+    # -- live sessions -----------------------------------------------------------------------------
+
+    def new_id(self) -> str:
+        return secrets.token_hex(5)
+
+    def start_live(self, plan: SessionPlan) -> LiveJournal:
+        """A journal for a new session. Never raises: if the disk refuses, the journal keeps
+        the lines in memory and says so in `problem`."""
+        session_id = self.new_id()
+        path = self.live_dir / f"{session_id}.jsonl"
+        return LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())])
+
+    def interrupted(self) -> list[LiveSession]:
+        """Journals of sessions that never finished, newest first. Unreadable ones go to `problems`."""
+        found: list[LiveSession] = []
+        self._live_problems = []
+        try:
+            paths = sorted(self.live_dir.glob("*.jsonl"))
+        except OSError:
+            return found
+        finished = {summary.id for summary in self._summaries or self.list_sessions()}
+        for path in paths:
+            try:
+                live = read_journal(path, self.lang)
+            except JournalUnreadable as problem:
+                self._live_problems.append(Problem(path, t(f"store.journal.unreadable.{problem.code}", self.lang, **problem.values)))
+                continue
+            except OSError as error:
+                self._live_problems.append(Problem(path, os_reason(error, self.lang)))
+                continue
+            if live.id in finished:
+                continue  # finished, but the journal could not be moved aside
+            found.append(live)
+        found.sort(key=lambda live: live.modified_at or _now(), reverse=True)
+        return found
+
+    def reopen(self, live: LiveSession) -> LiveJournal:
+        """Go on appending to an interrupted session's journal (after resume)."""
+        return LiveJournal(live.id, live.path, self.lang)
+
+    def close_interrupted(self, live: LiveSession) -> Path:
+        """Save an interrupted session as a document as it stood, notes and all."""
+        events = list(live.events)
+        if SessionState.replay(live.plan, events).status is not Status.ENDED:
+            last = events[-1] if events else None
+            events.append(Event(kind=EventKind.END, t=last.t if last else 0.0, at=last.at if last else _now()))
+        return self.finish(live.plan, events, LiveJournal(live.id, live.path, self.lang))
+
+    def finish(self, plan: SessionPlan, events: list[Event], journal: LiveJournal | None = None) -> Path:
+        """Write the session document; only then retire the journal. Raises StoreError when
+        the document cannot be written (the journal is then left as it is)."""
+        session_id = journal.id if journal is not None else self.new_id()
+        document = SessionDocument.build(session_id, plan, list(events), saved_at=_now())
+        path = self.save(document)
+        if journal is not None:
+            journal.close()
+            self._retire(journal.path)
+        return path
+
+    def _retire(self, path: Path) -> None:
+        if not path.exists():
+            return
+        try:
+            ensure_private_tree(self.root, self.done_dir)
+            target = self.done_dir / path.name
+            if target.exists():
+                target = self.done_dir / f"{path.stem}-{secrets.token_hex(2)}{path.suffix}"
+            os.replace(path, target)
+        except OSError:
+            pass  # the document is safe; interrupted() skips journals whose session is finished
+
+    # -- documents ---------------------------------------------------------------------------------
+
+    def document_path(self, document: SessionDocument) -> Path:
+        """Where a document lives: where it was found, else by date, method and id."""
+        known = self._paths.get(document.id)
+        if known is not None:
+            return known
+        return self.sessions_dir / f"{document.when:%Y}" / document_name(document)
+
+    def save(self, document: SessionDocument) -> Path:
+        """Write a document atomically (a crash leaves the old or the new file, never half)."""
+        path = self.document_path(document)
+        try:
+            ensure_private_tree(self.root, path.parent)
+            atomic_write_text(path, document.to_json())
+        except OSError as error:
+            raise StoreError(
+                t("store.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
+            ) from None
+        if document.id not in self._paths:
+            self._summaries.append(self._summary_of(document, path))
+            self._paths[document.id] = path
+        return path
+
+    def _summary_of(self, document: SessionDocument, path: Path) -> SessionSummary:
+        summary, _ = summarize(json.loads(document.to_json()), path)
+        return summary
+
+    def list_sessions(self) -> list[SessionSummary]:
+        """Every readable session, newest first; unreadable files are in `problems`."""
+        summaries, problems = self.index.refresh()
+        summaries.sort(key=lambda summary: summary.when, reverse=True)
+        self._summaries = summaries
+        self._paths = {summary.id: summary.path for summary in summaries}
+        self._session_problems = [Problem(path, self.describe(problem)) for path, problem in problems]
+        return summaries
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Files that could not be read at the last listing, with the reason."""
+        return [*self._session_problems, *self._live_problems]
+
+    def describe(self, problem: DocumentProblem) -> str:
+        return t(f"store.problem.{problem.code}", self.lang, **problem.values)
+
+    def find(self, session_id: str, *, in_trash: bool = False) -> SessionSummary:
+        """A session by its id or a unique start of it."""
+        summaries = self.list_trash() if in_trash else (self._summaries or self.list_sessions())
+        exact = [summary for summary in summaries if summary.id == session_id]
+        if not exact and not in_trash:
+            summaries = self.list_sessions()
+            exact = [summary for summary in summaries if summary.id == session_id]
+        matches = exact or [summary for summary in summaries if session_id and summary.id.startswith(session_id)]
+        if not matches:
+            raise StoreError(t("store.find.none", self.lang, id=session_id))
+        if len(matches) > 1:
+            ids = ", ".join(sorted(summary.id for summary in matches)[:8])
+            raise StoreError(t("store.find.ambiguous", self.lang, id=session_id, ids=ids))
+        return matches[0]
+
+    def load(self, session_id: str) -> SessionDocument:
+        return self.load_path(self.find(session_id).path)
+
+    def load_path(self, path: Path) -> SessionDocument:
+        try:
+            raw = json.loads(path.read_bytes())
+            return parse_document(raw)
+        except OSError as error:
+            raise StoreError(t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
+        except ValueError as error:
+            reason = self.describe(error) if isinstance(error, DocumentProblem) else t("store.problem.not_json", self.lang, detail=error)
+            raise StoreError(t("store.load.failed", self.lang, path=path, reason=reason), path) from None
+
+    def save_reflection(self, document: SessionDocument, text: str) -> SessionDocument:
+        updated = document.with_reflection(text, _now())
+        if updated is not document:
+            self.save(updated)
+        return updated
+
+    # -- search ------------------------------------------------------------------------------------
+
+    def search(self, query: str, summaries: list[SessionSummary] | None = None) -> list[SessionSummary]:
+        """Sessions whose case, people, notes, advice, action points or reflection contain every
+        word of the query (case-insensitive)."""
+        if summaries is None:
+            summaries = self._summaries or self.list_sessions()
+        words = query.lower().split()
+        if not words:
+            return list(summaries)
+        found = []
+        for summary in summaries:
+            relative = f"{summary.path.parent.name}/{summary.path.name}"
+            entry = self.index.entries.get(relative)
+            stamp = list(entry[0]) if entry else [0, 0]
+            text = self.index.text_for(relative, stamp)
+            if text is None:
+                continue
+            if all(word in text for word in words):
+                found.append(summary)
+        self.index.save()
+        return found
+
+    # -- trash -------------------------------------------------------------------------------------
+
+    def trash(self, session_id: str) -> Path:
+        """Move a session into the trash folder, from where `restore` brings it back."""
+        summary = self.find(session_id)
+        target = self.trash_dir / summary.path.parent.name / summary.path.name
+        self._move(summary.path, target)
+        self.index.forget(f"{summary.path.parent.name}/{summary.path.name}")
+        self._summaries = [s for s in self._summaries if s.id != summary.id]
+        self._paths.pop(summary.id, None)
+        return target
+
+    def restore(self, session_id: str) -> Path:
+        summary = self.find(session_id, in_trash=True)
+        target = self.sessions_dir / summary.path.parent.name / summary.path.name
+        self._move(summary.path, target)
+        self.list_sessions()
+        return target
+
+    def _move(self, source: Path, target: Path) -> None:
+        if target.exists():
+            raise StoreError(t("store.move.exists", self.lang, path=target), target)
+        try:
+            ensure_private_tree(self.root, target.parent)
+            os.replace(source, target)
+        except OSError as error:
+            raise StoreError(t("store.move.failed", self.lang, path=source, reason=os_reason(error, self.lang)), source) from None
+
+    def list_trash(self) -> list[SessionSummary]:
+        found: list[SessionSummary] = []
+        for path in sorted(self.trash_dir.glob("*/*.json")):
+            try:
+                summary, _ = summarize(json.loads(path.read_bytes()), path)
+            except (OSError, ValueError):
+                continue
+            found.append(summary)
+        found.sort(key=lambda summary: summary.when, reverse=True)
+        return found
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def export_markdown(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
+        return export_markdown(document, lang or self.lang, anonymize=anonymize)
+
+    def export_json(self, document: SessionDocument) -> str:
+        return export_json(document)
+
+    def export_to(self, document: SessionDocument, target: Path, *, fmt: str = "md", anonymize: bool = False) -> Path:
+        """Write an export to a file the user chose (atomically, private). Raises StoreError."""
+        text = self.export_json(document) if fmt == "json" else self.export_markdown(document, anonymize)
+        target = target.expanduser()
+        if target.is_dir():
+            target = target / default_export_name(document, fmt)
+        try:
+            atomic_write_text(target, text)
+        except OSError as error:
+            raise StoreError(t("store.export.failed", self.lang, path=target, reason=os_reason(error, self.lang)), target) from None
+        return target
+
+
+def default_export_name(document: SessionDocument, fmt: str = "md") -> str:
+    return f"intervisie_{document.when:%Y-%m-%d}_{document.plan.method.id}_{document.id}.{fmt}"

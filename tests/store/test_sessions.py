@@ -1,0 +1,203 @@
+"""Finishing, listing, loading, saving, searching, trash and export of session documents."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+
+from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.state import SessionState
+from intervisie_tui.store.document import SCHEMA_VERSION, SessionDocument
+from intervisie_tui.store.sessions import Store, StoreError
+
+from sessionplay import play_session
+
+
+def test_data_dir_follows_the_environment_and_the_override(private_dirs, tmp_path):
+    _, data = private_dirs
+    assert Store().root == data
+    assert Store(tmp_path / "elsewhere").root == tmp_path / "elsewhere"
+
+
+def test_finish_writes_one_private_versioned_document_in_the_year_folder(store, played):
+    path = store.finish(played.plan, played.events)
+    assert path.parent.parent == store.sessions_dir
+    assert path.parent.name == f"{played.state.started_at:%Y}"
+    assert path.name == f"{played.state.started_at:%Y-%m-%d}_incident_{path.stem.rsplit('_', 1)[1]}.json"
+    raw = json.loads(path.read_text())
+    assert raw["schema_version"] == SCHEMA_VERSION
+    assert raw["format"] == "intervisie-tui session"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for folder in (store.root, store.sessions_dir, path.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_document_carries_events_notes_and_stats(store, played):
+    path = store.finish(played.plan, played.events)
+    document = store.load_path(path)
+    assert document.events == played.events
+    assert SessionState.replay(document.plan, document.events).notes == played.state.notes
+    notes = document.notes
+    first = played.plan.method.phases[0].id
+    assert notes.phases == {first: "Bram vertelt over een lastig gesprek met een ouder"}
+    assert notes.case_question == "Hoe blijf ik rustig als een ouder boos wordt?"
+    assert notes.advice == {"Anna": "Benoem wat je ziet", "Cem": "Plan een tweede gesprek"}
+    assert notes.action_points == "- collega vragen mee te kijken"
+    assert notes.evaluation == {"Dewi": "Leerzaam"}
+    assert document.stats.running_seconds == pytest.approx(700 + 200 + 60 * 4)
+    assert document.stats.speaking_seconds == pytest.approx(played.state.speaking)
+    assert document.started_at == played.state.started_at
+    assert document.ended_at == played.state.ended_at
+
+
+def test_case_question_of_the_plan_is_kept_when_no_note_replaces_it(store, library, clock):
+    from intervisie_tui.core.plan import SessionPlan
+
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], case_question="Wat nu?", case_title="Ouder")
+    document = SessionDocument.build("abc", plan, [], saved_at=clock.wall())
+    assert document.notes.case_question == "Wat nu?"
+
+
+def test_list_shows_summaries_newest_first(store, incident_plan, clock):
+    first = play_session(incident_plan, clock)
+    store.finish(first.plan, first.events)
+    clock.advance(86400 * 3)
+    second = play_session(incident_plan, clock)
+    store.finish(second.plan, second.events)
+    listed = store.list_sessions()
+    assert [summary.when for summary in listed] == [second.state.started_at, first.state.started_at]
+    summary = listed[0]
+    assert summary.method_id == "incident"
+    assert summary.participants == ("Anna", "Bram", "Cem", "Dewi")
+    assert summary.inbrenger == "Bram"
+    assert summary.running_seconds == pytest.approx(1140)
+    assert store.problems == []
+
+
+def test_index_is_a_cache_that_follows_the_files(store, played):
+    path = store.finish(played.plan, played.events)
+    assert len(store.list_sessions()) == 1
+    assert (store.root / "index.json").exists()
+    # Another process changes the document: the listing sees it, not the stale cache.
+    raw = json.loads(path.read_text())
+    raw["plan"]["case_title"] = "Changed elsewhere"
+    path.write_text(json.dumps(raw))
+    assert Store(lang="en").list_sessions()[0].case_title == "Changed elsewhere"
+    # A damaged cache is simply rebuilt.
+    (store.root / "index.json").write_text("{garbage")
+    assert len(Store(lang="en").list_sessions()) == 1
+
+
+def test_load_accepts_a_unique_prefix_and_explains_otherwise(store, played, incident_plan, clock):
+    path = store.finish(played.plan, played.events)
+    session_id = path.stem.rsplit("_", 1)[1]
+    assert store.load(session_id[:3]).id == session_id
+    with pytest.raises(StoreError, match="No session with id 'zzz'"):
+        store.load("zzz")
+    other = store.save(SessionDocument.build(session_id[:4] + "x", incident_plan, played.events, clock.wall()))
+    assert other.exists()
+    store.list_sessions()
+    with pytest.raises(StoreError, match="more than one session"):
+        store.load(session_id[:4])
+
+
+def test_reflection_is_saved_into_the_document_as_a_note_event(store, played):
+    path = store.finish(played.plan, played.events)
+    document = store.load_path(path)
+    updated = store.save_reflection(document, "Ik leerde rustig te blijven.")
+    assert updated.notes.reflection == "Ik leerde rustig te blijven."
+    assert updated.events[-1].field is NoteField.REFLECTION
+    reloaded = store.load_path(path)
+    assert reloaded.notes.reflection == "Ik leerde rustig te blijven."
+    assert len(list(path.parent.iterdir())) == 1  # saved over itself, atomically, not beside it
+    assert store.save_reflection(reloaded, "Ik leerde rustig te blijven.") is reloaded
+
+
+def test_search_covers_case_notes_advice_actions_and_reflection(store, played, incident_plan, clock):
+    path = store.finish(played.plan, played.events)
+    store.save_reflection(store.load_path(path), "Volgende keer eerst luisteren")
+    other = SessionDocument.build("other1", incident_plan, [], clock.wall())
+    store.save(other)
+    store.list_sessions()
+    for query in ("lastig gesprek", "RUSTIG", "tweede gesprek", "collega", "eerst luisteren", "leerzaam"):
+        assert [summary.path for summary in store.search(query)] == [path], query
+    assert store.search("nowhere to be found") == []
+    assert len(store.search("")) == 2
+    # A second store reads the search cache from disk and finds the same.
+    fresh = Store(lang="en")
+    fresh.list_sessions()
+    assert [summary.path for summary in fresh.search("luisteren")] == [path]
+
+
+def test_trash_and_restore_move_files_and_never_overwrite(store, played):
+    path = store.finish(played.plan, played.events)
+    session_id = path.stem.rsplit("_", 1)[1]
+    trashed = store.trash(session_id)
+    assert not path.exists() and trashed.exists()
+    assert trashed.parent.parent == store.trash_dir
+    assert store.list_sessions() == []
+    assert [summary.id for summary in store.list_trash()] == [session_id]
+    restored = store.restore(session_id[:4])
+    assert restored == path and path.exists() and not trashed.exists()
+    assert [summary.id for summary in store.list_sessions()] == [session_id]
+    # A file of the same name in the trash is never overwritten.
+    trashed.parent.mkdir(parents=True, exist_ok=True)
+    trashed.write_text("precious")
+    with pytest.raises(StoreError, match="already exists"):
+        store.trash(session_id)
+    assert trashed.read_text() == "precious" and path.exists()
+
+
+def test_save_failure_raises_a_clear_store_error(store, played, monkeypatch):
+    import errno
+
+    from intervisie_tui.store import sessions
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sessions, "atomic_write_text", full)
+    with pytest.raises(StoreError) as caught:
+        store.finish(played.plan, played.events)
+    assert "the disk is full" in str(caught.value)
+    assert "Export it to another folder" in str(caught.value)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions")
+def test_finish_into_a_read_only_folder_raises_and_leaves_the_journal(store, incident_plan, clock):
+    journal = store.start_live(incident_plan)
+    runner = play_session(incident_plan, clock, listeners=[journal.append])
+    store.sessions_dir.mkdir(parents=True)
+    store.sessions_dir.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="permission"):
+            store.finish(incident_plan, runner.events, journal)
+    finally:
+        store.sessions_dir.chmod(0o700)
+    assert journal.path.exists()
+    assert len(store.interrupted()) == 1
+
+
+def test_export_to_a_chosen_path(store, played, tmp_path):
+    document = store.load_path(store.finish(played.plan, played.events))
+    target = store.export_to(document, tmp_path / "out", fmt="md") if (tmp_path / "out").mkdir() is None else None
+    assert target.parent == tmp_path / "out" and target.suffix == ".md"
+    assert target.read_text().startswith("# ")
+    json_target = store.export_to(document, tmp_path / "copy.json", fmt="json")
+    assert json.loads(json_target.read_text())["id"] == document.id
+    with pytest.raises(StoreError, match="Export to"):
+        store.export_to(document, tmp_path / "missing" / "x.md")
+
+
+def test_listing_also_prepares_the_search_cache(store, played):
+    store.finish(played.plan, played.events)
+    Store(lang="en").list_sessions()
+    assert (store.root / "search-index.json").exists()
+    fresh = Store(lang="en")
+    fresh.list_sessions()
+    fresh.index.text_for = None  # a search must now come entirely from the cache files
+    fresh.index.load_texts()
+    assert len(fresh.index.texts) == 1
