@@ -9,6 +9,7 @@ APP_NAME = "intervisie-tui"
 DATA_DIR_ENV = "INTERVISIE_DATA_DIR"
 CONFIG_DIR_ENV = "INTERVISIE_CONFIG_DIR"
 CACHE_DIR_ENV = "INTERVISIE_CACHE_DIR"
+SETTINGS_FILE = "settings.json"
 
 
 def data_dir(override: str | Path | None = None) -> Path:

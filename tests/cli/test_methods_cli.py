@@ -115,3 +115,13 @@ def test_new_writes_a_valid_starter_and_never_overwrites(capsys, private_dirs):
     assert target.read_text(encoding="utf-8").startswith("# my edits")
     code, _, err = run(capsys, "--lang", "en", "methods", "new", "Mijn Methode")
     assert code == 2 and "not a valid id" in err
+
+
+def test_the_language_chosen_in_the_app_is_the_default(capsys, private_dirs):
+    config, _ = private_dirs
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"language": "en"}', encoding="utf-8")
+    _, out, _ = run(capsys, "methods", "list")
+    assert "Incident method" in out
+    _, out, _ = run(capsys, "--lang", "nl", "methods", "list")
+    assert "Incidentmethode" in out

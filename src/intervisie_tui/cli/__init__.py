@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..i18n import default_language
+from ..i18n import LANGUAGES, default_language
+from ..paths import SETTINGS_FILE, config_dir
 from . import methods as methods_cli
 from . import notes as notes_cli
 
@@ -29,21 +31,32 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--facilitator", metavar="NAME", help="the facilitator, if the group has one")
     run.add_argument("--minutes", type=int, metavar="N", help="time budget; the phases are scaled to fit")
     run.add_argument("--case", metavar="TITLE", default="", help="a short case title (optional)")
+    run.add_argument("--lang", dest="sub_lang", choices=LANGUAGES, help="language of the screens")
 
     methods_cli.register(commands)
     notes_cli.register(commands)
     return parser
 
 
+def _saved_language() -> str | None:
+    """The language chosen in the app, read without the settings model (commands start fast)."""
+    try:
+        language = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8")).get("language")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return language if language in LANGUAGES else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.lang = args.lang or None
+    # `--lang` may come before or after the subcommand; the saved setting comes next.
+    args.lang = getattr(args, "sub_lang", None) or args.lang
     if args.command is None or args.command == "run":
         from .launch import launch
 
         return launch(args)
-    lang = args.lang or default_language()
+    lang = args.lang or _saved_language() or default_language()
     try:
         return args.handler(args, lang)
     except BrokenPipeError:  # `intervisie ... | head`

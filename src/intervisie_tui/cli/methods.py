@@ -52,11 +52,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", dest="sub_lang", choices=("nl", "en"), help="language (default: the app's)")
-
-
-def _language(args: argparse.Namespace, lang: str) -> str:
-    return getattr(args, "sub_lang", None) or lang
+    parser.add_argument("--lang", dest="sub_lang", choices=("nl", "en"), help="language (default: the app's)")  # merged in cli.main
 
 
 def _report_problems(problems: list[str], lang: str) -> None:
@@ -106,7 +102,6 @@ def _find(method_id: str, lang: str) -> Method | None:
 
 
 def show_method(args: argparse.Namespace, lang: str) -> int:
-    lang = _language(args, lang)
     method = _find(args.id, lang)
     if method is None:
         return 2
@@ -117,7 +112,6 @@ def show_method(args: argparse.Namespace, lang: str) -> int:
 
 
 def write_handout(args: argparse.Namespace, lang: str) -> int:
-    lang = _language(args, lang)
     method = _find(args.id, lang)
     if method is None:
         return 2

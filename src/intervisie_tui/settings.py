@@ -1,0 +1,79 @@
+"""The facilitator's settings, kept as JSON in the config folder. No Textual import.
+
+A settings file that cannot be read is reported and left alone: the app runs on
+defaults in memory and never overwrites the file the user may want to repair.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .paths import SETTINGS_FILE
+from .store.atomic import atomic_write_text, ensure_private_dir
+
+__all__ = ["SETTINGS_FILE", "Settings", "load_settings", "save_settings"]
+THEMES: tuple[str, ...] = ("intervisie-dark", "intervisie-high-contrast", "intervisie-light")
+DEFAULT_THEME = THEMES[0]
+
+
+class Settings(BaseModel):
+    """Everything the app remembers between sessions. Unknown keys are kept out (ignored)."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    language: Literal["nl", "en"] | None = Field(
+        default=None, description="Language of the screens; null means the system's language (Dutch by default)."
+    )
+    theme: str = Field(
+        default=DEFAULT_THEME,
+        description="Colour theme: intervisie-dark, intervisie-high-contrast or intervisie-light "
+        "(any other registered Textual theme name works too).",
+    )
+    bell: bool = Field(default=True, description="Ring the terminal bell once when a phase's time is up.")
+    auto_advance: bool = Field(
+        default=False, description="Move on to the next phase by itself when the time is up."
+    )
+    keys: dict[str, str] = Field(
+        default_factory=dict,
+        description='Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '
+        "See the help screen (? or F1) for the action ids.",
+    )
+    last_group: list[str] = Field(default_factory=list, description="Participants of the last session.")
+    last_facilitator: str | None = Field(default=None, description="Facilitator of the last session.")
+    last_method: str | None = Field(default=None, description="Method id of the last session.")
+    last_minutes: int | None = Field(default=None, gt=0, description="Time budget of the last session.")
+
+
+def load_settings(path: Path) -> tuple[Settings, str | None]:
+    """Settings from `path`; defaults (and a message naming the file and the problem) when unreadable.
+
+    A missing file is not a problem: it simply means defaults.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(), f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return Settings(), f"{path}, line {error.lineno}: not valid JSON ({error.msg})"
+    if not isinstance(data, dict):
+        return Settings(), f"{path}: expected a JSON object {{...}} at the top"
+    try:
+        return Settings.model_validate(data), None
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top)"
+        return Settings(), f"{path}: field '{where}': {first['msg']}"
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write atomically, private (0600 in a 0700 folder)."""
+    ensure_private_dir(path.parent)
+    atomic_write_text(path, settings.model_dump_json(indent=2) + "\n")
