@@ -1,12 +1,73 @@
-"""Start the screens. Until they exist, show what methods there are."""
+"""Start the screens: `intervisie` (home) or `intervisie run …` (straight into a session).
+
+Bad input for `run` is reported naming the option, with exit status 2 and no traceback,
+before Textual is even imported.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from ..i18n import default_language
-from .methods import list_methods
+from ..core.library import load_library
+from ..core.plan import PlanError, SessionPlan
+from ..i18n import default_language, t
+from ..paths import config_dir, user_methods_dir
+from ..settings import SETTINGS_FILE, load_settings
+
+USAGE_ERROR = 2
+
+
+class LaunchError(Exception):
+    """Bad command-line input; the message names the option and what to give instead."""
+
+
+def parse_participants(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def build_plan(args: argparse.Namespace, library, lang: str) -> SessionPlan:
+    """The plan `intervisie run` asks for, or LaunchError naming the option at fault."""
+    try:
+        method = library.get(args.method)
+    except KeyError:
+        known = ", ".join(sorted(library.methods)) or "-"
+        raise LaunchError(t("launch.unknown_method", lang, method=args.method, known=known)) from None
+    participants = parse_participants(args.participants)
+    inbrenger = (args.inbrenger or "").strip() or None
+    if inbrenger is not None and inbrenger not in participants:
+        raise LaunchError(t("launch.bad_inbrenger", lang, name=inbrenger, names=", ".join(participants)))
+    try:
+        return SessionPlan.create(
+            method,
+            participants,
+            inbrenger=inbrenger,
+            facilitator=args.facilitator,
+            case_title=args.case or "",
+            budget_minutes=args.minutes,
+            language=lang,  # type: ignore[arg-type]
+        )
+    except PlanError as error:
+        option = "--minutes" if args.minutes is not None and "minute" in str(error) else "--participants"
+        raise LaunchError(t("launch.bad_plan", lang, option=option, problem=str(error))) from None
 
 
 def launch(args: argparse.Namespace) -> int:
-    return list_methods(args, args.lang or default_language())
+    settings, _problem = load_settings(config_dir() / SETTINGS_FILE)  # the app reports the problem itself
+    lang = args.lang or settings.language or default_language()
+    library = load_library(user_methods_dir())
+    plan = None
+    if getattr(args, "command", None) == "run":
+        try:
+            plan = build_plan(args, library, lang)
+        except LaunchError as error:
+            print(f"intervisie run: {error}", file=sys.stderr)
+            return USAGE_ERROR
+
+    from ..ui.app import IntervisieApp  # Textual only now: errors above print fast
+
+    data_dir = Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else None
+    app = IntervisieApp(lang=args.lang, data_dir=data_dir, plan=plan, library=library)
+    app.run()
+    return app.return_code or 0

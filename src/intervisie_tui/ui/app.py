@@ -1,0 +1,318 @@
+"""The Textual app: settings, language, themes, keys, and moving between screens.
+
+Screens reach shared things through the app: `app.t(key)` for texts in the current
+language, `app.library`, `app.settings`, `app.clock`, `app.store`, and the session
+flow `start_session` → run screen → wrap-up → `finish_session` → home.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.widgets import Static
+
+from .. import paths
+from ..core.clock import Clock, SystemClock
+from ..core.engine import SessionRunner
+from ..core.library import MethodLibrary, load_library
+from ..core.plan import SessionPlan
+from ..i18n import default_language, t
+from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
+from .commands import IntervisieCommands
+from .keys import bindings_for, check_keymap
+from .themes import ALL_THEMES, next_theme
+
+if TYPE_CHECKING:
+    from .run_screen import RunScreen
+
+METHOD_PROBLEMS_SHOWN = 5  # more than this is summarised: the toast must stay readable
+
+
+class IntervisieApp(App):
+    CSS_PATH = "intervisie.tcss"
+    TITLE = "Intervisie"
+    COMMANDS = App.COMMANDS | {IntervisieCommands}
+    NOTIFICATION_TIMEOUT = 8
+
+    def __init__(
+        self,
+        *,
+        lang: str | None = None,
+        data_dir: Path | None = None,
+        clock: Clock | None = None,
+        plan: SessionPlan | None = None,
+        settings: Settings | None = None,
+        library: MethodLibrary | None = None,
+    ) -> None:
+        super().__init__()
+        self._textual_bindings = None
+        self.settings_path = paths.config_dir() / SETTINGS_FILE
+        self._startup_notices: list[tuple[str, str]] = []
+        # A settings file we could not read is never written over: the user may repair it.
+        self._settings_problem: str | None = None
+        if settings is None:
+            settings, self._settings_problem = load_settings(self.settings_path)
+            if self._settings_problem:
+                self._startup_notices.append(
+                    (self.t_in(lang, "app.settings_problem", problem=self._settings_problem), "warning")
+                )
+        self.settings: Settings = settings
+        self.lang: str = lang or settings.language or default_language()
+        self.clock: Clock = clock or SystemClock()
+        self.data_dir: Path = paths.data_dir(data_dir)
+        self.library: MethodLibrary = library if library is not None else load_library(paths.user_methods_dir())
+        self._plan = plan
+        self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
+        self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
+        self.store: Any = self._open_store()
+        self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
+
+        for theme in ALL_THEMES:
+            self.register_theme(theme)
+        self.theme = settings.theme if settings.theme in self.available_themes else ALL_THEMES[0].name
+
+        usable, problems = check_keymap(settings.keys)
+        if problems:
+            self._startup_notices.append((self.t("app.keymap_problems", problems="; ".join(problems)), "warning"))
+        self.set_keymap(usable)
+        self._bindings = bindings_for("app", self.t, self._class_bindings())
+
+    def _class_bindings(self):
+        """Textual's own app bindings (ctrl+q, ctrl+p, …) as they were before ours were added."""
+        if self._textual_bindings is None:
+            self._textual_bindings = self._bindings.copy()
+        return self._textual_bindings.copy()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Our stylesheet's own variables, for themes that do not define them (any Textual theme)."""
+        variables = super().get_css_variables()
+        fallbacks = {
+            "countdown-running": "foreground",
+            "countdown-last-minute": "warning",
+            "countdown-over": "error",
+            "countdown-paused": "foreground-muted",
+            "muted-text": "foreground-muted",
+        }
+        for name, source in fallbacks.items():
+            variables.setdefault(name, variables.get(source, variables.get("foreground", "white")))
+        return variables
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def t_in(self, lang: str | None, key: str, **values: object) -> str:
+        return t(key, lang or default_language(), **values)
+
+    def set_language(self, lang: str) -> None:
+        """Switch every screen's texts live and remember the choice."""
+        if lang not in ("nl", "en"):
+            raise ValueError(f"unknown language {lang!r}; expected 'nl' or 'en'")
+        self.lang = lang
+        self.settings.language = lang  # type: ignore[assignment]
+        self.save_settings()
+        self._bindings = bindings_for("app", self.t, self._class_bindings())
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_language", None)
+            if callable(refresh):
+                refresh()
+        self.refresh_bindings()
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        if self._settings_problem:
+            return  # keep the user's unreadable file as it is; settings live in memory
+        try:
+            save_settings(self.settings, self.settings_path)
+        except OSError as error:
+            self.notify(self.t("app.settings_not_saved", problem=f"{self.settings_path}: {error.strerror or error}"),
+                        severity="warning")
+
+    def _remember_theme(self, theme: Any) -> None:
+        if self.settings.theme != theme.name:
+            self.settings.theme = theme.name
+            self.save_settings()
+
+    # -- notifications and the bell, observable in tests ------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        self.notices.append((message, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
+
+    def ring_bell(self) -> None:
+        """One bell when time is up, if the facilitator wants it."""
+        if self.settings.bell:
+            self.bells += 1
+            self.bell()
+
+    # -- start-up ---------------------------------------------------------------------------
+
+    def _open_store(self) -> Any:
+        try:
+            from ..store.sessions import Store
+        except ImportError:
+            return None
+        try:
+            return Store(self.data_dir, lang=self.lang)
+        except Exception as error:  # noqa: BLE001 - no store means no saving, never no app
+            self._startup_notices.append(
+                (self.t("app.store_unavailable", problem=f"{self.data_dir}: {error.strerror or error}"), "warning")
+            )
+            return None
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._plan is not None:
+            self.push_screen(self._run_screen_for(self._plan))
+        for message, severity in self._startup_notices:
+            self.notify(message, severity=severity)
+        if self.library.problems:
+            shown = "\n".join(str(problem) for problem in self.library.problems[:METHOD_PROBLEMS_SHOWN])
+            if len(self.library.problems) > METHOD_PROBLEMS_SHOWN:
+                shown += "\n…"
+            self.notify(self.t("app.method_problems", count=len(self.library.problems), problems=shown),
+                        severity="warning", timeout=15)
+
+    def get_default_screen(self) -> Screen:
+        if self._plan is not None:
+            # `intervisie run`: an empty base (cheap at start-up); the run screen goes on top at
+            # once, and the home screen is made only when the session is finished.
+            return Screen()
+        return self._home_screen()
+
+    def _home_screen(self) -> Screen:
+        try:
+            from .screens.home import HomeScreen
+        except ImportError:
+            return _PlaceholderHome()
+        return HomeScreen()
+
+    # -- the session flow -------------------------------------------------------------------
+
+    def _run_screen_for(self, plan: SessionPlan) -> RunScreen:
+        from .run_screen import RunScreen
+
+        journal = None
+        if self.store is not None:
+            try:
+                journal = self.store.start_live(plan)
+            except Exception as error:  # noqa: BLE001 - the session runs; the screen warns it is not saved
+                self._startup_notices.append((self.t("app.store_unavailable", problem=str(error)), "warning"))
+        listeners = [journal.append] if journal is not None else []
+        runner = SessionRunner(plan, self.clock, listeners=listeners)
+        self._journals[id(runner)] = journal
+        self._remember_plan(plan)
+        return RunScreen(runner, journal=journal)
+
+    def _remember_plan(self, plan: SessionPlan) -> None:
+        self.settings.last_method = plan.method.id
+        self.settings.last_group = list(plan.participants)
+        self.settings.last_facilitator = plan.facilitator
+        self.settings.last_minutes = plan.budget_minutes
+        self.save_settings()
+
+    def start_session(self, plan: SessionPlan) -> None:
+        screen = self._run_screen_for(plan)
+        for message, severity in self._startup_notices:
+            self.notify(message, severity=severity)
+        self._startup_notices.clear()
+        self.push_screen(screen)
+
+    def resume_session(self, live: Any) -> None:
+        """`live` is the store's LiveSession (.plan, .events); its journal is reopened to go on appending."""
+        from .run_screen import RunScreen
+
+        journal = getattr(live, "journal", None)
+        if journal is None and self.store is not None:
+            try:
+                journal = self.store.reopen(live)
+            except Exception as error:  # noqa: BLE001
+                self.notify(self.t("app.store_unavailable", problem=str(error)), severity="warning")
+        listeners = [journal.append] if journal is not None else []
+        runner = SessionRunner.resume(live.plan, self.clock, live.events, listeners=listeners)
+        self._journals[id(runner)] = journal
+        self.push_screen(RunScreen(runner, journal=journal))
+
+    def end_session(self, runner: SessionRunner) -> None:
+        """Called by the run screen once the facilitator confirmed: on to the wrap-up."""
+        runner.end()
+        try:
+            from .screens.wrapup import WrapUpScreen
+        except ImportError:
+            self.notify(self.t("run.no_wrapup"))
+            return
+        self.push_screen(WrapUpScreen(runner))
+
+    def finish_session(self, runner: SessionRunner) -> None:
+        """The wrap-up screen saved: store the session, then back to a fresh home screen."""
+        if self.store is not None:
+            try:
+                self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
+            except Exception as error:  # noqa: BLE001 - StoreError carries a translated message
+                self.notify(self.t("app.save_failed", problem=str(error)), severity="error", timeout=30)
+                return
+            self._journals.pop(id(runner), None)
+        self.notify(self.t("app.saved"))
+        self._back_home()
+
+    def _back_home(self) -> None:
+        while len(self.screen_stack) > 1 and not self._is_home(self.screen_stack[-1]):
+            self.pop_screen()
+        if not self._is_home(self.screen_stack[-1]):
+            self.push_screen(self._home_screen())
+            return
+        refresh = getattr(self.screen_stack[-1], "refresh_language", None)
+        if callable(refresh):
+            refresh()  # the home screen lists sessions and interrupted journals afresh
+
+    @staticmethod
+    def _is_home(screen: Screen) -> bool:
+        return type(screen).__name__ in ("HomeScreen", "_PlaceholderHome")
+
+    # -- app-wide actions -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+        self.notify(self.t("app.theme_changed", theme=self.theme_label(self.theme)), timeout=2)
+
+    def action_switch_language(self) -> None:
+        self.set_language("en" if self.lang == "nl" else "nl")
+        self.notify(self.t("app.language_changed"), timeout=2)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        # The shared screen can show private notes: never write it to disk from the app.
+        self.notify(self.t("app.screenshot_disabled"), severity="warning")
+
+    def theme_label(self, name: str) -> str:
+        key = f"theme.{name}"
+        try:
+            return self.t(key)
+        except KeyError:
+            return name
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Our own translated set: no Screenshot (it writes the screen to disk), no Maximize."""
+        yield SystemCommand(self.t("palette.choose_theme"), self.t("palette.choose_theme_help"),
+                            self.action_change_theme)
+        yield SystemCommand(self.t("keys.help"), self.t("help.title"), self.action_help)
+        yield SystemCommand(self.t("palette.quit"), self.t("palette.quit_help"), self.action_quit)
+
+
+class _PlaceholderHome(Screen):
+    """Shown only while the home screen module is missing (development builds)."""
+
+    def compose(self):
+        yield Static(self.app.t("app.no_home"), id="placeholder-home")

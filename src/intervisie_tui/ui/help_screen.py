@@ -1,0 +1,58 @@
+"""Every key, grouped, in the current language, with the ids used to rebind them."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..settings import SETTINGS_FILE
+from .keys import ACTIONS, GROUPS, display_keys, keys_in_force
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(id="help-intro")
+            yield Static(id="help-content")
+
+    def on_mount(self) -> None:
+        self.refresh_language()
+
+    def refresh_language(self) -> None:
+        app = self.app
+        self.query_one("#help-body").border_title = app.t("help.title")
+        path = app.settings_path.parent / SETTINGS_FILE
+        self.query_one("#help-intro", Static).update(Text(app.t("help.intro", path=str(path)) + "\n"))
+        self.query_one("#help-content", Static).update(self.render_help())
+
+    def render_help(self) -> Table:
+        app = self.app
+        keymap = app._keymap
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column()
+        table.add_column(style="dim")
+        for group in GROUPS:
+            table.add_row(Text(app.t(group), style="bold underline"), "", "")
+            for action in ACTIONS:
+                if action.group != group:
+                    continue
+                table.add_row(
+                    Text(display_keys(keys_in_force(action, keymap)), style="bold"),
+                    Text(app.t(action.description)),
+                    Text(action.id),
+                )
+            table.add_row("", "", "")
+        table.add_row(Text("ctrl+p", style="bold"), Text(app.t("help.palette")), "")
+        table.add_row(Text("esc", style="bold"), Text(app.t("help.close")), "")
+        return table
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,106 @@
+"""The three themes of the shared screen: calm dark (default), high contrast, light.
+
+Colours never carry meaning alone: every state is also written in words. The
+high-contrast theme keeps all text at 7:1 or more against its background (WCAG AAA);
+tests/ui/test_app_themes.py computes it.
+"""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+from ..settings import DEFAULT_THEME, THEMES
+
+# Variables the run screen's stylesheet uses for its states; every theme sets them so
+# the high-contrast test can check exactly the colours that are drawn.
+STATE_VARIABLES = ("countdown-running", "countdown-last-minute", "countdown-over", "countdown-paused", "muted-text")
+
+INTERVISIE_DARK = Theme(
+    name="intervisie-dark",
+    primary="#7fb4d9",
+    secondary="#a3b8a0",
+    accent="#d9b77f",
+    warning="#e6b450",
+    error="#e07a6a",
+    success="#8cc28a",
+    foreground="#e4e6e8",
+    background="#1b2026",
+    surface="#232a31",
+    panel="#2c343c",
+    dark=True,
+    variables={
+        "countdown-running": "#e4e6e8",
+        "countdown-last-minute": "#e6b450",
+        "countdown-over": "#f08c7a",
+        "countdown-paused": "#9aa5b1",
+        "muted-text": "#aab3bc",
+        "footer-key-foreground": "#d9b77f",
+    },
+)
+
+INTERVISIE_HIGH_CONTRAST = Theme(
+    name="intervisie-high-contrast",
+    primary="#ffff00",
+    secondary="#ffffff",
+    accent="#ffff00",
+    warning="#ffff00",
+    error="#ff9e9e",
+    success="#9effa0",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    boost="#ffffff",
+    dark=True,
+    text_alpha=1.0,
+    variables={
+        "countdown-running": "#ffffff",
+        "countdown-last-minute": "#ffff00",
+        "countdown-over": "#ffff00",
+        "countdown-paused": "#ffffff",
+        "muted-text": "#ffffff",
+        "text-muted": "#ffffff",
+        "footer-key-foreground": "#ffff00",
+        "footer-description-foreground": "#ffffff",
+        "footer-background": "#000000",
+        "footer-key-background": "#000000",
+        "footer-description-background": "#000000",
+        "border": "#ffffff",
+        "border-blurred": "#ffffff",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-background": "#ffff00",
+    },
+)
+
+INTERVISIE_LIGHT = Theme(
+    name="intervisie-light",
+    primary="#1f5f8b",
+    secondary="#4a6b46",
+    accent="#8a5a00",
+    warning="#8a5a00",
+    error="#a3271a",
+    success="#2f6b2c",
+    foreground="#1b1f24",
+    background="#f7f5f0",
+    surface="#efece5",
+    panel="#e4e0d6",
+    dark=False,
+    variables={
+        "countdown-running": "#1b1f24",
+        "countdown-last-minute": "#8a5a00",
+        "countdown-over": "#a3271a",
+        "countdown-paused": "#5a636d",
+        "muted-text": "#4a525a",
+        "footer-key-foreground": "#1f5f8b",
+    },
+)
+
+ALL_THEMES: tuple[Theme, ...] = (INTERVISIE_DARK, INTERVISIE_HIGH_CONTRAST, INTERVISIE_LIGHT)
+assert tuple(theme.name for theme in ALL_THEMES) == THEMES
+
+
+def next_theme(current: str) -> str:
+    """The theme after `current` in our own cycle (a foreign theme goes back to the default)."""
+    if current not in THEMES:
+        return DEFAULT_THEME
+    return THEMES[(THEMES.index(current) + 1) % len(THEMES)]

@@ -1,0 +1,204 @@
+"""A countdown big enough to read from the back of the room.
+
+Textual cannot change the terminal's font size, so on large terminals the digits are
+drawn from a 5x7 bitmap font, scaled by the largest whole factor that fits the space,
+with half blocks (▀ ▄ █) giving two pixel rows per terminal row. Below scale 2 the
+stock `Digits` widget takes over.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Digits
+
+FONT_HEIGHT = 7
+GAP = 1  # blank pixel columns between glyphs
+
+# 5x7 glyphs ('#' = ink); ':' and '+' are narrower or centred so "+12:34" reads at a glance.
+FONT: dict[str, tuple[str, ...]] = {
+    "0": (".###.", "#...#", "#..##", "#.#.#", "##..#", "#...#", ".###."),
+    "1": ("..#..", ".##..", "..#..", "..#..", "..#..", "..#..", ".###."),
+    "2": (".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####"),
+    "3": ("####.", "....#", "....#", ".###.", "....#", "....#", "####."),
+    "4": ("...#.", "..##.", ".#.#.", "#..#.", "#####", "...#.", "...#."),
+    "5": ("#####", "#....", "####.", "....#", "....#", "#...#", ".###."),
+    "6": (".###.", "#....", "#....", "####.", "#...#", "#...#", ".###."),
+    "7": ("#####", "....#", "...#.", "..#..", ".#...", ".#...", ".#..."),
+    "8": (".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."),
+    "9": (".###.", "#...#", "#...#", ".####", "....#", "....#", ".###."),
+    ":": ("..", "##", "##", "..", "##", "##", ".."),
+    "+": (".....", "..#..", "..#..", "#####", "..#..", "..#..", "....."),
+    "-": (".....", ".....", ".....", "#####", ".....", ".....", "....."),
+    " ": ("..", "..", "..", "..", "..", "..", ".."),
+}
+MIN_BLOCK_SCALE = 2  # at scale 1 the block font is barely bigger than Digits
+
+
+def _pixels(text: str, scale: int) -> list[list[bool]]:
+    """The text as a grid of pixels, each font pixel blown up to scale x scale.
+
+    A pixel is one column wide and half a row tall, about square on most terminals.
+    """
+    tall = scale
+    rows: list[list[bool]] = [[] for _ in range(FONT_HEIGHT * tall)]
+    for position, character in enumerate(text):
+        glyph = FONT.get(character, FONT[" "])
+        if position:
+            for row in rows:
+                row.extend([False] * (GAP * scale))
+        for y, line in enumerate(glyph):
+            wide = [pixel == "#" for pixel in line for _ in range(scale)]
+            for repeat in range(tall):
+                rows[y * tall + repeat].extend(wide)
+    return rows
+
+
+def render_big(text: str, scale: int) -> list[str]:
+    """Lines of half-block characters showing `text` at `scale` (a digit is 5*scale columns wide)."""
+    if scale < 1:
+        raise ValueError("scale must be 1 or more")
+    pixels = _pixels(text, scale)
+    if len(pixels) % 2:
+        pixels.append([False] * len(pixels[0]))
+    lines = []
+    for top, bottom in zip(pixels[::2], pixels[1::2]):
+        lines.append("".join(_half_block(upper, lower) for upper, lower in zip(top, bottom)))
+    return lines
+
+
+def _half_block(upper: bool, lower: bool) -> str:
+    if upper and lower:
+        return "█"
+    if upper:
+        return "▀"
+    if lower:
+        return "▄"
+    return " "
+
+
+def big_size(text: str, scale: int) -> tuple[int, int]:
+    """(columns, rows) that `render_big(text, scale)` takes."""
+    columns = sum(len(FONT.get(character, FONT[" "])[0]) for character in text) * scale
+    columns += GAP * scale * max(0, len(text) - 1)
+    rows = (FONT_HEIGHT * scale + 1) // 2
+    return columns, rows
+
+
+def fit_scale(text: str, width: int, height: int) -> int:
+    """The largest whole scale at which `text` fits in width x height cells; 0 if none."""
+    scale = 0
+    while True:
+        columns, rows = big_size(text, scale + 1)
+        if columns > width or rows > height:
+            return scale
+        scale += 1
+
+
+class BlockDigits(Widget):
+    """Pre-rendered lines of block characters, painted line by line (cheap: one segment per line)."""
+
+    DEFAULT_CSS = "BlockDigits { width: auto; height: auto; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lines: list[str] = []
+        self._style = None
+
+    def show(self, lines: list[str]) -> None:
+        same_size = len(lines) == len(self.lines) and (not lines or len(lines[0]) == len(self.lines[0]))
+        self.lines = lines
+        # The usual tick keeps the size: repaint only, no layout of the whole screen.
+        self.refresh(layout=not same_size)
+
+    def get_content_width(self, container, viewport) -> int:
+        return len(self.lines[0]) if self.lines else 0
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.lines)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style = None
+
+    def render_line(self, y: int) -> Strip:
+        style = self._style
+        if style is None:  # resolving the style is the costly part of a paint; once per style change
+            style = self._style = self.rich_style
+        if y >= len(self.lines):
+            return Strip.blank(self.size.width, style)
+        return Strip([Segment(self.lines[y], style)]).adjust_cell_length(self.size.width, style)
+
+
+class BigCountdown(Container):
+    """Shows `value` (e.g. "12:34" or "+02:13") as large as its box allows.
+
+    The box's size comes from the layout (CSS); the widget picks the scale on resize.
+    A reference text (the widest value expected) keeps the scale steady while the
+    digits change, so the clock never jumps in size as the seconds tick.
+    """
+
+    DEFAULT_CSS = """
+    BigCountdown { height: 1fr; width: 1fr; align: center middle; }
+    BigCountdown > Digits { width: auto; }
+    BigCountdown > BlockDigits { width: auto; height: auto; }
+    """
+
+    value: reactive[str] = reactive("00:00", init=False)
+    scale: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, value: str = "00:00", *, reference: str = "+00:00", id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(BigCountdown.value, value)
+        self.reference = reference
+
+    def compose(self) -> ComposeResult:
+        yield Digits(self.value)
+        yield BlockDigits()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def on_resize(self) -> None:
+        self._choose_scale()
+
+    def set_reference(self, reference: str) -> None:
+        if reference != self.reference:
+            self.reference = reference
+            self._choose_scale()
+
+    def _choose_scale(self) -> None:
+        width, height = self.content_size
+        reference = self.reference if len(self.reference) >= len(self.value) else self.value
+        scale = fit_scale(reference, width, height)
+        self.scale = scale if scale >= MIN_BLOCK_SCALE else 0
+        self._show()
+
+    def watch_value(self) -> None:
+        self._show()
+
+    def watch_scale(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        if not self.is_mounted:
+            return
+        digits = self.query_one(Digits)
+        block = self.query_one(BlockDigits)
+        use_block = self.scale >= MIN_BLOCK_SCALE
+        if digits.display == use_block:
+            digits.display = not use_block
+            block.display = use_block
+        if use_block:
+            block.show(render_big(self.value, self.scale))
+        else:
+            digits.update(self.value)
+
+    def render_text(self) -> str:
+        """What the widget shows, as plain text (for tests and screen readers' logs)."""
+        return self.value

@@ -1,0 +1,49 @@
+"""Choose (or change) the inbrenger during the session: a short list of the participants."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class InbrengerPicker(ModalScreen[str | None]):
+    """Dismisses with the chosen name, or None on Escape. Texts come translated."""
+
+    DEFAULT_CSS = """
+    InbrengerPicker { align: center middle; }
+    InbrengerPicker > Vertical {
+        width: auto; min-width: 30; max-width: 60; height: auto;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    InbrengerPicker #picker-title { margin-bottom: 1; text-style: bold; }
+    InbrengerPicker OptionList { height: auto; max-height: 14; }
+    """
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, title: str, names: tuple[str, ...], current: str | None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.names = names
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, id="picker-title")
+            yield OptionList(*(Option(name, id=name) for name in self.names))
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        if self.current in self.names:
+            options.highlighted = self.names.index(self.current)
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,116 @@
+"""The facilitator's private notes for the current phase.
+
+Free notes always; structured fields when the phase asks for them (case question,
+advice with one field per participant, action points). Typing is saved through a
+callback after a short pause (debounce) and whenever the panel is left, so a note
+reaches the journal within a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Label, Static, TextArea
+
+from ...core.events import NoteField
+from ...core.method import NoteKind, Phase
+from ...core.state import SessionState
+
+SAVE_DELAY = 0.4  # seconds of quiet typing before a note is saved
+
+
+@dataclass(frozen=True)
+class NoteSlot:
+    field: NoteField
+    phase: str | None
+    key: str | None
+    label: str
+
+
+def note_slots(phase: Phase, state: SessionState, translate: Callable[..., str]) -> list[NoteSlot]:
+    """The fields the panel shows for `phase`, in order."""
+    slots = [NoteSlot(NoteField.TEXT, phase.id, None, translate("run.notes.free"))]
+    for kind in phase.notes:
+        if kind is NoteKind.CASE_QUESTION:
+            slots.append(NoteSlot(NoteField.CASE_QUESTION, phase.id, None, translate("notes.case-question")))
+        elif kind is NoteKind.ADVICE:
+            for name in state.plan.participants:
+                if name != state.inbrenger:
+                    slots.append(NoteSlot(NoteField.ADVICE, phase.id, name, translate("run.notes.advice_for", name=name)))
+        elif kind is NoteKind.ACTION_POINTS:
+            slots.append(NoteSlot(NoteField.ACTION_POINTS, phase.id, None, translate("notes.action-points")))
+    return slots
+
+
+class NoteArea(TextArea):
+    """A TextArea that knows which note it holds."""
+
+    def __init__(self, slot: NoteSlot, text: str, **kwargs) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
+        self.slot = slot
+
+
+SaveNote = Callable[[NoteSlot, str], None]
+
+
+class NotesPanel(VerticalScroll):
+    """Holds the note fields of one phase; `save(slot, text)` is called to store them."""
+
+    def __init__(self, save: SaveNote, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._save = save
+        self._pending: dict[NoteSlot, str] = {}
+        self._timer: Timer | None = None
+        self.phase_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="notes-title")
+        yield Static("", id="notes-hint")
+
+    async def show_phase(self, phase: Phase, state: SessionState, translate: Callable[..., str], title: str) -> None:
+        """Rebuild the fields for `phase` with their saved texts."""
+        self.flush()
+        self.phase_id = phase.id
+        self.query_one("#notes-title", Static).update(translate("run.notes.title", phase=title))
+        self.query_one("#notes-hint", Static).update(translate("run.notes.hint"))
+        await self.query(".note-field").remove()
+        widgets = []
+        for slot in note_slots(phase, state, translate):
+            widgets.append(Label(slot.label, classes="note-field note-label"))
+            area = NoteArea(slot, state.note(slot.field, slot.phase, slot.key), classes="note-field")
+            if slot.field is NoteField.ADVICE:
+                area.add_class("-short")
+            widgets.append(area)
+        await self.mount_all(widgets)
+
+    def focus_first(self) -> None:
+        areas = self.query(NoteArea)
+        if areas:
+            areas.first().focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        if not isinstance(area, NoteArea):
+            return
+        event.stop()
+        self._pending[area.slot] = area.text
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Save everything typed since the last save."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        pending, self._pending = self._pending, {}
+        for slot, text in pending.items():
+            self._save(slot, text)
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)

@@ -1,0 +1,73 @@
+"""Themes: registered, switchable, and the high-contrast one at WCAG AAA (7:1) for every text colour used."""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color
+
+from intervisie_tui.settings import THEMES, Settings
+from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.themes import ALL_THEMES, INTERVISIE_HIGH_CONTRAST, STATE_VARIABLES, next_theme
+
+
+def relative_luminance(color: Color) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def contrast(first: str, second: str) -> float:
+    light, dark = sorted((relative_luminance(Color.parse(first)), relative_luminance(Color.parse(second))), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_formula_matches_known_values():
+    assert contrast("#ffffff", "#000000") == pytest.approx(21.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_high_contrast_theme_text_is_at_least_7_to_1():
+    theme = INTERVISIE_HIGH_CONTRAST
+    backgrounds = [theme.background, theme.surface, theme.panel]
+    texts = [theme.foreground, theme.primary, theme.accent, theme.warning, theme.error, theme.success, theme.secondary]
+    texts += [theme.variables[name] for name in STATE_VARIABLES]
+    texts += [theme.variables[name] for name in ("footer-key-foreground", "footer-description-foreground")]
+    for background in backgrounds:
+        for text in texts:
+            assert contrast(text, background) >= 7.0, (text, background)
+    assert theme.text_alpha == 1.0  # no dimmed text
+
+
+@pytest.mark.parametrize("theme", ALL_THEMES, ids=lambda theme: theme.name)
+def test_every_theme_keeps_state_colours_readable(theme):
+    """AA (4.5:1) at least for the countdown in every state, on the screen background."""
+    for name in STATE_VARIABLES:
+        assert contrast(theme.variables[name], theme.background) >= 4.5, name
+
+
+def test_next_theme_cycles_and_recovers_from_a_foreign_theme():
+    assert [next_theme(name) for name in THEMES] == [*THEMES[1:], THEMES[0]]
+    assert next_theme("nord") == THEMES[0]
+
+
+async def test_unknown_theme_in_settings_falls_back_to_default(incident_plan, clock, library):
+    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library,
+                        settings=Settings(theme="no-such-theme"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "intervisie-dark"
+        assert set(THEMES) <= set(app.available_themes)
+
+
+async def test_any_textual_theme_works_with_our_stylesheet(incident_plan, clock, library):
+    """The palette's theme picker offers Textual's own themes; they lack our variables, which get fallbacks."""
+    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for name in ("nord", "textual-light", "ansi-dark"):
+            app.theme = name
+            await pilot.pause()
+            assert app.screen.query_one("#countdown").region.height > 0
+        assert app.settings.theme == "ansi-dark"
