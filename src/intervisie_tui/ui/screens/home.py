@@ -1,0 +1,288 @@
+"""The home screen: start, resume, review, browse methods, help, language, quit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.state import SessionState
+from ..confirm import ConfirmScreen
+from . import relabel_bindings
+
+# Menu entries in the order shown: (option id, message key, key shown in front).
+MENU: tuple[tuple[str, str, str], ...] = (
+    ("start", "home.menu.start", "s"),
+    ("resume", "home.menu.resume", "r"),
+    ("review", "home.menu.review", "v"),
+    ("methods", "home.menu.methods", "m"),
+    ("help", "home.menu.help", "?"),
+    ("language", "home.menu.language", "l"),
+    ("quit", "home.menu.quit", "q"),
+)
+
+
+def interrupted_sessions(app: Any) -> list[Any]:
+    """The store's interrupted sessions; none when there is no store (or it cannot tell)."""
+    store = getattr(app, "store", None)
+    if store is None:
+        return []
+    try:
+        return list(store.interrupted())
+    except Exception as error:  # a broken journal folder must not stop the home screen
+        app.notify(app.t("home.resume.unreadable", reason=str(error)), severity="error")
+        return []
+
+
+def describe_interrupted(live: Any, app: Any) -> str:
+    """One line per interrupted session: method, participants, when, phase (or what is wrong)."""
+    t, lang = app.t, app.lang
+    problem = getattr(live, "problem", None)
+    plan = getattr(live, "plan", None)
+    if plan is None:
+        return t("home.resume.broken", id=getattr(live, "id", "?"), problem=problem or "?")
+    events = list(getattr(live, "events", ()) or ())
+    method = plan.method.name(lang)
+    people = ", ".join(plan.participants)
+    if events:
+        when = events[-1].at.astimezone().strftime("%d-%m-%Y %H:%M")
+        state = SessionState.replay(plan, events)
+        phase = t(
+            "home.resume.phase",
+            number=state.phase_index + 1,
+            count=len(plan.method.phases),
+            title=state.phase.title(lang),
+        )
+    else:
+        when = t("home.resume.not_started")
+        phase = ""
+    line = t("home.resume.line", method=method, people=people, when=when, phase=phase).rstrip(" ·")
+    if problem:
+        line += "\n  " + t("home.resume.problem", problem=problem)
+    return line
+
+
+class ResumeScreen(ModalScreen[Any]):
+    """Choose an interrupted session to resume, or close it and keep its notes.
+
+    Dismisses with the chosen LiveSession, or None."""
+
+    DEFAULT_CSS = """
+    ResumeScreen { align: center middle; }
+    ResumeScreen > Vertical {
+        width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    ResumeScreen #resume-title { text-style: bold; margin-bottom: 1; }
+    ResumeScreen #resume-hint { color: $text-muted; margin-top: 1; }
+    ResumeScreen OptionList { height: auto; max-height: 16; }
+    """
+    BINDINGS = [
+        Binding("enter", "resume", "home.key.resume_this"),
+        Binding("k", "close_keep", "home.key.close_keep"),
+        Binding("escape", "back", "home.key.back"),
+    ]
+
+    def __init__(self, sessions: list[Any]) -> None:
+        super().__init__()
+        self.sessions = list(sessions)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="resume-title")
+            yield OptionList(id="resume-list")
+            yield Static(id="resume-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_language()
+        self.query_one(OptionList).focus()
+
+    def refresh_language(self) -> None:
+        t = self.app.t
+        self.query_one("#resume-title", Static).update(t("home.resume.title"))
+        self.query_one("#resume-hint", Static).update(t("home.resume.hint"))
+        self._fill()
+        relabel_bindings(self)
+
+    def _fill(self) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(Option(describe_interrupted(live, self.app)) for live in self.sessions)
+        if self.sessions:
+            options.highlighted = min(highlighted or 0, len(self.sessions) - 1)
+
+    def _chosen(self) -> Any | None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self.sessions):
+            return None
+        return self.sessions[index]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_resume()
+
+    def action_resume(self) -> None:
+        live = self._chosen()
+        if live is None:
+            return
+        if getattr(live, "plan", None) is None:
+            self.notify(self.app.t("home.resume.cannot"), severity="warning")
+            return
+        self.dismiss(live)
+
+    def action_close_keep(self) -> None:
+        live = self._chosen()
+        if live is None or getattr(live, "plan", None) is None:
+            return
+        t = self.app.t
+
+        def closed(answer: bool | None) -> None:
+            if not answer:
+                return
+            try:
+                self.app.store.close_interrupted(live)
+            except Exception as error:
+                self.notify(t("home.resume.close_failed", reason=str(error)), severity="error")
+                return
+            self.notify(t("home.resume.closed"))
+            self.sessions.remove(live)
+            if not self.sessions:
+                self.dismiss(None)
+            else:
+                self._fill()
+
+        self.app.push_screen(
+            ConfirmScreen(t("home.resume.close_question"), t("home.resume.close_yes"), t("home.resume.close_no")),
+            closed,
+        )
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class HomeScreen(Screen):
+    """What `intervisie` opens: a short menu, every entry one key away."""
+
+    DEFAULT_CSS = """
+    HomeScreen { align: center middle; }
+    HomeScreen #home-box { width: 72; max-width: 100%; height: auto; padding: 0 1; }
+    HomeScreen #home-title { text-style: bold; color: $accent; content-align: center middle; width: 100%; }
+    HomeScreen #home-tagline { color: $text-muted; content-align: center middle; width: 100%; margin-bottom: 1; }
+    HomeScreen #home-menu { height: auto; max-height: 12; border: round $primary; padding: 0 1; }
+    HomeScreen #home-menu:focus { border: round $accent; }
+    HomeScreen #home-notice { margin-top: 1; color: $warning; width: 100%; }
+    HomeScreen #home-notice.-empty { display: none; }
+    """
+    BINDINGS = [
+        Binding("s", "start", "home.key.start"),
+        Binding("r", "resume", "home.key.resume"),
+        Binding("v", "review", "home.key.review"),
+        Binding("m", "methods", "home.key.methods"),
+        Binding("l", "language", "home.key.language"),
+        Binding("question_mark", "help", "home.key.help", key_display="?"),
+        Binding("q", "quit", "home.key.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.interrupted: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home-box"):
+            yield Static(id="home-title")
+            yield Static(id="home-tagline")
+            yield OptionList(id="home-menu")
+            yield Static(id="home-notice", classes="-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.interrupted = interrupted_sessions(self.app)
+        self.refresh_language()
+        self.query_one("#home-menu", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from another screen: a session may have been finished or interrupted meanwhile.
+        self.interrupted = interrupted_sessions(self.app)
+        self.refresh_language()
+
+    def refresh_language(self) -> None:
+        t = self.app.t
+        self.query_one("#home-title", Static).update(t("home.title"))
+        self.query_one("#home-tagline", Static).update(t("home.tagline"))
+        menu = self.query_one("#home-menu", OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        for option_id, key, shortcut in MENU:
+            if option_id == "resume" and not self.interrupted:
+                continue
+            label = t(key, count=len(self.interrupted)) if option_id == "resume" else t(key)
+            menu.add_option(Option(f"[b]{shortcut}[/b]  {label}", id=option_id))
+        menu.highlighted = min(highlighted or 0, menu.option_count - 1)
+        notice = self.query_one("#home-notice", Static)
+        if self.interrupted:
+            notice.update(t("home.notice.interrupted", count=len(self.interrupted)))
+        else:
+            notice.update("")
+        notice.set_class(not self.interrupted, "-empty")
+        relabel_bindings(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume" and not self.interrupted:
+            return False
+        return True
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            await self.run_action(event.option.id)
+
+    # -- the menu's actions ------------------------------------------------------------
+
+    def action_start(self) -> None:
+        from .setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    def action_resume(self) -> None:
+        if not self.interrupted:
+            return
+
+        def chosen(live: Any | None) -> None:
+            self.interrupted = interrupted_sessions(self.app)
+            self.refresh_language()
+            if live is not None:
+                self.app.resume_session(live)
+
+        self.app.push_screen(ResumeScreen(self.interrupted), chosen)
+
+    def action_review(self) -> None:
+        try:
+            from .review import ReviewScreen
+        except ImportError:
+            self.notify(self.app.t("home.review_missing"), severity="warning")
+            return
+        self.app.push_screen(ReviewScreen())
+
+    def action_methods(self) -> None:
+        from .methods import MethodsScreen
+
+        self.app.push_screen(MethodsScreen())
+
+    def action_language(self) -> None:
+        self.app.set_language("en" if self.app.lang == "nl" else "nl")
+
+    async def action_help(self) -> None:
+        if hasattr(self.app, "action_help"):
+            await self.app.run_action("help")
+        else:
+            self.notify(self.app.t("home.help_missing"), severity="warning")
+
+    async def action_quit(self) -> None:
+        await self.app.run_action("quit")

@@ -1,0 +1,164 @@
+"""The methods browser: every loaded method in full, and the files that could not be read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.library import LoadedMethod
+from . import relabel_bindings
+
+
+def method_line(loaded: LoadedMethod, app: Any) -> Text:
+    """The list entry: name, then minutes, group size and where it comes from."""
+    t, lang = app.t, app.lang
+    method = loaded.method
+    origin = t(f"cli.origin.{loaded.origin.value}")
+    if loaded.replaces is not None:
+        origin += " " + t("cli.methods.replaces_builtin")
+    line = Text(method.name(lang), style="bold")
+    line.append(
+        "\n" + t("methods.facts", minutes=method.minutes, low=method.group_size[0], high=method.group_size[1])
+    )
+    line.append(f" · {origin}", style="dim")
+    return line
+
+
+def method_details(loaded: LoadedMethod, app: Any) -> Text:
+    """Everything the facilitator may want to read before choosing, facilitator tips excluded."""
+    t, lang = app.t, app.lang
+    method = loaded.method
+    text = Text()
+    text.append(method.name(lang) + "\n", style="bold")
+    text.append(method.summary(lang) + "\n\n", style="italic")
+    text.append(method.description(lang).strip() + "\n\n")
+    text.append(
+        t(
+            "methods.details_facts",
+            minutes=method.minutes,
+            minimum=method.min_total,
+            low=method.group_size[0],
+            high=method.group_size[1],
+            count=len(method.phases),
+        )
+        + "\n"
+    )
+    text.append(t("methods.source", source=loaded.source) + "\n", style="dim")
+    if loaded.replaces is not None:
+        text.append(t("methods.replaces", source=loaded.replaces.source) + "\n", style="dim")
+    text.append("\n" + t("word.phases") + "\n", style="bold underline")
+    for number, phase in enumerate(method.phases, start=1):
+        text.append(f"\n{number}. {phase.title(lang)}", style="bold")
+        text.append(f"  ({phase.minutes} {t('word.minutes')}, {t('methods.at_least', minimum=phase.min_minutes)})\n")
+        text.append(f"   {t(f'speakers.{phase.speakers.value}')}\n", style="italic")
+        if phase.questions is not None:
+            for question in phase.questions(lang):
+                text.append(f"   • {question}\n")
+    return text
+
+
+def problems_text(problems: list[Any], app: Any) -> Text:
+    text = Text(app.t("methods.problems_title", count=len(problems)) + "\n", style="bold")
+    for problem in problems:
+        render = getattr(problem, "render", None)
+        text.append(f"• {render(app.lang) if callable(render) else problem}\n")
+    text.append(app.t("methods.problems_hint"), style="dim")
+    return text
+
+
+class MethodsScreen(Screen):
+    """Browse the methods; `s` (or Enter) sets up a session with the highlighted one."""
+
+    DEFAULT_CSS = """
+    MethodsScreen #methods-columns { height: 1fr; }
+    MethodsScreen #methods-left { width: 2fr; min-width: 30; max-width: 48; }
+    MethodsScreen #methods-list { height: 1fr; border: round $primary; }
+    MethodsScreen #methods-list:focus { border: round $accent; }
+    MethodsScreen #methods-problems { height: auto; max-height: 10; color: $error; border: round $error; padding: 0 1; }
+    MethodsScreen #methods-problems.-none { display: none; }
+    MethodsScreen #methods-detail-box { width: 3fr; border: round $primary; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("s", "setup", "methods.key.setup"),
+        Binding("pagedown,space", "scroll_detail(1)", "methods.key.scroll", show=False),
+        Binding("pageup", "scroll_detail(-1)", "methods.key.scroll", show=False),
+        Binding("escape,q", "back", "methods.key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.methods: list[LoadedMethod] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="methods-columns"):
+            with Vertical(id="methods-left"):
+                yield OptionList(id="methods-list")
+                yield Static(id="methods-problems")
+            with VerticalScroll(id="methods-detail-box"):
+                yield Static(id="methods-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.methods = self.app.library.sorted()
+        self.refresh_language()
+        self.query_one("#methods-list", OptionList).focus()
+
+    def refresh_language(self) -> None:
+        listing = self.query_one("#methods-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options(Option(method_line(loaded, self.app), id=loaded.method.id) for loaded in self.methods)
+        if self.methods:
+            listing.highlighted = min(highlighted or 0, len(self.methods) - 1)
+        problems = list(self.app.library.problems)
+        box = self.query_one("#methods-problems", Static)
+        box.update(problems_text(problems, self.app) if problems else "")
+        box.set_class(not problems, "-none")
+        self._show_selected()
+        relabel_bindings(self)
+
+    @property
+    def selected(self) -> LoadedMethod | None:
+        index = self.query_one("#methods-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.methods):
+            return None
+        return self.methods[index]
+
+    def _show_selected(self) -> None:
+        loaded = self.selected
+        detail = self.query_one("#methods-detail", Static)
+        detail.update(method_details(loaded, self.app) if loaded else self.app.t("methods.none"))
+        self.query_one("#methods-detail-box", VerticalScroll).scroll_home(animate=False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_selected()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_setup()
+
+    def action_scroll_detail(self, pages: int) -> None:
+        box = self.query_one("#methods-detail-box", VerticalScroll)
+        if pages > 0:
+            box.scroll_page_down(animate=False)
+        else:
+            box.scroll_page_up(animate=False)
+
+    def action_setup(self) -> None:
+        loaded = self.selected
+        if loaded is None:
+            return
+        from .setup import SetupScreen
+
+        self.app.push_screen(SetupScreen(method_id=loaded.method.id))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

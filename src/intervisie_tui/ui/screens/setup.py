@@ -1,0 +1,567 @@
+"""The set-up screen: who takes part, who brings the case, which method, how much time.
+
+The rules (group editing, what is still wrong) are plain functions and classes at
+the top, testable without Textual; the screen below only shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Group as Stack, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ...core.method import Method
+from ...core.plan import MAX_PARTICIPANTS, MIN_PARTICIPANTS, PlanError, SessionPlan, scale_minutes
+from . import relabel_bindings
+
+MAX_BUDGET_MINUTES = 600  # ten hours: longer than any meeting, short enough to catch a typo
+LATER = ""  # the inbrenger choice "later, in the case-selection phase"
+
+# -- the rules, without Textual -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that keeps the session from starting: a message key and its values."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def render(self, t: Callable[..., str]) -> str:
+        return t(self.key, **self.values)
+
+
+class Group:
+    """The participants, in speaking order. Every change is checked; a refused change
+    leaves the group as it was and says why."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.names: list[str] = [name.strip() for name in names]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def _name_problem(self, name: str, ignore: int | None = None) -> Problem | None:
+        if not name:
+            return Problem("setup.error.empty_name")
+        for index, other in enumerate(self.names):
+            if index != ignore and other.casefold() == name.casefold():
+                return Problem("setup.error.duplicate", {"name": name})
+        return None
+
+    def add(self, name: str) -> Problem | None:
+        name = name.strip()
+        if len(self.names) >= MAX_PARTICIPANTS:
+            return Problem("setup.error.full", {"max": MAX_PARTICIPANTS})
+        problem = self._name_problem(name)
+        if problem is None:
+            self.names.append(name)
+        return problem
+
+    def rename(self, index: int, name: str) -> Problem | None:
+        name = name.strip()
+        problem = self._name_problem(name, ignore=index)
+        if problem is None:
+            self.names[index] = name
+        return problem
+
+    def remove(self, index: int) -> str:
+        return self.names.pop(index)
+
+    def move(self, index: int, step: int) -> int:
+        """Move one place up (-1) or down (+1); returns where the name is now."""
+        target = index + step
+        if not 0 <= index < len(self.names) or not 0 <= target < len(self.names):
+            return index
+        self.names[index], self.names[target] = self.names[target], self.names[index]
+        return target
+
+
+def parse_budget(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
+def setup_problems(
+    names: list[str], inbrenger: str | None, method: Method | None, budget_text: str
+) -> list[Problem]:
+    """Everything that still has to change before the session can start, in screen order."""
+    problems: list[Problem] = []
+    count = len(names)
+    if count < MIN_PARTICIPANTS:
+        problems.append(Problem("setup.error.too_few", {"count": count, "min": MIN_PARTICIPANTS}))
+    elif count > MAX_PARTICIPANTS:
+        problems.append(Problem("setup.error.too_many", {"count": count, "max": MAX_PARTICIPANTS}))
+    if any(not name.strip() for name in names):
+        problems.append(Problem("setup.error.empty_name"))
+    seen: set[str] = set()
+    for name in names:
+        if name.strip() and name.strip().casefold() in seen:
+            problems.append(Problem("setup.error.duplicate", {"name": name.strip()}))
+        seen.add(name.strip().casefold())
+    if inbrenger and inbrenger not in names:
+        problems.append(Problem("setup.error.inbrenger_missing", {"name": inbrenger}))
+    if method is None:
+        problems.append(Problem("setup.error.no_method"))
+        return problems
+    budget = parse_budget(budget_text)
+    if budget is None:
+        problems.append(Problem("setup.error.budget_not_number", {"minimum": method.min_total}))
+    elif budget < method.min_total:
+        problems.append(
+            Problem("setup.error.budget_too_low", {"budget": budget, "minimum": method.min_total})
+        )
+    elif budget > MAX_BUDGET_MINUTES:
+        problems.append(Problem("setup.error.budget_too_high", {"max": MAX_BUDGET_MINUTES}))
+    return problems
+
+
+def group_size_note(method: Method | None, count: int, t: Callable[..., str]) -> str:
+    """A gentle note (never a refusal) when the group is outside the method's usual size."""
+    if method is None or count < MIN_PARTICIPANTS:
+        return ""
+    low, high = method.group_size
+    if low <= count <= high:
+        return ""
+    return t("setup.note.group_size", count=count, low=low, high=high)
+
+
+def schedule(method: Method, budget: int | None) -> list[int]:
+    """Minutes per phase for the budget; the method's own minutes when the budget cannot hold it."""
+    if budget is None or budget < method.min_total or budget > MAX_BUDGET_MINUTES:
+        return [phase.minutes for phase in method.phases]
+    return scale_minutes(method, budget)
+
+
+# -- widgets ----------------------------------------------------------------------------------
+
+
+class ParticipantList(OptionList):
+    """The group in speaking order; its keys edit the highlighted name."""
+
+    BINDINGS = [
+        Binding("f2,r,enter", "screen.rename_participant", "setup.key.rename", key_display="F2"),
+        Binding("delete,x", "screen.remove_participant", "setup.key.remove", key_display="del"),
+        Binding("ctrl+up,shift+up", "screen.move_participant(-1)", "setup.key.move_up", key_display="ctrl+↑"),
+        Binding(
+            "ctrl+down,shift+down", "screen.move_participant(1)", "setup.key.move_down", key_display="ctrl+↓"
+        ),
+    ]
+
+
+class RenameScreen(ModalScreen[str | None]):
+    """Ask for a new name; `check` returns a message while the name is not acceptable."""
+
+    DEFAULT_CSS = """
+    RenameScreen { align: center middle; }
+    RenameScreen > Vertical {
+        width: 60; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2;
+    }
+    RenameScreen #rename-error { color: $error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "setup.key.cancel")]
+
+    def __init__(self, old_name: str, check: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.old_name = old_name
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.app.t("setup.rename.title", name=self.old_name))
+            yield Input(self.old_name, id="rename-input")
+            yield Static("", id="rename-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        relabel_bindings(self)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        message = self.check(event.value)
+        if message:
+            self.query_one("#rename-error", Static).update(message)
+        else:
+            self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def replace_options(select: Select, options: list[tuple[str, str]], value: str) -> None:
+    """New option labels, same choice; redraw even when the value did not change
+    (the shown label may have: another language, a renamed participant)."""
+    select.set_options(options)
+    select.value = value
+    select.mutate_reactive(Select.value)
+
+
+# -- the screen -------------------------------------------------------------------------------
+
+
+class SetupScreen(Screen):
+    """Prepare a session; Start hands the plan to the app, Escape goes back home."""
+
+    DEFAULT_CSS = """
+    SetupScreen #setup-columns { height: 1fr; }
+    SetupScreen #setup-form { width: 1fr; min-width: 36; padding: 0 1; }
+    SetupScreen #setup-side { width: 1fr; min-width: 36; padding: 0 1; }
+    SetupScreen Label { margin-top: 1; text-style: bold; }
+    SetupScreen #participants-label { margin-top: 0; }
+    SetupScreen #participants { height: auto; max-height: 14; border: round $primary; }
+    SetupScreen #participants:focus { border: round $accent; }
+    SetupScreen .hint { color: $text-muted; }
+    SetupScreen #group-message { color: $error; }
+    SetupScreen #preview-box { height: 1fr; border: round $primary; }
+    SetupScreen #problems { color: $error; height: auto; margin: 1 0 0 0; }
+    SetupScreen #problems.-fine { color: $success; }
+    SetupScreen #group-size-note { color: $warning; height: auto; }
+    SetupScreen #start { width: 100%; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s,f5", "start", "setup.key.start", key_display="ctrl+s", priority=True),
+        Binding("escape", "back", "setup.key.back"),
+    ]
+
+    def __init__(self, method_id: str | None = None) -> None:
+        super().__init__()
+        self.preselected_method = method_id
+        self.group = Group()
+        self.inbrenger: str | None = None
+        self.method_id: str | None = None
+        self.group_problem: Problem | None = None
+        self.problems: list[Problem] = []
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _method_choices(self) -> list[tuple[str, str]]:
+        lang = self.app.lang
+        return [
+            (f"{loaded.method.name(lang)} ({loaded.method.minutes} {self.app.t('word.minutes')})", loaded.method.id)
+            for loaded in self.app.library.sorted()
+        ]
+
+    def _initial_values(self) -> tuple[str | None, str]:
+        settings = self.app.settings
+        library = self.app.library
+        known = {loaded.method.id for loaded in library.sorted()}
+        method_id = next(
+            (
+                candidate
+                for candidate in (self.preselected_method, settings.last_method)
+                if candidate in known
+            ),
+            None,
+        )
+        if method_id is None and known:
+            method_id = library.sorted()[0].method.id
+        budget = ""
+        if method_id is not None:
+            budget = str(library.get(method_id).minutes)
+            if method_id == settings.last_method and settings.last_minutes and self.preselected_method is None:
+                budget = str(settings.last_minutes)
+        return method_id, budget
+
+    def compose(self) -> ComposeResult:
+        self.group = Group(self.app.settings.last_group[:MAX_PARTICIPANTS])
+        self.method_id, budget = self._initial_values()
+        method_choices = self._method_choices()
+        with Horizontal(id="setup-columns"):
+            with VerticalScroll(id="setup-form"):
+                yield Label(id="participants-label")
+                yield Input(id="participant-input")
+                yield Static("", id="group-message")
+                yield ParticipantList(id="participants")
+                yield Static("", id="participants-hint", classes="hint")
+                yield Label(id="inbrenger-label")
+                yield Select([("", LATER)], id="inbrenger", allow_blank=False, value=LATER)
+                yield Label(id="facilitator-label")
+                yield Input(self.app.settings.last_facilitator or "", id="facilitator")
+                yield Label(id="method-label")
+                if method_choices:
+                    yield Select(method_choices, id="method", allow_blank=False, value=self.method_id)
+                else:
+                    yield Select([], id="method", allow_blank=True)
+                yield Label(id="budget-label")
+                yield Input(budget, id="budget", type="integer")
+                yield Label(id="case-title-label")
+                yield Input(id="case-title")
+                yield Label(id="case-question-label")
+                yield Input(id="case-question")
+            with Vertical(id="setup-side"):
+                with VerticalScroll(id="preview-box"):
+                    yield Static(id="preview")
+                yield Static(id="problems")
+                yield Static(id="group-size-note")
+                yield Button(id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_language()
+        target = "#participant-input" if len(self.group) < MIN_PARTICIPANTS else "#participants"
+        self.query_one(target).focus()
+
+    def refresh_language(self) -> None:
+        t = self.app.t
+        labels = {
+            "#participants-label": t("setup.participants", min=MIN_PARTICIPANTS, max=MAX_PARTICIPANTS),
+            "#inbrenger-label": t("setup.inbrenger"),
+            "#facilitator-label": t("setup.facilitator"),
+            "#method-label": t("setup.method"),
+            "#budget-label": t("setup.budget"),
+            "#case-title-label": t("setup.case_title"),
+            "#case-question-label": t("setup.case_question"),
+        }
+        for selector, text in labels.items():
+            self.query_one(selector, Label).update(text)
+        placeholders = {
+            "#participant-input": t("setup.add_placeholder"),
+            "#facilitator": t("setup.facilitator_placeholder"),
+            "#budget": t("setup.budget_placeholder"),
+            "#case-title": t("setup.case_title_placeholder"),
+            "#case-question": t("setup.case_question_placeholder"),
+        }
+        for selector, text in placeholders.items():
+            self.query_one(selector, Input).placeholder = text
+        self.query_one("#participants-hint", Static).update(t("setup.participants_hint"))
+        self.query_one("#start", Button).label = t("setup.start_button")
+        choices = self._method_choices()
+        if choices and self.method_id is not None:
+            replace_options(self.query_one("#method", Select), choices, self.method_id)
+        self._show_group()
+        relabel_bindings(self)
+        relabel_bindings(self.query_one(ParticipantList))
+
+    # -- reading the form ---------------------------------------------------------------------
+
+    @property
+    def method(self) -> Method | None:
+        if self.method_id is None:
+            return None
+        try:
+            return self.app.library.get(self.method_id)
+        except KeyError:
+            return None
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show_group(self, highlight: int | None = None) -> None:
+        """Redraw the participant list and everything that depends on it."""
+        t = self.app.t
+        names = self.group.names
+        listing = self.query_one(ParticipantList)
+        previous = listing.highlighted if highlight is None else highlight
+        listing.clear_options()
+        for position, name in enumerate(names, start=1):
+            mark = f"  ({t('word.inbrenger').lower()})" if name == self.inbrenger else ""
+            listing.add_option(Option(Text(f"{position:>2}. {name}{mark}")))
+        if names:
+            listing.highlighted = min(previous or 0, len(names) - 1)
+        message = self.query_one("#group-message", Static)
+        message.update(self.group_problem.render(t) if self.group_problem else "")
+        self._sync_inbrenger_options()
+        self._update()
+
+    def _sync_inbrenger_options(self) -> None:
+        t = self.app.t
+        options: list[tuple[str, str]] = [(t("setup.inbrenger_later"), LATER)]
+        options += [(name, name) for name in self.group.names]
+        if self.inbrenger and self.inbrenger not in self.group.names:
+            options.append((t("setup.inbrenger_gone", name=self.inbrenger), self.inbrenger))
+        replace_options(self.query_one("#inbrenger", Select), options, self.inbrenger or LATER)
+
+    def _update(self) -> None:
+        """Re-check the form and redraw the schedule; called on every change."""
+        t = self.app.t
+        method = self.method
+        budget_text = self._value("#budget")
+        self.problems = setup_problems(self.group.names, self.inbrenger, method, budget_text)
+        self.query_one("#preview", Static).update(self._preview(method, parse_budget(budget_text)))
+        problems = self.query_one("#problems", Static)
+        if self.problems:
+            lines = [t("setup.problems_title")] + ["• " + problem.render(t) for problem in self.problems]
+            problems.update(Text("\n".join(lines)))
+        else:
+            problems.update(t("setup.ready"))
+        problems.set_class(not self.problems, "-fine")
+        self.query_one("#group-size-note", Static).update(group_size_note(method, len(self.group), t))
+        self.query_one("#start", Button).disabled = bool(self.problems)
+
+    def _preview(self, method: Method | None, budget: int | None) -> RenderableType:
+        t, lang = self.app.t, self.app.lang
+        if method is None:
+            return Text(t("setup.no_methods"))
+        minutes = schedule(method, budget)
+        header = Text()
+        header.append(method.name(lang) + "\n", style="bold")
+        header.append(method.summary(lang) + "\n", style="italic")
+        header.append(
+            t(
+                "setup.preview_facts",
+                low=method.group_size[0],
+                high=method.group_size[1],
+                minutes=method.minutes,
+                minimum=method.min_total,
+            )
+        )
+        # A table, so a long speaking pattern wraps under its phase, not under the minutes.
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
+        table.add_column(justify="right", no_wrap=True, style="bold")
+        table.add_column(ratio=1)
+        unit = t("word.minutes")
+        for number, (phase, phase_minutes) in enumerate(zip(method.phases, minutes, strict=True), start=1):
+            cell = Text(f"{number}. {phase.title(lang)}\n")
+            cell.append(t(f"speakers.{phase.speakers.value}"), style="dim")
+            table.add_row(f"{phase_minutes} {unit}", cell)
+        table.add_row(f"{sum(minutes)} {unit}", Text(t("word.total"), style="bold"))
+        return Stack(header, Text(""), table)
+
+    # -- events -------------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id != "participant-input":
+            self.focus_next()
+        elif not event.value.strip() and len(self.group) >= MIN_PARTICIPANTS:
+            self.focus_next()  # an empty Enter after the names moves on to the list
+        else:
+            self._add_participant(event.input)
+
+    def _add_participant(self, field_: Input) -> None:
+        self.group_problem = self.group.add(field_.value)
+        if self.group_problem is None:
+            field_.value = ""
+            self._show_group(highlight=len(self.group) - 1)
+        else:
+            self._show_group()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "budget":
+            self._update()
+        elif event.input.id == "participant-input" and self.group_problem is not None:
+            self.group_problem = None  # the message was about what was typed before
+            self.query_one("#group-message", Static).update("")
+
+    @on(Select.Changed, "#inbrenger")
+    def _inbrenger_changed(self, event: Select.Changed) -> None:
+        if event.value != event.select.value:
+            return  # a stale message from rebuilding the options
+        chosen = event.value or None
+        if chosen != self.inbrenger:
+            self.inbrenger = chosen
+            self._show_group()
+
+    @on(Select.Changed, "#method")
+    def _method_changed(self, event: Select.Changed) -> None:
+        if event.value != event.select.value or event.value == Select.BLANK:
+            return
+        if event.value != self.method_id:
+            self.method_id = str(event.value)
+            method = self.method
+            if method is not None:
+                self.query_one("#budget", Input).value = str(method.minutes)
+            self._update()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            event.stop()
+            self.action_start()
+
+    # -- editing the group --------------------------------------------------------------------
+
+    def _highlighted(self) -> int | None:
+        index = self.query_one(ParticipantList).highlighted
+        return index if index is not None and 0 <= index < len(self.group) else None
+
+    def action_rename_participant(self) -> None:
+        index = self._highlighted()
+        if index is None:
+            return
+        old = self.group.names[index]
+
+        def check(name: str) -> str | None:
+            probe = Group(self.group.names)
+            problem = probe.rename(index, name)
+            return problem.render(self.app.t) if problem else None
+
+        def renamed(name: str | None) -> None:
+            if name is None:
+                return
+            self.group_problem = self.group.rename(index, name)
+            if self.group_problem is None and self.inbrenger == old:
+                self.inbrenger = self.group.names[index]
+            self._show_group(highlight=index)
+
+        self.app.push_screen(RenameScreen(old, check), renamed)
+
+    def action_remove_participant(self) -> None:
+        index = self._highlighted()
+        if index is None:
+            return
+        self.group.remove(index)
+        self.group_problem = None
+        self._show_group(highlight=max(0, index - 1) if index >= len(self.group) else index)
+
+    def action_move_participant(self, step: int) -> None:
+        index = self._highlighted()
+        if index is None:
+            return
+        self._show_group(highlight=self.group.move(index, step))
+
+    # -- leaving ------------------------------------------------------------------------------
+
+    def build_plan(self) -> SessionPlan | None:
+        """The plan, or None after showing what is wrong."""
+        self._update()
+        method = self.method
+        if self.problems or method is None:
+            return None
+        try:
+            return SessionPlan.create(
+                method,
+                list(self.group.names),
+                inbrenger=self.inbrenger,
+                facilitator=self._value("#facilitator"),
+                case_title=self._value("#case-title"),
+                case_question=self._value("#case-question"),
+                budget_minutes=parse_budget(self._value("#budget")),
+                language=self.app.lang,
+            )
+        except PlanError as error:
+            self.query_one("#problems", Static).update(self.app.t("setup.error.plan", reason=str(error)))
+            self.query_one("#problems", Static).set_class(False, "-fine")
+            return None
+
+    def action_start(self) -> None:
+        plan = self.build_plan()
+        if plan is None:
+            self.app.bell()
+            self.notify(self.app.t("setup.not_ready"), severity="warning")
+            return
+        settings: Any = self.app.settings
+        settings.last_group = list(plan.participants)
+        settings.last_facilitator = plan.facilitator
+        settings.last_method = plan.method.id
+        settings.last_minutes = plan.budget_minutes
+        self.app.save_settings()
+        self.app.start_session(plan)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

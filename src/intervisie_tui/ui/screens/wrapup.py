@@ -1,0 +1,201 @@
+"""The wrap-up after a session: action points, the closing round, the inbrenger's reflection.
+
+Every field is written to the runner as a NOTE event shortly after typing stops and
+whenever the field loses focus, so the journal holds it within a second; saving only
+closes the session.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+
+from ...core.engine import SessionRunner
+from ...core.events import NoteField
+from ..confirm import ConfirmScreen
+from . import relabel_bindings
+
+SAVE_DELAY = 0.4  # seconds of quiet typing before a field is written
+
+# The closing round's prompts (who, message key), shown as guidance.
+EVALUATION_PROMPTS = (
+    "wrapup.prompt.inbrenger",
+    "wrapup.prompt.participant",
+    "wrapup.prompt.group",
+    "wrapup.prompt.facilitator",
+)
+
+
+def action_points_so_far(runner: SessionRunner) -> str:
+    """Action points already written: the session's own field, else those of the phases, in phase order."""
+    state = runner.state
+    own = state.note(NoteField.ACTION_POINTS)
+    if own:
+        return own
+    order = {phase.id: index for index, phase in enumerate(runner.plan.method.phases)}
+    per_phase = [
+        (order.get(phase, len(order)), text)
+        for (phase, field, _key), text in state.notes.items()
+        if field is NoteField.ACTION_POINTS and phase is not None and text.strip()
+    ]
+    return "\n".join(text.strip() for _, text in sorted(per_phase, key=lambda item: item[0]))
+
+
+class WrapUpScreen(Screen):
+    """Pushed by the app when the session has ended; ctrl+s saves and closes."""
+
+    DEFAULT_CSS = """
+    WrapUpScreen #wrapup-body { padding: 0 1; }
+    WrapUpScreen #wrapup-title { text-style: bold; color: $accent; }
+    WrapUpScreen .section { text-style: bold; margin-top: 1; }
+    WrapUpScreen .hint { color: $text-muted; }
+    WrapUpScreen TextArea { height: 6; }
+    WrapUpScreen #reflection { height: 10; }
+    WrapUpScreen .evaluation-row { height: auto; }
+    WrapUpScreen .evaluation-row Label { width: 18; padding: 1 1 0 0; text-style: bold; }
+    WrapUpScreen .evaluation-row Input { width: 1fr; }
+    WrapUpScreen #save { margin: 1 0; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s,f5", "save", "wrapup.key.save", key_display="ctrl+s", priority=True),
+        Binding("escape", "leave", "wrapup.key.leave"),
+    ]
+
+    def __init__(self, runner: SessionRunner) -> None:
+        super().__init__()
+        self.runner = runner
+        self._unsaved: dict[str, tuple[NoteField, str | None]] = {}
+        self._save_timer: Timer | None = None
+        self._finishing = False
+
+    # -- building -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        state = self.runner.state
+        with VerticalScroll(id="wrapup-body"):
+            yield Static(id="wrapup-title")
+            yield Static(id="wrapup-intro", classes="hint")
+            yield Label(id="action-points-label", classes="section")
+            yield TextArea(action_points_so_far(self.runner), id="action-points", tab_behavior="focus")
+            yield Label(id="evaluation-label", classes="section")
+            yield Static(id="evaluation-prompts", classes="hint")
+            for index, name in enumerate(self.runner.plan.participants):
+                with Horizontal(classes="evaluation-row"):
+                    yield Label(name, id=f"evaluation-label-{index}")
+                    yield Input(state.note(NoteField.EVALUATION, key=name), id=f"evaluation-{index}")
+            yield Label(id="reflection-label", classes="section")
+            yield Static(id="reflection-hint", classes="hint")
+            yield TextArea(state.note(NoteField.REFLECTION), id="reflection", tab_behavior="focus")
+            yield Button(id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_language()
+        self.query_one("#action-points", TextArea).focus()
+
+    def refresh_language(self) -> None:
+        t, lang = self.app.t, self.app.lang
+        plan = self.runner.plan
+        inbrenger = self.runner.state.inbrenger
+        self.query_one("#wrapup-title", Static).update(t("wrapup.title", method=plan.method.name(lang)))
+        self.query_one("#wrapup-intro", Static).update(t("wrapup.intro"))
+        self.query_one("#action-points-label", Label).update(t("wrapup.action_points"))
+        self.query_one("#action-points", TextArea).placeholder = t("wrapup.action_points_placeholder")
+        self.query_one("#evaluation-label", Label).update(t("wrapup.evaluation"))
+        self.query_one("#evaluation-prompts", Static).update(
+            Text("\n".join(t(key) for key in EVALUATION_PROMPTS))
+        )
+        for index, name in enumerate(plan.participants):
+            field_ = self.query_one(f"#evaluation-{index}", Input)
+            prompt = "wrapup.evaluation_placeholder_inbrenger" if name == inbrenger else "wrapup.evaluation_placeholder"
+            field_.placeholder = t(prompt)
+            label = f"{name} ({t('word.inbrenger').lower()})" if name == inbrenger else name
+            self.query_one(f"#evaluation-label-{index}", Label).update(label)
+        reflection_title = (
+            t("wrapup.reflection_of", name=inbrenger) if inbrenger else t("wrapup.reflection")
+        )
+        self.query_one("#reflection-label", Label).update(reflection_title)
+        self.query_one("#reflection-hint", Static).update(t("wrapup.reflection_hint"))
+        self.query_one("#reflection", TextArea).placeholder = t("wrapup.reflection_template")
+        self.query_one("#save", Button).label = t("wrapup.save_button")
+        relabel_bindings(self)
+
+    # -- saving as you type ---------------------------------------------------------------------
+
+    def _field_of(self, widget: Widget) -> tuple[NoteField, str | None] | None:
+        widget_id = widget.id or ""
+        if widget_id == "action-points":
+            return NoteField.ACTION_POINTS, None
+        if widget_id == "reflection":
+            return NoteField.REFLECTION, None
+        if widget_id.startswith("evaluation-"):
+            index = int(widget_id.removeprefix("evaluation-"))
+            return NoteField.EVALUATION, self.runner.plan.participants[index]
+        return None
+
+    def _changed(self, widget: Widget) -> None:
+        target = self._field_of(widget)
+        if target is None or widget.id is None:
+            return
+        self._unsaved[widget.id] = target
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.flush)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._changed(event.text_area)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._changed(event.input)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.flush()
+        self.focus_next()
+
+    def on_descendant_blur(self, event) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """Write every field typed in since the last write (unchanged text records nothing)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        pending, self._unsaved = self._unsaved, {}
+        for widget_id, (field_, key) in pending.items():
+            widget = self.query_one(f"#{widget_id}")
+            text = widget.text if isinstance(widget, TextArea) else widget.value
+            self.runner.set_note(field_, text, key=key)
+
+    # -- leaving --------------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            event.stop()
+            self.action_save()
+
+    def action_save(self) -> None:
+        if self._finishing:
+            return
+        self._finishing = True
+        self.flush()
+        self.app.finish_session(self.runner)
+
+    def action_leave(self) -> None:
+        self.flush()
+        t = self.app.t
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.action_save()
+
+        self.app.push_screen(
+            ConfirmScreen(t("wrapup.leave_question"), t("wrapup.leave_yes"), t("wrapup.leave_no")),
+            answered,
+        )

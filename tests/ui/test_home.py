@@ -1,0 +1,210 @@
+"""The home screen: each key opens its screen; resuming is offered only when a session was interrupted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.engine import SessionRunner
+from intervisie_tui.core.plan import SessionPlan
+from intervisie_tui.i18n import t
+from intervisie_tui.settings import Settings
+from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.confirm import ConfirmScreen
+from intervisie_tui.ui.screens.home import HomeScreen, ResumeScreen
+from intervisie_tui.ui.screens.methods import MethodsScreen
+from intervisie_tui.ui.screens.setup import SetupScreen
+
+
+def make_app(library, *, lang: str = "nl", store=None) -> IntervisieApp:
+    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=Settings(), library=library)
+    app.store = store
+    app.resumed = []
+    app.resume_session = app.resumed.append
+    return app
+
+
+@dataclass
+class FakeLive:
+    id: str
+    plan: SessionPlan
+    events: list
+    problem: str | None = None
+
+
+@dataclass
+class FakeStore:
+    """Stands in for the Storage helper's Store: only what the home screen uses."""
+
+    live: list = field(default_factory=list)
+    closed: list = field(default_factory=list)
+
+    def interrupted(self):
+        return list(self.live)
+
+    def close_interrupted(self, live):
+        self.live.remove(live)
+        self.closed.append(live)
+
+
+def interrupted_session(plan: SessionPlan) -> FakeLive:
+    clock = FakeClock()
+    runner = SessionRunner(plan, clock)
+    runner.start()
+    clock.advance(60)
+    runner.next_phase()
+    runner.next_phase()
+    return FakeLive("abc123", plan, list(runner.events))
+
+
+def menu_ids(screen: HomeScreen) -> list[str]:
+    menu = screen.query_one("#home-menu", OptionList)
+    return [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+
+
+@pytest.mark.parametrize(
+    "key,screen_type",
+    [("s", SetupScreen), ("m", MethodsScreen)],
+)
+async def test_keys_open_their_screens_and_escape_returns(library, key, screen_type):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, screen_type)
+        app.screen.set_focus(None)
+        await pilot.press("escape")
+        assert app.screen is home
+
+
+async def test_menu_with_arrows_and_enter(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert menu_ids(app.screen) == ["start", "review", "methods", "help", "language", "quit"]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MethodsScreen)
+
+
+async def test_review_key_opens_the_review_screen_or_says_it_is_missing(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        try:
+            from intervisie_tui.ui.screens.review import ReviewScreen
+        except ImportError:
+            assert (t("home.review_missing", "nl"), "warning") in app.notices
+        else:
+            assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_help_key_opens_the_help_screen(library):
+    from intervisie_tui.ui.help_screen import HelpScreen
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_quit_key_exits(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_language_key_relabels_home(library):
+    app = make_app(library, lang="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        menu = app.screen.query_one("#home-menu", OptionList)
+        assert t("home.menu.start", "nl") in str(menu.get_option_at_index(0).prompt)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "en"
+        assert t("home.menu.start", "en") in str(menu.get_option_at_index(0).prompt)
+        assert str(app.screen.query_one("#home-tagline", Static).render()) == t("home.tagline", "en")
+        footer_labels = {binding.description for _, binding in app.screen._bindings}
+        assert t("home.key.methods", "en") in footer_labels
+        await pilot.press("l")
+        assert app.lang == "nl"
+        assert t("home.menu.start", "nl") in str(menu.get_option_at_index(0).prompt)
+
+
+async def test_resume_is_offered_only_with_an_interrupted_session(library, incident_plan):
+    app = make_app(library, store=FakeStore())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "resume" not in menu_ids(app.screen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+    live = interrupted_session(incident_plan)
+    app = make_app(library, store=FakeStore([live]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "resume" in menu_ids(app.screen)
+        notice = str(app.screen.query_one("#home-notice", Static).render())
+        assert notice == t("home.notice.interrupted", "nl", count=1)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        line = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "Incidentmethode" in line and "Anna, Bram, Cem, Dewi" in line
+        phase = incident_plan.method.phases[2]
+        phases = len(incident_plan.method.phases)
+        assert t("home.resume.phase", "nl", number=3, count=phases, title=phase.title("nl")) in line
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.resumed == [live]
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_close_and_keep_notes_asks_first(library, incident_plan):
+    live = interrupted_session(incident_plan)
+    store = FakeStore([live])
+    app = make_app(library, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert store.closed == []
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.closed == [live]
+        assert isinstance(app.screen, HomeScreen)
+        assert "resume" not in menu_ids(app.screen)
+        assert app.resumed == []
+
+
+async def test_resume_with_the_real_store(library, incident_plan, tmp_path):
+    from intervisie_tui.store.sessions import Store
+
+    store = Store(tmp_path / "data", lang="nl")
+    journal = store.start_live(incident_plan)
+    runner = SessionRunner(incident_plan, FakeClock(), listeners=[journal.append])
+    runner.start()
+    runner.next_phase()
+    app = make_app(library, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "resume" in menu_ids(app.screen)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.resumed) == 1
+        assert app.resumed[0].plan == incident_plan
+        assert len(app.resumed[0].events) == 2

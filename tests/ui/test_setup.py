@@ -1,0 +1,295 @@
+"""The set-up screen: the group editor, every refusal message, the live schedule, the plan it starts."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+from textual.widgets import Input, OptionList, Select, Static
+
+from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.plan import MAX_PARTICIPANTS
+from intervisie_tui.i18n import t
+from intervisie_tui.settings import Settings
+from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.screens.setup import (
+    Group,
+    Problem,
+    RenameScreen,
+    SetupScreen,
+    group_size_note,
+    schedule,
+    setup_problems,
+)
+
+
+def make_app(library, *, settings: Settings | None = None, lang: str = "nl") -> IntervisieApp:
+    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=settings or Settings(), library=library)
+    app.started = []
+    app.start_session = app.started.append
+    return app
+
+
+def plain(renderable, width: int = 80) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def problems_text(screen: SetupScreen) -> str:
+    return str(screen.query_one("#problems", Static).render())
+
+
+def names_shown(screen: SetupScreen) -> list[str]:
+    listing = screen.query_one("#participants", OptionList)
+    return [str(listing.get_option_at_index(i).prompt).split(". ", 1)[1] for i in range(listing.option_count)]
+
+
+# -- the rules without Textual ------------------------------------------------------------------
+
+
+def test_group_refuses_empty_and_duplicate_names_case_insensitively():
+    group = Group(["Anna"])
+    assert group.add("  ") == Problem("setup.error.empty_name")
+    assert group.add("anna") == Problem("setup.error.duplicate", {"name": "anna"})
+    assert group.add(" Bram ") is None
+    assert group.names == ["Anna", "Bram"]
+
+
+def test_group_rename_may_keep_its_own_name_but_not_take_another():
+    group = Group(["Anna", "Bram"])
+    assert group.rename(0, "ANNA") is None
+    assert group.rename(0, "bram") == Problem("setup.error.duplicate", {"name": "bram"})
+    assert group.names == ["ANNA", "Bram"]
+
+
+def test_group_move_stays_inside_the_list():
+    group = Group(["Anna", "Bram", "Cem"])
+    assert group.move(0, -1) == 0
+    assert group.move(0, 1) == 1
+    assert group.names == ["Bram", "Anna", "Cem"]
+    assert group.move(2, 1) == 2
+
+
+def test_group_is_full_at_the_maximum():
+    group = Group(f"P{i}" for i in range(MAX_PARTICIPANTS))
+    assert group.add("One more") == Problem("setup.error.full", {"max": MAX_PARTICIPANTS})
+    assert len(group) == MAX_PARTICIPANTS
+
+
+def test_setup_problems_names_each_issue(library):
+    incident = library.get("incident")
+    keys = lambda problems: [problem.key for problem in problems]  # noqa: E731
+    assert keys(setup_problems(["Anna"], None, incident, "90")) == ["setup.error.too_few"]
+    assert keys(setup_problems([f"P{i}" for i in range(13)], None, incident, "90")) == ["setup.error.too_many"]
+    assert keys(setup_problems(["Anna", "anna"], None, incident, "90")) == ["setup.error.duplicate"]
+    assert keys(setup_problems(["Anna", " "], None, incident, "90")) == ["setup.error.empty_name"]
+    assert keys(setup_problems(["Anna", "Bram"], "Cem", incident, "90")) == ["setup.error.inbrenger_missing"]
+    assert keys(setup_problems(["Anna", "Bram"], None, incident, "")) == ["setup.error.budget_not_number"]
+    low = setup_problems(["Anna", "Bram"], None, incident, "10")
+    assert low == [Problem("setup.error.budget_too_low", {"budget": 10, "minimum": incident.min_total})]
+    assert setup_problems(["Anna", "Bram"], "Anna", incident, str(incident.min_total)) == []
+
+
+def test_group_size_note_only_outside_the_methods_range(library):
+    incident = library.get("incident")  # meant for 4-8
+    assert group_size_note(incident, 5, lambda key, **values: key) == ""
+    assert group_size_note(incident, 1, lambda key, **values: key) == ""  # too few is a refusal instead
+    assert group_size_note(incident, 3, lambda key, **values: key) == "setup.note.group_size"
+    assert group_size_note(incident, 9, lambda key, **values: key) == "setup.note.group_size"
+
+
+def test_schedule_sums_to_the_budget_and_falls_back_to_defaults(library):
+    incident = library.get("incident")
+    assert sum(schedule(incident, 60)) == 60
+    assert schedule(incident, 5) == [phase.minutes for phase in incident.phases]
+
+
+# -- the screen ---------------------------------------------------------------------------------
+
+
+async def open_setup(app, pilot, method_id=None):
+    app.push_screen(SetupScreen(method_id))
+    await pilot.pause()
+    return app.screen
+
+
+async def test_last_group_is_offered_again(library):
+    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem"], last_facilitator="Fleur"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot)
+        assert names_shown(screen) == ["Anna", "Bram", "Cem"]
+        assert screen.query_one("#facilitator", Input).value == "Fleur"
+
+
+async def test_add_rename_remove_and_reorder_by_keyboard(library):
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot)
+        assert screen.focused.id == "participant-input"
+        for name in ("Anna", "Bram", "Cem"):
+            await pilot.press(*name, "enter")
+        assert screen.group.names == ["Anna", "Bram", "Cem"]
+        await pilot.press("enter")  # an empty Enter moves on to the list
+        assert screen.focused.id == "participants"
+        # Rename the highlighted (last added) one.
+        await pilot.press("f2")
+        assert isinstance(app.screen, RenameScreen)
+        await pilot.press("ctrl+u", *"Cemal", "enter")
+        await pilot.pause()
+        assert screen.group.names == ["Anna", "Bram", "Cemal"]
+        # Move Cemal up twice, to the front.
+        await pilot.press("ctrl+up", "shift+up")
+        assert screen.group.names == ["Cemal", "Anna", "Bram"]
+        await pilot.press("ctrl+down")
+        assert screen.group.names == ["Anna", "Cemal", "Bram"]
+        # Remove the highlighted one (Cemal).
+        await pilot.press("x")
+        assert screen.group.names == ["Anna", "Bram"]
+        assert names_shown(screen) == ["Anna", "Bram"]
+
+
+async def test_rename_to_a_taken_name_is_refused_in_the_dialog(library):
+    app = make_app(library, settings=Settings(last_group=["Anna", "Bram"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot)
+        screen.query_one("#participants").focus()
+        await pilot.press("home", "r", "ctrl+u", *"bram", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RenameScreen)
+        assert "Bram" in str(app.screen.query_one("#rename-error", Static).render()) or "bram" in str(
+            app.screen.query_one("#rename-error", Static).render()
+        )
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.group.names == ["Anna", "Bram"]
+
+
+async def test_inline_messages_for_names(library):
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot)
+        assert t("setup.error.too_few", "nl", count=0, min=2) in problems_text(screen)
+        assert screen.query_one("#start").disabled
+        await pilot.press(*"Anna", "enter", *"anna", "enter")
+        message = str(screen.query_one("#group-message", Static).render())
+        assert message == t("setup.error.duplicate", "nl", name="anna")
+        await pilot.press("ctrl+u", " ", "enter")
+        message = str(screen.query_one("#group-message", Static).render())
+        assert message == t("setup.error.empty_name", "nl")
+        assert screen.group.names == ["Anna"]
+
+
+async def test_too_many_participants_from_the_last_group_is_reported(library):
+    # A hand-edited settings file may hold more names than a session allows.
+    group = [f"P{i}" for i in range(MAX_PARTICIPANTS)]
+    app = make_app(library, settings=Settings(last_group=group))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot)
+        screen.group.names.append("P99")
+        screen._show_group()
+        assert t("setup.error.too_many", "nl", count=13, max=12) in problems_text(screen)
+
+
+async def test_budget_below_minimum_says_the_minimum_and_schedule_follows_the_budget(library):
+    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem"]))
+    incident = library.get("incident")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot, "incident")
+        budget = screen.query_one("#budget", Input)
+        assert budget.value == str(incident.minutes)
+        budget.focus()
+        await pilot.press("ctrl+u", "2", "0")
+        expected = t("setup.error.budget_too_low", "nl", budget=20, minimum=incident.min_total)
+        assert expected in problems_text(screen)
+        assert screen.query_one("#start").disabled
+        await pilot.press("ctrl+u", "6", "0")
+        assert problems_text(screen) == t("setup.ready", "nl")
+        rows = plain(screen.query_one("#preview", Static).content).splitlines()
+        assert f"60 {t('word.minutes', 'nl')} {t('word.total', 'nl')}" in [row.strip() for row in rows]
+        for number, (phase, minutes) in enumerate(zip(incident.phases, schedule(incident, 60), strict=True), 1):
+            assert f"{minutes} {t('word.minutes', 'nl')} {number}. {phase.title('nl')}" in [row.strip() for row in rows]
+        await pilot.press("ctrl+u")
+        assert t("setup.error.budget_not_number", "nl", minimum=incident.min_total) in problems_text(screen)
+
+
+async def test_inbrenger_removed_from_the_list_is_reported(library):
+    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot, "incident")
+        screen.query_one("#inbrenger", Select).value = "Bram"
+        await pilot.pause()
+        assert screen.inbrenger == "Bram"
+        screen.query_one("#participants").focus()
+        await pilot.press("home", "down", "delete")
+        await pilot.pause()
+        assert screen.group.names == ["Anna", "Cem"]
+        assert t("setup.error.inbrenger_missing", "nl", name="Bram") in problems_text(screen)
+        await pilot.press("ctrl+s")
+        assert app.started == []
+        screen.query_one("#inbrenger", Select).value = ""
+        await pilot.pause()
+        assert screen.inbrenger is None
+        assert problems_text(screen) == t("setup.ready", "nl")
+
+
+async def test_start_builds_the_plan_and_remembers_the_choices(library):
+    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem", "Dewi"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot, "incident")
+        screen.query_one("#inbrenger", Select).value = "Cem"
+        await pilot.pause()
+        screen.query_one("#facilitator", Input).value = "Fleur"
+        screen.query_one("#budget", Input).value = "75"
+        screen.query_one("#case-title", Input).value = "Lastig gesprek"
+        screen.query_one("#case-question", Input).value = "Hoe zeg ik nee?"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert len(app.started) == 1
+        plan = app.started[0]
+        assert plan.method.id == "incident"
+        assert plan.participants == ("Anna", "Bram", "Cem", "Dewi")
+        assert plan.inbrenger == "Cem"
+        assert plan.facilitator == "Fleur"
+        assert plan.budget_minutes == 75 and sum(plan.phase_minutes) == 75
+        assert plan.case_title == "Lastig gesprek" and plan.case_question == "Hoe zeg ik nee?"
+        assert plan.language == "nl"
+        assert app.settings.last_method == "incident" and app.settings.last_minutes == 75
+        assert app.settings.last_facilitator == "Fleur"
+
+
+async def test_changing_the_method_resets_the_budget_to_its_minutes(library):
+    app = make_app(library, settings=Settings(last_group=["Anna", "Bram"]))
+    other = next(loaded.method for loaded in library.sorted() if loaded.method.id != "incident")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot, "incident")
+        screen.query_one("#method", Select).value = other.id
+        await pilot.pause()
+        assert screen.method_id == other.id
+        assert screen.query_one("#budget", Input).value == str(other.minutes)
+
+
+async def test_escape_goes_back_home(library):
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        await open_setup(app, pilot)
+        app.screen.query_one("#participants").focus()
+        await pilot.press("escape")
+        assert app.screen is home
+
+
+@pytest.mark.parametrize("lang,other", [("nl", "en"), ("en", "nl")])
+async def test_switching_language_relabels_the_screen(library, lang, other):
+    app = make_app(library, lang=lang, settings=Settings(last_group=["Anna"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(app, pilot, "incident")
+        label = screen.query_one("#method-label")
+        assert str(label.render()) == t("setup.method", lang)
+        app.set_language(other)
+        await pilot.pause()
+        assert str(screen.query_one("#budget-label").render()) == t("setup.budget", other)
+        assert t("setup.error.too_few", other, count=1, min=2) in problems_text(screen)
+        assert library.get("incident").name(other) in plain(screen.query_one("#preview", Static).content)
+        assert screen.query_one("#participant-input", Input).placeholder == t("setup.add_placeholder", other)

@@ -1,0 +1,148 @@
+"""The wrap-up screen: everything typed becomes NOTE events on the runner; saving finishes the session."""
+
+from __future__ import annotations
+
+
+import pytest
+from textual.widgets import Input, Static, TextArea
+
+from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.engine import SessionRunner
+from intervisie_tui.core.events import EventKind, NoteField
+from intervisie_tui.i18n import t
+from intervisie_tui.settings import Settings
+from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.confirm import ConfirmScreen
+from intervisie_tui.ui.screens.wrapup import WrapUpScreen, action_points_so_far
+
+
+def make_app(library, *, lang: str = "nl") -> IntervisieApp:
+    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=Settings(), library=library)
+    app.store = None
+    app.finished = []
+    app.finish_session = app.finished.append
+    return app
+
+
+@pytest.fixture
+def runner(incident_plan) -> SessionRunner:
+    runner = SessionRunner(incident_plan, FakeClock())
+    runner.start()
+    runner.end()
+    return runner
+
+
+def notes(runner: SessionRunner) -> list[tuple[NoteField, str | None, str]]:
+    return [(event.field, event.key, event.text) for event in runner.events if event.kind is EventKind.NOTE]
+
+
+async def open_wrapup(app, pilot, runner) -> WrapUpScreen:
+    app.push_screen(WrapUpScreen(runner))
+    await pilot.pause()
+    return app.screen
+
+
+async def test_typing_records_note_events_when_leaving_a_field(library, runner):
+    app = make_app(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        assert screen.focused.id == "action-points"
+        await pilot.press(*"Bram belt de ouders")
+        await pilot.press("tab")  # leaving the field writes it at once
+        assert notes(runner) == [(NoteField.ACTION_POINTS, None, "Bram belt de ouders")]
+        screen.query_one("#evaluation-0", Input).focus()
+        await pilot.press(*"Veel geleerd", "enter")  # Enter writes and moves to the next person
+        assert screen.focused.id == "evaluation-1"
+        await pilot.press(*"Goed gesprek", "tab")
+        assert notes(runner)[1:] == [
+            (NoteField.EVALUATION, "Anna", "Veel geleerd"),
+            (NoteField.EVALUATION, "Bram", "Goed gesprek"),
+        ]
+        assert runner.state.note(NoteField.EVALUATION, key="Bram") == "Goed gesprek"
+
+
+async def test_typing_schedules_a_write_within_half_a_second(library, runner):
+    app = make_app(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        screen.query_one("#reflection", TextArea).focus()
+        await pilot.press(*"Ik herkende")
+        assert screen._save_timer is not None
+        assert screen._save_timer._interval <= 0.5
+        assert notes(runner) == []  # not on every key press
+        screen._save_timer._callback()  # what the timer does when typing pauses
+        await pilot.pause()
+        assert notes(runner) == [(NoteField.REFLECTION, None, "Ik herkende")]
+
+
+async def test_save_key_and_button_finish_the_session(library, runner):
+    app = make_app(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        await pilot.press(*"Actie")
+        await pilot.press("ctrl+s")
+        assert app.finished == [runner]
+        # Typed text is written before finishing, even without leaving the field.
+        assert notes(runner) == [(NoteField.ACTION_POINTS, None, "Actie")]
+
+    app = make_app(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        screen.query_one("#save").press()
+        await pilot.pause()
+        assert app.finished == [runner]
+
+
+async def test_escape_asks_before_leaving(library, runner):
+    app = make_app(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.finished == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.finished == [runner]
+
+
+async def test_prefills_notes_written_during_the_session(library, incident_plan):
+    runner = SessionRunner(incident_plan, FakeClock())
+    runner.start()
+    runner.set_note(NoteField.ACTION_POINTS, "Cem zoekt het protocol op", phase="analyse")
+    runner.set_note(NoteField.EVALUATION, "Fijn", key="Dewi")
+    runner.end()
+    assert action_points_so_far(runner) == "Cem zoekt het protocol op"
+    app = make_app(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        assert screen.query_one("#action-points", TextArea).text == "Cem zoekt het protocol op"
+        assert screen.query_one("#evaluation-3", Input).value == "Fijn"
+
+
+async def test_labels_name_each_participant_and_the_inbrenger(library, runner):
+    app = make_app(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        assert str(screen.query_one("#evaluation-label-0").render()) == "Anna"
+        assert str(screen.query_one("#evaluation-label-1").render()) == "Bram (inbrenger)"
+        reflection = screen.query_one("#reflection", TextArea)
+        assert str(reflection.placeholder) == t("wrapup.reflection_template", "nl")
+
+
+@pytest.mark.parametrize("lang,other", [("nl", "en"), ("en", "nl")])
+async def test_switching_language_relabels_the_screen(library, runner, lang, other):
+    app = make_app(library, lang=lang)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_wrapup(app, pilot, runner)
+        assert str(screen.query_one("#action-points-label").render()) == t("wrapup.action_points", lang)
+        app.set_language(other)
+        await pilot.pause()
+        assert str(screen.query_one("#action-points-label").render()) == t("wrapup.action_points", other)
+        prompts = str(screen.query_one("#evaluation-prompts", Static).render())
+        assert t("wrapup.prompt.participant", other) in prompts
+        assert str(screen.query_one("#save").label) == t("wrapup.save_button", other)
