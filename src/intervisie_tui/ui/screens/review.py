@@ -1,0 +1,396 @@
+"""The review: every saved session in a table, searchable and sortable, with a detail view,
+the inbrenger's reflection, export, and a trash to delete into and restore from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Markdown, Static
+
+from ...store.export import minutes_label
+from ...store.index import SessionSummary
+from ...store.sessions import SessionDocument, StoreError, default_export_name
+from ..confirm import ConfirmScreen
+from . import relabel_bindings
+from .reflection import ExportScreen, ReflectionScreen
+
+SORTS = ("date", "method", "inbrenger", "duration")
+PROBLEMS_SHOWN = 3
+# A DataTable measures every cell it is given: the first screenful goes in at once, the
+# rest in chunks after the first frame, so 10,000 sessions show without waiting.
+FIRST_ROWS = 150
+ROWS_PER_CHUNK = 400
+
+
+def sort_key(order: str):
+    if order == "method":
+        return lambda summary: (summary.method_id, -summary.when.timestamp())
+    if order == "inbrenger":
+        return lambda summary: ((summary.inbrenger or "").casefold(), -summary.when.timestamp())
+    if order == "duration":
+        return lambda summary: -summary.running_seconds
+    return lambda summary: -summary.when.timestamp()
+
+
+def export_folder() -> Path:
+    """Exports go to the user's home folder unless they type another path."""
+    home = Path.home()
+    return home if home.is_dir() else Path.cwd()
+
+
+class ReviewScreen(Screen):
+    DEFAULT_CSS = """
+    ReviewScreen { layout: vertical; }
+    ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
+    ReviewScreen #review-search { margin: 0 1; }
+    ReviewScreen #review-status { color: $text-muted; padding: 0 1; }
+    ReviewScreen #review-problems { color: $warning; padding: 0 1; }
+    ReviewScreen #review-problems.-empty { display: none; }
+    ReviewScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("enter", "open", "review.key.open", show=True),
+        Binding("slash", "search", "review.key.search", key_display="/"),
+        Binding("o", "sort", "review.key.sort"),
+        Binding("f", "filter", "review.key.filter"),
+        Binding("x", "export(False)", "review.key.export"),
+        Binding("a", "export(True)", "review.key.export_anonymized"),
+        Binding("delete,d", "delete", "review.key.delete"),
+        Binding("t", "toggle_trash", "review.key.trash"),
+        Binding("r", "restore", "review.key.restore"),
+        Binding("escape", "back", "review.key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[SessionSummary] = []
+        self.shown: list[SessionSummary] = []
+        self.order = "date"
+        self.method_filter: str | None = None
+        self.search_text = ""
+        self.showing_trash = False
+        self._fill_generation = 0
+        self._rows_waiting: list[SessionSummary] = []
+        self._cursor_wanted: int | None = None
+        self._suspended = False
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title")
+        yield Input(id="review-search")
+        yield Static(id="review-status")
+        yield Static(id="review-problems", classes="-empty")
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    # -- data -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self.store
+        if store is None:
+            self.summaries = []
+        else:
+            store.lang = self.app.lang
+            self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
+        self.refresh_language()
+
+    def visible(self) -> list[SessionSummary]:
+        rows = self.summaries
+        if self.method_filter:
+            rows = [summary for summary in rows if summary.method_id == self.method_filter]
+        if self.search_text.strip() and self.store is not None:
+            if self.showing_trash:
+                words = self.search_text.lower().split()
+                rows = [s for s in rows if all(w in f"{s.case_title} {s.method_id} {' '.join(s.participants)}".lower() for w in words)]
+            else:
+                rows = self.store.search(self.search_text, rows)
+        return sorted(rows, key=sort_key(self.order))
+
+    def refresh_language(self) -> None:
+        t = self.app.t
+        title = t("review.title_trash") if self.showing_trash else t("review.title")
+        self.query_one("#review-title", Static).update(title)
+        self.query_one("#review-search", Input).placeholder = t("review.search_placeholder")
+        self.fill_table()
+        problems = self.store.problems if self.store is not None and not self.showing_trash else []
+        box = self.query_one("#review-problems", Static)
+        if problems:
+            lines = [t("review.problems", count=len(problems))]
+            lines += [f"  {path.name}: {reason}" for path, reason in problems[:PROBLEMS_SHOWN]]
+            if len(problems) > PROBLEMS_SHOWN:
+                lines.append("  …")
+            box.update("\n".join(lines))
+        else:
+            box.update("")
+        box.set_class(not problems, "-empty")
+        relabel_bindings(self)
+
+    def fill_table(self) -> None:
+        t = self.app.t
+        table = self.query_one(DataTable)
+        selected = self.selected_id()
+        table.clear(columns=True)
+        for key in ("date", "method", "inbrenger", "participants", "case", "duration"):
+            table.add_column(t(f"review.list.{key}"), key=key)
+        self.shown = self.visible()
+        self._fill_generation += 1
+        self._cursor_wanted = None
+        if selected is not None:
+            self._cursor_wanted = next((row for row, s in enumerate(self.shown) if s.id == selected), None)
+        table.add_rows(self._rows(self.shown[:FIRST_ROWS]))
+        self._rows_waiting = self.shown[FIRST_ROWS:]
+        self._place_cursor()
+        if self._rows_waiting:
+            self.set_timer(0.01, lambda generation=self._fill_generation: self._add_more_rows(generation))
+        self.query_one("#review-status", Static).update(self.status_line())
+
+    def _rows(self, summaries: list[SessionSummary]) -> list[tuple[Text, ...]]:
+        lang = self.app.lang
+        unit = self.app.t("word.minutes")
+        return [
+            (
+                Text(f"{summary.when:%Y-%m-%d %H:%M}"),
+                Text(summary.method_label(lang)),
+                Text(summary.inbrenger or "-"),
+                Text(", ".join(summary.participants)),
+                Text(summary.case_title or "-"),
+                Text(f"{minutes_label(summary.running_seconds)} {unit}"),
+            )
+            for summary in summaries
+        ]
+
+    def _add_more_rows(self, generation: int) -> None:
+        if generation != self._fill_generation or not self.is_attached:
+            return  # the table was filled again meanwhile (search, sort)
+        chunk, self._rows_waiting = self._rows_waiting[:ROWS_PER_CHUNK], self._rows_waiting[ROWS_PER_CHUNK:]
+        self.query_one(DataTable).add_rows(self._rows(chunk))
+        self._place_cursor()
+        if self._rows_waiting:
+            self.set_timer(0.01, lambda: self._add_more_rows(generation))
+
+    def _place_cursor(self) -> None:
+        table = self.query_one(DataTable)
+        if self._cursor_wanted is not None and self._cursor_wanted < table.row_count:
+            table.move_cursor(row=self._cursor_wanted)
+            self._cursor_wanted = None
+
+    def status_line(self) -> str:
+        t = self.app.t
+        parts = [t("review.count", shown=len(self.shown), total=len(self.summaries))]
+        parts.append(t("review.sorted_by", order=t(f"review.sort.{self.order}")))
+        if self.method_filter:
+            parts.append(t("review.filtered", method=self.method_filter))
+        if not self.summaries:
+            parts = [t("review.empty_trash") if self.showing_trash else t("review.empty")]
+        return " · ".join(parts)
+
+    def selected(self) -> SessionSummary | None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        if not self.shown or row is None or not 0 <= row < len(self.shown):
+            return None
+        return self.shown[row]
+
+    def selected_id(self) -> str | None:
+        if not self.shown:
+            return None
+        summary = self.selected()
+        return summary.id if summary else None
+
+    # -- events -----------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.search_text = event.value
+        self.fill_table()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "restore":
+            return self.showing_trash
+        if action in ("delete", "export", "sort", "filter") and self.showing_trash:
+            return action in ("sort", "filter")
+        return True
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#review-search", Input).focus()
+
+    def action_sort(self) -> None:
+        self.order = SORTS[(SORTS.index(self.order) + 1) % len(SORTS)]
+        self.fill_table()
+
+    def action_filter(self) -> None:
+        methods = sorted({summary.method_id for summary in self.summaries})
+        choices: list[str | None] = [None, *methods]
+        position = choices.index(self.method_filter) if self.method_filter in choices else 0
+        self.method_filter = choices[(position + 1) % len(choices)]
+        self.fill_table()
+
+    def _load_selected(self) -> SessionDocument | None:
+        summary = self.selected()
+        if summary is None or self.store is None:
+            return None
+        try:
+            return self.store.load_path(summary.path)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=15)
+            return None
+
+    def action_open(self) -> None:
+        if self.showing_trash:
+            return
+        document = self._load_selected()
+        if document is not None:
+            self.app.push_screen(SessionDetailScreen(document))
+
+    def action_export(self, anonymize: bool) -> None:
+        document = self._load_selected()
+        if document is not None:
+            start_export(self, document, anonymize)
+
+    def action_delete(self) -> None:
+        summary = self.selected()
+        if summary is None or self.showing_trash:
+            return
+        t = self.app.t
+        question = t("review.delete.question", date=f"{summary.when:%Y-%m-%d}", case=summary.case_title or summary.method_label(self.app.lang))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.trash(summary.id)
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=15)
+                return
+            self.app.notify(t("review.delete.done"))
+            self.reload()
+
+        self.app.push_screen(ConfirmScreen(question, t("review.delete.confirm"), t("review.delete.cancel"), danger=True), answered)
+
+    def action_toggle_trash(self) -> None:
+        self.showing_trash = not self.showing_trash
+        self.method_filter = None
+        self.reload()
+        self.refresh_bindings()
+
+    def action_restore(self) -> None:
+        summary = self.selected()
+        if summary is None or not self.showing_trash:
+            return
+        try:
+            self.store.restore(summary.id)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=15)
+            return
+        self.app.notify(self.app.t("review.restored"))
+        self.reload()
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one("#review-search", Input) and self.search_text:
+            self.query_one("#review-search", Input).value = ""
+            self.query_one(DataTable).focus()
+            return
+        if self.showing_trash:
+            self.action_toggle_trash()
+            return
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
+
+    def on_screen_resume(self) -> None:
+        if self._suspended:  # back from the detail view: a reflection may have changed
+            self._suspended = False
+            self.reload()
+
+
+def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> None:
+    app = screen.app
+    suggestion = export_folder() / default_export_name(document, "md")
+
+    def chosen(target: Path | None) -> None:
+        if target is None:
+            return
+        try:
+            written = app.store.export_to(document, target, fmt="md", anonymize=anonymize)
+        except StoreError as error:
+            app.notify(str(error), severity="error", timeout=15)
+            return
+        app.notify(app.t("review.export.done", path=written), timeout=10)
+
+    app.push_screen(ExportScreen(suggestion, anonymize), chosen)
+
+
+class SessionDetailScreen(Screen):
+    """One session in full: the phase timeline (planned, actual, overtime), speaking time as
+    labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
+
+    DEFAULT_CSS = """
+    SessionDetailScreen VerticalScroll { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("e", "reflect", "review.key.reflect"),
+        Binding("x", "export(False)", "review.key.export"),
+        Binding("a", "export(True)", "review.key.export_anonymized"),
+        Binding("escape", "back", "review.key.back"),
+    ]
+
+    def __init__(self, document: SessionDocument) -> None:
+        super().__init__()
+        self.document = document
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail-scroll"):
+            yield Markdown(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_language()
+        self.query_one("#detail-scroll").focus()
+
+    def refresh_language(self) -> None:
+        self.query_one("#detail", Markdown).update(self.app.store.export_markdown(self.document, lang=self.app.lang))
+        relabel_bindings(self)
+
+    def action_reflect(self) -> None:
+        def written(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.document = self.app.store.save_reflection(self.document, text)
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=15)
+                return
+            self.app.notify(self.app.t("review.reflection.saved"))
+            self.refresh_language()
+
+        self.app.push_screen(ReflectionScreen(self.document.notes.reflection), written)
+
+    def action_export(self, anonymize: bool) -> None:
+        start_export(self, self.document, anonymize)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

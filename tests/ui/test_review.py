@@ -1,0 +1,237 @@
+"""The review screen, driven by keys: list, search, sort, filter, detail, reflection, export, trash."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.engine import SessionRunner
+from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.plan import SessionPlan
+from intervisie_tui.store.sessions import Store
+from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.screens.review import ReviewScreen, SessionDetailScreen
+from textual.widgets import DataTable, Input, Markdown, Static, TextArea
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "session-v1.json"
+FIXTURE_WALL = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+
+
+def saved_session(store: Store, plan: SessionPlan, clock: FakeClock, advice: str) -> Path:
+    runner = SessionRunner(plan, clock)
+    runner.start()
+    clock.advance(600)
+    runner.set_note(NoteField.ADVICE, advice, key=plan.participants[0])
+    runner.end()
+    return store.finish(plan, runner.events)
+
+
+@pytest.fixture
+def sessions(private_dirs, library):
+    """The version-1 fixture (incident, Boze ouder) plus a later one of another method, and a damaged file."""
+    _, data = private_dirs
+    store = Store(lang="en")
+    folder = store.sessions_dir / "2026"
+    folder.mkdir(parents=True)
+    shutil.copyfile(FIXTURE, folder / "2026-01-15_incident_f1x7ure001.json")
+    other = library.sorted()[-1].method
+    plan = SessionPlan.create(other, ["Eva", "Finn", "Gijs"], inbrenger="Finn", case_title="Teamoverleg")
+    clock = FakeClock(wall=FIXTURE_WALL)
+    later = saved_session(store, plan, clock, "Vraag om feedback")
+    (folder / "kapot.json").write_text("{")
+    return store, later
+
+
+def table_rows(screen: ReviewScreen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+
+async def test_list_shows_every_session_and_names_unreadable_files(sessions):
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        rows = table_rows(screen)
+        assert len(rows) == 2
+        assert rows[0][0] == "2026-03-02 09:30" and rows[0][2] == "Finn" and rows[0][4] == "Teamoverleg"
+        assert rows[1][1] == "Incident method" and rows[1][2] == "Bram" and rows[1][5] == "19 min"
+        assert "Anna, Bram, Cem, Dewi" in rows[1][3]
+        problems = str(screen.query_one("#review-problems", Static).render())
+        assert "kapot.json" in problems and "not valid JSON" in problems
+
+
+async def test_search_sort_and_filter(sessions):
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash")
+        assert isinstance(screen.focused, Input)
+        await pilot.press(*"tweede gesprek")
+        await pilot.pause()
+        assert [row[4] for row in table_rows(screen)] == ["Boze ouder"]
+        await pilot.press("escape")  # clears the search
+        await pilot.pause()
+        assert len(table_rows(screen)) == 2
+        await pilot.press("o", "o", "o")  # date → method → inbrenger → duration
+        assert screen.order == "duration"
+        assert [row[4] for row in table_rows(screen)] == ["Boze ouder", "Teamoverleg"]
+        assert "sorted by duration" in str(screen.query_one("#review-status", Static).render())
+        await pilot.press("f")
+        assert screen.method_filter is not None
+        assert len(table_rows(screen)) == 1
+
+
+async def test_detail_shows_timeline_bars_notes_and_saves_the_reflection(sessions):
+    store, _ = sessions
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        source = detail.query_one(Markdown).source
+        assert "| Phase | Planned (min) | Actual (min) | Overtime (min) |" in source
+        assert "| 5 | 12 | 7 |" in source  # planned 5, took 12, 7 over
+        assert "Cem   ██████████████████████████████ 12 min" in source
+        assert "Plan een tweede gesprek" in source and "collega vragen" in source
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        area.text = "What I learned: listen first."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is detail
+        assert "listen first" in detail.query_one(Markdown).source
+    assert Store(lang="en").load("f1x7").notes.reflection == "What I learned: listen first."
+
+
+async def test_reflection_starts_from_the_template(private_dirs, library):
+    store = Store(lang="en")
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
+    saved_session(store, plan, FakeClock(), "x")
+    app = IntervisieApp(lang="nl", clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        text = app.screen.query_one(TextArea).text
+        assert "Wat ik leerde" in text and "Wat ik meeneem naar de volgende bijeenkomst" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDetailScreen)
+
+
+async def test_delete_asks_first_then_trash_and_restore(sessions):
+    store, later = sessions
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("escape")  # no: nothing happens
+        await pilot.pause()
+        assert later.exists() and len(table_rows(screen)) == 2
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not later.exists()
+        assert len(table_rows(screen)) == 1
+        await pilot.press("t")
+        await pilot.pause()
+        assert [row[4] for row in table_rows(screen)] == ["Teamoverleg"]
+        assert "Trash" in str(screen.query_one("#review-title", Static).render())
+        await pilot.press("r")
+        await pilot.pause()
+        assert later.exists()
+        await pilot.press("t")
+        await pilot.pause()
+        assert len(table_rows(screen)) == 2
+
+
+async def test_export_writes_to_the_path_the_user_types(sessions, tmp_path):
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("down", "a")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        assert field.value.endswith("f1x7ure001.md")
+        field.value = str(tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+    [written] = list(tmp_path.glob("*.md"))
+    text = written.read_text()
+    assert "Participant A" in text and "Bram" not in text
+    assert any(str(written) in message for message, _ in app.notices)
+
+
+async def test_intervisie_notes_without_an_action_opens_the_review(sessions, monkeypatch):
+    from intervisie_tui.cli import build_parser
+    from intervisie_tui.cli.notes import open_review, review_app
+
+    args = build_parser().parse_args(["--lang", "en", "notes"])
+    assert args.handler is open_review
+    app = review_app(args)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert len(table_rows(app.screen)) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_many_sessions_fill_the_table_after_the_first_frame(private_dirs, library, monkeypatch):
+    from intervisie_tui.ui.screens import review
+
+    monkeypatch.setattr(review, "FIRST_ROWS", 2)
+    monkeypatch.setattr(review, "ROWS_PER_CHUNK", 2)
+    store = Store(lang="en")
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
+    clock = FakeClock()
+    for number in range(5):
+        clock.advance(86400)
+        saved_session(store, plan, clock, f"advies {number}")
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(DataTable).row_count in range(2, 6)
+        await pilot.pause(0.2)
+        assert len(table_rows(screen)) == 5
+        dates = [row[0] for row in table_rows(screen)]
+        assert dates == sorted(dates, reverse=True)
+        await pilot.press("down", "down", "down", "down")
+        assert screen.selected() is screen.shown[-1]
+
+
+async def test_the_review_follows_a_language_switch(sessions):
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        app.set_language("nl")
+        await pilot.pause()
+        screen = app.screen
+        assert "Terugblik" in str(screen.query_one("#review-title", Static).render())
+        assert table_rows(screen)[1][1] == "Incidentmethode"
+        assert screen.query_one(DataTable).columns  # headers rebuilt
+        assert str(list(screen.query_one(DataTable).columns.values())[0].label) == "Datum"
