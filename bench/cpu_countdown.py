@@ -1,0 +1,100 @@
+"""CPU used by the run screen while it counts down, against a minimal Textual countdown.
+
+    python bench/cpu_countdown.py [--seconds 60] [--size 200x50]
+
+Both apps run headless for the same number of seconds on the real clock: ours is
+`intervisie run` (Incidentmethode, started), the baseline a Digits widget updated once
+a second from time.monotonic(). CPU is measured inside each process from 2 s after mount (the first
+layout and paint are start-up, see startup.py) to exit (getrusage: user + system), and
+printed as % of one core. Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+BASELINE = r"""
+import resource, sys, time
+from textual.app import App
+from textual.widgets import Digits
+seconds, width, height = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+SETTLE = 2.0  # start-up work (first layout and paint) is not what this measures
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+class Minimal(App):
+    def compose(self):
+        yield Digits("00:00")
+    def on_mount(self):
+        self.deadline = time.monotonic() + 600
+        self.set_interval(1.0, self.tick)
+        self.set_timer(SETTLE, self.start)
+    def start(self):
+        self.started = (cpu(), time.monotonic())
+        self.set_timer(seconds, self.done)
+    def tick(self):
+        left = int(self.deadline - time.monotonic())
+        self.query_one(Digits).update(f"{left // 60:02d}:{left % 60:02d}")
+    def done(self):
+        spent, elapsed = cpu() - self.started[0], time.monotonic() - self.started[1]
+        print(spent / elapsed)
+        self.exit()
+Minimal().run(headless=True, size=(width, height))
+"""
+
+OURS = r"""
+import resource, sys, time
+from textual.app import App
+from intervisie_tui.ui import app as app_module, run_screen
+seconds, width, height = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+SETTLE = 2.0  # start-up work (first layout and paint) is not what this measures
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+original_mount = run_screen.RunScreen.on_mount
+def on_mount(self):
+    original_mount(self)
+    self.action_toggle_pause()  # start the session: the countdown runs
+    self.set_timer(SETTLE, lambda: start(self))
+def start(screen):
+    screen.started = (cpu(), time.monotonic())
+    screen.set_timer(seconds, lambda: done(screen))
+def done(screen):
+    spent, elapsed = cpu() - screen.started[0], time.monotonic() - screen.started[1]
+    print(spent / elapsed)
+    screen.app.exit()
+run_screen.RunScreen.on_mount = on_mount
+app_module.IntervisieApp.run = lambda self, **kw: App.run(self, headless=True, size=(width, height))
+from intervisie_tui.cli import main
+main(["--lang", "nl", "run", "--method", "incident", "--participants", "Anna,Bram,Cem,Dewi", "--inbrenger", "Bram"])
+"""
+
+
+def measure(code: str, seconds: float, size: tuple[int, int], env: dict[str, str]) -> float:
+    result = subprocess.run([sys.executable, "-c", code, str(seconds), str(size[0]), str(size[1])], env=env,
+                            capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="CPU of the counting-down run screen vs a minimal app")
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--size", default="200x50", help="terminal size, WIDTHxHEIGHT")
+    args = parser.parse_args()
+    size = tuple(int(part) for part in args.size.lower().split("x"))
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**os.environ, "INTERVISIE_CONFIG_DIR": f"{scratch}/config", "INTERVISIE_DATA_DIR": f"{scratch}/data"}
+        baseline = measure(BASELINE, args.seconds, size, env)
+        ours = measure(OURS, args.seconds, size, env)
+    print(f"{args.seconds:.0f} s at {size[0]}x{size[1]}, headless, CPU as % of one core:")
+    print(f"  minimal Digits countdown (1 Hz): {baseline * 100:.2f} %")
+    print(f"  intervisie run screen:           {ours * 100:.2f} %")
+    print(f"  ratio: {ours / baseline:.2f}" if baseline else "  ratio: n/a (baseline used no measurable CPU)")
+
+
+if __name__ == "__main__":
+    main()
