@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.state import Status
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
@@ -125,3 +128,36 @@ async def test_method_file_problems_are_shown_once(library, clock, tmp_path):
         await pilot.pause()
         shown = [message for message, severity in app.notices if "kapot.toml" in message]
         assert len(shown) == 1 and "1 method file(s)" in shown[0]
+
+
+async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, library, tmp_path, monkeypatch):
+    from intervisie_tui.store.document import parse_document
+    from intervisie_tui.store.errors import StoreError
+    from intervisie_tui.ui.screens.reflection import ExportScreen
+
+    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        runner = app.screen.runner
+        runner.start()
+        runner.set_note(NoteField.ACTION_POINTS, "Call the team lead")
+        app.end_session(runner)
+        await pilot.pause()
+
+        def refuse(*args, **kwargs):
+            raise StoreError("the disk is full")
+
+        monkeypatch.setattr(app.store, "finish", refuse)
+        app.finish_session(runner)
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert any("the disk is full" in message for message, _ in app.notices)
+        target = tmp_path / "usb"
+        target.mkdir()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WrapUpScreen"  # nothing closed: the save can be retried
+    [exported] = list(target.glob("*.json"))
+    document = parse_document(json.loads(exported.read_text(encoding="utf-8")))
+    assert any(event.text == "Call the team lead" for event in document.events)

@@ -23,10 +23,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sessies kunnen niet worden opgeslagen ({problem}); notities blijven alleen in het geheugen.",
         "Sessions cannot be saved ({problem}); notes stay in memory only.",
     ),
-    "app.no_home": (
-        "Het startscherm is nog niet beschikbaar. Start een sessie met: intervisie run --method ID --participants \"A,B,C\"",
-        "The home screen is not available yet. Start a session with: intervisie run --method ID --participants \"A,B,C\"",
-    ),
     "app.theme_changed": ("Thema: {theme}", "Theme: {theme}"),
     "app.language_changed": ("Taal: Nederlands", "Language: English"),
     "app.screenshot_disabled": (
@@ -37,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.save_failed": (
         "Sessie niet opgeslagen: {problem}. De sessie blijft in het dagboek staan en kan later hersteld worden.",
         "Session not saved: {problem}. The session stays in the journal and can be recovered later.",
+    ),
+    "app.exported_elsewhere": (
+        "De volledige sessie is bewaard in {path}. Zet het bestand later terug in de map sessions/<jaar>/ van je gegevensmap (intervisie notes path).",
+        "The complete session is saved in {path}. Later, put the file back in the sessions/<year>/ folder of your data folder (intervisie notes path).",
     ),
     # -- `intervisie run` input errors (exit status 2) ----------------------------------------
     "launch.unknown_method": (
@@ -168,8 +168,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "run.confirm.yes": ("Beëindigen", "End session"),
     "run.confirm.no": ("Doorgaan", "Keep going"),
-    "run.no_wrapup": (
-        "Sessie beëindigd. Het afrondingsscherm is nog niet beschikbaar.",
-        "Session ended. The wrap-up screen is not available yet.",
-    ),
 }

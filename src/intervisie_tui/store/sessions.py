@@ -117,11 +117,16 @@ class Store:
             events.append(Event(kind=EventKind.END, t=last.t if last else 0.0, at=last.at if last else _now()))
         return self.finish(live.plan, events, LiveJournal(live.id, live.path, self.lang))
 
+    def build_document(
+        self, plan: SessionPlan, events: list[Event], journal: LiveJournal | None = None
+    ) -> SessionDocument:
+        session_id = journal.id if journal is not None else self.new_id()
+        return SessionDocument.build(session_id, plan, list(events), saved_at=_now())
+
     def finish(self, plan: SessionPlan, events: list[Event], journal: LiveJournal | None = None) -> Path:
         """Write the session document; only then retire the journal. Raises StoreError when
         the document cannot be written (the journal is then left as it is)."""
-        session_id = journal.id if journal is not None else self.new_id()
-        document = SessionDocument.build(session_id, plan, list(events), saved_at=_now())
+        document = self.build_document(plan, events, journal)
         path = self.save(document)
         if journal is not None:
             journal.close()

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Static
 
 from .. import paths
 from ..core.clock import Clock, SystemClock
@@ -22,6 +21,8 @@ from ..core.library import MethodLibrary, load_library
 from ..core.plan import SessionPlan
 from ..i18n import default_language, t
 from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
+from ..store.errors import StoreError
+from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
 from .themes import ALL_THEMES, next_theme
@@ -68,7 +69,7 @@ class IntervisieApp(App):
         self._plan = plan
         self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
         self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
-        self.store: Any = self._open_store()
+        self.store: Store | None = self._open_store()
         self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
 
         for theme in ALL_THEMES:
@@ -154,11 +155,7 @@ class IntervisieApp(App):
 
     # -- start-up ---------------------------------------------------------------------------
 
-    def _open_store(self) -> Any:
-        try:
-            from ..store.sessions import Store
-        except ImportError:
-            return None
+    def _open_store(self) -> Store | None:
         try:
             return Store(self.data_dir, lang=self.lang)
         except Exception as error:  # noqa: BLE001 - no store means no saving, never no app
@@ -188,10 +185,8 @@ class IntervisieApp(App):
         return self._home_screen()
 
     def _home_screen(self) -> Screen:
-        try:
-            from .screens.home import HomeScreen
-        except ImportError:
-            return _PlaceholderHome()
+        from .screens.home import HomeScreen
+
         return HomeScreen()
 
     # -- the session flow -------------------------------------------------------------------
@@ -242,12 +237,9 @@ class IntervisieApp(App):
 
     def end_session(self, runner: SessionRunner) -> None:
         """Called by the run screen once the facilitator confirmed: on to the wrap-up."""
+        from .screens.wrapup import WrapUpScreen
+
         runner.end()
-        try:
-            from .screens.wrapup import WrapUpScreen
-        except ImportError:
-            self.notify(self.t("run.no_wrapup"))
-            return
         self.push_screen(WrapUpScreen(runner))
 
     def finish_session(self, runner: SessionRunner) -> None:
@@ -255,12 +247,33 @@ class IntervisieApp(App):
         if self.store is not None:
             try:
                 self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
-            except Exception as error:  # noqa: BLE001 - StoreError carries a translated message
+            except StoreError as error:  # the message is translated and says what to do
                 self.notify(self.t("app.save_failed", problem=str(error)), severity="error", timeout=30)
+                self._offer_export_elsewhere(runner)
                 return
             self._journals.pop(id(runner), None)
         self.notify(self.t("app.saved"))
         self._back_home()
+
+    def _offer_export_elsewhere(self, runner: SessionRunner) -> None:
+        """The data folder refused the session: let the facilitator save it somewhere else
+        (a USB stick, the home folder) as the complete JSON record. Nothing is lost meanwhile:
+        the wrap-up stays open and the journal keeps the events in memory."""
+        from .screens.reflection import ExportScreen
+
+        document = self.store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
+
+        def export(target: Path | None) -> None:
+            if target is None:
+                return
+            try:
+                written = self.store.export_to(document, target, fmt="json")
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=30)
+                return
+            self.notify(self.t("app.exported_elsewhere", path=written), timeout=15)
+
+        self.push_screen(ExportScreen(Path.home(), anonymize=False), export)
 
     def _back_home(self) -> None:
         while len(self.screen_stack) > 1 and not self._is_home(self.screen_stack[-1]):
@@ -274,7 +287,9 @@ class IntervisieApp(App):
 
     @staticmethod
     def _is_home(screen: Screen) -> bool:
-        return type(screen).__name__ in ("HomeScreen", "_PlaceholderHome")
+        from .screens.home import HomeScreen
+
+        return isinstance(screen, HomeScreen)
 
     # -- app-wide actions -------------------------------------------------------------------
 
@@ -309,10 +324,3 @@ class IntervisieApp(App):
                             self.action_change_theme)
         yield SystemCommand(self.t("keys.help"), self.t("help.title"), self.action_help)
         yield SystemCommand(self.t("palette.quit"), self.t("palette.quit_help"), self.action_quit)
-
-
-class _PlaceholderHome(Screen):
-    """Shown only while the home screen module is missing (development builds)."""
-
-    def compose(self):
-        yield Static(self.app.t("app.no_home"), id="placeholder-home")
