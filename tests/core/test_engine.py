@@ -123,15 +123,37 @@ def test_rounds_start_after_the_inbrenger_and_exclude_them(runner, clock, incide
     runner.next_speaker()
     turn = runner.view().turn
     assert turn.finished and turn.done == ("Cem", "Dewi", "Anna")
-    assert not runner.next_speaker()
     assert runner.previous_speaker()
+    assert runner.view().turn.current == "Anna"
+    runner.next_speaker()
+    # After the last speaker, the round may go round again (one question per turn).
+    assert runner.next_speaker()
+    turn = runner.view().turn
+    assert turn.current == "Cem" and turn.done == () and runner.state.record.round.passes == 2
+    assert not runner.state.can_move_turn(EventKind.PREVIOUS_SPEAKER)
 
 
-def test_opening_round_includes_the_inbrenger(runner, incident_plan):
+def test_a_round_with_the_inbrenger_starts_with_them(runner, incident_plan):
     runner.start()
     assert runner.plan.method.phases[0].inbrenger_in_round
     turn = runner.view().turn
-    assert turn.current == "Cem" and turn.total == 4
+    assert turn.current == "Bram" and turn.next == "Cem" and turn.total == 4
+
+
+def test_choosing_the_inbrenger_reorders_the_turns_not_yet_taken(library, clock):
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"])
+    runner = SessionRunner(plan, clock)
+    runner.start()
+    runner.jump_to(phase_index(plan, "informatieronde"))
+    assert runner.view().turn.current == "Anna"
+    runner.next_speaker()  # Anna asked her question
+    runner.set_inbrenger("Cem")
+    turn = runner.view().turn
+    assert runner.state.record.round.order == ("Anna", "Dewi", "Bram")
+    assert turn.current == "Dewi" and turn.done == ("Anna",)
+    # A round not yet reached is ordered afresh, and one with the inbrenger starts with them.
+    runner.jump_to(phase_index(plan, "evaluatie"))
+    assert runner.view().turn.current == "Cem"
 
 
 def test_round_without_inbrenger_uses_the_listed_order(library, clock):
@@ -174,7 +196,7 @@ def test_resume_pauses_at_the_last_event(incident_plan, clock):
     events = list(first.events)
 
     clock.advance(3600)
-    again = SessionRunner.resume(incident_plan, clock, events)
+    again = SessionRunner.recover(incident_plan, clock, events)
     assert again.status is Status.PAUSED
     assert again.state.phase_index == 1
     assert again.view().remaining == pytest.approx(incident_plan.phase_minutes[1] * MIN)

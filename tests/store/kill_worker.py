@@ -36,7 +36,7 @@ def main(data_dir: str, seed: int) -> None:
         live = found[0]
         journal = store.reopen(live)
         out.write(f"RESUMED {len(live.events)}\n")
-        runner = SessionRunner.resume(live.plan, clock, live.events, listeners=[journal.append, acknowledge])
+        runner = SessionRunner.recover(live.plan, clock, live.events, listeners=[journal.append, acknowledge])
         for event in runner.events[len(live.events):]:  # the pause the resume recorded
             journal.append(event)
             acknowledge(event)

@@ -56,7 +56,7 @@ def test_interrupted_session_is_found_and_resumes_where_it_stood(store, incident
     assert live.problem is None and live.started_at == runner.state.started_at
 
     later = FakeClock(start=50_000.0)
-    resumed = SessionRunner.resume(live.plan, later, live.events)
+    resumed = SessionRunner.recover(live.plan, later, live.events)
     view = resumed.view()
     assert view.status is Status.PAUSED
     assert view.phase_index == before.phase_index
@@ -87,7 +87,7 @@ def test_truncated_or_garbled_lines_lose_only_themselves(store, incident_plan, c
     assert "damaged line(s) 6 skipped" in live.problem
     # Appending after the damaged line starts a fresh line, so nothing else is lost.
     reopened = store.reopen(live)
-    resumed = SessionRunner.resume(live.plan, clock, live.events, listeners=[reopened.append])
+    resumed = SessionRunner.recover(live.plan, clock, live.events, listeners=[reopened.append])
     resumed.set_note(NoteField.ACTION_POINTS, "Bellen")
     again = store.interrupted()[0]
     assert again.events == resumed.events

@@ -74,7 +74,7 @@ def lane(data_dir: Path, seed: int, results: list, failures: list, kills: int = 
             assert live.events[: len(acknowledged)] == acknowledged
             assert len(live.events) <= len(acknowledged) + 1
             assert live.skipped_lines in ([], [len(live.events) + 2])
-            runner = SessionRunner.resume(live.plan, FakeClock(), live.events)
+            runner = SessionRunner.recover(live.plan, FakeClock(), live.events)
             assert runner.state.status in (Status.PAUSED, Status.READY)
             results.append(len(live.events))
             acknowledged = list(live.events)  # the next worker resumes from this

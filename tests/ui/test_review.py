@@ -102,7 +102,7 @@ async def test_detail_shows_timeline_bars_notes_and_saves_the_reflection(session
         source = detail.query_one(Markdown).source
         assert "| Phase | Planned (min) | Actual (min) | Overtime (min) |" in source
         assert "| 5 | 12 | 7 |" in source  # planned 5, took 12, 7 over
-        assert "Cem   ██████████████████████████████ 12 min" in source
+        assert "Bram  ██████████████████████████████ 19 min" in source
         assert "Plan een tweede gesprek" in source and "collega vragen" in source
         await pilot.press("e")
         await pilot.pause()

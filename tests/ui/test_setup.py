@@ -9,7 +9,7 @@ from rich.console import Console
 from textual.widgets import Input, OptionList, Select, Static
 
 from intervisie_tui.core.clock import FakeClock
-from intervisie_tui.core.plan import MAX_PARTICIPANTS
+from intervisie_tui.core.plan import MAX_PARTICIPANTS, PlanProblem
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
@@ -51,8 +51,8 @@ def names_shown(screen: SetupScreen) -> list[str]:
 
 def test_group_refuses_empty_and_duplicate_names_case_insensitively():
     group = Group(["Anna"])
-    assert group.add("  ") == Problem("setup.error.empty_name")
-    assert group.add("anna") == Problem("setup.error.duplicate", {"name": "anna"})
+    assert group.add("  ") == PlanProblem("plan.empty_name")
+    assert group.add("anna") == PlanProblem("plan.duplicate", {"name": "anna"})
     assert group.add(" Bram ") is None
     assert group.names == ["Anna", "Bram"]
 
@@ -60,7 +60,7 @@ def test_group_refuses_empty_and_duplicate_names_case_insensitively():
 def test_group_rename_may_keep_its_own_name_but_not_take_another():
     group = Group(["Anna", "Bram"])
     assert group.rename(0, "ANNA") is None
-    assert group.rename(0, "bram") == Problem("setup.error.duplicate", {"name": "bram"})
+    assert group.rename(0, "bram") == PlanProblem("plan.duplicate", {"name": "bram"})
     assert group.names == ["ANNA", "Bram"]
 
 
@@ -74,21 +74,21 @@ def test_group_move_stays_inside_the_list():
 
 def test_group_is_full_at_the_maximum():
     group = Group(f"P{i}" for i in range(MAX_PARTICIPANTS))
-    assert group.add("One more") == Problem("setup.error.full", {"max": MAX_PARTICIPANTS})
+    assert group.add("One more") == PlanProblem("plan.group_full", {"max": MAX_PARTICIPANTS})
     assert len(group) == MAX_PARTICIPANTS
 
 
 def test_setup_problems_names_each_issue(library):
     incident = library.get("incident")
     keys = lambda problems: [problem.key for problem in problems]  # noqa: E731
-    assert keys(setup_problems(["Anna"], None, incident, "90")) == ["setup.error.too_few"]
-    assert keys(setup_problems([f"P{i}" for i in range(13)], None, incident, "90")) == ["setup.error.too_many"]
-    assert keys(setup_problems(["Anna", "anna"], None, incident, "90")) == ["setup.error.duplicate"]
-    assert keys(setup_problems(["Anna", " "], None, incident, "90")) == ["setup.error.empty_name"]
-    assert keys(setup_problems(["Anna", "Bram"], "Cem", incident, "90")) == ["setup.error.inbrenger_missing"]
+    assert keys(setup_problems(["Anna"], None, incident, "90")) == ["plan.too_few"]
+    assert keys(setup_problems([f"P{i}" for i in range(13)], None, incident, "90")) == ["plan.too_many"]
+    assert keys(setup_problems(["Anna", "anna"], None, incident, "90")) == ["plan.duplicate"]
+    assert keys(setup_problems(["Anna", " "], None, incident, "90")) == ["plan.empty_name"]
+    assert keys(setup_problems(["Anna", "Bram"], "Cem", incident, "90")) == ["plan.inbrenger_missing"]
     assert keys(setup_problems(["Anna", "Bram"], None, incident, "")) == ["setup.error.budget_not_number"]
     low = setup_problems(["Anna", "Bram"], None, incident, "10")
-    assert low == [Problem("setup.error.budget_too_low", {"budget": 10, "minimum": incident.min_total})]
+    assert low == [PlanProblem("plan.budget_too_low", {"budget": 10, "minimum": incident.min_total}, "budget")]
     assert setup_problems(["Anna", "Bram"], "Anna", incident, str(incident.min_total)) == []
 
 
@@ -170,14 +170,14 @@ async def test_inline_messages_for_names(library):
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot)
-        assert t("setup.error.too_few", "nl", count=0, min=2) in problems_text(screen)
+        assert t("plan.too_few", "nl", count=0, min=2) in problems_text(screen)
         assert screen.query_one("#start").disabled
         await pilot.press(*"Anna", "enter", *"anna", "enter")
         message = str(screen.query_one("#group-message", Static).render())
-        assert message == t("setup.error.duplicate", "nl", name="anna")
+        assert message == t("plan.duplicate", "nl", name="anna")
         await pilot.press("ctrl+u", " ", "enter")
         message = str(screen.query_one("#group-message", Static).render())
-        assert message == t("setup.error.empty_name", "nl")
+        assert message == t("plan.empty_name", "nl")
         assert screen.group.names == ["Anna"]
 
 
@@ -189,7 +189,7 @@ async def test_too_many_participants_from_the_last_group_is_reported(library):
         screen = await open_setup(app, pilot)
         screen.group.names.append("P99")
         screen._show_group()
-        assert t("setup.error.too_many", "nl", count=13, max=12) in problems_text(screen)
+        assert t("plan.too_many", "nl", count=13, max=12) in problems_text(screen)
 
 
 async def test_budget_below_minimum_says_the_minimum_and_schedule_follows_the_budget(library):
@@ -201,7 +201,7 @@ async def test_budget_below_minimum_says_the_minimum_and_schedule_follows_the_bu
         assert budget.value == str(incident.minutes)
         budget.focus()
         await pilot.press("ctrl+u", "2", "0")
-        expected = t("setup.error.budget_too_low", "nl", budget=20, minimum=incident.min_total)
+        expected = t("plan.budget_too_low", "nl", budget=20, minimum=incident.min_total)
         assert expected in problems_text(screen)
         assert screen.query_one("#start").disabled
         await pilot.press("ctrl+u", "6", "0")
@@ -225,7 +225,7 @@ async def test_inbrenger_removed_from_the_list_is_reported(library):
         await pilot.press("home", "down", "delete")
         await pilot.pause()
         assert screen.group.names == ["Anna", "Cem"]
-        assert t("setup.error.inbrenger_missing", "nl", name="Bram") in problems_text(screen)
+        assert t("plan.inbrenger_missing", "nl", name="Bram") in problems_text(screen)
         await pilot.press("ctrl+s")
         assert app.started == []
         screen.query_one("#inbrenger", Select).value = ""
@@ -290,6 +290,6 @@ async def test_switching_language_relabels_the_screen(library, lang, other):
         app.set_language(other)
         await pilot.pause()
         assert str(screen.query_one("#budget-label").render()) == t("setup.budget", other)
-        assert t("setup.error.too_few", other, count=1, min=2) in problems_text(screen)
+        assert t("plan.too_few", other, count=1, min=2) in problems_text(screen)
         assert library.get("incident").name(other) in plain(screen.query_one("#preview", Static).content)
         assert screen.query_one("#participant-input", Input).placeholder == t("setup.add_placeholder", other)

@@ -36,8 +36,6 @@ def build_plan(args: argparse.Namespace, library, lang: str) -> SessionPlan:
         raise LaunchError(t("launch.unknown_method", lang, method=args.method, known=known)) from None
     participants = parse_participants(args.participants)
     inbrenger = (args.inbrenger or "").strip() or None
-    if inbrenger is not None and inbrenger not in participants:
-        raise LaunchError(t("launch.bad_inbrenger", lang, name=inbrenger, names=", ".join(participants)))
     try:
         return SessionPlan.create(
             method,
@@ -49,8 +47,8 @@ def build_plan(args: argparse.Namespace, library, lang: str) -> SessionPlan:
             language=lang,  # type: ignore[arg-type]
         )
     except PlanError as error:
-        option = "--minutes" if args.minutes is not None and "minute" in str(error) else "--participants"
-        raise LaunchError(t("launch.bad_plan", lang, option=option, problem=str(error))) from None
+        option = {"budget": "--minutes", "inbrenger": "--inbrenger"}.get(error.problems[0].input, "--participants")
+        raise LaunchError(t("launch.bad_plan", lang, option=option, problem=error.render(lang))) from None
 
 
 def launch(args: argparse.Namespace) -> int:

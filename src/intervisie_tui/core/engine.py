@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from .clock import Clock
 from .events import Event, EventKind, NoteField
 from .plan import SessionPlan
-from .state import SessionState, SessionView, Status
+from .state import LIVE, SessionState, SessionView, Status
 
 Listener = Callable[[Event], None]
 
@@ -38,7 +38,7 @@ class SessionRunner:
         self.listeners: list[Listener] = list(listeners)
 
     @classmethod
-    def resume(cls, plan: SessionPlan, clock: Clock, events: Iterable[Event], **kwargs) -> SessionRunner:
+    def recover(cls, plan: SessionPlan, clock: Clock, events: Iterable[Event], **kwargs) -> SessionRunner:
         """Rebuild an interrupted session, paused at the moment of its last event."""
         runner = cls(plan, clock, events, **kwargs)
         if runner.state.status is Status.RUNNING:
@@ -68,7 +68,7 @@ class SessionRunner:
         return self.state.status
 
     def _live(self) -> bool:
-        return self.status in (Status.RUNNING, Status.PAUSED)
+        return self.status in LIVE
 
     # -- actions -------------------------------------------------------------------------
 
@@ -99,24 +99,14 @@ class SessionRunner:
         return self.jump_to(self.state.phase_index - 1)
 
     def extend(self, minutes: int = 1) -> bool:
-        if not self._live() or minutes == 0:
-            return False
-        planned = self.plan.phase_minutes[self.state.phase_index]
-        if planned + self.state.record.extra_minutes + minutes < 1:
-            return False  # a phase keeps at least one minute
-        return self._record(EventKind.EXTEND, minutes=minutes)
+        """Minutes more (or, negative, less) for the current phase."""
+        return minutes != 0 and self.state.can_extend(minutes) and self._record(EventKind.EXTEND, minutes=minutes)
 
     def _turn(self, kind: EventKind) -> bool:
-        turns = self.state.record.round
-        if not self._live() or turns is None:
-            return False
-        if kind is EventKind.PREVIOUS_SPEAKER and turns.position == 0:
-            return False
-        if kind is not EventKind.PREVIOUS_SPEAKER and turns.current is None:
-            return False
-        return self._record(kind)
+        return self.state.can_move_turn(kind) and self._record(kind)
 
     def next_speaker(self) -> bool:
+        """The current speaker is done; after the last one, the round starts another pass."""
         return self._turn(EventKind.NEXT_SPEAKER)
 
     def previous_speaker(self) -> bool:

@@ -1,52 +1,99 @@
-"""The session plan: who takes part, which method, and how its phases fit the time budget."""
+"""The session plan: who takes part, which method, and how its phases fit the time budget.
+
+The rules for a plan live here once (`plan_problems`); the set-up screen shows the same
+problems inline that `SessionPlan.create` refuses with.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..i18n import t
 from .method import Language, Method
 
 MIN_PARTICIPANTS = 2
 MAX_PARTICIPANTS = 12
+MAX_BUDGET_MINUTES = 600  # ten hours: longer than any meeting, short enough to catch a typo
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    """One thing that keeps a plan from running: an i18n key, its values, and the input it concerns."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+    input: str = "participants"  # participants | inbrenger | budget
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
 
 
 class PlanError(ValueError):
-    """A plan that cannot run; the message says what to change."""
+    """A plan that cannot run; each problem says what to change."""
+
+    def __init__(self, problems: Sequence[PlanProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str) -> str:
+        return " ".join(problem.render(lang) for problem in self.problems)
+
+
+def name_problem(names: Sequence[str], name: str, ignore: int | None = None) -> PlanProblem | None:
+    """Why `name` cannot join `names` (empty, or already there in any case), or None."""
+    name = name.strip()
+    if not name:
+        return PlanProblem("plan.empty_name")
+    for index, other in enumerate(names):
+        if index != ignore and other.strip().casefold() == name.casefold():
+            return PlanProblem("plan.duplicate", {"name": name})
+    return None
+
+
+def plan_problems(
+    participants: Sequence[str], inbrenger: str | None, method: Method | None, budget: int | None
+) -> list[PlanProblem]:
+    """Everything that must change before this plan can run, in the order of the set-up screen.
+    The budget is checked only with a method and a budget (the set-up screen may have neither yet)."""
+    problems: list[PlanProblem] = []
+    count = len(participants)
+    if count < MIN_PARTICIPANTS:
+        problems.append(PlanProblem("plan.too_few", {"count": count, "min": MIN_PARTICIPANTS}))
+    elif count > MAX_PARTICIPANTS:
+        problems.append(PlanProblem("plan.too_many", {"count": count, "max": MAX_PARTICIPANTS}))
+    for index, name in enumerate(participants):
+        problem = name_problem(participants[:index], name)
+        if problem is not None and problem not in problems:
+            problems.append(problem)
+    if inbrenger and inbrenger.strip() not in [name.strip() for name in participants]:
+        problems.append(PlanProblem("plan.inbrenger_missing", {"name": inbrenger}, "inbrenger"))
+    if method is not None and budget is not None:
+        if budget < method.min_total:
+            problems.append(PlanProblem("plan.budget_too_low", {"budget": budget, "minimum": method.min_total}, "budget"))
+        elif budget > MAX_BUDGET_MINUTES:
+            problems.append(PlanProblem("plan.budget_too_high", {"max": MAX_BUDGET_MINUTES}, "budget"))
+    return problems
 
 
 def scale_minutes(method: Method, budget: int) -> list[int]:
     """Whole minutes per phase, proportional to the defaults, never below a phase's
-    minimum, summing exactly to `budget`."""
+    minimum, summing exactly to `budget`.
+
+    Minutes are handed out one at a time from the minimums, each to the phase furthest
+    below its share (Sainte-Laguë). So the default budget gives the default minutes, a
+    multiple of it gives exact multiples, and a minute more never shortens any phase.
+    """
     minimums = [phase.min_minutes for phase in method.phases]
     if budget < sum(minimums):
-        raise PlanError(
-            f"{budget} minutes cannot hold the phases of {method.id}: "
-            f"they need at least {sum(minimums)} minutes; give a budget of {sum(minimums)} or more"
-        )
-    defaults = [phase.minutes for phase in method.phases]
-    fixed: dict[int, int] = {}
-    # Phases whose proportional share falls below their minimum get the minimum;
-    # repeat, since fixing one lowers the share left for the others.
-    while True:
-        free = [i for i in range(len(defaults)) if i not in fixed]
-        left = budget - sum(fixed.values())
-        weight = sum(defaults[i] for i in free)
-        shares = {i: left * defaults[i] / weight for i in free}
-        low = [i for i in free if shares[i] < minimums[i]]
-        if not low:
-            break
-        for i in low:
-            fixed[i] = minimums[i]
-    result = [0] * len(defaults)
-    for i, minutes in fixed.items():
-        result[i] = minutes
-    for i, share in shares.items():
-        result[i] = max(minimums[i], int(share))
-    # Hand out what flooring left over, largest fraction first (stable by phase order).
-    remainder = budget - sum(result)
-    by_fraction = sorted(shares, key=lambda i: (-(shares[i] - int(shares[i])), i))
-    for i in by_fraction[:remainder]:
-        result[i] += 1
+        raise PlanError([PlanProblem("plan.budget_too_low", {"budget": budget, "minimum": sum(minimums)}, "budget")])
+    weights = [phase.minutes for phase in method.phases]
+    result = list(minimums)
+    for _ in range(budget - sum(minimums)):
+        neediest = max(range(len(result)), key=lambda i: (weights[i] / (result[i] + 0.5), -i))
+        result[neediest] += 1
     return result
 
 
@@ -66,38 +113,21 @@ class SessionPlan(BaseModel):
     phase_minutes: tuple[int, ...]
     language: Language = "nl"
 
-    @field_validator("participants")
-    @classmethod
-    def _valid_participants(cls, names: tuple[str, ...]) -> tuple[str, ...]:
-        cleaned = tuple(name.strip() for name in names)
-        if any(not name for name in cleaned):
-            raise PlanError("a participant's name is empty")
-        if not MIN_PARTICIPANTS <= len(cleaned) <= MAX_PARTICIPANTS:
-            raise PlanError(
-                f"{len(cleaned)} participants; a session needs {MIN_PARTICIPANTS} to {MAX_PARTICIPANTS}"
-            )
-        seen: set[str] = set()
-        for name in cleaned:
-            if name.casefold() in seen:
-                raise PlanError(f"'{name}' is named twice; give each participant a distinct name")
-            seen.add(name.casefold())
-        return cleaned
-
     @model_validator(mode="after")
     def _consistent(self) -> SessionPlan:
-        if self.inbrenger is not None and self.inbrenger not in self.participants:
-            raise PlanError(f"the inbrenger '{self.inbrenger}' is not one of the participants")
-        if len(self.phase_minutes) != len(self.method.phases):
-            raise PlanError("phase_minutes must give one value per phase")
-        if sum(self.phase_minutes) != self.budget_minutes:
-            raise PlanError("phase_minutes must add up to budget_minutes")
+        # Guards plans read back from disk; `create` reports the same rules translated.
+        problems = plan_problems(self.participants, self.inbrenger, self.method, None)
+        if problems:
+            raise ValueError(PlanError(problems).render("en"))
+        if len(self.phase_minutes) != len(self.method.phases) or sum(self.phase_minutes) != self.budget_minutes:
+            raise ValueError("phase_minutes must give one value per phase, adding up to budget_minutes")
         return self
 
     @classmethod
     def create(
         cls,
         method: Method,
-        participants: list[str] | tuple[str, ...],
+        participants: Sequence[str],
         *,
         inbrenger: str | None = None,
         facilitator: str | None = None,
@@ -106,21 +136,21 @@ class SessionPlan(BaseModel):
         budget_minutes: int | None = None,
         language: Language = "nl",
     ) -> SessionPlan:
+        """A plan ready to run, or PlanError with every problem (render it in the user's language)."""
         budget = method.minutes if budget_minutes is None else budget_minutes
-        if budget <= 0:
-            raise PlanError(f"the time budget must be above 0 minutes, got {budget}")
-        try:
-            return cls(
-                method=method,
-                participants=tuple(participants),
-                inbrenger=(inbrenger or "").strip() or None,
-                facilitator=(facilitator or "").strip() or None,
-                case_title=case_title.strip(),
-                case_question=case_question.strip(),
-                budget_minutes=budget,
-                phase_minutes=tuple(scale_minutes(method, budget)),
-                language=language,
-            )
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            raise PlanError(str(first["msg"]).removeprefix("Value error, ")) from None
+        names = tuple(name.strip() for name in participants)
+        inbrenger = (inbrenger or "").strip() or None
+        problems = plan_problems(names, inbrenger, method, budget)
+        if problems:
+            raise PlanError(problems)
+        return cls(
+            method=method,
+            participants=names,
+            inbrenger=inbrenger,
+            facilitator=(facilitator or "").strip() or None,
+            case_title=case_title.strip(),
+            case_question=case_question.strip(),
+            budget_minutes=budget,
+            phase_minutes=tuple(scale_minutes(method, budget)),
+            language=language,
+        )

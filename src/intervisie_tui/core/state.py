@@ -25,6 +25,10 @@ class Status(str, Enum):
     ENDED = "ended"
 
 
+LIVE = (Status.RUNNING, Status.PAUSED)
+TURN_MOVES = (EventKind.NEXT_SPEAKER, EventKind.SKIP_SPEAKER, EventKind.PREVIOUS_SPEAKER)
+
+
 @dataclass
 class RoundState:
     order: tuple[str, ...]
@@ -32,6 +36,12 @@ class RoundState:
     done: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     turn_elapsed: float = 0.0
+    passes: int = 1  # some rounds go round more than once (one question per turn)
+
+    def reorder(self, order: tuple[str, ...]) -> None:
+        """A new order for the turns nobody has taken yet; taken turns stay as they were."""
+        taken = self.order[: self.position]
+        self.order = taken + tuple(name for name in order if name not in taken)
 
     @property
     def current(self) -> str | None:
@@ -55,13 +65,14 @@ NoteKey = tuple[str | None, NoteField, str | None]  # (phase id, field, particip
 
 
 def round_order(plan: SessionPlan, phase: Phase, inbrenger: str | None) -> tuple[str, ...]:
-    """Participants in turn, starting with the one after the inbrenger."""
+    """Participants in turn, starting with the one after the inbrenger. When the inbrenger
+    takes part (a closing round), they go first: the methods ask for it."""
     people = list(plan.participants)
     if inbrenger in people:
         start = people.index(inbrenger)
-        people = people[start + 1 :] + people[: start + 1]
-        if not phase.inbrenger_in_round:
-            people.remove(inbrenger)
+        people = people[start + 1 :] + people[:start]
+        if phase.inbrenger_in_round:
+            people.insert(0, inbrenger)
     return tuple(people)
 
 
@@ -154,6 +165,9 @@ class SessionState:
             return
         if kind is EventKind.SET_INBRENGER:
             self.inbrenger = event.name if event.name in self.plan.participants else None
+            for phase, record in zip(self.plan.method.phases, self.phases):
+                if record.round is not None:
+                    record.round.reorder(round_order(self.plan, phase, self.inbrenger))
             return
         if self.status is Status.ENDED:
             return
@@ -173,29 +187,44 @@ class SessionState:
         elif kind is EventKind.GOTO and event.index is not None:
             if 0 <= event.index < len(self.phases):
                 self._enter(event.index)
-        elif kind is EventKind.EXTEND and event.minutes:
-            record = self.record
-            floor = 1 - self.plan.phase_minutes[self.phase_index]
-            record.extra_minutes = max(record.extra_minutes + event.minutes, floor)
-        elif kind in (EventKind.NEXT_SPEAKER, EventKind.SKIP_SPEAKER, EventKind.PREVIOUS_SPEAKER):
+        elif kind is EventKind.EXTEND and event.minutes and self.can_extend(event.minutes):
+            self.record.extra_minutes += event.minutes
+        elif kind in TURN_MOVES and self.can_move_turn(kind):
             self._move_turn(kind)
+
+    # -- rules shared by the fold and the runner ------------------------------------------------
+
+    def can_extend(self, minutes: int) -> bool:
+        """A phase keeps at least one minute."""
+        planned = self.plan.phase_minutes[self.phase_index]
+        return self.status in LIVE and planned + self.record.extra_minutes + minutes >= 1
+
+    def can_move_turn(self, kind: EventKind) -> bool:
+        turns = self.record.round
+        if self.status not in LIVE or turns is None or not turns.order:
+            return False
+        if kind is EventKind.PREVIOUS_SPEAKER:
+            return turns.position > 0
+        if kind is EventKind.SKIP_SPEAKER:
+            return turns.current is not None
+        return True  # next speaker; after the last one it starts another pass
 
     def _move_turn(self, kind: EventKind) -> None:
         turns = self.record.round
-        if turns is None:
-            return
+        assert turns is not None
         if kind is EventKind.PREVIOUS_SPEAKER:
-            if turns.position == 0:
-                return
             turns.position -= 1
             person = turns.order[turns.position]
             for spoken in (turns.done, turns.skipped):
                 if person in spoken:
                     spoken.remove(person)
+        elif turns.current is None:
+            turns.position = 0
+            turns.done.clear()
+            turns.skipped.clear()
+            turns.passes += 1
         else:
             person = turns.current
-            if person is None:
-                return
             (turns.done if kind is EventKind.NEXT_SPEAKER else turns.skipped).append(person)
             turns.position += 1
         turns.turn_elapsed = 0.0

@@ -1,6 +1,6 @@
 """Every user-facing string in Dutch and English.
 
-Each area keeps its own catalogue module (`common`, `methods`, `cli`, `ui`, `screens`, `store`) mapping a key to a
+Each area keeps its own catalogue module (`common`, `core`, `cli`, `ui`, `screens`, `store`) mapping a key to a
 (Dutch, English) pair; `t` looks a key up in all of them.
 """
 
@@ -11,7 +11,7 @@ from functools import cache
 from importlib import import_module
 
 LANGUAGES = ("nl", "en")
-CATALOG_MODULES = ("common", "methods", "cli", "ui", "screens", "store")
+CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store")
 
 
 @cache

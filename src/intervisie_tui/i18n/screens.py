@@ -111,39 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setup.key.cancel": ("Annuleren", "Cancel"),
     "setup.key.start": ("Starten", "Start"),
     "setup.key.back": ("Terug", "Back"),
-    "setup.error.empty_name": ("Een naam mag niet leeg zijn.", "A name cannot be empty."),
-    "setup.error.duplicate": (
-        "{name} staat al in de lijst; maak de namen verschillend (bijvoorbeeld met een initiaal).",
-        "{name} is already in the list; make the names distinct (for example with an initial).",
-    ),
-    "setup.error.full": (
-        "De groep is vol: hoogstens {max} deelnemers.",
-        "The group is full: at most {max} participants.",
-    ),
-    "setup.error.too_few": (
-        "Te weinig deelnemers: {count}; voeg er minstens {min} toe.",
-        "Too few participants: {count}; add at least {min}.",
-    ),
-    "setup.error.too_many": (
-        "Te veel deelnemers: {count}; hoogstens {max}.",
-        "Too many participants: {count}; at most {max}.",
-    ),
-    "setup.error.inbrenger_missing": (
-        "Inbrenger {name} staat niet in de lijst; kies iemand anders of 'later'.",
-        "Inbrenger {name} is not in the list; choose someone else or 'later'.",
-    ),
     "setup.error.no_method": ("Kies een methode.", "Choose a method."),
     "setup.error.budget_not_number": (
         "Vul de tijd in als een heel aantal minuten (minstens {minimum}).",
         "Enter the time as a whole number of minutes (at least {minimum}).",
-    ),
-    "setup.error.budget_too_low": (
-        "{budget} minuten is te kort voor deze methode: minstens {minimum} minuten nodig.",
-        "{budget} minutes is too short for this method: it needs at least {minimum} minutes.",
-    ),
-    "setup.error.budget_too_high": (
-        "Hoogstens {max} minuten; klopt het getal?",
-        "At most {max} minutes; is the number right?",
     ),
     "setup.note.group_size": (
         "Let op: deze methode is bedoeld voor {low}–{high} deelnemers, jullie zijn met {count}. Starten kan wel.",

@@ -43,10 +43,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--method: onbekende methode '{method}'. Bekende methoden: {known} (zie `intervisie methods list`).",
         "--method: unknown method '{method}'. Known methods: {known} (see `intervisie methods list`).",
     ),
-    "launch.bad_inbrenger": (
-        "--inbrenger: '{name}' staat niet bij --participants ({names}); kies een van hen.",
-        "--inbrenger: '{name}' is not in --participants ({names}); choose one of them.",
-    ),
     "launch.bad_plan": ("{option}: {problem}", "{option}: {problem}"),
     # -- theme names -----------------------------------------------------------------------
     "theme.intervisie-dark": ("Rustig donker", "Calm dark"),
@@ -116,6 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.who.round_last": ("laatste in de ronde", "last in the round"),
     "run.who.round_count": ("{done} van {total} geweest", "{done} of {total} done"),
     "run.who.round_done": ("Ronde klaar: iedereen is geweest", "Round complete: everyone has had a turn"),
+    "run.who.round_again": ("Nog een keer rond? Kies volgende spreker.", "Another pass? Choose next speaker."),
     "run.who.round_spoken": ("Geweest: {names}", "Done: {names}"),
     "run.who.round_skipped": ("Overgeslagen: {names}", "Skipped: {names}"),
     "run.who.round_label": ("Ronde", "Round"),

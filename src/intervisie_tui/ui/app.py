@@ -231,7 +231,7 @@ class IntervisieApp(App):
             except Exception as error:  # noqa: BLE001
                 self.notify(self.t("app.store_unavailable", problem=str(error)), severity="warning")
         listeners = [journal.append] if journal is not None else []
-        runner = SessionRunner.resume(live.plan, self.clock, live.events, listeners=listeners)
+        runner = SessionRunner.recover(live.plan, self.clock, live.events, listeners=listeners)
         self._journals[id(runner)] = journal
         self.push_screen(RunScreen(runner, journal=journal))
 

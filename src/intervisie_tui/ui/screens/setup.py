@@ -22,10 +22,20 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from ...core.method import Method
-from ...core.plan import MAX_PARTICIPANTS, MIN_PARTICIPANTS, PlanError, SessionPlan, scale_minutes
+from ...core.plan import (
+    MAX_BUDGET_MINUTES,
+    MAX_PARTICIPANTS,
+    MIN_PARTICIPANTS,
+    PlanError,
+    PlanProblem,
+    SessionPlan,
+    name_problem,
+    plan_problems,
+    scale_minutes,
+)
+from ...i18n import t
 from . import relabel_bindings
 
-MAX_BUDGET_MINUTES = 600  # ten hours: longer than any meeting, short enough to catch a typo
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 
 # -- the rules, without Textual -------------------------------------------------------------
@@ -33,13 +43,14 @@ LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 
 @dataclass(frozen=True)
 class Problem:
-    """Something that keeps the session from starting: a message key and its values."""
+    """Something only the set-up screen can see (no method, a budget that is not a number);
+    the plan's own rules come from core.plan as PlanProblem. Both render with `render(lang)`."""
 
     key: str
     values: dict[str, object] = field(default_factory=dict)
 
-    def render(self, t: Callable[..., str]) -> str:
-        return t(self.key, **self.values)
+    def render(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
 
 
 class Group:
@@ -52,26 +63,18 @@ class Group:
     def __len__(self) -> int:
         return len(self.names)
 
-    def _name_problem(self, name: str, ignore: int | None = None) -> Problem | None:
-        if not name:
-            return Problem("setup.error.empty_name")
-        for index, other in enumerate(self.names):
-            if index != ignore and other.casefold() == name.casefold():
-                return Problem("setup.error.duplicate", {"name": name})
-        return None
-
-    def add(self, name: str) -> Problem | None:
+    def add(self, name: str) -> PlanProblem | None:
         name = name.strip()
         if len(self.names) >= MAX_PARTICIPANTS:
-            return Problem("setup.error.full", {"max": MAX_PARTICIPANTS})
-        problem = self._name_problem(name)
+            return PlanProblem("plan.group_full", {"max": MAX_PARTICIPANTS})
+        problem = name_problem(self.names, name)
         if problem is None:
             self.names.append(name)
         return problem
 
-    def rename(self, index: int, name: str) -> Problem | None:
+    def rename(self, index: int, name: str) -> PlanProblem | None:
         name = name.strip()
-        problem = self._name_problem(name, ignore=index)
+        problem = name_problem(self.names, name, ignore=index)
         if problem is None:
             self.names[index] = name
         return problem
@@ -97,35 +100,14 @@ def parse_budget(text: str) -> int | None:
 
 def setup_problems(
     names: list[str], inbrenger: str | None, method: Method | None, budget_text: str
-) -> list[Problem]:
+) -> list[Problem | PlanProblem]:
     """Everything that still has to change before the session can start, in screen order."""
-    problems: list[Problem] = []
-    count = len(names)
-    if count < MIN_PARTICIPANTS:
-        problems.append(Problem("setup.error.too_few", {"count": count, "min": MIN_PARTICIPANTS}))
-    elif count > MAX_PARTICIPANTS:
-        problems.append(Problem("setup.error.too_many", {"count": count, "max": MAX_PARTICIPANTS}))
-    if any(not name.strip() for name in names):
-        problems.append(Problem("setup.error.empty_name"))
-    seen: set[str] = set()
-    for name in names:
-        if name.strip() and name.strip().casefold() in seen:
-            problems.append(Problem("setup.error.duplicate", {"name": name.strip()}))
-        seen.add(name.strip().casefold())
-    if inbrenger and inbrenger not in names:
-        problems.append(Problem("setup.error.inbrenger_missing", {"name": inbrenger}))
+    budget = parse_budget(budget_text)
+    problems: list[Problem | PlanProblem] = list(plan_problems(names, inbrenger, method, budget))
     if method is None:
         problems.append(Problem("setup.error.no_method"))
-        return problems
-    budget = parse_budget(budget_text)
-    if budget is None:
+    elif budget is None:
         problems.append(Problem("setup.error.budget_not_number", {"minimum": method.min_total}))
-    elif budget < method.min_total:
-        problems.append(
-            Problem("setup.error.budget_too_low", {"budget": budget, "minimum": method.min_total})
-        )
-    elif budget > MAX_BUDGET_MINUTES:
-        problems.append(Problem("setup.error.budget_too_high", {"max": MAX_BUDGET_MINUTES}))
     return problems
 
 
@@ -374,7 +356,7 @@ class SetupScreen(Screen):
         if names:
             listing.highlighted = min(previous or 0, len(names) - 1)
         message = self.query_one("#group-message", Static)
-        message.update(self.group_problem.render(t) if self.group_problem else "")
+        message.update(self.group_problem.render(self.app.lang) if self.group_problem else "")
         self._sync_inbrenger_options()
         self._update()
 
@@ -395,7 +377,7 @@ class SetupScreen(Screen):
         self.query_one("#preview", Static).update(self._preview(method, parse_budget(budget_text)))
         problems = self.query_one("#problems", Static)
         if self.problems:
-            lines = [t("setup.problems_title")] + ["• " + problem.render(t) for problem in self.problems]
+            lines = [t("setup.problems_title")] + ["• " + problem.render(self.app.lang) for problem in self.problems]
             problems.update(Text("\n".join(lines)))
         else:
             problems.update(t("setup.ready"))
@@ -499,7 +481,7 @@ class SetupScreen(Screen):
         def check(name: str) -> str | None:
             probe = Group(self.group.names)
             problem = probe.rename(index, name)
-            return problem.render(self.app.t) if problem else None
+            return problem.render(self.app.lang) if problem else None
 
         def renamed(name: str | None) -> None:
             if name is None:
@@ -545,7 +527,7 @@ class SetupScreen(Screen):
                 language=self.app.lang,
             )
         except PlanError as error:
-            self.query_one("#problems", Static).update(self.app.t("setup.error.plan", reason=str(error)))
+            self.query_one("#problems", Static).update(self.app.t("setup.error.plan", reason=error.render(self.app.lang)))
             self.query_one("#problems", Static).set_class(False, "-fine")
             return None
 

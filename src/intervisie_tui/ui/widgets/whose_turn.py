@@ -69,7 +69,7 @@ def _describe_round(view: SessionView, lang: str) -> TurnText:
     if turn is None:  # the session has not started: the round begins when the phase does
         return TurnText(t("speakers.round", lang))
     if turn.current is None:
-        return TurnText(t("run.who.round_done", lang), spoken=spoken)
+        return TurnText(t("run.who.round_done", lang), t("run.who.round_again", lang), spoken)
     count = t("run.who.round_count", lang, done=turn.position, total=turn.total)
     following = (
         t("run.who.round_next", lang, name=turn.next) if turn.next else t("run.who.round_last", lang)

@@ -1,4 +1,4 @@
-"""Messages about method files: what is wrong, where, and what to do."""
+"""Messages of the core: what is wrong in a method file or a session plan, and what to do."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "methoderr.place_line": ("{source}, regel {line}", "{source}, line {line}"),
@@ -54,4 +54,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phase id '{id}' is used twice; every phase needs its own id",
     ),
     "methoderr.other": ("{detail} (gekregen: {given})", "{detail} (got {given})"),
+    # -- session plans ---------------------------------------------------------------------------
+    "plan.empty_name": ("Een naam mag niet leeg zijn.", "A name cannot be empty."),
+    "plan.duplicate": (
+        "{name} staat al in de lijst; maak de namen verschillend (bijvoorbeeld met een initiaal).",
+        "{name} is already in the list; make the names distinct (for example with an initial).",
+    ),
+    "plan.group_full": (
+        "De groep is vol: hoogstens {max} deelnemers.",
+        "The group is full: at most {max} participants.",
+    ),
+    "plan.too_few": (
+        "Te weinig deelnemers: {count}; voeg er minstens {min} toe.",
+        "Too few participants: {count}; add at least {min}.",
+    ),
+    "plan.too_many": (
+        "Te veel deelnemers: {count}; hoogstens {max}.",
+        "Too many participants: {count}; at most {max}.",
+    ),
+    "plan.inbrenger_missing": (
+        "Inbrenger {name} staat niet in de lijst; kies iemand anders of 'later'.",
+        "Inbrenger {name} is not in the list; choose someone else or 'later'.",
+    ),
+    "plan.budget_too_low": (
+        "{budget} minuten is te kort voor deze methode: minstens {minimum} minuten nodig.",
+        "{budget} minutes is too short for this method: it needs at least {minimum} minutes.",
+    ),
+    "plan.budget_too_high": (
+        "Hoogstens {max} minuten; klopt het getal?",
+        "At most {max} minutes; is the number right?",
+    ),
 }
