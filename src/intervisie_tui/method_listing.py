@@ -44,7 +44,7 @@ Problem = dict[str, str]  # the message per language
 
 
 def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[Problem]]:
-    from .core.library import Origin, load_library
+    from .core.library import load_library
 
     library = load_library(user_dir)
     rows = [
@@ -53,9 +53,9 @@ def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[Problem]]:
             name={"nl": loaded.method.name.nl, "en": loaded.method.name.en},
             minutes=loaded.method.minutes,
             phases=len(loaded.method.phases),
-            group_size=loaded.method.group_size,
+            group_size=tuple(loaded.method.group_size),
             origin=loaded.origin.value,
-            replaces_builtin=loaded.replaces is not None and loaded.replaces.origin is Origin.BUILTIN,
+            replaces_builtin=loaded.replaces_builtin,
         )
         for loaded in library.sorted()
     ]

@@ -125,3 +125,12 @@ def test_the_language_chosen_in_the_app_is_the_default(capsys, private_dirs):
     assert "Incident method" in out
     _, out, _ = run(capsys, "--lang", "nl", "methods", "list")
     assert "Incidentmethode" in out
+
+
+def test_lang_may_follow_any_subcommand(capsys):
+    _, out, _ = run(capsys, "methods", "list", "--lang", "en")
+    assert "Incident method" in out
+    _, out, _ = run(capsys, "methods", "schema", "--lang", "nl")
+    assert '"phases"' in out
+    _, out, _ = run(capsys, "methods", "--lang", "en", "show", "roddel")
+    assert "Gossip" in out or "gossip" in out

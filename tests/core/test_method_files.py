@@ -93,7 +93,7 @@ def test_unknown_speaking_pattern_lists_the_known_ones(tmp_path):
 def test_duplicate_phase_ids(tmp_path):
     message = only_problem(tmp_path, GOOD.replace('id = "ronde"', 'id = "vertellen"'))
     assert "'vertellen' is used twice" in message
-    assert "field 'phases'" in message
+    assert "line 18: phase 2 ('vertellen')" in message  # the second one, where the fix is
 
 
 @pytest.mark.parametrize("value", ["0", "-5"])
@@ -106,8 +106,49 @@ def test_zero_or_negative_minutes(tmp_path, value):
 
 def test_minimum_above_default(tmp_path):
     message = only_problem(tmp_path, GOOD.replace("min_minutes = 5", "min_minutes = 12"))
-    assert "phase 1 ('vertellen')" in message
+    assert "line 14: phase 1 ('vertellen'), field 'min_minutes'" in message
     assert "min_minutes (12) is above minutes (10)" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("minutes = 10\nmin_minutes = 5", 'minutes = "10"\nmin_minutes = 5', "expected a whole number, got '10'"),
+        ("minutes = 10\nmin_minutes = 5", "minutes = 10.0\nmin_minutes = 5", "expected a whole number, got 10.0"),
+        ("min_minutes = 5", "min_minutes = true", "expected a whole number, got True"),
+        ("turn_seconds = 60", 'turn_seconds = 60\ninbrenger_in_round = "yes"', "expected true or false, got 'yes'"),
+        ('title = { nl = "Ronde", en = "Round" }', 'title = "Ronde"', "expected a table such as { nl ="),
+        ("group_size = [3, 6]", "group_size = [3, 6, 8]", "too long: at most 2 items"),
+    ],
+)
+def test_wrong_types_are_not_quietly_converted(tmp_path, old, new, expected):
+    message = only_problem(tmp_path, GOOD.replace(old, new))
+    assert expected in message
+    assert "Input should" not in message  # no raw pydantic text
+
+
+def test_total_must_hold_the_phase_minimums(tmp_path):
+    message = only_problem(tmp_path, GOOD.replace("minutes = 20", "minutes = 8"))
+    assert "line 8: field 'minutes'" in message
+    assert "shorter than the phases' minimums together (9 min)" in message
+
+
+def test_phase_headers_with_spaces_keep_their_lines(tmp_path):
+    message = only_problem(tmp_path, GOOD.replace("[[phases]]", "[[ phases ]]").replace("min_minutes = 4", "min_minutes = 0"))
+    assert "line 22: phase 2 ('ronde'), field 'min_minutes'" in message
+
+
+def test_quoted_schema_version(tmp_path):
+    message = only_problem(tmp_path, GOOD.replace("schema = 1", 'schema = "1"'))
+    assert "write schema = 1 as a number, without quotes" in message
+
+
+def test_expected_values_are_listed_in_the_users_language(tmp_path):
+    path = write(tmp_path, GOOD.replace('speakers = "round"', 'speakers = "circle"'))
+    [problem] = load_method_file(path)[1]
+    dutch = problem.render("nl")
+    assert "regel 23: fase 2 ('ronde'), veld 'speakers'" in dutch
+    assert " or " not in dutch
 
 
 def test_text_missing_in_one_language(tmp_path):
@@ -132,7 +173,7 @@ def test_unknown_field_is_named(tmp_path):
 
 def test_turn_seconds_only_in_rounds(tmp_path):
     message = only_problem(tmp_path, GOOD.replace('speakers = "inbrenger"', 'speakers = "inbrenger"\nturn_seconds = 30'))
-    assert "turn_seconds is only allowed" in message
+    assert "line 16: phase 1 ('vertellen'), field 'turn_seconds': is only allowed when speakers = \"round\"" in message
 
 
 def test_newer_schema_version(tmp_path):
@@ -178,3 +219,17 @@ def test_the_starter_file_is_valid(tmp_path):
 
 def test_builtins_live_in_methods_folder():
     assert (builtin_methods_dir() / "incident.toml").is_file()
+
+
+def test_two_user_files_with_one_id_are_reported(tmp_path):
+    user = tmp_path / "user"
+    user.mkdir()
+    source = (builtin_methods_dir() / "roddel.toml").read_text(encoding="utf-8")
+    write(user, source, name="a-roddel.toml")
+    write(user, source.replace('nl = "Roddelmethode"', 'nl = "Mijn roddel"'), name="b-roddel.toml")
+    library = load_library(user, entry_points=())
+    loaded = library.methods["roddel"]
+    assert loaded.method.name("nl") == "Mijn roddel"
+    assert loaded.replaces_builtin  # two steps back, still the built-in
+    [problem] = library.problems
+    assert "b-roddel.toml" in str(problem) and "a-roddel.toml" in str(problem) and "this file wins" in str(problem)

@@ -31,11 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--facilitator", metavar="NAME", help="the facilitator, if the group has one")
     run.add_argument("--minutes", type=int, metavar="N", help="time budget; the phases are scaled to fit")
     run.add_argument("--case", metavar="TITLE", default="", help="a short case title (optional)")
-    run.add_argument("--lang", dest="sub_lang", choices=LANGUAGES, help="language of the screens")
 
     methods_cli.register(commands)
     notes_cli.register(commands)
+    _accept_lang_everywhere(parser)
     return parser
+
+
+def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
+    """`--lang` may also follow any subcommand (`intervisie methods list --lang en`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                subparser.add_argument(
+                    "--lang", dest="sub_lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language"
+                )
+                _accept_lang_everywhere(subparser)
 
 
 def _saved_language() -> str | None:

@@ -30,7 +30,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     show = actions.add_parser("show", help="one method in full, with facilitator tips")
     show.add_argument("id")
-    _lang_option(show)
     show.set_defaults(handler=show_method)
 
     validate = actions.add_parser("validate", help="check method files; exit 1 if any is invalid")
@@ -39,7 +38,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     handout = actions.add_parser("handout", help="a Markdown handout for participants")
     handout.add_argument("id")
-    _lang_option(handout)
     handout.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     handout.set_defaults(handler=write_handout)
 
@@ -49,10 +47,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     new = actions.add_parser("new", help="a commented starter file in your methods folder")
     new.add_argument("id")
     new.set_defaults(handler=new_method)
-
-
-def _lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", dest="sub_lang", choices=("nl", "en"), help="language (default: the app's)")  # merged in cli.main
 
 
 def _report_problems(problems: list[str], lang: str) -> None:

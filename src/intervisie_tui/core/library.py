@@ -33,6 +33,15 @@ class LoadedMethod:
     source: str
     replaces: LoadedMethod | None = None
 
+    @property
+    def replaces_builtin(self) -> bool:
+        replaced = self.replaces
+        while replaced is not None:
+            if replaced.origin is Origin.BUILTIN:
+                return True
+            replaced = replaced.replaces
+        return False
+
 
 @dataclass
 class MethodLibrary:
@@ -48,6 +57,11 @@ class MethodLibrary:
     def add(self, loaded: LoadedMethod) -> None:
         previous = self.methods.get(loaded.method.id)
         if previous is not None:
+            if previous.origin is loaded.origin:
+                # Two of the user's own files (or two plugins) with one id: say which one is used.
+                self.problems.append(
+                    MethodFileError(loaded.source, "duplicate_id", {"id": loaded.method.id, "other": previous.source})
+                )
             loaded = LoadedMethod(loaded.method, loaded.origin, loaded.source, replaces=previous)
         self.methods[loaded.method.id] = loaded
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .locations import ID_PATTERN
@@ -80,15 +89,15 @@ class NoteKind(str, Enum):
 class Phase(Strict):
     id: Identifier
     title: Text
-    minutes: int = Field(gt=0, le=600, description="Default length in whole minutes.")
-    min_minutes: int = Field(
+    minutes: StrictInt = Field(gt=0, le=600, description="Default length in whole minutes.")
+    min_minutes: StrictInt = Field(
         default=1, gt=0, description="Scaling to a time budget never goes below this."
     )
     speakers: Speakers
-    turn_seconds: int | None = Field(
+    turn_seconds: StrictInt | None = Field(
         default=None, gt=0, le=3600, description="Rounds only: a countdown for each speaker."
     )
-    inbrenger_in_round: bool = Field(
+    inbrenger_in_round: StrictBool = Field(
         default=False, description="Rounds only: whether the inbrenger takes a turn too."
     )
     questions: TextList | None = Field(default=None, description="Guiding questions, shown to the group.")
@@ -99,13 +108,15 @@ class Phase(Strict):
     def _consistent(self) -> Phase:
         if self.min_minutes > self.minutes:
             raise PydanticCustomError(
-                "min_above_default", "minimum above default", {"min": self.min_minutes, "minutes": self.minutes}
+                "min_above_default",
+                "minimum above default",
+                {"field": "min_minutes", "min": self.min_minutes, "minutes": self.minutes},
             )
         if self.speakers is not Speakers.ROUND:
             if self.turn_seconds is not None:
-                raise PydanticCustomError("round_only", "round only", {"key": "turn_seconds"})
+                raise PydanticCustomError("round_only", "round only", {"field": "turn_seconds"})
             if self.inbrenger_in_round:
-                raise PydanticCustomError("round_only", "round only", {"key": "inbrenger_in_round"})
+                raise PydanticCustomError("round_only", "round only", {"field": "inbrenger_in_round"})
         return self
 
 
@@ -117,8 +128,10 @@ class Method(Strict):
     name: Text
     summary: Text
     description: Text
-    group_size: tuple[int, int] = Field(description="Smallest and largest suitable group, e.g. [4, 8].")
-    minutes: int = Field(gt=0, le=600, description="Default total length in minutes.")
+    group_size: list[StrictInt] = Field(
+        min_length=2, max_length=2, description="Smallest and largest suitable group, e.g. [4, 8]."
+    )
+    minutes: StrictInt = Field(gt=0, le=600, description="Default total length in minutes.")
     ground_rules: TextList | None = Field(
         default=None, description="Leave out to use the shared ground rules."
     )
@@ -128,7 +141,7 @@ class Method(Strict):
 
     @field_validator("group_size")
     @classmethod
-    def _group_size_order(cls, value: tuple[int, int]) -> tuple[int, int]:
+    def _group_size_order(cls, value: list[int]) -> list[int]:
         low, high = value
         if low < 2 or high < low:
             raise PydanticCustomError("group_size", "bad group size", {})
@@ -138,11 +151,21 @@ class Method(Strict):
     @classmethod
     def _unique_phase_ids(cls, phases: list[Phase]) -> list[Phase]:
         seen: set[str] = set()
-        for phase in phases:
+        for index, phase in enumerate(phases):
             if phase.id in seen:
-                raise PydanticCustomError("duplicate_phase", "duplicate phase id", {"id": phase.id})
+                raise PydanticCustomError("duplicate_phase", "duplicate phase id", {"id": phase.id, "index": index})
             seen.add(phase.id)
         return phases
+
+    @model_validator(mode="after")
+    def _total_holds_the_minimums(self) -> Method:
+        if self.minutes < self.min_total:
+            raise PydanticCustomError(
+                "total_below_minimums",
+                "total below minimums",
+                {"field": "minutes", "minutes": self.minutes, "minimum": self.min_total},
+            )
+        return self
 
     @property
     def min_total(self) -> int:

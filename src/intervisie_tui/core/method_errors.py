@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from ..i18n import t
 
+_PHASE_HEADER = re.compile(r"^\s*\[\[\s*phases\s*\]\]")
 _TOML_POSITION = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 
 # pydantic's error types → our message codes (i18n keys "methoderr.<code>")
@@ -24,6 +25,16 @@ _CODES = {
     "int_parsing": "int",
     "int_type": "int",
     "int_from_float": "int",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "string_type": "text",
+    "dict_type": "table",
+    "model_type": "table",
+    "model_attributes_type": "table",
+    "list_type": "list",
+    "tuple_type": "list",
+    "too_long": "too_long",
+    "total_below_minimums": "total_below_minimums",
     "greater_than": "greater_than",
     "less_than_equal": "less_equal",
     "string_pattern_mismatch": "pattern",
@@ -76,7 +87,7 @@ def from_toml_error(source: str, text: str, error: Exception) -> MethodFileError
 def from_validation_error(source: str, text: str, data: Any, error: ValidationError) -> list[MethodFileError]:
     problems = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        loc = _precise_location(item)
         code, values = _explain(item, loc)
         phase, phase_id, field_name = _locate(data, loc)
         problems.append(
@@ -85,6 +96,17 @@ def from_validation_error(source: str, text: str, data: Any, error: ValidationEr
             )
         )
     return problems
+
+
+def _precise_location(item: dict[str, Any]) -> tuple[Any, ...]:
+    """Validators that check a whole phase or method name the field (or phase) they mean."""
+    loc = tuple(item["loc"])
+    context = item.get("ctx") or {}
+    if "index" in context and loc[-1:] == ("phases",):
+        return loc + (context["index"],)
+    if "field" in context:
+        return loc + (context["field"],)
+    return loc
 
 
 def _locate(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, str | None, str | None]:
@@ -110,14 +132,19 @@ def _explain(item: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, dict[str,
         code = "missing_language"
     if kind == "literal_error" and loc and loc[-1] == "schema":
         code = "schema_version"
+    if code == "schema_version" and isinstance(given, str):
+        code = "schema_quoted"
     values: dict[str, Any] = {"given": repr(given)}
     if code == "enum":
-        values["expected"] = context.get("expected", "")
+        # pydantic joins the last choice with an English "or"; list them plainly instead.
+        values["expected"] = context.get("expected", "").replace(" or ", ", ")
     elif code == "greater_than":
         values["limit"] = context.get("gt")
     elif code == "less_equal":
         values["limit"] = context.get("le")
-    elif code in ("list_lengths", "min_above_default", "round_only", "duplicate_phase"):
+    elif code == "too_long":
+        values["limit"] = context.get("max_length")
+    elif code in ("list_lengths", "min_above_default", "round_only", "duplicate_phase", "total_below_minimums"):
         values = context
     elif code == "other":
         values = {"detail": str(item["msg"]).removeprefix("Value error, "), "given": repr(given)}
@@ -131,7 +158,7 @@ def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
     keys = list(loc)
     fallback: int | None = None
     if len(keys) > 1 and keys[0] == "phases" and isinstance(keys[1], int):
-        headers = [i for i, line in enumerate(lines) if line.strip().startswith("[[phases]]")]
+        headers = [i for i, line in enumerate(lines) if _PHASE_HEADER.match(line)]
         if keys[1] >= len(headers):
             return None
         start = headers[keys[1]]

@@ -42,8 +42,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "min_minutes ({min}) is above minutes ({minutes}); the minimum must be at most the default",
     ),
     "methoderr.round_only": (
-        "{key} mag alleen bij speakers = \"round\"",
-        "{key} is only allowed when speakers = \"round\"",
+        "mag alleen bij speakers = \"round\"; haal het weg of maak de fase een ronde",
+        "is only allowed when speakers = \"round\"; remove it or make the phase a round",
+    ),
+    "methoderr.bool": ("verwacht true of false, gekregen: {given}", "expected true or false, got {given}"),
+    "methoderr.text": ("verwacht tekst tussen aanhalingstekens, gekregen: {given}", "expected text in quotes, got {given}"),
+    "methoderr.table": (
+        "verwacht een tabel zoals {{ nl = \"…\", en = \"…\" }}, gekregen: {given}",
+        "expected a table such as {{ nl = \"…\", en = \"…\" }}, got {given}",
+    ),
+    "methoderr.list": ("verwacht een lijst zoals [ … ], gekregen: {given}", "expected a list such as [ … ], got {given}"),
+    "methoderr.too_long": ("te lang: hoogstens {limit} items, gekregen: {given}", "too long: at most {limit} items, got {given}"),
+    "methoderr.total_below_minimums": (
+        "de totale duur ({minutes} min) is korter dan de minimale duur van de fasen samen ({minimum} min); "
+        "maak minutes minstens {minimum}",
+        "the total ({minutes} min) is shorter than the phases' minimums together ({minimum} min); "
+        "make minutes at least {minimum}",
+    ),
+    "methoderr.schema_quoted": (
+        "schrijf schema = 1 als getal, zonder aanhalingstekens (gekregen: {given})",
+        "write schema = 1 as a number, without quotes (got {given})",
     ),
     "methoderr.group_size": (
         "verwacht [kleinste, grootste] met 2 <= kleinste <= grootste",
@@ -52,6 +70,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "methoderr.duplicate_phase": (
         "fase-id '{id}' komt twee keer voor; elke fase heeft een eigen id nodig",
         "phase id '{id}' is used twice; every phase needs its own id",
+    ),
+    "methoderr.duplicate_id": (
+        "gebruikt id '{id}' net als {other}; dit bestand wint. Geef een van beide een eigen id",
+        "uses id '{id}' like {other}; this file wins. Give one of them its own id",
     ),
     "methoderr.other": ("{detail} (gekregen: {given})", "{detail} (got {given})"),
     # -- session plans ---------------------------------------------------------------------------

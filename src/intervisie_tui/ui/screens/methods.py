@@ -21,7 +21,7 @@ def method_line(loaded: LoadedMethod, app: Any) -> Text:
     t, lang = app.t, app.lang
     method = loaded.method
     origin = t(f"cli.origin.{loaded.origin.value}")
-    if loaded.replaces is not None:
+    if loaded.replaces_builtin:
         origin += " " + t("cli.methods.replaces_builtin")
     line = Text(method.name(lang), style="bold")
     line.append(
