@@ -183,7 +183,7 @@ SHARED_GROUND_RULES = TextList(
         "Vertrouwelijk: wat hier gezegd wordt, blijft hier.",
         "Eerst begrijpen, dan adviseren: stel open vragen en oordeel niet.",
         "'Ja, en…' in plaats van 'ja, maar…': bouw voort op elkaar.",
-        "De inbrenger beslist wat hij of zij met de inbreng doet.",
+        "De inbrenger beslist wat hij of zij doet met de inbreng van de groep.",
         "Spreek voor jezelf, één tegelijk, en houd je aan de tijd.",
     ],
     en=[
