@@ -250,3 +250,18 @@ def test_full_incident_session_statistics(incident_plan, clock):
     assert stats.speaking_seconds["Cem"] == pytest.approx(rounds * MIN)
     assert stats.running_seconds == pytest.approx(sum(p.actual_seconds for p in stats.phases))
     assert SessionState.replay(incident_plan, runner.events) == runner.state
+
+
+def test_checkpoints_bound_what_a_crash_can_lose(incident_plan, clock):
+    runner = SessionRunner(incident_plan, clock)
+    assert not runner.checkpoint()  # not running: nothing to keep
+    runner.start()
+    clock.advance(20)
+    assert not runner.checkpoint(every=30)
+    clock.advance(15)
+    assert runner.checkpoint(every=30)
+    assert not runner.checkpoint(every=30)  # the clock has not moved since
+    clock.advance(50)  # lost in a crash: no event after the checkpoint
+    again = SessionRunner.recover(incident_plan, clock, list(runner.events))
+    assert again.view().remaining == pytest.approx(5 * MIN - 35)
+    assert again.state.phases[0].elapsed == pytest.approx(35)

@@ -17,7 +17,7 @@ METHOD_IDS = sorted(LIBRARY.methods)
 ACTIONS = st.sampled_from(
     [
         "start", "toggle_pause", "next_phase", "previous_phase", "jump", "extend", "shorten",
-        "next_speaker", "previous_speaker", "skip_speaker", "set_inbrenger", "end",
+        "next_speaker", "previous_speaker", "skip_speaker", "set_inbrenger", "checkpoint", "end",
     ]
 )
 

@@ -16,6 +16,7 @@ from .plan import SessionPlan
 from .state import LIVE, SessionState, SessionView, Status
 
 Listener = Callable[[Event], None]
+CHECKPOINT_SECONDS = 30.0
 
 
 class SessionRunner:
@@ -126,6 +127,12 @@ class SessionRunner:
         if self.state.note(field, phase, key) == text:
             return False
         return self._record(EventKind.NOTE, field=field, text=text, phase=phase, key=key)
+
+    def checkpoint(self, every: float = CHECKPOINT_SECONDS) -> bool:
+        """While the clock runs, record the time now and then (call it on every refresh):
+        after a crash the session resumes at its last event, so at most `every` seconds are lost."""
+        running = self.status is Status.RUNNING
+        return running and self.now() - self.state.last_t >= every and self._record(EventKind.CHECKPOINT)
 
     def end(self) -> bool:
         return self.status is not Status.ENDED and self._record(EventKind.END)

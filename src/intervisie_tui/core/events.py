@@ -19,6 +19,7 @@ class EventKind(str, Enum):
     SKIP_SPEAKER = "skip-speaker"
     SET_INBRENGER = "set-inbrenger"
     NOTE = "note"  # the whole current text of one note field
+    CHECKPOINT = "checkpoint"  # nothing changes; the time spent so far is on disk
     END = "end"
 
 

@@ -159,6 +159,8 @@ class SessionState:
     def apply(self, event: Event) -> None:
         self._settle(event.t)
         kind = event.kind
+        if kind is EventKind.CHECKPOINT:
+            return
         if kind is EventKind.NOTE:
             assert event.field is not None
             self.notes[(event.phase, event.field, event.key)] = event.text or ""
