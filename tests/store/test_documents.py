@@ -50,7 +50,7 @@ def test_a_legacy_document_is_migrated_on_load_and_left_as_it_was_on_disk(store)
     assert document.stats.running_seconds == pytest.approx(1140)
     assert path.read_bytes() == before
     # Saving it (after an edit) writes the current version in its place.
-    store.save_reflection(document, "Nieuw")
+    store.save_reflection(document, "Nieuw", path)
     assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
     assert len(list(path.parent.iterdir())) == 1
 

@@ -14,6 +14,7 @@ from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.state import Status
 from intervisie_tui.store import journal as journal_module
+from intervisie_tui.store.journal import RETRY_INTERVAL
 from intervisie_tui.store.sessions import Store
 
 
@@ -143,10 +144,17 @@ def test_a_full_disk_keeps_events_in_memory_and_saves_them_later(store, incident
     runner.next_phase()
     assert journal.pending == 2
     assert "the disk is full" in journal.problem and str(journal.path) in journal.problem
-    assert "2 change(s) are safe in memory" in journal.problem
+    assert "2 change(s) wait safely in memory" in journal.problem
+    assert "as soon as possible" not in journal.problem  # the screens' sentence says that once
     assert not journal.retry()
 
     state["full"] = False
+    now = [1000.0]
+    journal._clock = lambda: now[0]
+    journal._failed_at = now[0]
+    assert not journal.retry()  # too soon after the last refusal: not tried (no fsync every tick)
+    assert journal.pending == 2
+    now[0] += RETRY_INTERVAL
     assert journal.retry()
     assert journal.problem is None and journal.pending == 0
     live = Store(lang="en").interrupted()[0]

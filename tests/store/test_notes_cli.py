@@ -87,3 +87,45 @@ def test_notes_commands_never_import_textual(data, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "TEXTUAL []" in result.stdout
+
+
+def test_a_sessions_folder_that_is_a_file_is_reported_not_a_traceback(private_dirs, capsys):
+    _, data = private_dirs
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "sessions").write_text("not a folder")
+    assert main(["--lang", "en", "notes", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert "sessions" in err and "this folder cannot be read" in err
+    assert (data / "sessions").read_text() == "not a folder"
+
+
+def test_an_unreadable_year_folder_is_reported(data, capsys, monkeypatch):
+    import errno
+    import os
+
+    from intervisie_tui.store import index
+
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("2026"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(index.os, "scandir", scandir)
+    assert main(["--lang", "en", "notes", "list"]) == 0
+    err = capsys.readouterr().err
+    assert "2026" in err and "Permission denied" in err
+
+
+def test_show_names_both_files_of_a_duplicated_id_and_accepts_the_file(data, capsys):
+    original = data / "sessions" / "2026" / "2026-01-15_incident_f1x7ure001.json"
+    copy = original.with_name("2026-01-15_incident_f1x7ure001 (copy).json")
+    shutil.copyfile(original, copy)
+    assert main(["--lang", "en", "notes", "show", "f1x7ure001"]) == 2
+    err = capsys.readouterr().err
+    assert str(original) in err and str(copy) in err
+    assert main(["--lang", "en", "notes", "show", str(copy)]) == 0
+    assert capsys.readouterr().out.startswith("# Boze ouder")
+    assert main(["--lang", "en", "notes", "list"]) == 0
+    assert "same session id" in capsys.readouterr().err

@@ -107,18 +107,47 @@ def test_load_accepts_a_unique_prefix_and_explains_otherwise(store, played, inci
 def test_reflection_is_saved_into_the_document_as_a_note_event(store, played):
     path = store.finish(played.plan, played.events)
     document = store.load_path(path)
-    updated = store.save_reflection(document, "Ik leerde rustig te blijven.")
+    updated = store.save_reflection(document, "Ik leerde rustig te blijven.", path)
     assert updated.notes.reflection == "Ik leerde rustig te blijven."
     assert updated.events[-1].field is NoteField.REFLECTION
     reloaded = store.load_path(path)
     assert reloaded.notes.reflection == "Ik leerde rustig te blijven."
     assert len(list(path.parent.iterdir())) == 1  # saved over itself, atomically, not beside it
-    assert store.save_reflection(reloaded, "Ik leerde rustig te blijven.") is reloaded
+    assert store.save_reflection(reloaded, "Ik leerde rustig te blijven.", path) is reloaded
+
+
+def test_two_files_with_one_id_are_reported_and_an_edit_goes_to_the_file_it_came_from(store, played):
+    original = store.finish(played.plan, played.events)
+    session_id = original.stem.rsplit("_", 1)[1]
+    copy = original.with_name(original.stem + " (conflicted copy).json")
+    copy.write_bytes(original.read_bytes())
+    before = original.read_bytes()
+    listed = store.list_sessions()
+    assert sorted(summary.path for summary in listed) == sorted([original, copy])
+    # Both files are named, each with the other.
+    problems = {path: reason for path, reason in store.problems}
+    assert set(problems) == {original, copy}
+    assert str(copy) in problems[original] and str(original) in problems[copy]
+    assert session_id in problems[original]
+    # Editing the copy writes the copy, never the original.
+    store.save_reflection(store.load_path(copy), "In de kopie", copy)
+    assert original.read_bytes() == before
+    assert store.load_path(copy).notes.reflection == "In de kopie"
+    # By id alone it is ambiguous: the message names both files; the file itself works.
+    with pytest.raises(StoreError) as raised:
+        store.load(session_id)
+    assert str(original) in str(raised.value) and str(copy) in str(raised.value)
+    assert store.load(str(copy)).notes.reflection == "In de kopie"
+    assert store.load(original.name).notes.reflection is None or store.load(original.name).notes.reflection == ""
+    # Deleting one by its file leaves the other.
+    store.trash(copy)
+    assert [summary.path for summary in store.list_sessions()] == [original]
+    assert store.problems == []
 
 
 def test_search_covers_case_notes_advice_actions_and_reflection(store, played, incident_plan, clock):
     path = store.finish(played.plan, played.events)
-    store.save_reflection(store.load_path(path), "Volgende keer eerst luisteren")
+    store.save_reflection(store.load_path(path), "Volgende keer eerst luisteren", path)
     other = SessionDocument.build("other1", incident_plan, [], clock.wall())
     store.save(other)
     store.list_sessions()
@@ -201,3 +230,72 @@ def test_listing_also_prepares_the_search_cache(store, played):
     fresh.index.text_for = None  # a search must now come entirely from the cache files
     fresh.index.load_texts()
     assert len(fresh.index.texts) == 1
+
+
+def test_anonymised_export_hides_first_names_surnames_and_possessives(library, clock):
+    from intervisie_tui.core.engine import SessionRunner
+    from intervisie_tui.core.plan import SessionPlan
+    from intervisie_tui.store.export import export_markdown
+
+    plan = SessionPlan.create(
+        library.get("incident"), ["Anna de Vries", "Bram Jansen", "Ümit Yılmaz"], inbrenger="Bram Jansen",
+        case_title="Gesprek met de ouders van Ümit",
+    )
+    runner = SessionRunner(plan, clock)
+    runner.start()
+    first = plan.method.phases[0].id
+    runner.set_note(NoteField.TEXT, "Annas collega belde. Anna's vraag; de Vries twijfelt; umit ook. Annabel niet.", phase=first)
+    runner.set_note(NoteField.ADVICE, "Doe het, Anna. Vraag ANNA’s leidinggevende en Jansen.", key="Ümit Yılmaz")
+    runner.end()
+    document = SessionDocument.build("anon1", plan, runner.events, clock.wall())
+    text = export_markdown(document, "nl", anonymize=True)
+    import re
+
+    for leaked in ("Anna", "ANNA", "Vries", "Bram", "Jansen", "Ümit", "umit", "Yılmaz"):
+        assert not re.search(rf"\b{leaked}\b", text), leaked
+    assert "Deelnemer A's collega" in text and "Doe het, Deelnemer A." in text
+    assert "Deelnemer A’s leidinggevende" in text
+    assert "Deelnemer A twijfelt" in text  # "de Vries": the surname went, "de" elsewhere stays
+    assert "Gesprek met de ouders van Deelnemer B" in text
+    assert "Annabel niet" in text  # a longer word that merely starts with a name is not a name
+
+
+def test_a_first_name_two_people_share_is_hidden_without_naming_the_wrong_one(library, clock):
+    from intervisie_tui.core.plan import SessionPlan
+    from intervisie_tui.store.export import _replacer, pseudonyms
+
+    plan = SessionPlan.create(library.get("incident"), ["Anna de Vries", "Anna Smit", "Cem"], inbrenger="Cem")
+    document = SessionDocument.build("anon2", plan, [], clock.wall())
+
+    hide = _replacer(pseudonyms(document, "en"), "[name]")
+    assert hide("Anna said; Smit agreed; Anna Smit too") == "[name] said; Participant B agreed; Participant B too"
+
+
+def test_search_ignores_accents(store, incident_plan, clock):
+    from intervisie_tui.core.plan import SessionPlan
+
+    plan = SessionPlan.create(incident_plan.method, ["Ümit", "Zoë"], case_title="Café")
+    path = store.save(SessionDocument.build("accents1", plan, [], clock.wall()))
+    store.list_sessions()
+    for query in ("UMIT", "ümit", "zoe", "cafe", "CAFÉ"):
+        assert [summary.path for summary in store.search(query)] == [path], query
+
+
+def test_minutes_are_rounded_half_up():
+    from intervisie_tui.store.export import minutes_label
+
+    assert [minutes_label(s) for s in (0, 10, 30, 89, 90, 150)] == ["0", "<1", "1", "1", "2", "3"]
+
+
+def test_saving_works_where_chmod_is_refused(store, played, monkeypatch):
+    """FAT/exFAT (a USB stick) refuses chmod with EPERM: the session must be saved anyway."""
+    import errno
+
+    from intervisie_tui.store import atomic
+
+    def refuse(path, mode):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(atomic.os, "chmod", refuse)
+    path = store.finish(played.plan, played.events)
+    assert store.load_path(path).events == played.events

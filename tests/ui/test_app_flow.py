@@ -161,3 +161,98 @@ async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, l
     [exported] = list(target.glob("*.json"))
     document = parse_document(json.loads(exported.read_text(encoding="utf-8")))
     assert any(event.text == "Call the team lead" for event in document.events)
+
+
+async def test_after_a_refused_save_the_wrapup_can_save_again(incident_plan, clock, library, monkeypatch):
+    from intervisie_tui.store.errors import StoreError
+    from intervisie_tui.ui.screens.reflection import ExportScreen
+    from intervisie_tui.ui.screens.wrapup import WrapUpScreen
+
+    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        runner = app.screen.runner
+        runner.start()
+        app.end_session(runner)
+        await pilot.pause()
+        wrapup = app.screen
+        assert isinstance(wrapup, WrapUpScreen)
+        real_finish = app.store.finish
+
+        def refuse(*args, **kwargs):
+            raise StoreError("The session could not be saved to /x: the disk is full. Export it to another folder.")
+
+        monkeypatch.setattr(app.store, "finish", refuse)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        # The dialog says what it writes: the complete session as JSON, not Markdown.
+        title = str(app.screen.query_one("#export-title").render())
+        assert "JSON" in title and "Markdown" not in title
+        assert app.screen.query_one("#export-path").value.endswith(".json")
+        message = next(message for message, severity in app.notices if severity == "error")
+        assert ".." not in message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is wrapup
+        monkeypatch.setattr(app.store, "finish", real_finish)
+        await pilot.press("ctrl+s")  # the disk is back: saving works again
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert app.store.list_sessions()
+
+
+async def test_the_wrapup_shows_and_retries_a_journal_problem(incident_plan, clock, library, monkeypatch):
+    from intervisie_tui.ui.screens.wrapup import WrapUpScreen
+
+    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        runner = app.screen.runner
+        runner.start()
+        app.end_session(runner)
+        await pilot.pause()
+        wrapup = app.screen
+        assert isinstance(wrapup, WrapUpScreen)
+        warning = wrapup.query_one("#wrapup-journal-warning")
+        assert not warning.display and app.store.unsaved_problem() is None
+        journal = app._journals[id(runner)]
+        journal._pending.append('{"broken": "line kept in memory"}')
+        journal.problem = "the disk is full"
+        retries = []
+        monkeypatch.setattr(journal, "retry", lambda: retries.append(1) or False)
+        wrapup.refresh_journal_warning()
+        await pilot.pause()
+        assert warning.display and "the disk is full" in str(warning.render())
+        assert retries  # it tries again, not only on save
+        assert app.store.unsaved_problem() == "the disk is full"  # what quitting asks about
+        monkeypatch.setattr(journal, "retry", lambda: journal._pending.clear() or True)
+        wrapup.refresh_journal_warning()
+        await pilot.pause()
+        assert not warning.display and app.store.unsaved_problem() is None
+
+
+async def test_resuming_a_session_stopped_during_the_wrapup_opens_the_wrapup(incident_plan, clock, library, private_dirs):
+    from intervisie_tui.ui.screens.wrapup import WrapUpScreen
+
+    first = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        runner = first.screen.runner
+        runner.start()
+        clock.advance(60)
+        first.end_session(runner)
+        await pilot.pause()
+    # Killed during the wrap-up: the journal ends with `end`.
+    second = IntervisieApp(lang="en", clock=clock, library=library, settings=Settings())
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        [live] = second.store.interrupted()
+        second.resume_session(live)
+        await pilot.pause()
+        assert isinstance(second.screen, WrapUpScreen)
+        await pilot.press(*"Nog een actie", "ctrl+s")
+        await pilot.pause()
+        assert type(second.screen).__name__ == "HomeScreen"
+        [summary] = second.store.list_sessions()
+        assert second.store.load_path(summary.path).notes.action_points == "Nog een actie"

@@ -208,3 +208,15 @@ async def test_resume_with_the_real_store(library, incident_plan, tmp_path):
         assert len(app.resumed) == 1
         assert app.resumed[0].plan == incident_plan
         assert len(app.resumed[0].events) == 2
+
+
+def test_a_session_stopped_during_the_wrapup_is_described_as_such(library, incident_plan):
+    from intervisie_tui.ui.screens.home import describe_interrupted
+
+    live = interrupted_session(incident_plan)
+    runner = SessionRunner.recover(incident_plan, FakeClock(), live.events)
+    runner.end()
+    ended = FakeLive("abc124", incident_plan, list(runner.events))
+    app = make_app(library, lang="en")
+    assert "in the wrap-up" in describe_interrupted(ended, app)
+    assert "phase 3/" in describe_interrupted(live, app)

@@ -14,6 +14,7 @@ from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.review import ReviewScreen, SessionDetailScreen
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
@@ -235,3 +236,98 @@ async def test_the_review_follows_a_language_switch(sessions):
         assert table_rows(screen)[1][1] == "Incidentmethode"
         assert screen.query_one(DataTable).columns  # headers rebuilt
         assert str(list(screen.query_one(DataTable).columns.values())[0].label) == "Datum"
+
+
+async def test_the_method_filter_names_the_method_not_its_id(sessions):
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        while screen.method_filter != "incident":
+            await pilot.press("f")
+        status = str(screen.query_one("#review-status", Static).render())
+        assert "only Incident method" in status
+
+
+async def test_an_unchanged_reflection_template_is_not_saved(private_dirs, library):
+    store = Store(lang="en")
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
+    path = saved_session(store, plan, FakeClock(), "x")
+    before = path.read_bytes()
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor  # still open: only the questions were there
+        assert any("write the reflection first" in message for message, _ in app.notices)
+    assert path.read_bytes() == before
+
+
+async def test_export_asks_before_replacing_a_file(sessions, tmp_path):
+    target = tmp_path / "mine.md"
+    target.write_text("precious")
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("down", "x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert target.read_text() == "precious"
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert target.read_text().startswith("# Boze ouder")
+
+
+async def test_a_sessions_folder_that_is_a_file_is_reported_in_the_review(private_dirs):
+    _, data = private_dirs
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "sessions").write_text("not a folder")
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        problems = str(app.screen.query_one("#review-problems", Static).render())
+        assert "sessions" in problems and "cannot be read" in problems
+
+
+async def test_a_reflection_goes_to_the_file_that_was_opened_when_two_share_an_id(sessions):
+    store, _ = sessions
+    original = store.sessions_dir / "2026" / "2026-01-15_incident_f1x7ure001.json"
+    copy = original.with_name("2026-01-15_incident_f1x7ure001 (conflicted copy).json")
+    shutil.copyfile(original, copy)
+    before = original.read_bytes()
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        row = next(index for index, summary in enumerate(screen.shown) if summary.path == copy)
+        screen.query_one(DataTable).move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "In de kopie."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert original.read_bytes() == before
+    assert Store(lang="en").load_path(copy).notes.reflection == "In de kopie."

@@ -84,7 +84,24 @@ async def test_tips_and_notes_stay_off_the_shared_screen_until_toggled(library, 
         assert runner.status.value == "running"
         await pilot.press("b")
         await pilot.pause()
-        assert "Incidentmethode" in visible() and tip_start in visible()
+        # Back from blank the projector may be on again: the session, and nothing private.
+        assert "Incidentmethode" in visible()
+        for secret in secrets:
+            assert secret not in visible()
+        assert not screen.facilitator_visible and not screen.notes_visible
+        assert "b: terug" in blank
+
+
+async def test_blank_hint_names_the_rebound_key(incident_plan, clock, library):
+    app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library,
+                        settings=Settings(keys={"blank": "w"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.pause_ticking()
+        await pilot.press("space", "w")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "w: terug" in text and "b: terug" not in text
 
 
 async def test_time_up_notice_stays_away_while_blank(incident_plan, clock, library):

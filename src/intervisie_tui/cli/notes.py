@@ -29,12 +29,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=list_sessions)
 
-    show = actions.add_parser("show", help="one session in full (an id or the start of one)")
-    show.add_argument("id")
+    show = actions.add_parser("show", help="one session in full (an id, the start of one, or its file)")
+    show.add_argument("id", help="session id, a unique start of it, or the session's .json file")
     show.set_defaults(handler=show_session)
 
     export = actions.add_parser("export", help="one session as Markdown or JSON")
-    export.add_argument("id")
+    export.add_argument("id", help="session id, a unique start of it, or the session's .json file")
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("--anonymize", action="store_true", help="names become roles and letters (Markdown)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")

@@ -40,6 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "home.resume.line": ("{method} · {people} · {when} · {phase}", "{method} · {people} · {when} · {phase}"),
     "home.resume.phase": ("fase {number}/{count}: {title}", "phase {number}/{count}: {title}"),
+    "home.resume.wrapup": ("in de afronding", "in the wrap-up"),
     "home.resume.not_started": ("nog niet begonnen", "not started yet"),
     "home.resume.problem": ("Let op: {problem}", "Note: {problem}"),
     "home.resume.broken": (
@@ -201,6 +202,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "de rest kun je later aanvullen bij Terugkijken.",
         "Leave the wrap-up? What you typed is already saved; the session is closed and "
         "you can add the rest later in Review.",
+    ),
+    "wrapup.journal_problem": (
+        "⚠ Nog niet alles staat op schijf: {problem}. Het wordt steeds opnieuw geprobeerd; "
+        "sluit het programma niet af, of bewaar de sessie elders (ctrl+s).",
+        "⚠ Not everything is on disk yet: {problem}. Writing is retried all the time; "
+        "do not close the app, or save the session elsewhere (ctrl+s).",
     ),
     "wrapup.leave_yes": ("Afsluiten", "Close"),
     "wrapup.leave_no": ("Verder schrijven", "Keep writing"),

@@ -16,11 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "store.reason.other": ("{detail}", "{detail}"),
     # -- the live journal --------------------------------------------------------------------------
+    # Shown inside a sentence that already says the notes are saved again as soon as possible.
     "store.journal.problem": (
-        "Notities kunnen niet worden bewaard in {path}: {reason}. "
-        "{count} wijziging(en) staan veilig in het geheugen en worden opgeslagen zodra het weer kan.",
-        "Notes cannot be saved to {path}: {reason}. "
-        "{count} change(s) are safe in memory and will be saved as soon as possible.",
+        "{path} kan niet worden bijgewerkt: {reason}; {count} wijziging(en) wachten veilig in het geheugen",
+        "{path} cannot be written: {reason}; {count} change(s) wait safely in memory",
     ),
     "store.journal.skipped": (
         "{path}: beschadigde regel(s) {lines} overgeslagen; al het andere is hersteld",
@@ -56,6 +55,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.problem.invalid": ("veld '{field}': {detail}", "field '{field}': {detail}"),
     "store.problem.incomplete": ("het veld '{field}' ontbreekt of klopt niet", "the field '{field}' is missing or wrong"),
     "store.problem.os": ("kan niet worden gelezen: {detail}", "cannot be read: {detail}"),
+    "store.problem.folder": (
+        "deze map kan niet worden gelezen ({detail}); controleer of het een map is en of je er rechten op hebt, "
+        "of kies een andere gegevensmap met --data-dir",
+        "this folder cannot be read ({detail}); check that it is a folder you have permission to read, "
+        "or choose another data folder with --data-dir",
+    ),
+    "store.problem.duplicate_id": (
+        "heeft dezelfde sessie-id {id} als {others} (een kopie?); beide blijven staan, verwijder de verkeerde",
+        "has the same session id {id} as {others} (a copy?); both are kept, delete the wrong one",
+    ),
     "store.problems.hint": (
         "Deze bestanden zijn niet aangeraakt; verplaats of herstel ze zelf.",
         "These files were left untouched; move or repair them yourself.",
@@ -74,6 +83,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{id}' past bij meer dan één sessie ({ids}); geef meer tekens.",
         "'{id}' matches more than one session ({ids}); give more characters.",
     ),
+    "store.find.duplicate": (
+        "Sessie {id} staat in meer dan één bestand:\n{files}\nNoem het bestand in plaats van de id, "
+        "bijvoorbeeld `intervisie notes show <bestand>`.",
+        "Session {id} is in more than one file:\n{files}\nName the file instead of the id, "
+        "for example `intervisie notes show <file>`.",
+    ),
     "store.move.exists": (
         "{path} bestaat al; er is niets overschreven.",
         "{path} already exists; nothing was overwritten.",
@@ -84,6 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Export to {path} failed: {reason}. Choose another folder.",
     ),
     # -- review: document texts (also used in the Markdown export) --------------------------------
+    "review.export.ambiguous_name": ("[naam]", "[name]"),
     "review.participant_letter": ("Deelnemer {letter}", "Participant {letter}"),
     "review.export.anonymized": (
         "Geanonimiseerd: namen zijn vervangen door rollen en letters.",
@@ -183,8 +199,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wat er gebeurde:\n\n\nWat ik leerde:\n\n\nWat ik anders zou doen:\n\n\nWat ik meeneem naar de volgende bijeenkomst:\n",
         "What happened:\n\n\nWhat I learned:\n\n\nWhat I would do differently:\n\n\nWhat I take to the next meeting:\n",
     ),
+    "review.reflection.unchanged": (
+        "Er staan alleen nog de vragen; schrijf eerst de reflectie (Escape annuleert).",
+        "Only the questions are there; write the reflection first (Escape cancels).",
+    ),
     "review.reflection.saved": ("Reflectie opgeslagen.", "Reflection saved."),
     "review.export.title": ("Exporteren als Markdown naar:", "Export as Markdown to:"),
+    "review.export.title_json": (
+        "De volledige sessie (JSON, met alle notities en namen) bewaren in:",
+        "Save the complete session (JSON, with all notes and names) to:",
+    ),
     "review.export.title_anonymized": (
         "Anoniem exporteren (namen worden rollen en letters) naar:",
         "Export anonymised (names become roles and letters) to:",
@@ -193,5 +217,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar.",
         "Enter writes the file (a folder works too), Esc cancels. Only you can read the file.",
     ),
+    "review.export.replace_question": (
+        "{path} bestaat al. Vervangen?",
+        "{path} already exists. Replace it?",
+    ),
+    "review.export.replace_yes": ("Vervangen", "Replace"),
+    "review.export.replace_no": ("Niet vervangen", "Keep it"),
     "review.export.done": ("Geëxporteerd naar {path}", "Exported to {path}"),
 }

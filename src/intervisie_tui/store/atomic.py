@@ -14,10 +14,20 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
+def _restrict(path: Path | str, mode: int) -> None:
+    """Make private where the file system allows; some cannot (FAT or exFAT on a USB stick
+    refuses chmod with EPERM) and saving there must still work."""
+    if os.name != "posix":
+        return
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass
+
+
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-    if os.name == "posix":
-        os.chmod(path, PRIVATE_DIR_MODE)
+    _restrict(path, PRIVATE_DIR_MODE)
     return path
 
 
@@ -38,8 +48,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if os.name == "posix":
-            os.chmod(temporary, PRIVATE_FILE_MODE)
+        _restrict(temporary, PRIVATE_FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

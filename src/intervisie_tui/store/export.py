@@ -3,20 +3,23 @@ of speaking time that the review screen shows too."""
 
 from __future__ import annotations
 
+import math
 import re
 from string import ascii_uppercase
 
 from ..i18n import t
 from .document import SessionDocument
+from .folding import fold, fold_with_origins
 
 BAR_FULL = "█"
 
 
 def minutes_label(seconds: float) -> str:
-    """Whole minutes, rounded; '<1' for a few seconds so nobody reads it as nothing."""
+    """Whole minutes, rounded half up (30 s is 1 min, not Python's round-half-even 0);
+    '<1' for a few seconds so nobody reads it as nothing."""
     if 0 < seconds < 30:
         return "<1"
-    return str(round(seconds / 60))
+    return str(math.floor(seconds / 60 + 0.5))
 
 
 def speaking_bars(speaking: dict[str, float], lang: str, width: int = 30) -> list[str]:
@@ -50,22 +53,58 @@ def pseudonyms(document: SessionDocument, lang: str) -> dict[str, str]:
     return names
 
 
-def _replacer(names: dict[str, str]):
-    if not names:
+# Words of a name that are not the name ("Anna de Vries" is not hidden by hiding every "de").
+NAME_PARTICLES = frozenset(
+    "van de der den het ter ten te in op t aan bij von vom zu la le da di du del della des dos el al bin ibn y".split()
+)
+POSSESSIVE = r"('s|’s|s)?"  # "Anna's", "Anna’s", "Annas"
+
+
+def name_aliases(names: dict[str, str], ambiguous: str) -> dict[str, str]:
+    """Folded name, or word of a name (first name, surname; 2+ letters, no particles), → alias.
+    A word two people share becomes `ambiguous` rather than the wrong person's alias."""
+    aliases = {fold(name): alias for name, alias in names.items() if fold(name).strip()}
+    words: dict[str, set[str]] = {}
+    for name, alias in names.items():
+        for word in re.findall(r"\w+", fold(name)):
+            if len(word) >= 2 and word not in NAME_PARTICLES and word not in aliases:
+                words.setdefault(word, set()).add(alias)
+    for word, owners in words.items():
+        aliases[word] = next(iter(owners)) if len(owners) == 1 else ambiguous
+    return aliases
+
+
+def _replacer(names: dict[str, str], ambiguous: str = "?"):
+    """Replace every name, any of its words, and their possessives: whole words, ignoring case and accents."""
+    aliases = name_aliases(names, ambiguous)
+    if not aliases:
         return lambda text: text
     pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")(?!\w)",
-        re.IGNORECASE,
+        r"(?<!\w)(" + "|".join(re.escape(key) for key in sorted(aliases, key=len, reverse=True)) + r")" + POSSESSIVE + r"(?!\w)"
     )
-    lowered = {name.lower(): alias for name, alias in names.items()}
-    return lambda text: pattern.sub(lambda match: lowered[match.group(0).lower()], text)
+
+    def hide(text: str) -> str:
+        folded, origins = fold_with_origins(text)
+        pieces: list[str] = []
+        done = 0
+        for match in pattern.finditer(folded):
+            start, end = origins[match.start()], origins[match.end() - 1] + 1
+            suffix = match.group(2)
+            pieces += [text[done:start], aliases[match.group(1)]]
+            if suffix:
+                pieces.append("’s" if "’" in suffix else "'s")
+            done = end
+        pieces.append(text[done:])
+        return "".join(pieces)
+
+    return hide
 
 
 def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = False) -> str:
     plan = document.plan
     method = plan.method
     aliases = pseudonyms(document, lang) if anonymize else {}
-    hide = _replacer(aliases)
+    hide = _replacer(aliases, t("review.export.ambiguous_name", lang))
 
     def person(name: str | None) -> str:
         return aliases.get(name, name) if name else "-"

@@ -17,8 +17,9 @@ from typing import Any
 
 from .atomic import atomic_write_text
 from .document import DocumentProblem, migrate
+from .folding import fold
 
-INDEX_FORMAT = 2  # bump when the cached fields change: old caches are then rebuilt
+INDEX_FORMAT = 3  # bump when the cached fields change: old caches are then rebuilt
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class SessionSummary:
 
 
 def summarize(raw: Any, path: Path) -> tuple[SessionSummary, str]:
-    """The summary and lower-cased search text of parsed document JSON, without validating
+    """The summary and folded search text (no case, no accents) of parsed document JSON, without validating
     the whole document (that happens when it is opened). Raises DocumentProblem."""
     raw = migrate(raw)
     try:
@@ -112,7 +113,7 @@ def search_text(raw: dict[str, Any]) -> str:
             parts.extend(f"{key} {text}" for key, text in value.items())
         else:
             parts.append(str(value))
-    return "\n".join(part for part in parts if part).lower()
+    return fold("\n".join(part for part in parts if part))
 
 
 def stamp_of(stat: os.stat_result) -> list[int]:
@@ -179,13 +180,19 @@ class SessionIndex:
 
     # -- scanning -----------------------------------------------------------------------------
 
-    def scan(self) -> list[tuple[str, list[int]]]:
-        """Every `*.json` under the sessions folder, one level of year folders deep."""
+    def scan(self) -> tuple[list[tuple[str, list[int]]], list[tuple[Path, DocumentProblem]]]:
+        """Every `*.json` under the sessions folder, one level of year folders deep; and the
+        folders that could not be read (never silently skipped: their sessions would seem gone)."""
         found: list[tuple[str, list[int]]] = []
+        problems: list[tuple[Path, DocumentProblem]] = []
         try:
-            years = [entry for entry in os.scandir(self.folder) if entry.is_dir(follow_symlinks=False)]
+            with os.scandir(self.folder) as entries:
+                years = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
         except FileNotFoundError:
-            return found
+            return found, problems  # no session saved yet
+        except OSError as error:  # a file where the folder should be, no permission, …
+            problems.append((self.folder, DocumentProblem("folder", detail=error.strerror or str(error))))
+            return found, problems
         for year in years:
             try:
                 with os.scandir(year.path) as entries:
@@ -193,18 +200,19 @@ class SessionIndex:
                         if entry.name.endswith(".json") and not entry.name.startswith("."):
                             try:
                                 found.append((f"{year.name}/{entry.name}", stamp_of(entry.stat())))
-                            except OSError:
-                                continue
-            except OSError:
-                continue
-        return found
+                            except OSError as error:
+                                path = Path(entry.path)
+                                problems.append((path, DocumentProblem("os", detail=error.strerror or str(error))))
+            except OSError as error:
+                problems.append((Path(year.path), DocumentProblem("folder", detail=error.strerror or str(error))))
+        return found, problems
 
     def refresh(self) -> tuple[list[SessionSummary], list[tuple[Path, DocumentProblem]]]:
         self._load()
         summaries: list[SessionSummary] = []
-        problems: list[tuple[Path, DocumentProblem]] = []
         present: set[str] = set()
-        for relative, stamp in self.scan():
+        found, problems = self.scan()
+        for relative, stamp in found:
             present.add(relative)
             entry = self.entries.get(relative)
             if entry is None or list(entry[0]) != stamp:

@@ -4,13 +4,15 @@ The first line holds the plan; every following line is one Event. Each line is w
 flushed and fsynced at once, so a crash or `kill -9` loses at most the event being
 written. Appending never raises: when the disk refuses (read-only, full, no permission)
 the events wait in memory, `problem` says what is wrong, and the next append (or
-`retry()`) writes them all.
+`retry()`, at most every RETRY_INTERVAL seconds) writes them all.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +28,7 @@ from .errors import os_reason
 
 JOURNAL_FORMAT = "intervisie-tui journal"
 JOURNAL_VERSION = 1
+RETRY_INTERVAL = 3.0  # seconds between retries of a refused disk: screens call retry() on every tick
 
 
 def header_line(session_id: str, plan: SessionPlan, created_at: datetime) -> str:
@@ -40,11 +43,14 @@ def header_line(session_id: str, plan: SessionPlan, created_at: datetime) -> str
 
 
 class LiveJournal:
-    def __init__(self, session_id: str, path: Path, lang: str, pending: list[str] | None = None) -> None:
+    def __init__(self, session_id: str, path: Path, lang: str, pending: list[str] | None = None,
+                 *, clock: Callable[[], float] = time.monotonic) -> None:
         self.id = session_id
         self.path = path
         self.lang = lang
         self.problem: str | None = None
+        self._clock = clock
+        self._failed_at: float | None = None  # when the disk last refused
         self._pending: list[str] = list(pending or [])
         self._descriptor: int | None = None
         # After a failed or partial write the file may end mid-line; the next line starts
@@ -69,6 +75,9 @@ class LiveJournal:
         return self._flush()
 
     def retry(self) -> bool:
+        """Write what waits in memory; while the disk refuses, try at most every RETRY_INTERVAL."""
+        if self._pending and self._failed_at is not None and self._clock() - self._failed_at < RETRY_INTERVAL:
+            return False
         return self._flush()
 
     def _open(self) -> int:
@@ -93,15 +102,18 @@ class LiveJournal:
                 self._pending.pop(0)
         except OSError as error:
             self._drop_descriptor()
+            self._failed_at = self._clock()
             self.problem = t(
                 "store.journal.problem", self.lang, path=self.path, reason=os_reason(error, self.lang), count=len(self._pending)
             )
             return False
         except Exception as error:  # noqa: BLE001 - the session must go on whatever happens here
             self._drop_descriptor()
+            self._failed_at = self._clock()
             self.problem = t("store.journal.problem", self.lang, path=self.path, reason=str(error), count=len(self._pending))
             return False
         self.problem = None
+        self._failed_at = None
         return True
 
     def _drop_descriptor(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from .atomic import atomic_write_text, ensure_private_tree
 from .document import DocumentProblem, SessionDocument, parse_document
 from .errors import StoreError, os_reason
 from .export import export_json, export_markdown
+from .folding import fold
 from .index import SessionIndex, SessionSummary, summarize
 from .journal import JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
 
@@ -65,9 +67,9 @@ class Store:
         self.trash_dir = self.root / "trash"
         self.index = SessionIndex(self.sessions_dir, self.root / "index.json", self.root / "search-index.json")
         self._summaries: list[SessionSummary] = []
-        self._paths: dict[str, Path] = {}  # session id -> where its document was found
         self._session_problems: list[Problem] = []
         self._live_problems: list[Problem] = []
+        self._journals: weakref.WeakSet[LiveJournal] = weakref.WeakSet()  # open journals, for unsaved_problem()
 
     # -- live sessions -----------------------------------------------------------------------------
 
@@ -79,7 +81,9 @@ class Store:
         the lines in memory and says so in `problem`."""
         session_id = self.new_id()
         path = self.live_dir / f"{session_id}.jsonl"
-        return LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())])
+        journal = LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())])
+        self._journals.add(journal)
+        return journal
 
     def interrupted(self) -> list[LiveSession]:
         """Journals of sessions that never finished, newest first. Unreadable ones go to `problems`."""
@@ -107,7 +111,22 @@ class Store:
 
     def reopen(self, live: LiveSession) -> LiveJournal:
         """Go on appending to an interrupted session's journal (after resume)."""
-        return LiveJournal(live.id, live.path, self.lang)
+        journal = LiveJournal(live.id, live.path, self.lang)
+        self._journals.add(journal)
+        return journal
+
+    def unsaved_problem(self) -> str | None:
+        """What is wrong if an open journal still holds lines only in memory (the disk refused
+        them): quitting now would lose them. Retries first (at most every few seconds); None
+        when everything typed is on disk."""
+        for journal in list(self._journals):
+            if journal.closed or not journal.pending:
+                continue
+            if journal.retry():
+                continue
+            return journal.problem or t("store.journal.problem", self.lang, path=journal.path,
+                                        reason="?", count=journal.pending)
+        return None
 
     def close_interrupted(self, live: LiveSession) -> Path:
         """Save an interrupted session as a document as it stood, notes and all."""
@@ -148,15 +167,15 @@ class Store:
     # -- documents ---------------------------------------------------------------------------------
 
     def document_path(self, document: SessionDocument) -> Path:
-        """Where a document lives: where it was found, else by date, method and id."""
-        known = self._paths.get(document.id)
-        if known is not None:
-            return known
+        """Where a new document goes: by year, date, method and id."""
         return self.sessions_dir / f"{document.when:%Y}" / document_name(document)
 
-    def save(self, document: SessionDocument) -> Path:
-        """Write a document atomically (a crash leaves the old or the new file, never half)."""
-        path = self.document_path(document)
+    def save(self, document: SessionDocument, path: Path | None = None) -> Path:
+        """Write a document atomically (a crash leaves the old or the new file, never half).
+        `path` is the file the document was loaded from: an edit goes back exactly there, even
+        when another file (a sync conflict copy, a restored backup) holds the same id."""
+        is_new = path is None
+        path = path or self.document_path(document)
         try:
             ensure_private_tree(self.root, path.parent)
             atomic_write_text(path, document.to_json())
@@ -164,9 +183,8 @@ class Store:
             raise StoreError(
                 t("store.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
             ) from None
-        if document.id not in self._paths:
+        if is_new and all(summary.path != path for summary in self._summaries):
             self._summaries.append(self._summary_of(document, path))
-            self._paths[document.id] = path
         return path
 
     def _summary_of(self, document: SessionDocument, path: Path) -> SessionSummary:
@@ -178,9 +196,24 @@ class Store:
         summaries, problems = self.index.refresh()
         summaries.sort(key=lambda summary: summary.when, reverse=True)
         self._summaries = summaries
-        self._paths = {summary.id: summary.path for summary in summaries}
         self._session_problems = [Problem(path, self.describe(problem)) for path, problem in problems]
+        self._session_problems += self._duplicates(summaries)
         return summaries
+
+    def _duplicates(self, summaries: list[SessionSummary]) -> list[Problem]:
+        """Files that hold the same session id (a sync conflict copy, a restored backup): each
+        is named with the other(s), and both stay listed so the user can keep the right one."""
+        by_id: dict[str, list[Path]] = {}
+        for summary in summaries:
+            by_id.setdefault(summary.id, []).append(summary.path)
+        found = []
+        for session_id, paths in by_id.items():
+            if len(paths) < 2:
+                continue
+            for path in sorted(paths):
+                others = ", ".join(str(other) for other in sorted(paths) if other != path)
+                found.append(Problem(path, t("store.problem.duplicate_id", self.lang, id=session_id, others=others)))
+        return found
 
     @property
     def problems(self) -> list[Problem]:
@@ -190,22 +223,51 @@ class Store:
     def describe(self, problem: DocumentProblem) -> str:
         return t(f"store.problem.{problem.code}", self.lang, **problem.values)
 
-    def find(self, session_id: str, *, in_trash: bool = False) -> SessionSummary:
-        """A session by its id or a unique start of it."""
+    def find(self, session_id: str | Path, *, in_trash: bool = False) -> SessionSummary:
+        """A session by its id, a unique start of it, or its file (a path, or the file's name):
+        the file is how to name one of two files that hold the same id."""
         summaries = self.list_trash() if in_trash else (self._summaries or self.list_sessions())
+        by_file = self._by_file(session_id, summaries)
+        if by_file is None and not in_trash:
+            summaries = self.list_sessions()
+            by_file = self._by_file(session_id, summaries)
+        if by_file is not None:
+            return by_file
+        session_id = str(session_id)
         exact = [summary for summary in summaries if summary.id == session_id]
         if not exact and not in_trash:
             summaries = self.list_sessions()
             exact = [summary for summary in summaries if summary.id == session_id]
+        if len(exact) > 1:
+            files = "\n".join(f"  {summary.path}" for summary in sorted(exact, key=lambda summary: str(summary.path)))
+            raise StoreError(t("store.find.duplicate", self.lang, id=session_id, files=files))
         matches = exact or [summary for summary in summaries if session_id and summary.id.startswith(session_id)]
         if not matches:
             raise StoreError(t("store.find.none", self.lang, id=session_id))
-        if len(matches) > 1:
-            ids = ", ".join(sorted(summary.id for summary in matches)[:8])
+        if len({summary.id for summary in matches}) > 1:
+            ids = ", ".join(sorted({summary.id for summary in matches})[:8])
             raise StoreError(t("store.find.ambiguous", self.lang, id=session_id, ids=ids))
+        if len(matches) > 1:
+            files = "\n".join(f"  {summary.path}" for summary in sorted(matches, key=lambda summary: str(summary.path)))
+            raise StoreError(t("store.find.duplicate", self.lang, id=matches[0].id, files=files))
         return matches[0]
 
-    def load(self, session_id: str) -> SessionDocument:
+    @staticmethod
+    def _by_file(reference: str | Path, summaries: list[SessionSummary]) -> SessionSummary | None:
+        text = str(reference)
+        if not (isinstance(reference, Path) or text.endswith(".json") or os.sep in text):
+            return None
+        wanted = Path(text).expanduser()
+        for summary in summaries:
+            if summary.path == wanted or summary.path.name == text:
+                return summary
+        try:
+            resolved = wanted.resolve()
+        except OSError:
+            return None
+        return next((summary for summary in summaries if summary.path.resolve() == resolved), None)
+
+    def load(self, session_id: str | Path) -> SessionDocument:
         return self.load_path(self.find(session_id).path)
 
     def load_path(self, path: Path) -> SessionDocument:
@@ -218,20 +280,21 @@ class Store:
             reason = self.describe(error) if isinstance(error, DocumentProblem) else t("store.problem.not_json", self.lang, detail=error)
             raise StoreError(t("store.load.failed", self.lang, path=path, reason=reason), path) from None
 
-    def save_reflection(self, document: SessionDocument, text: str) -> SessionDocument:
+    def save_reflection(self, document: SessionDocument, text: str, path: Path) -> SessionDocument:
+        """Add the reflection and write the document back to `path`, the file it was loaded from."""
         updated = document.with_reflection(text, _now())
         if updated is not document:
-            self.save(updated)
+            self.save(updated, path)
         return updated
 
     # -- search ------------------------------------------------------------------------------------
 
     def search(self, query: str, summaries: list[SessionSummary] | None = None) -> list[SessionSummary]:
         """Sessions whose case, people, notes, advice, action points or reflection contain every
-        word of the query (case-insensitive)."""
+        word of the query (ignoring case and accents: "UMIT" finds "Ümit")."""
         if summaries is None:
             summaries = self._summaries or self.list_sessions()
-        words = query.lower().split()
+        words = fold(query).split()
         if not words:
             return list(summaries)
         found = []
@@ -249,17 +312,16 @@ class Store:
 
     # -- trash -------------------------------------------------------------------------------------
 
-    def trash(self, session_id: str) -> Path:
-        """Move a session into the trash folder, from where `restore` brings it back."""
+    def trash(self, session_id: str | Path) -> Path:
+        """Move a session (by id or by file) into the trash folder, from where `restore` brings it back."""
         summary = self.find(session_id)
         target = self.trash_dir / summary.path.parent.name / summary.path.name
         self._move(summary.path, target)
         self.index.forget(f"{summary.path.parent.name}/{summary.path.name}")
-        self._summaries = [s for s in self._summaries if s.id != summary.id]
-        self._paths.pop(summary.id, None)
+        self._summaries = [s for s in self._summaries if s.path != summary.path]
         return target
 
-    def restore(self, session_id: str) -> Path:
+    def restore(self, session_id: str | Path) -> Path:
         summary = self.find(session_id, in_trash=True)
         target = self.sessions_dir / summary.path.parent.name / summary.path.name
         self._move(summary.path, target)
@@ -294,12 +356,15 @@ class Store:
     def export_json(self, document: SessionDocument) -> str:
         return export_json(document)
 
+    def export_path(self, document: SessionDocument, target: Path, fmt: str = "md") -> Path:
+        """The file an export to `target` writes: `target` itself, or a named file in it if it is a folder."""
+        target = target.expanduser()
+        return target / default_export_name(document, fmt) if target.is_dir() else target
+
     def export_to(self, document: SessionDocument, target: Path, *, fmt: str = "md", anonymize: bool = False) -> Path:
         """Write an export to a file the user chose (atomically, private). Raises StoreError."""
         text = self.export_json(document) if fmt == "json" else self.export_markdown(document, anonymize)
-        target = target.expanduser()
-        if target.is_dir():
-            target = target / default_export_name(document, fmt)
+        target = self.export_path(document, target, fmt)
         try:
             atomic_write_text(target, text)
         except OSError as error:

@@ -29,6 +29,7 @@ from .themes import ALL_THEMES, next_theme
 
 if TYPE_CHECKING:
     from .run_screen import RunScreen
+    from .screens.wrapup import WrapUpScreen
 
 METHOD_PROBLEMS_SHOWN = 5  # more than this is summarised: the toast must stay readable
 
@@ -76,7 +77,7 @@ class IntervisieApp(App):
             self.register_theme(theme)
         self.theme = settings.theme if settings.theme in self.available_themes else ALL_THEMES[0].name
 
-        usable, problems = check_keymap(settings.keys)
+        usable, problems = check_keymap(settings.keys, self.t)
         if problems:
             self._startup_notices.append((self.t("app.keymap_problems", problems="; ".join(problems)), "warning"))
         self.set_keymap(usable)
@@ -222,6 +223,7 @@ class IntervisieApp(App):
 
     def resume_session(self, live: Any) -> None:
         """`live` is the store's LiveSession (.plan, .events); its journal is reopened to go on appending."""
+        from ..core.state import Status
         from .run_screen import RunScreen
 
         journal = getattr(live, "journal", None)
@@ -233,6 +235,12 @@ class IntervisieApp(App):
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(live.plan, self.clock, live.events, listeners=listeners)
         self._journals[id(runner)] = journal
+        if runner.state.status is Status.ENDED:
+            # Stopped during the wrap-up: the session itself is over, so finish the wrap-up.
+            from .screens.wrapup import WrapUpScreen
+
+            self.push_screen(WrapUpScreen(runner))
+            return
         self.push_screen(RunScreen(runner, journal=journal))
 
     def end_session(self, runner: SessionRunner) -> None:
@@ -242,38 +250,37 @@ class IntervisieApp(App):
         runner.end()
         self.push_screen(WrapUpScreen(runner))
 
-    def finish_session(self, runner: SessionRunner) -> None:
-        """The wrap-up screen saved: store the session, then back to a fresh home screen."""
+    def finish_session(self, runner: SessionRunner) -> bool:
+        """The wrap-up screen saved: store the session, then back to a fresh home screen.
+        False when the data folder refused it: the wrap-up stays open and can save again."""
         if self.store is not None:
             try:
                 self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
             except StoreError as error:  # the message is translated and says what to do
-                self.notify(self.t("app.save_failed", problem=str(error)), severity="error", timeout=30)
+                problem = str(error).rstrip(".")  # the sentence around it ends with its own period
+                self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
                 self._offer_export_elsewhere(runner)
-                return
+                return False
             self._journals.pop(id(runner), None)
         self.notify(self.t("app.saved"))
         self._back_home()
+        return True
 
     def _offer_export_elsewhere(self, runner: SessionRunner) -> None:
         """The data folder refused the session: let the facilitator save it somewhere else
         (a USB stick, the home folder) as the complete JSON record. Nothing is lost meanwhile:
         the wrap-up stays open and the journal keeps the events in memory."""
-        from .screens.reflection import ExportScreen
+        from ..store.sessions import default_export_name
+        from .screens.reflection import ExportScreen, export_asking_first
 
         document = self.store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
+        suggestion = Path.home() / default_export_name(document, "json")
 
         def export(target: Path | None) -> None:
-            if target is None:
-                return
-            try:
-                written = self.store.export_to(document, target, fmt="json")
-            except StoreError as error:
-                self.notify(str(error), severity="error", timeout=30)
-                return
-            self.notify(self.t("app.exported_elsewhere", path=written), timeout=15)
+            if target is not None:
+                export_asking_first(self, document, target, fmt="json", anonymize=False, done_key="app.exported_elsewhere")
 
-        self.push_screen(ExportScreen(Path.home(), anonymize=False), export)
+        self.push_screen(ExportScreen(suggestion, anonymize=False, title=self.t("review.export.title_json")), export)
 
     def _back_home(self) -> None:
         while len(self.screen_stack) > 1 and not self._is_home(self.screen_stack[-1]):
@@ -298,6 +305,49 @@ class IntervisieApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """ctrl+q and the palette's Quit: straight out, unless a session is not saved yet
+        or the disk still refuses lines of a journal; then ask first."""
+        from .confirm import ConfirmScreen
+
+        session_screen = self._unsaved_session_screen()
+        problem = self.unsaved_problem()
+        if session_screen is None and problem is None:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmScreen) and getattr(self.screen, "is_quit_question", False):
+            return  # already asking
+        question = self.t("run.quit.question")
+        if problem:
+            question += "\n\n" + self.t("run.quit.unsaved", problem=problem)
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                if session_screen is not None:
+                    session_screen.flush()
+                self.exit()
+
+        dialog = ConfirmScreen(question, self.t("run.quit.yes"), self.t("run.quit.no"), danger=True)
+        dialog.is_quit_question = True  # type: ignore[attr-defined]
+        self.push_screen(dialog, answered)
+
+    def unsaved_problem(self) -> str | None:
+        """What a journal still holds only in memory, in words; None when all is on disk."""
+        return self.store.unsaved_problem() if self.store is not None else None
+
+    def _unsaved_session_screen(self) -> RunScreen | WrapUpScreen | None:
+        """The screen of a session that has started and is not saved yet, if any."""
+        from ..core.state import Status
+        from .run_screen import RunScreen
+        from .screens.wrapup import WrapUpScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, WrapUpScreen):
+                return screen
+            if isinstance(screen, RunScreen) and screen.runner.status is not Status.READY:
+                return screen
+        return None
 
     def action_next_theme(self) -> None:
         self.theme = next_theme(self.theme)

@@ -23,7 +23,7 @@ class IntervisieCommands(Provider):
                 continue
             target = app if action.scope == "app" else screen
             title = app.t(action.description)
-            help_text = app.t("palette.run_help", keys=display_keys(keys_in_force(action, keymap)))
+            help_text = app.t("palette.run_help", keys=display_keys(keys_in_force(action, keymap, app.t)))
             commands.append((title, help_text, partial(target.run_action, action.action)))
         for name in ("intervisie-dark", "intervisie-high-contrast", "intervisie-light"):
             commands.append(

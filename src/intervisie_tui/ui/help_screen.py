@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..settings import SETTINGS_FILE
-from .keys import ACTIONS, GROUPS, display_keys, keys_in_force
+from .keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,13 +45,13 @@ class HelpScreen(ModalScreen[None]):
                 if action.group != group:
                     continue
                 table.add_row(
-                    Text(display_keys(keys_in_force(action, keymap)), style="bold"),
+                    Text(display_keys(keys_in_force(action, keymap, app.t)), style="bold"),
                     Text(app.t(action.description)),
                     Text(action.id),
                 )
             table.add_row("", "", "")
-        table.add_row(Text("ctrl+p", style="bold"), Text(app.t("help.palette")), "")
-        table.add_row(Text("esc", style="bold"), Text(app.t("help.close")), "")
+        table.add_row(Text(key_label("ctrl+p", app.t), style="bold"), Text(app.t("help.palette")), "")
+        table.add_row(Text(key_label("escape", app.t), style="bold"), Text(app.t("help.close")), "")
         return table
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -15,6 +15,8 @@ from typing import Literal
 from textual.binding import Binding, BindingsMap
 from textual.keys import REPLACED_KEYS, Keys, _normalize_key_list, format_key, key_to_character
 
+from ..i18n import t
+
 Scope = Literal["app", "run"]
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
@@ -56,6 +58,15 @@ ACTIONS: tuple[KeyAction, ...] = (
 )
 
 ACTIONS_BY_ID: dict[str, KeyAction] = {action.id: action for action in ACTIONS}
+
+# The run screen's footer, first things first: at 80 columns only these fit, and the
+# privacy key (blank) and the way out must never be the ones cut off. The rest is on the help screen.
+RUN_FOOTER: tuple[str, ...] = ("help", "toggle-pause", "blank", "next-phase", "next-speaker", "end-session")
+# Below 80 columns not even that fits: blank and end go before the rest.
+RUN_FOOTER_NARROW: tuple[str, ...] = ("help", "toggle-pause", "blank", "end-session", "next-phase", "next-speaker")
+NARROW_FOOTER_WIDTH = 80
+# Key names spoken differently per language; every other key shows as Textual writes it.
+KEY_NAMES = {"space": "keys.name.space", "escape": "keys.name.escape", "enter": "keys.name.enter"}
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(action.group for action in ACTIONS))
 
 
@@ -104,33 +115,69 @@ def is_valid_key(key: str) -> bool:
     return key_to_character(REPLACED_KEYS.get(base, base)) is not None
 
 
-def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+def _english(key: str, **values: object) -> str:
+    return t(key, "en", **values)
+
+
+def check_keymap(keymap: Mapping[str, str], translate=_english) -> tuple[dict[str, str], list[str]]:
     """The usable part of a user keymap, and one problem per unusable entry.
 
-    Problems name the action id or key so the user can fix settings.json.
+    Problems name the action id or key so the user can fix settings.json;
+    `translate(i18n_key, **values)` puts them in the user's language.
     """
     usable: dict[str, str] = {}
     problems: list[str] = []
     for action_id, keys in keymap.items():
         if action_id not in ACTIONS_BY_ID:
-            problems.append(f"unknown action id '{action_id}'")
+            problems.append(translate("keys.problem.unknown_id", id=action_id))
             continue
         if not isinstance(keys, str) or not keys.strip():
-            problems.append(f"'{action_id}': no keys given")
+            problems.append(translate("keys.problem.no_keys", id=action_id))
             continue
         names = [name.strip() for name in keys.split(",")]
         bad = [name for name in names if not is_valid_key(name)]
         if bad:
-            problems.append(f"'{action_id}': unknown key {', '.join(repr(name) for name in bad)}")
+            problems.append(
+                translate("keys.problem.unknown_key", id=action_id, keys=", ".join(repr(name) for name in bad))
+            )
             continue
         usable[action_id] = _normalize_key_list(",".join(names))
     return usable, problems
 
 
-def keys_in_force(action: KeyAction, keymap: Mapping[str, str]) -> list[str]:
-    """The keys an action answers to now (after rebinding), as people write them."""
+def key_label(key: str, translate) -> str:
+    """One key as people read it, in the current language ("spatie", "ctrl+t", "→", "?").
+
+    The footer, the help screen, the palette and hints all use this, so they agree.
+    """
+    *modifiers, base = key.split("+") if len(key) > 1 else [key]
+    name = translate(KEY_NAMES[base]) if base in KEY_NAMES else format_key(base)
+    return "+".join([*modifiers, name])
+
+
+def keys_in_force(action: KeyAction, keymap: Mapping[str, str], translate) -> list[str]:
+    """The keys an action answers to now (after rebinding), as people read them."""
     keys = keymap.get(action.id) or _normalize_key_list(action.keys)
-    return [format_key(key) for key in keys.split(",")]
+    return [key_label(key, translate) for key in keys.split(",")]
+
+
+def footer_rank(binding_id: str | None, width: int = NARROW_FOOTER_WIDTH) -> int | None:
+    """Where a binding goes in the run screen's footer at this screen width; None: not in it."""
+    order = RUN_FOOTER if width >= NARROW_FOOTER_WIDTH else RUN_FOOTER_NARROW
+    return order.index(binding_id) if binding_id in order else None
+
+
+def typed_in_a_text_field(key: str) -> bool:
+    """True when a focused text field takes this key itself (a letter, space, an arrow, …),
+    so while typing a note the binding does not fire and the footer should not offer it."""
+    if "+" in key and len(key) > 1 and key.split("+")[0] in MODIFIERS:
+        return False
+    return key_to_character(key) is not None or len(format_key(key)) == 1 or key in TEXT_FIELD_KEYS
+
+
+TEXT_FIELD_KEYS = frozenset(
+    {"left", "right", "up", "down", "home", "end", "pageup", "pagedown", "backspace", "delete", "enter", "tab"}
+)
 
 
 def display_keys(names: Iterable[str]) -> str:

@@ -8,24 +8,36 @@ even rendered until the facilitator opens its panel.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static, TextArea
 
 from ..core.engine import SessionRunner
 from ..core.events import NoteField
+from ..core.method import Speakers
 from ..core.state import SessionView, Status
 from .confirm import ConfirmScreen
-from .keys import bindings_for
-from .widgets.big_countdown import BigCountdown
+from .keys import (
+    ACTIONS_BY_ID,
+    bindings_for,
+    footer_rank,
+    key_label,
+    keys_in_force,
+    typed_in_a_text_field,
+)
+from .widgets.big_countdown import BigCountdown, BlockDigits, banner_text, render_big
 from .widgets.notes_panel import NoteSlot, NotesPanel
 from .widgets.phase_strip import StripEntry, strip_text
 from .widgets.whose_turn import describe_turn, format_clock, format_duration
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
+NAME_BANNER_MIN_HEIGHT = 30  # below this the clock needs the rows; the name stays one line
+NAME_BANNER_LARGE_HEIGHT = 45  # from here the name is drawn twice as large
 STATE_CLASSES = ("-ready", "-running", "-last-minute", "-over", "-paused", "-ended")
 
 
@@ -62,7 +74,6 @@ class RunScreen(Screen):
         self.facilitator_visible = False
         self.notes_visible = False
         self.blanked = False
-        self._facilitator_before_blank = False
         self.tick_timer: Timer | None = None
         self._time_phase: int | None = None  # the phase whose zero crossing is watched
         self._over_announced = False
@@ -86,8 +97,10 @@ class RunScreen(Screen):
                     yield Static("", id="clock-state")
                 with Vertical(id="turn-box"):
                     yield Static("", id="turn-name")
-                    yield BigCountdown(reference="+0:00", id="turn-countdown")
+                    yield BigCountdown(id="turn-countdown")  # the default reference: "+00:00", as format_clock writes
                     yield Static("", id="turn-state")
+            with Center(id="who-big-row"):
+                yield BlockDigits(id="who-big")
             yield Static("", id="who")
             yield Static("", id="who-detail")
             yield Static("", id="who-spoken")
@@ -104,7 +117,7 @@ class RunScreen(Screen):
     def on_mount(self) -> None:
         self._built = True
         self._bindings = self._run_bindings()
-        self.tick_timer = self.set_interval(TICK_SECONDS, self.refresh_view, name="countdown")
+        self.tick_timer = self.set_interval(TICK_SECONDS, self.tick, name="countdown")
         self.refresh_language()
 
     def _run_bindings(self):
@@ -114,6 +127,8 @@ class RunScreen(Screen):
 
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 120
+        self.refresh_view()
+        self.refresh_bindings()  # the footer's order depends on the width
 
     def on_unmount(self) -> None:
         self._built = False
@@ -142,17 +157,54 @@ class RunScreen(Screen):
         self._bindings = self._run_bindings()
         self._strip_shown = None
         self.query_one("#blank-title", Static).update(self.app.t("run.blank.title"))
-        self.query_one("#blank-hint", Static).update(self.app.t("run.blank.hint"))
+        self.query_one("#blank-hint", Static).update(self.app.t("run.blank.hint", shortcut=self.key_for("blank")))
         self.refresh_view()
         if self.notes_visible:
             self.run_worker(self._rebuild_notes(), exclusive=True, group="notes")
         self.refresh_bindings()
+
+    def key_for(self, action_id: str) -> str:
+        """The first key the action answers to now (after rebinding), as the footer writes it."""
+        return keys_in_force(ACTIONS_BY_ID[action_id], self.app._keymap, self.app.t)[0]
+
+    @property
+    def active_bindings(self):
+        """The footer's keys: the registry's order (what matters first, so a narrow footer
+        cuts the least important), keys written in the current language, and while a note
+        is being typed, none the text field takes itself (it types them, they do nothing)."""
+        typing = self._typing()
+        width = self.size.width
+        shown = []
+        for key, active in super().active_bindings.items():
+            binding = active.binding
+            rank = footer_rank(binding.id, width)
+            if binding.show:
+                if rank is None or (typing and typed_in_a_text_field(key)):
+                    binding = replace(binding, show=False)
+                else:
+                    binding = replace(binding, key_display=key_label(key, self.app.t))
+            shown.append((rank if rank is not None else len(shown) + 100, key, active._replace(binding=binding)))
+        shown.sort(key=lambda item: item[0])
+        return {key: active for _, key, active in shown}
+
+    def _typing(self) -> bool:
+        focused = self.focused
+        return focused is not None and isinstance(focused, TextArea | Input)
 
     def pause_ticking(self) -> None:
         """Stop the timer for good (tests and snapshots drive refresh_view themselves)."""
         self._ticking = False
         if self.tick_timer is not None:
             self.tick_timer.pause()
+
+    def tick(self) -> None:
+        """The timer's beat: keep the time spent on disk now and then, then show the moment."""
+        self.runner.checkpoint()
+        self.refresh_view()
+
+    def flush(self) -> None:
+        """Write what is typed in the notes now (before quitting)."""
+        self.notes_panel.flush()
 
     def refresh_view(self) -> None:
         """Read the session at this moment and update what changed."""
@@ -167,7 +219,7 @@ class RunScreen(Screen):
 
         self._set("#run-title", f"{plan.method.name(lang)} — {phase.title(lang)}")
         self._set("#run-step", t("run.step", number=view.phase_index + 1, total=view.phase_count))
-        strip_key = (tuple(self._strip_entries(view)), max(20, self.size.width - 2))
+        strip_key = (tuple(self._strip_entries(view)), self._strip_width())
         if strip_key != self._strip_shown:
             self._strip_shown = strip_key
             self.query_one("#phase-strip", Static).update(strip_text(list(strip_key[0]), strip_key[1]))
@@ -177,7 +229,7 @@ class RunScreen(Screen):
         self.query_one("#countdown", BigCountdown).value = format_clock(view.remaining)
         minutes = round(view.allotted / 60)
         extra = runner.state.phases[view.phase_index].extra_minutes
-        state_line = f"{t(f'run.state.{state}')} · {t('run.of_minutes', minutes=minutes)}"
+        state_line = f"{t(f'run.state.{state}', shortcut=self.key_for('toggle-pause'))} · {t('run.of_minutes', minutes=minutes)}"
         if extra:
             state_line += " " + t("run.extra", sign="+" if extra > 0 else "−", minutes=abs(extra))
         self._set("#clock-state", state_line, layout=False)
@@ -190,6 +242,11 @@ class RunScreen(Screen):
         if self.notes_visible and self._notes_phase != phase.id:
             self.run_worker(self._rebuild_notes(), exclusive=True, group="notes")
         self._check_time_up(view)
+
+    def _strip_width(self) -> int:
+        """The strip's own width (panels narrow it), before the first layout the screen's."""
+        width = self.query_one("#phase-strip").content_size.width
+        return max(10, width if width else self.size.width - 2)
 
     def _show_state(self, state: str) -> None:
         """One class per state; changed only when the state changes (a class change restyles the screen)."""
@@ -221,10 +278,17 @@ class RunScreen(Screen):
         t = self.app.t
         words = describe_turn(view, self.runner.plan, self.lang)
         self._set("#who", words.headline)
-        self._set("#who-detail", words.detail)
+        self._show_name_banner(view.turn.current if view.turn is not None else None)
+        detail = words.detail
+        if self._needs_inbrenger(view):
+            detail = t("run.inbrenger_needed", shortcut=self.key_for("choose-inbrenger"))
+        self._set("#who-detail", detail)
         self._set("#who-spoken", words.spoken)
         turn = view.turn
         timed = turn is not None and turn.turn_remaining is not None
+        # A narrow screen with a private panel open keeps the room's clock, not the turn's.
+        cramped = self.has_class("-narrow") and (self.facilitator_visible or self.notes_visible)
+        timed = timed and not cramped
         box = self.query_one("#turn-box")
         if box.display != timed:
             box.display = timed
@@ -236,6 +300,36 @@ class RunScreen(Screen):
             box.set_class(over, "-over")
             clock = format_clock(turn.turn_remaining)
             self._set("#turn-state", t("run.turn_over") if over else t("run.turn_clock", time=clock), layout=False)
+
+    def _show_name_banner(self, name: str | None) -> None:
+        """On a large screen the speaker's name in block capitals instead of one line of text."""
+        lines = self._banner_lines(name)
+        row = self.query_one("#who-big-row")
+        if row.display != bool(lines):
+            row.display = bool(lines)
+            self.query_one("#who").display = not lines
+        if lines and self.query_one("#who-big", BlockDigits).lines != lines:
+            self.query_one("#who-big", BlockDigits).show(lines)
+
+    def _banner_lines(self, name: str | None) -> list[str]:
+        capitals = banner_text(name) if name and self.has_class("-wide") else None
+        if capitals is None or self.size.height < NAME_BANNER_MIN_HEIGHT:
+            return []
+        room = self.query_one("#session-view").content_size.width or self.size.width
+        for scale in (2, 1) if self.size.height >= NAME_BANNER_LARGE_HEIGHT else (1,):
+            lines = render_big(capitals, scale)
+            if len(lines[0]) <= room - 4:
+                return lines
+        return []
+
+    def _needs_inbrenger(self, view: SessionView) -> bool:
+        """The phase is about the inbrenger and none is chosen: ask for one on screen."""
+        if view.inbrenger or view.status is Status.ENDED:
+            return False
+        phase = view.phase
+        return phase.speakers in (Speakers.INBRENGER, Speakers.WITHOUT_INBRENGER) or (
+            phase.speakers is Speakers.ROUND and phase.inbrenger_in_round
+        )
 
     def _refresh_questions(self, view: SessionView) -> None:
         questions = view.phase.questions(self.lang) if view.phase.questions else []
@@ -268,13 +362,23 @@ class RunScreen(Screen):
         if plan.case_question:
             lines.append(t("run.facilitator.case_question", question=plan.case_question))
         times = ", ".join(
-            f"{name} {format_duration(seconds)}" for name, seconds in state.speaking.items()
+            f"{name} {format_duration(seconds)}" for name, seconds in self._speaking_now().items()
         )
         lines += ["", t("run.facilitator.speaking", times=times)]
         free = state.note(NoteField.TEXT, view.phase.id)
         if free:
             lines += ["", t("run.notes.free") + ":", free]
         self._set("#facilitator-content", "\n".join(lines))
+
+    def _speaking_now(self) -> dict[str, float]:
+        """Speaking time up to this moment: the state books a stretch only at the next event,
+        so the current speaker's running stretch is added here."""
+        state = self.runner.state
+        speaking = dict(state.speaking)
+        speaker = state.current_speaker()
+        if speaker is not None and state.status is Status.RUNNING:
+            speaking[speaker] = speaking.get(speaker, 0.0) + max(0.0, self.runner.now() - state.last_t)
+        return speaking
 
     # -- time up ----------------------------------------------------------------------------
 
@@ -351,6 +455,7 @@ class RunScreen(Screen):
         if not self.facilitator_visible:
             self._set("#facilitator-content", "")  # hidden means not rendered at all
         self.refresh_view()
+        self.call_after_refresh(self.refresh_view)  # the strip fits its new width
 
     async def action_toggle_notes(self) -> None:
         panel = self.notes_panel
@@ -359,6 +464,7 @@ class RunScreen(Screen):
             return
         self.notes_visible = True
         self.set_class(True, "-notes")
+        self.call_after_refresh(self.refresh_view)
         await self._rebuild_notes()
         panel.focus_first()
 
@@ -374,6 +480,7 @@ class RunScreen(Screen):
         self.notes_visible = False
         self.set_class(False, "-notes")
         self.set_focus(None)
+        self.call_after_refresh(self.refresh_view)
 
     def _leave_phase(self) -> None:
         """Notes typed for this phase are saved before the phase changes."""
@@ -386,14 +493,12 @@ class RunScreen(Screen):
     def action_toggle_blank(self) -> None:
         self.blanked = not self.blanked
         if self.blanked:
+            # Private content is not merely covered: it is emptied. Coming back shows the
+            # session only: the projector may be on again, so private panels stay closed.
             if self.notes_visible:
                 self._close_notes()
-            # Private content is not merely covered: it is emptied, and shown again on return.
-            self._facilitator_before_blank = self.facilitator_visible
             if self.facilitator_visible:
                 self.action_toggle_facilitator()
-        elif self._facilitator_before_blank:
-            self.action_toggle_facilitator()
         self.set_class(self.blanked, "-blank")
         self.refresh_bindings()
 

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.state import SessionState
+from ...core.state import SessionState, Status
 from ..confirm import ConfirmScreen
 from . import relabel_bindings
 
@@ -52,12 +52,15 @@ def describe_interrupted(live: Any, app: Any) -> str:
     if events:
         when = events[-1].at.astimezone().strftime("%d-%m-%Y %H:%M")
         state = SessionState.replay(plan, events)
-        phase = t(
-            "home.resume.phase",
-            number=state.phase_index + 1,
-            count=len(plan.method.phases),
-            title=state.phase.title(lang),
-        )
+        if state.status is Status.ENDED:
+            phase = t("home.resume.wrapup")  # stopped during the wrap-up: resuming opens it
+        else:
+            phase = t(
+                "home.resume.phase",
+                number=state.phase_index + 1,
+                count=len(plan.method.phases),
+                title=state.phase.title(lang),
+            )
     else:
         when = t("home.resume.not_started")
         phase = ""

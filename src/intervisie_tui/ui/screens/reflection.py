@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static, TextArea
 
+from ...store.errors import StoreError
+from ...store.sessions import SessionDocument
+from ..confirm import ConfirmScreen
 from . import relabel_bindings
 
 
@@ -42,7 +45,12 @@ class ReflectionScreen(ModalScreen[str | None]):
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+        text = self.query_one(TextArea).text.strip()
+        if not self.initial and text == self.app.t("review.reflection.template").strip():
+            # Only the questions: saving them would look like a reflection that was written.
+            self.app.notify(self.app.t("review.reflection.unchanged"), severity="warning")
+            return
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -58,15 +66,17 @@ class ExportScreen(ModalScreen[Path | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "review.key.cancel")]
 
-    def __init__(self, suggestion: Path, anonymize: bool) -> None:
+    def __init__(self, suggestion: Path, anonymize: bool, *, title: str | None = None) -> None:
+        """`title` says what is written (the default: Markdown, anonymised or not)."""
         super().__init__()
         self.suggestion = suggestion
         self.anonymize = anonymize
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         key = "review.export.title_anonymized" if self.anonymize else "review.export.title"
         with Vertical():
-            yield Static(self.app.t(key))
+            yield Static(self.title_text or self.app.t(key), id="export-title")
             yield Input(str(self.suggestion), id="export-path")
             yield Static(self.app.t("review.export.hint"), id="export-hint")
 
@@ -81,3 +91,28 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def export_asking_first(app: App, document: SessionDocument, target: Path, *, fmt: str, anonymize: bool,
+                        done_key: str) -> None:
+    """Write the export to `target` (a file, or a folder to put it in), asking before an
+    existing file is replaced; tell the user where it went or what went wrong."""
+    store = app.store
+    path = store.export_path(document, target, fmt)
+
+    def write(confirmed: bool | None = True) -> None:
+        if not confirmed:
+            return
+        try:
+            written = store.export_to(document, path, fmt=fmt, anonymize=anonymize)
+        except StoreError as error:
+            app.notify(str(error), severity="error", timeout=15)
+            return
+        app.notify(app.t(done_key, path=written), timeout=15)
+
+    if path.exists():
+        question = app.t("review.export.replace_question", path=path)
+        app.push_screen(ConfirmScreen(question, app.t("review.export.replace_yes"), app.t("review.export.replace_no"),
+                                      danger=True), write)
+    else:
+        write()

@@ -13,11 +13,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 
 from ...store.export import minutes_label
+from ...store.folding import fold
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
 from ..confirm import ConfirmScreen
 from . import relabel_bindings
-from .reflection import ExportScreen, ReflectionScreen
+from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 
 SORTS = ("date", "method", "inbrenger", "duration")
 PROBLEMS_SHOWN = 3
@@ -112,8 +113,8 @@ class ReviewScreen(Screen):
             rows = [summary for summary in rows if summary.method_id == self.method_filter]
         if self.search_text.strip() and self.store is not None:
             if self.showing_trash:
-                words = self.search_text.lower().split()
-                rows = [s for s in rows if all(w in f"{s.case_title} {s.method_id} {' '.join(s.participants)}".lower() for w in words)]
+                words = fold(self.search_text).split()
+                rows = [s for s in rows if all(w in fold(f"{s.case_title} {s.method_id} {' '.join(s.participants)}") for w in words)]
             else:
                 rows = self.store.search(self.search_text, rows)
         return sorted(rows, key=sort_key(self.order))
@@ -191,10 +192,15 @@ class ReviewScreen(Screen):
         parts = [t("review.count", shown=len(self.shown), total=len(self.summaries))]
         parts.append(t("review.sorted_by", order=t(f"review.sort.{self.order}")))
         if self.method_filter:
-            parts.append(t("review.filtered", method=self.method_filter))
+            parts.append(t("review.filtered", method=self.method_filter_label()))
         if not self.summaries:
             parts = [t("review.empty_trash") if self.showing_trash else t("review.empty")]
         return " · ".join(parts)
+
+    def method_filter_label(self) -> str:
+        """The filtered method's name in the current language (its id only if no session has it)."""
+        summary = next((s for s in self.summaries if s.method_id == self.method_filter), None)
+        return summary.method_label(self.app.lang) if summary else str(self.method_filter)
 
     def selected(self) -> SessionSummary | None:
         table = self.query_one(DataTable)
@@ -259,8 +265,9 @@ class ReviewScreen(Screen):
         if self.showing_trash:
             return
         document = self._load_selected()
-        if document is not None:
-            self.app.push_screen(SessionDetailScreen(document))
+        summary = self.selected()
+        if document is not None and summary is not None:
+            self.app.push_screen(SessionDetailScreen(document, summary.path))
 
     def action_export(self, anonymize: bool) -> None:
         document = self._load_selected()
@@ -278,7 +285,7 @@ class ReviewScreen(Screen):
             if not yes:
                 return
             try:
-                self.store.trash(summary.id)
+                self.store.trash(summary.path)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=15)
                 return
@@ -298,7 +305,7 @@ class ReviewScreen(Screen):
         if summary is None or not self.showing_trash:
             return
         try:
-            self.store.restore(summary.id)
+            self.store.restore(summary.path)
         except StoreError as error:
             self.app.notify(str(error), severity="error", timeout=15)
             return
@@ -332,14 +339,8 @@ def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> 
     suggestion = export_folder() / default_export_name(document, "md")
 
     def chosen(target: Path | None) -> None:
-        if target is None:
-            return
-        try:
-            written = app.store.export_to(document, target, fmt="md", anonymize=anonymize)
-        except StoreError as error:
-            app.notify(str(error), severity="error", timeout=15)
-            return
-        app.notify(app.t("review.export.done", path=written), timeout=10)
+        if target is not None:
+            export_asking_first(app, document, target, fmt="md", anonymize=anonymize, done_key="review.export.done")
 
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
@@ -358,9 +359,10 @@ class SessionDetailScreen(Screen):
         Binding("escape", "back", "review.key.back"),
     ]
 
-    def __init__(self, document: SessionDocument) -> None:
+    def __init__(self, document: SessionDocument, path: Path) -> None:
         super().__init__()
         self.document = document
+        self.path = path  # edits go back to exactly this file, even if another holds the same id
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
@@ -380,7 +382,7 @@ class SessionDetailScreen(Screen):
             if text is None:
                 return
             try:
-                self.document = self.app.store.save_reflection(self.document, text)
+                self.document = self.app.store.save_reflection(self.document, text, self.path)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=15)
                 return

@@ -1,8 +1,8 @@
 """The wrap-up after a session: action points, the closing round, the inbrenger's reflection.
 
-Every field is written to the runner as a NOTE event shortly after typing stops and
-whenever the field loses focus, so the journal holds it within a second; saving only
-closes the session.
+Every field is written to the runner as a NOTE event shortly after typing pauses, within
+a second even while typing goes on (ui/autosave.py), and whenever the field loses focus;
+saving only closes the session.
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
+from ..autosave import Autosave
 from ..confirm import ConfirmScreen
 from . import relabel_bindings
 
-SAVE_DELAY = 0.4  # seconds of quiet typing before a field is written
+JOURNAL_CHECK_INTERVAL = 1.0  # seconds between looks at the journal while the wrap-up is open
 
 # The closing round's prompts (who, message key), shown as guidance.
 EVALUATION_PROMPTS = (
@@ -61,6 +61,7 @@ class WrapUpScreen(Screen):
     WrapUpScreen .evaluation-row Label { width: 18; padding: 1 1 0 0; text-style: bold; }
     WrapUpScreen .evaluation-row Input { width: 1fr; }
     WrapUpScreen #save { margin: 1 0; }
+    WrapUpScreen #wrapup-journal-warning { color: $error; text-style: bold; padding: 0 1; }
     """
     BINDINGS = [
         Binding("ctrl+s,f5", "save", "wrapup.key.save", key_display="ctrl+s", priority=True),
@@ -71,13 +72,14 @@ class WrapUpScreen(Screen):
         super().__init__()
         self.runner = runner
         self._unsaved: dict[str, tuple[NoteField, str | None]] = {}
-        self._save_timer: Timer | None = None
+        self._autosave = Autosave(self.set_timer, self.flush)
         self._finishing = False
 
     # -- building -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         state = self.runner.state
+        yield Static(id="wrapup-journal-warning")
         with VerticalScroll(id="wrapup-body"):
             yield Static(id="wrapup-title")
             yield Static(id="wrapup-intro", classes="hint")
@@ -98,6 +100,7 @@ class WrapUpScreen(Screen):
     def on_mount(self) -> None:
         self.refresh_language()
         self.query_one("#action-points", TextArea).focus()
+        self.set_interval(JOURNAL_CHECK_INTERVAL, self.refresh_journal_warning)
 
     def refresh_language(self) -> None:
         t, lang = self.app.t, self.app.lang
@@ -124,7 +127,17 @@ class WrapUpScreen(Screen):
         self.query_one("#reflection-hint", Static).update(t("wrapup.reflection_hint"))
         self.query_one("#reflection", TextArea).placeholder = t("wrapup.reflection_template")
         self.query_one("#save", Button).label = t("wrapup.save_button")
+        self.refresh_journal_warning()
         relabel_bindings(self)
+
+    def refresh_journal_warning(self) -> None:
+        """While the journal holds lines the disk refused, say so and keep retrying (the store
+        retries at most every few seconds): quitting now would lose them."""
+        store = self.app.store
+        problem = store.unsaved_problem() if store is not None else None
+        warning = self.query_one("#wrapup-journal-warning", Static)
+        warning.display = bool(problem)
+        warning.update(self.app.t("wrapup.journal_problem", problem=problem) if problem else "")
 
     # -- saving as you type ---------------------------------------------------------------------
 
@@ -144,9 +157,7 @@ class WrapUpScreen(Screen):
         if target is None or widget.id is None:
             return
         self._unsaved[widget.id] = target
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.flush)
+        self._autosave.changed()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._changed(event.text_area)
@@ -164,9 +175,7 @@ class WrapUpScreen(Screen):
 
     def flush(self) -> None:
         """Write every field typed in since the last write (unchanged text records nothing)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self._autosave.saved()
         pending, self._unsaved = self._unsaved, {}
         for widget_id, (field_, key) in pending.items():
             widget = self.query_one(f"#{widget_id}")
@@ -182,10 +191,17 @@ class WrapUpScreen(Screen):
 
     def action_save(self) -> None:
         if self._finishing:
-            return
+            return  # a second ctrl+s while the first is saving
         self._finishing = True
         self.flush()
-        self.app.finish_session(self.runner)
+        saved = False
+        try:
+            saved = self.app.finish_session(self.runner)
+        finally:
+            if not saved:  # refused: the wrap-up stays, and ctrl+s must work again
+                self._finishing = False
+        if not saved:
+            self.refresh_journal_warning()
 
     def action_leave(self) -> None:
         self.flush()

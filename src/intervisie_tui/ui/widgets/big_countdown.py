@@ -8,6 +8,8 @@ stock `Digits` widget takes over.
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -32,10 +34,42 @@ FONT: dict[str, tuple[str, ...]] = {
     "8": (".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."),
     "9": (".###.", "#...#", "#...#", ".####", "....#", "....#", ".###."),
     ":": ("..", "##", "##", "..", "##", "##", ".."),
-    "+": (".....", "..#..", "..#..", "#####", "..#..", "..#..", "....."),
+    "+": ("...", "...", ".#.", "###", ".#.", "...", "..."),  # narrow: overtime must not shrink the clock much
     "-": (".....", ".....", ".....", "#####", ".....", ".....", "....."),
     " ": ("..", "..", "..", "..", "..", "..", ".."),
 }
+# Capitals, so a speaker's name reads from the back of the room too (see banner_text).
+LETTERS: dict[str, tuple[str, ...]] = {
+    "A": (".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "B": ("####.", "#...#", "#...#", "####.", "#...#", "#...#", "####."),
+    "C": (".###.", "#...#", "#....", "#....", "#....", "#...#", ".###."),
+    "D": ("####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####."),
+    "E": ("#####", "#....", "#....", "####.", "#....", "#....", "#####"),
+    "F": ("#####", "#....", "#....", "####.", "#....", "#....", "#...."),
+    "G": (".###.", "#...#", "#....", "#.###", "#...#", "#...#", ".####"),
+    "H": ("#...#", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "I": (".###.", "..#..", "..#..", "..#..", "..#..", "..#..", ".###."),
+    "J": ("..###", "...#.", "...#.", "...#.", "...#.", "#..#.", ".##.."),
+    "K": ("#...#", "#..#.", "#.#..", "##...", "#.#..", "#..#.", "#...#"),
+    "L": ("#....", "#....", "#....", "#....", "#....", "#....", "#####"),
+    "M": ("#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#"),
+    "N": ("#...#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#"),
+    "O": (".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "P": ("####.", "#...#", "#...#", "####.", "#....", "#....", "#...."),
+    "Q": (".###.", "#...#", "#...#", "#...#", "#.#.#", "#..#.", ".##.#"),
+    "R": ("####.", "#...#", "#...#", "####.", "#.#..", "#..#.", "#...#"),
+    "S": (".####", "#....", "#....", ".###.", "....#", "....#", "####."),
+    "T": ("#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."),
+    "U": ("#...#", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "V": ("#...#", "#...#", "#...#", "#...#", "#...#", ".#.#.", "..#.."),
+    "W": ("#...#", "#...#", "#...#", "#.#.#", "#.#.#", "#.#.#", ".#.#."),
+    "X": ("#...#", "#...#", ".#.#.", "..#..", ".#.#.", "#...#", "#...#"),
+    "Y": ("#...#", "#...#", ".#.#.", "..#..", "..#..", "..#..", "..#.."),
+    "Z": ("#####", "....#", "...#.", "..#..", ".#...", "#....", "#####"),
+    "'": ("#", "#", ".", ".", ".", ".", "."),
+    ".": (".", ".", ".", ".", ".", ".", "#"),
+}
+FONT.update(LETTERS)
 MIN_BLOCK_SCALE = 2  # at scale 1 the block font is barely bigger than Digits
 
 
@@ -56,6 +90,12 @@ def _pixels(text: str, scale: int) -> list[list[bool]]:
             for repeat in range(tall):
                 rows[y * tall + repeat].extend(wide)
     return rows
+
+
+def banner_text(text: str) -> str | None:
+    """`text` in capitals the font can draw (accents dropped: "Zoë" -> "ZOE"), or None if it cannot."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).upper()
+    return plain if plain and all(character in FONT for character in plain) else None
 
 
 def render_big(text: str, scale: int) -> list[str]:
@@ -139,7 +179,8 @@ class BigCountdown(Container):
 
     The box's size comes from the layout (CSS); the widget picks the scale on resize.
     A reference text (the widest value expected) keeps the scale steady while the
-    digits change, so the clock never jumps in size as the seconds tick.
+    digits change, so the clock never jumps in size as the seconds tick. A value wider
+    than the reference (e.g. "+100:00") re-picks the scale, so it is never cut off.
     """
 
     DEFAULT_CSS = """
@@ -156,6 +197,7 @@ class BigCountdown(Container):
         super().__init__(id=id, classes=classes)
         self.set_reactive(BigCountdown.value, value)
         self.reference = reference
+        self._measured_width = 0  # width (at scale 1) of the text the current scale was chosen for
 
     def compose(self) -> ComposeResult:
         yield Digits(self.value)
@@ -172,14 +214,27 @@ class BigCountdown(Container):
             self.reference = reference
             self._choose_scale()
 
+    def _widest(self) -> str:
+        """The reference, or the value when it is wider (then the scale must follow it)."""
+        if big_size(self.value, 1)[0] > big_size(self.reference, 1)[0]:
+            return self.value
+        return self.reference
+
+    def _widest_width(self) -> int:
+        return big_size(self._widest(), 1)[0]
+
     def _choose_scale(self) -> None:
         width, height = self.content_size
-        reference = self.reference if len(self.reference) >= len(self.value) else self.value
-        scale = fit_scale(reference, width, height)
+        widest = self._widest()
+        self._measured_width = big_size(widest, 1)[0]
+        scale = fit_scale(widest, width, height)
         self.scale = scale if scale >= MIN_BLOCK_SCALE else 0
         self._show()
 
     def watch_value(self) -> None:
+        if self._widest_width() != self._measured_width and self.is_mounted and self.content_size.width:
+            self._choose_scale()  # the value outgrew the reference, or shrank back to it
+            return
         self._show()
 
     def watch_scale(self) -> None:

@@ -2,8 +2,8 @@
 
 Free notes always; structured fields when the phase asks for them (case question,
 advice with one field per participant, action points). Typing is saved through a
-callback after a short pause (debounce) and whenever the panel is left, so a note
-reaches the journal within a second.
+callback shortly after a pause, within a second even while typing goes on (see
+ui/autosave.py), and whenever the panel is left.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 
 from ...core.events import NoteField
 from ...core.method import NoteKind, Phase
 from ...core.state import SessionState
-
-SAVE_DELAY = 0.4  # seconds of quiet typing before a note is saved
+from ..autosave import Autosave
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,7 @@ class NotesPanel(VerticalScroll):
         super().__init__(id=id)
         self._save = save
         self._pending: dict[NoteSlot, str] = {}
-        self._timer: Timer | None = None
+        self._autosave = Autosave(self.set_timer, self.flush)
         self.phase_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -98,15 +96,11 @@ class NotesPanel(VerticalScroll):
             return
         event.stop()
         self._pending[area.slot] = area.text
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.flush)
+        self._autosave.changed()
 
     def flush(self) -> None:
         """Save everything typed since the last save."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._autosave.saved()
         pending, self._pending = self._pending, {}
         for slot, text in pending.items():
             self._save(slot, text)

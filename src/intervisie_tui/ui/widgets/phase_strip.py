@@ -35,20 +35,30 @@ def _short(entry: StripEntry) -> str:
     return f"{_glyph(entry.where)}{entry.number}"
 
 
+def _shown(entry: StripEntry, part: str) -> str:
+    """The part as drawn: the current phase gets a space either side of its reverse bar."""
+    return f" {part} " if entry.where == "current" else part
+
+
+def strip_width(entries: list[StripEntry], parts: list[str]) -> int:
+    """Cells the strip takes, every separator and padding space counted."""
+    return cell_len(SEPARATOR.join(_shown(entry, part) for entry, part in zip(entries, parts)))
+
+
 def strip_text(entries: list[StripEntry], width: int) -> Text:
     """The strip as styled text no wider than `width` (as far as possible)."""
     parts = [_full(entry) for entry in entries]
-    if cell_len(SEPARATOR.join(parts)) > width:
+    if strip_width(entries, parts) > width:
         parts = [_full(entry) if entry.where == "current" else _short(entry) for entry in entries]
-    if cell_len(SEPARATOR.join(parts)) > width:
+    if strip_width(entries, parts) > width:
         parts = [
             f"{_glyph(entry.where)}{entry.number} {entry.title}" if entry.where == "current" else _short(entry)
             for entry in entries
         ]
-    text = Text(no_wrap=False, overflow="ellipsis")
+    text = Text(no_wrap=True, overflow="ellipsis")  # one line: a wrapped strip pushes the clock down
     for index, (entry, part) in enumerate(zip(entries, parts)):
         if index:
             text.append(SEPARATOR)
         style = {"past": "dim", "current": "bold reverse"}.get(entry.where, "")
-        text.append(part if entry.where != "current" else f" {part} ", style=style)
+        text.append(_shown(entry, part), style=style)
     return text

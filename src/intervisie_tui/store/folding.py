@@ -1,0 +1,28 @@
+"""Text compared without case and accents ("UMIT" matches "Ümit"), for search and for
+finding names to hide in an anonymised export."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(part for part in decomposed if not unicodedata.combining(part)).casefold()
+
+
+def fold(text: str) -> str:
+    """Lower case (casefold) without accents."""
+    return "".join(fold_char(char) for char in text)
+
+
+def fold_with_origins(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each of its characters the index of the character of `text`
+    it came from, so a match in the folded text can be replaced in the original."""
+    folded: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(text):
+        part = fold_char(char)
+        folded.append(part)
+        origins.extend([index] * len(part))
+    return "".join(folded), origins
