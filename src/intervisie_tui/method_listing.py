@@ -2,20 +2,23 @@
 
 Validating method files needs pydantic, which costs more than the listing itself.
 The rows are cached in the user cache folder, keyed by the size and modification
-time of every method file; any change, any installed plugin, or any trouble with
-the cache means a full load. The cache is never authoritative and never required.
+time of every method file and of the folders on sys.path; any change, any installed
+plugin, or any trouble with the cache means a full load. The cache is never
+authoritative and never required.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import __version__
 from .core.locations import builtin_methods_dir
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -70,15 +73,27 @@ def _plugins_installed() -> bool:
     return bool(metadata.entry_points(group=ENTRY_POINT_GROUP))
 
 
+def _path_stamp() -> list[list]:
+    """Installing or removing a package changes its folder on sys.path: then the cache is
+    stale, and the next full load looks for plugins again."""
+    stamp = []
+    for entry in sys.path:
+        try:
+            stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
+        except OSError:
+            continue
+    return stamp
+
+
 def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[MethodRow], list[Problem]]:
     """Rows and problem messages, from the cache when nothing changed."""
-    folders = [builtin_methods_dir()] + ([user_dir] if user_dir else [])
-    if cache_file is None or _plugins_installed():
+    if cache_file is None:
         return _full_load(user_dir)
-    key = {"format": CACHE_FORMAT, "version": __version__, "files": _stamp(folders)}
+    folders = [builtin_methods_dir()] + ([user_dir] if user_dir else [])
+    key = {"format": CACHE_FORMAT, "version": __version__, "files": _stamp(folders), "path": _path_stamp()}
     try:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        if cached["key"] == key:
+        if cached["key"] == key and not cached["plugins"]:
             rows = [MethodRow(**{**row, "group_size": tuple(row["group_size"])}) for row in cached["rows"]]
             return rows, list(cached["problems"])
     except (OSError, ValueError, KeyError, TypeError):
@@ -88,7 +103,8 @@ def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[Me
         from .store.atomic import atomic_write_text, ensure_private_dir
 
         ensure_private_dir(cache_file.parent)
-        payload = {"key": key, "rows": [asdict(row) for row in rows], "problems": problems}
+        # With plugins installed the rows may change without any file changing: never cache them.
+        payload = {"key": key, "plugins": _plugins_installed(), "rows": [asdict(row) for row in rows], "problems": problems}
         atomic_write_text(cache_file, json.dumps(payload, ensure_ascii=False))
     except OSError:
         pass  # a cache we cannot write only costs speed

@@ -54,3 +54,16 @@ def test_warm_listing_needs_no_pydantic(tmp_path):
     warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert cold.stdout.strip() == "True"
     assert warm.stdout.strip() == "False"
+
+
+def test_with_plugins_installed_the_cache_is_never_used(tmp_path, monkeypatch):
+    import intervisie_tui.method_listing as listing
+
+    cache = tmp_path / "rows.json"
+    monkeypatch.setattr(listing, "_plugins_installed", lambda: True)
+    loads = []
+    real = listing._full_load
+    monkeypatch.setattr(listing, "_full_load", lambda user_dir: loads.append(1) or real(user_dir))
+    method_rows(None, cache)
+    method_rows(None, cache)
+    assert len(loads) == 2

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..i18n import t
 from ..paths import cache_dir, user_methods_dir
-from .output import write_output
 
 if TYPE_CHECKING:
     from ..core.method import Method
@@ -110,6 +109,7 @@ def write_handout(args: argparse.Namespace, lang: str) -> int:
     if method is None:
         return 2
     from ..handout import method_handout
+    from .output import write_output
 
     return write_output(method_handout(method, lang), args.output, lang)
 

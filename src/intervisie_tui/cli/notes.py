@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import t
-from .output import write_output
 
 if TYPE_CHECKING:
     from ..store.sessions import Store
@@ -136,6 +135,8 @@ def export_session(args: argparse.Namespace, lang: str) -> int:
     if document is None:
         return code
     text = store.export_json(document) if args.format == "json" else store.export_markdown(document, args.anonymize)
+    from .output import write_output
+
     return write_output(text, args.output, lang)
 
 
