@@ -12,8 +12,12 @@ def fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case (casefold) without accents."""
-    return "".join(fold_char(char) for char in text)
+    """Lower case (casefold) without accents. Whole-string work: this runs over every note
+    of every session when the search cache is built."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(part for part in decomposed if not unicodedata.combining(part)).casefold()
 
 
 def fold_with_origins(text: str) -> tuple[str, list[int]]:

@@ -67,6 +67,7 @@ class Store:
         self.trash_dir = self.root / "trash"
         self.index = SessionIndex(self.sessions_dir, self.root / "index.json", self.root / "search-index.json")
         self._summaries: list[SessionSummary] = []
+        self._summary_paths: set[Path] = set()  # of _summaries: saving must not scan them all
         self._session_problems: list[Problem] = []
         self._live_problems: list[Problem] = []
         self._journals: weakref.WeakSet[LiveJournal] = weakref.WeakSet()  # open journals, for unsaved_problem()
@@ -183,8 +184,9 @@ class Store:
             raise StoreError(
                 t("store.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
             ) from None
-        if is_new and all(summary.path != path for summary in self._summaries):
+        if is_new and path not in self._summary_paths:
             self._summaries.append(self._summary_of(document, path))
+            self._summary_paths.add(path)
         return path
 
     def _summary_of(self, document: SessionDocument, path: Path) -> SessionSummary:
@@ -196,6 +198,7 @@ class Store:
         summaries, problems = self.index.refresh()
         summaries.sort(key=lambda summary: summary.when, reverse=True)
         self._summaries = summaries
+        self._summary_paths = {summary.path for summary in summaries}
         self._session_problems = [Problem(path, self.describe(problem)) for path, problem in problems]
         self._session_problems += self._duplicates(summaries)
         return summaries
@@ -319,6 +322,7 @@ class Store:
         self._move(summary.path, target)
         self.index.forget(f"{summary.path.parent.name}/{summary.path.name}")
         self._summaries = [s for s in self._summaries if s.path != summary.path]
+        self._summary_paths.discard(summary.path)
         return target
 
     def restore(self, session_id: str | Path) -> Path:
