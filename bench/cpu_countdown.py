@@ -49,7 +49,8 @@ Minimal().run(headless=True, size=(width, height))
 OURS = r"""
 import resource, sys, time
 from textual.app import App
-from intervisie_tui.ui import app as app_module, run_screen
+from intervisie_tui.ui import app as app_module
+from intervisie_tui.ui.screens import run as run_screen
 seconds, width, height = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 SETTLE = 2.0  # start-up work (first layout and paint) is not what this measures
 def cpu():

@@ -38,7 +38,8 @@ OURS = r"""
 import sys, time
 t0 = float(sys.argv[1])
 from textual.app import App
-from intervisie_tui.ui import app as app_module, run_screen
+from intervisie_tui.ui import app as app_module
+from intervisie_tui.ui.screens import run as run_screen
 original_mount = run_screen.RunScreen.on_mount
 def on_mount(self):
     original_mount(self)
@@ -62,7 +63,7 @@ import intervisie_tui.core.engine, intervisie_tui.core.library
 marks.append(time.perf_counter())
 import intervisie_tui.store.sessions
 marks.append(time.perf_counter())
-import intervisie_tui.ui.app, intervisie_tui.ui.run_screen
+import intervisie_tui.ui.app, intervisie_tui.ui.screens.run
 marks.append(time.perf_counter())
 names = ["textual", "core (pydantic models)", "store", "ui (ours)"]
 print("  ".join(f"{name} {1000 * (b - a):.0f} ms" for name, a, b in zip(names, marks, marks[1:])))

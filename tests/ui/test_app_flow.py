@@ -8,7 +8,7 @@ from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.state import Status
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.run_screen import RunScreen
+from intervisie_tui.ui.screens.run import RunScreen
 
 
 async def test_start_end_finish_returns_home_with_a_saved_session(incident_plan, clock, library, private_dirs):

@@ -9,7 +9,7 @@ from textual.app import SystemCommand
 from intervisie_tui.core.state import Status
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.help_screen import HelpScreen
+from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.keys import ACTIONS, check_keymap, is_valid_key
 
 

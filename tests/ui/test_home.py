@@ -13,7 +13,7 @@ from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.confirm import ConfirmScreen
+from intervisie_tui.ui.screens.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.home import HomeScreen, ResumeScreen
 from intervisie_tui.ui.screens.methods import MethodsScreen
 from intervisie_tui.ui.screens.setup import SetupScreen
@@ -105,7 +105,7 @@ async def test_review_key_opens_the_review_screen_or_says_it_is_missing(library)
 
 
 async def test_help_key_opens_the_help_screen(library):
-    from intervisie_tui.ui.help_screen import HelpScreen
+    from intervisie_tui.ui.screens.help import HelpScreen
 
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:

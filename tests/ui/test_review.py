@@ -14,7 +14,7 @@ from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.confirm import ConfirmScreen
+from intervisie_tui.ui.screens.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.review import ReviewScreen, SessionDetailScreen
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 

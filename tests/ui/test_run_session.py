@@ -10,7 +10,7 @@ from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.state import Status
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.run_screen import RunScreen
+from intervisie_tui.ui.screens.run import RunScreen
 
 
 def make_app(plan, clock, library, lang="nl", **settings) -> IntervisieApp:

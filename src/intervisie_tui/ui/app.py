@@ -28,7 +28,7 @@ from .keys import bindings_for, check_keymap
 from .themes import ALL_THEMES, next_theme
 
 if TYPE_CHECKING:
-    from .run_screen import RunScreen
+    from .screens.run import RunScreen
     from .screens.wrapup import WrapUpScreen
 
 METHOD_PROBLEMS_SHOWN = 5  # more than this is summarised: the toast must stay readable
@@ -193,7 +193,7 @@ class IntervisieApp(App):
     # -- the session flow -------------------------------------------------------------------
 
     def _run_screen_for(self, plan: SessionPlan) -> RunScreen:
-        from .run_screen import RunScreen
+        from .screens.run import RunScreen
 
         journal = None
         if self.store is not None:
@@ -224,7 +224,7 @@ class IntervisieApp(App):
     def resume_session(self, live: Any) -> None:
         """`live` is the store's LiveSession (.plan, .events); its journal is reopened to go on appending."""
         from ..core.state import Status
-        from .run_screen import RunScreen
+        from .screens.run import RunScreen
 
         journal = getattr(live, "journal", None)
         if journal is None and self.store is not None:
@@ -301,7 +301,7 @@ class IntervisieApp(App):
     # -- app-wide actions -------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from .help_screen import HelpScreen
+        from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -309,7 +309,7 @@ class IntervisieApp(App):
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit: straight out, unless a session is not saved yet
         or the disk still refuses lines of a journal; then ask first."""
-        from .confirm import ConfirmScreen
+        from .screens.confirm import ConfirmScreen
 
         session_screen = self._unsaved_session_screen()
         problem = self.unsaved_problem()
@@ -339,7 +339,7 @@ class IntervisieApp(App):
     def _unsaved_session_screen(self) -> RunScreen | WrapUpScreen | None:
         """The screen of a session that has started and is not saved yet, if any."""
         from ..core.state import Status
-        from .run_screen import RunScreen
+        from .screens.run import RunScreen
         from .screens.wrapup import WrapUpScreen
 
         for screen in reversed(self.screen_stack):

@@ -12,7 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.state import SessionState, Status
-from ..confirm import ConfirmScreen
+from .confirm import ConfirmScreen
 from . import relabel_bindings
 
 # Menu entries in the order shown: (option id, message key, key shown in front).

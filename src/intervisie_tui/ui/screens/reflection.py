@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from ...store.errors import StoreError
 from ...store.sessions import SessionDocument
-from ..confirm import ConfirmScreen
+from .confirm import ConfirmScreen
 from . import relabel_bindings
 
 

@@ -16,7 +16,7 @@ from ...store.export import minutes_label
 from ...store.folding import fold
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
-from ..confirm import ConfirmScreen
+from .confirm import ConfirmScreen
 from . import relabel_bindings
 from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 

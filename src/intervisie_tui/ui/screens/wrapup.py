@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import Autosave
-from ..confirm import ConfirmScreen
+from .confirm import ConfirmScreen
 from . import relabel_bindings
 
 JOURNAL_CHECK_INTERVAL = 1.0  # seconds between looks at the journal while the wrap-up is open

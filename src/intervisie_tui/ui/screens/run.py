@@ -17,12 +17,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea
 
-from ..core.engine import SessionRunner
-from ..core.events import NoteField
-from ..core.method import Speakers
-from ..core.state import SessionView, Status
+from ...core.engine import SessionRunner
+from ...core.events import NoteField
+from ...core.method import Speakers
+from ...core.state import SessionView, Status
 from .confirm import ConfirmScreen
-from .keys import (
+from ..keys import (
     ACTIONS_BY_ID,
     bindings_for,
     footer_rank,
@@ -30,10 +30,10 @@ from .keys import (
     keys_in_force,
     typed_in_a_text_field,
 )
-from .widgets.big_countdown import BigCountdown, BlockDigits, banner_text, render_big
-from .widgets.notes_panel import NoteSlot, NotesPanel
-from .widgets.phase_strip import StripEntry, strip_text
-from .widgets.whose_turn import describe_turn, format_clock, format_duration
+from ..widgets.big_countdown import BigCountdown, BlockDigits, banner_text, render_big
+from ..widgets.notes_panel import NoteSlot, NotesPanel
+from ..widgets.phase_strip import StripEntry, strip_text
+from ..widgets.whose_turn import describe_turn, format_clock, format_duration
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 NAME_BANNER_MIN_HEIGHT = 30  # below this the clock needs the rows; the name stays one line
@@ -440,7 +440,7 @@ class RunScreen(Screen):
         self._act(self.runner.skip_speaker)
 
     def action_choose_inbrenger(self) -> None:
-        from .widgets.inbrenger_picker import InbrengerPicker
+        from ..widgets.inbrenger_picker import InbrengerPicker
 
         def chosen(name: str | None) -> None:
             if name is not None and self._act(lambda: self.runner.set_inbrenger(name)):

@@ -10,8 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..settings import SETTINGS_FILE
-from .keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
+from ...settings import SETTINGS_FILE
+from ..keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
 
 
 class HelpScreen(ModalScreen[None]):
