@@ -265,3 +265,14 @@ def test_checkpoints_bound_what_a_crash_can_lose(incident_plan, clock):
     again = SessionRunner.recover(incident_plan, clock, list(runner.events))
     assert again.view().remaining == pytest.approx(5 * MIN - 35)
     assert again.state.phases[0].elapsed == pytest.approx(35)
+
+
+def test_speaking_time_up_to_now_includes_the_running_stretch(incident_plan, clock):
+    runner = SessionRunner(incident_plan, clock)
+    runner.start()  # a round that starts with the inbrenger, Bram
+    clock.advance(40)
+    assert runner.state.speaking["Bram"] == 0  # booked at the next event
+    assert runner.state.speaking_at(runner.now())["Bram"] == pytest.approx(40)
+    runner.pause()
+    clock.advance(100)
+    assert runner.state.speaking_at(runner.now())["Bram"] == pytest.approx(40)

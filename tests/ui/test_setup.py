@@ -15,7 +15,6 @@ from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.screens.setup import (
     Group,
-    Problem,
     RenameScreen,
     SetupScreen,
     group_size_note,

@@ -239,6 +239,15 @@ class SessionState:
             elapsed += max(0.0, now - self.last_t)
         return elapsed
 
+    def speaking_at(self, now: float) -> dict[str, float]:
+        """Speaking time per participant up to `now`: the current speaker's running stretch
+        is booked only at the next event, so it is added here."""
+        speaking = dict(self.speaking)
+        speaker = self.current_speaker()
+        if speaker is not None and self.status is Status.RUNNING:
+            speaking[speaker] = speaking.get(speaker, 0.0) + max(0.0, now - self.last_t)
+        return speaking
+
     def view(self, now: float) -> SessionView:
         index = self.phase_index
         allotted = self.allotted_seconds(index)

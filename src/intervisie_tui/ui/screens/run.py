@@ -362,23 +362,13 @@ class RunScreen(Screen):
         if plan.case_question:
             lines.append(t("run.facilitator.case_question", question=plan.case_question))
         times = ", ".join(
-            f"{name} {format_duration(seconds)}" for name, seconds in self._speaking_now().items()
+            f"{name} {format_duration(seconds)}" for name, seconds in state.speaking_at(self.runner.now()).items()
         )
         lines += ["", t("run.facilitator.speaking", times=times)]
         free = state.note(NoteField.TEXT, view.phase.id)
         if free:
             lines += ["", t("run.notes.free") + ":", free]
         self._set("#facilitator-content", "\n".join(lines))
-
-    def _speaking_now(self) -> dict[str, float]:
-        """Speaking time up to this moment: the state books a stretch only at the next event,
-        so the current speaker's running stretch is added here."""
-        state = self.runner.state
-        speaking = dict(state.speaking)
-        speaker = state.current_speaker()
-        if speaker is not None and state.status is Status.RUNNING:
-            speaking[speaker] = speaking.get(speaker, 0.0) + max(0.0, self.runner.now() - state.last_t)
-        return speaking
 
     # -- time up ----------------------------------------------------------------------------
 
