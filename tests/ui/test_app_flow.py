@@ -256,3 +256,20 @@ async def test_resuming_a_session_stopped_during_the_wrapup_opens_the_wrapup(inc
         assert type(second.screen).__name__ == "HomeScreen"
         [summary] = second.store.list_sessions()
         assert second.store.load_path(summary.path).notes.action_points == "Nog een actie"
+
+
+async def test_start_up_warnings_speak_the_users_language_and_come_once(incident_plan, clock, private_dirs):
+    from intervisie_tui.core.library import load_library
+
+    config, _data = private_dirs
+    (config / "methods").mkdir(parents=True)
+    (config / "methods" / "kapot.toml").write_text('id = "kapot"\nschema = 1\n', encoding="utf-8")
+    (config / "settings.json").write_text("{not json", encoding="utf-8")
+    app = IntervisieApp(lang="nl", clock=clock, library=load_library(config / "methods", entry_points=()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.start_session(incident_plan)
+        await pilot.pause()
+        warnings = [message for message, severity in app.notices if severity == "warning"]
+    assert any("kapot.toml" in message and "veld 'name'" in message for message in warnings)
+    assert sum("settings.json" in message for message in warnings) == 1

@@ -43,18 +43,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.resume.wrapup": ("in de afronding", "in the wrap-up"),
     "home.resume.not_started": ("nog niet begonnen", "not started yet"),
     "home.resume.problem": ("Let op: {problem}", "Note: {problem}"),
-    "home.resume.broken": (
-        "Sessie {id} kan niet worden gelezen: {problem}. Het bestand blijft staan.",
-        "Session {id} cannot be read: {problem}. The file is left as it is.",
-    ),
-    "home.resume.cannot": (
-        "Deze sessie kan niet worden hervat; het bestand blijft onaangeroerd.",
-        "This session cannot be resumed; its file is left untouched.",
-    ),
-    "home.resume.unreadable": (
-        "De onderbroken sessies konden niet worden gelezen: {reason}",
-        "The interrupted sessions could not be read: {reason}",
-    ),
     "home.resume.close_question": (
         "Deze sessie afsluiten? De notities worden bewaard als afgeronde sessie; hervatten kan daarna niet meer.",
         "Close this session? Its notes are kept as a finished session; it can no longer be resumed.",

@@ -22,6 +22,7 @@ from ..core.plan import SessionPlan
 from ..i18n import default_language, t
 from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
 from ..store.errors import StoreError
+from ..store.journal import LiveSession
 from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
@@ -70,7 +71,8 @@ class IntervisieApp(App):
         self._plan = plan
         self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
         self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
-        self.store: Store | None = self._open_store()
+        # None only in tests; Store touches no disk until it is used.
+        self.store: Store | None = Store(self.data_dir, lang=self.lang)
         self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
 
         for theme in ALL_THEMES:
@@ -156,15 +158,6 @@ class IntervisieApp(App):
 
     # -- start-up ---------------------------------------------------------------------------
 
-    def _open_store(self) -> Store | None:
-        try:
-            return Store(self.data_dir, lang=self.lang)
-        except Exception as error:  # noqa: BLE001 - no store means no saving, never no app
-            self._startup_notices.append(
-                (self.t("app.store_unavailable", problem=f"{self.data_dir}: {error.strerror or error}"), "warning")
-            )
-            return None
-
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._plan is not None:
@@ -172,7 +165,7 @@ class IntervisieApp(App):
         for message, severity in self._startup_notices:
             self.notify(message, severity=severity)
         if self.library.problems:
-            shown = "\n".join(str(problem) for problem in self.library.problems[:METHOD_PROBLEMS_SHOWN])
+            shown = "\n".join(problem.render(self.lang) for problem in self.library.problems[:METHOD_PROBLEMS_SHOWN])
             if len(self.library.problems) > METHOD_PROBLEMS_SHOWN:
                 shown += "\n…"
             self.notify(self.t("app.method_problems", count=len(self.library.problems), problems=shown),
@@ -195,12 +188,8 @@ class IntervisieApp(App):
     def _run_screen_for(self, plan: SessionPlan) -> RunScreen:
         from .screens.run import RunScreen
 
-        journal = None
-        if self.store is not None:
-            try:
-                journal = self.store.start_live(plan)
-            except Exception as error:  # noqa: BLE001 - the session runs; the screen warns it is not saved
-                self._startup_notices.append((self.t("app.store_unavailable", problem=str(error)), "warning"))
+        # start_live never raises: a refusing disk shows as the journal's problem on screen.
+        journal = self.store.start_live(plan) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner(plan, self.clock, listeners=listeners)
         self._journals[id(runner)] = journal
@@ -215,23 +204,14 @@ class IntervisieApp(App):
         self.save_settings()
 
     def start_session(self, plan: SessionPlan) -> None:
-        screen = self._run_screen_for(plan)
-        for message, severity in self._startup_notices:
-            self.notify(message, severity=severity)
-        self._startup_notices.clear()
-        self.push_screen(screen)
+        self.push_screen(self._run_screen_for(plan))
 
-    def resume_session(self, live: Any) -> None:
-        """`live` is the store's LiveSession (.plan, .events); its journal is reopened to go on appending."""
+    def resume_session(self, live: LiveSession) -> None:
+        """Recover an interrupted session; its journal is reopened to go on appending."""
         from ..core.state import Status
         from .screens.run import RunScreen
 
-        journal = getattr(live, "journal", None)
-        if journal is None and self.store is not None:
-            try:
-                journal = self.store.reopen(live)
-            except Exception as error:  # noqa: BLE001
-                self.notify(self.t("app.store_unavailable", problem=str(error)), severity="warning")
+        journal = self.store.reopen(live) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(live.plan, self.clock, live.events, listeners=listeners)
         self._journals[id(runner)] = journal

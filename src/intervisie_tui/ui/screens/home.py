@@ -12,6 +12,8 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.state import SessionState, Status
+from ...store.errors import StoreError
+from ...store.journal import LiveSession
 from .confirm import ConfirmScreen
 from . import relabel_bindings
 
@@ -27,26 +29,15 @@ MENU: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def interrupted_sessions(app: Any) -> list[Any]:
-    """The store's interrupted sessions; none when there is no store (or it cannot tell)."""
-    store = getattr(app, "store", None)
-    if store is None:
-        return []
-    try:
-        return list(store.interrupted())
-    except Exception as error:  # a broken journal folder must not stop the home screen
-        app.notify(app.t("home.resume.unreadable", reason=str(error)), severity="error")
-        return []
+def interrupted_sessions(app: Any) -> list[LiveSession]:
+    """The store's interrupted sessions (unreadable journals are the store's problems, not these)."""
+    return [] if app.store is None else app.store.interrupted()
 
 
-def describe_interrupted(live: Any, app: Any) -> str:
-    """One line per interrupted session: method, participants, when, phase (or what is wrong)."""
+def describe_interrupted(live: LiveSession, app: Any) -> str:
+    """One line per interrupted session: method, participants, when, phase."""
     t, lang = app.t, app.lang
-    problem = getattr(live, "problem", None)
-    plan = getattr(live, "plan", None)
-    if plan is None:
-        return t("home.resume.broken", id=getattr(live, "id", "?"), problem=problem or "?")
-    events = list(getattr(live, "events", ()) or ())
+    plan, events, problem = live.plan, live.events, live.problem
     method = plan.method.name(lang)
     people = ", ".join(plan.participants)
     if events:
@@ -133,16 +124,12 @@ class ResumeScreen(ModalScreen[Any]):
 
     def action_resume(self) -> None:
         live = self._chosen()
-        if live is None:
-            return
-        if getattr(live, "plan", None) is None:
-            self.notify(self.app.t("home.resume.cannot"), severity="warning")
-            return
-        self.dismiss(live)
+        if live is not None:
+            self.dismiss(live)
 
     def action_close_keep(self) -> None:
         live = self._chosen()
-        if live is None or getattr(live, "plan", None) is None:
+        if live is None:
             return
         t = self.app.t
 
@@ -151,7 +138,7 @@ class ResumeScreen(ModalScreen[Any]):
                 return
             try:
                 self.app.store.close_interrupted(live)
-            except Exception as error:
+            except StoreError as error:  # translated; says what to do
                 self.notify(t("home.resume.close_failed", reason=str(error)), severity="error")
                 return
             self.notify(t("home.resume.closed"))

@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.library import LoadedMethod
+from ...core.method_errors import MethodFileError
 from . import relabel_bindings
 
 
@@ -64,11 +65,10 @@ def method_details(loaded: LoadedMethod, app: Any) -> Text:
     return text
 
 
-def problems_text(problems: list[Any], app: Any) -> Text:
+def problems_text(problems: list[MethodFileError], app: Any) -> Text:
     text = Text(app.t("methods.problems_title", count=len(problems)) + "\n", style="bold")
     for problem in problems:
-        render = getattr(problem, "render", None)
-        text.append(f"• {render(app.lang) if callable(render) else problem}\n")
+        text.append(f"• {problem.render(app.lang)}\n")
     text.append(app.t("methods.problems_hint"), style="dim")
     return text
 
