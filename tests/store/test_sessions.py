@@ -299,3 +299,12 @@ def test_saving_works_where_chmod_is_refused(store, played, monkeypatch):
     monkeypatch.setattr(atomic.os, "chmod", refuse)
     path = store.finish(played.plan, played.events)
     assert store.load_path(path).events == played.events
+
+
+def test_the_trash_is_searched_by_what_its_list_shows(store, played):
+    path = store.finish(played.plan, played.events)
+    store.trash(path.stem.rsplit("_", 1)[1])
+    trashed = store.list_trash()
+    assert store.search("ANNA", trashed) == trashed  # a participant, any case
+    assert store.search("incident", trashed) == trashed  # the method
+    assert store.search("nobody-here", trashed) == []

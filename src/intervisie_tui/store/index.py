@@ -43,6 +43,11 @@ class SessionSummary:
     def when(self) -> datetime:
         return self.started_at or self.saved_at
 
+    def listed_text(self) -> str:
+        """What the list itself shows, folded: searched where no full text is cached (the trash)."""
+        names = [self.case_title, self.method_id, *self.method_name.values(), *self.participants]
+        return fold(" ".join(names))
+
     def method_label(self, lang: str) -> str:
         return self.method_name.get(lang) or self.method_name.get("nl") or self.method_id
 

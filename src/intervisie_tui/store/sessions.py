@@ -294,7 +294,8 @@ class Store:
 
     def search(self, query: str, summaries: list[SessionSummary] | None = None) -> list[SessionSummary]:
         """Sessions whose case, people, notes, advice, action points or reflection contain every
-        word of the query (ignoring case and accents: "UMIT" finds "Ümit")."""
+        word of the query (ignoring case and accents: "UMIT" finds "Ümit"). Where the full text
+        cannot be read (the trash), what the list shows is searched."""
         if summaries is None:
             summaries = self._summaries or self.list_sessions()
         words = fold(query).split()
@@ -306,8 +307,8 @@ class Store:
             entry = self.index.entries.get(relative)
             stamp = list(entry[0]) if entry else [0, 0]
             text = self.index.text_for(relative, stamp)
-            if text is None:
-                continue
+            if text is None:  # not in the sessions folder (the trash), or unreadable
+                text = summary.listed_text()
             if all(word in text for word in words):
                 found.append(summary)
         self.index.save()

@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 
 from ...store.export import minutes_label
-from ...store.folding import fold
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
 from .confirm import ConfirmScreen
@@ -112,11 +111,7 @@ class ReviewScreen(Screen):
         if self.method_filter:
             rows = [summary for summary in rows if summary.method_id == self.method_filter]
         if self.search_text.strip() and self.store is not None:
-            if self.showing_trash:
-                words = fold(self.search_text).split()
-                rows = [s for s in rows if all(w in fold(f"{s.case_title} {s.method_id} {' '.join(s.participants)}") for w in words)]
-            else:
-                rows = self.store.search(self.search_text, rows)
+            rows = self.store.search(self.search_text, rows)
         return sorted(rows, key=sort_key(self.order))
 
     def refresh_language(self) -> None:
