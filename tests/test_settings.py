@@ -43,7 +43,10 @@ def test_unreadable_file_gives_defaults_and_names_the_problem(tmp_path, content,
     path.write_text(content, encoding="utf-8")
     settings, problem = load_settings(path)
     assert settings == Settings()
-    assert problem is not None and str(path) in problem and expected in problem
+    assert problem is not None
+    english, dutch = problem.render("en"), problem.render("nl")
+    assert str(path) in english and expected in english
+    assert str(path) in dutch and english != dutch
 
 
 def test_unknown_keys_are_ignored(tmp_path):

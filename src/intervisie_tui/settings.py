@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .i18n import Message
 from .paths import SETTINGS_FILE
 from .store.atomic import atomic_write_text, ensure_private_dir
 
@@ -48,7 +49,7 @@ class Settings(BaseModel):
     last_minutes: int | None = Field(default=None, gt=0, description="Time budget of the last session.")
 
 
-def load_settings(path: Path) -> tuple[Settings, str | None]:
+def load_settings(path: Path) -> tuple[Settings, Message | None]:
     """Settings from `path`; defaults (and a message naming the file and the problem) when unreadable.
 
     A missing file is not a problem: it simply means defaults.
@@ -58,19 +59,20 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     except FileNotFoundError:
         return Settings(), None
     except (OSError, UnicodeDecodeError) as error:
-        return Settings(), f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})"
+        reason = getattr(error, "strerror", None) or str(error)
+        return Settings(), Message("settings.problem.unreadable", {"path": path, "reason": reason})
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        return Settings(), f"{path}, line {error.lineno}: not valid JSON ({error.msg})"
+        return Settings(), Message("settings.problem.json", {"path": path, "line": error.lineno, "reason": error.msg})
     if not isinstance(data, dict):
-        return Settings(), f"{path}: expected a JSON object {{...}} at the top"
+        return Settings(), Message("settings.problem.not_object", {"path": path})
     try:
         return Settings.model_validate(data), None
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top)"
-        return Settings(), f"{path}: field '{where}': {first['msg']}"
+        return Settings(), Message("settings.problem.field", {"path": path, "field": where, "given": repr(first["input"])})
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -7,11 +7,11 @@ problems inline that `SessionPlan.create` refuses with.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..i18n import t
+from ..i18n import Message
 from .method import Language, Method
 
 MIN_PARTICIPANTS = 2
@@ -20,15 +20,10 @@ MAX_BUDGET_MINUTES = 600  # ten hours: longer than any meeting, short enough to 
 
 
 @dataclass(frozen=True)
-class PlanProblem:
-    """One thing that keeps a plan from running: an i18n key, its values, and the input it concerns."""
+class PlanProblem(Message):
+    """One thing that keeps a plan from running, and the input it concerns."""
 
-    key: str
-    values: dict[str, object] = field(default_factory=dict)
     input: str = "participants"  # participants | inbrenger | budget
-
-    def render(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)
 
 
 class PlanError(ValueError):

@@ -7,6 +7,7 @@ Each area keeps its own catalogue module (`common`, `core`, `cli`, `ui`, `screen
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 
@@ -49,3 +50,14 @@ def default_language(environ: dict[str, str] | None = None) -> str:
             continue
         return "nl" if code == "nl" else "en"
     return "nl"
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell the user, kept as a key and values until the language is known."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)

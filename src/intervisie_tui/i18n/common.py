@@ -22,4 +22,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word.questions": ("Vragen", "Questions"),
     "word.group_size": ("Groepsgrootte", "Group size"),
     "word.total": ("Totaal", "Total"),
+    "settings.problem.unreadable": ("{path} kan niet worden gelezen ({reason}).", "{path} cannot be read ({reason})."),
+    "settings.problem.json": (
+        "{path}, regel {line}: geen geldige JSON ({reason}).",
+        "{path}, line {line}: not valid JSON ({reason}).",
+    ),
+    "settings.problem.not_object": (
+        "{path}: verwacht een JSON-object {{...}} als geheel.",
+        "{path}: expected a JSON object {{...}} at the top.",
+    ),
+    "settings.problem.field": (
+        "{path}: veld '{field}' heeft een ongeldige waarde ({given}); zie README, Settings.",
+        "{path}: field '{field}' has an invalid value ({given}); see the README, Settings.",
+    ),
 }

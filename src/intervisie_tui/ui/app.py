@@ -19,7 +19,7 @@ from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
 from ..core.library import MethodLibrary, load_library
 from ..core.plan import SessionPlan
-from ..i18n import default_language, t
+from ..i18n import Message, default_language, t
 from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
 from ..store.errors import StoreError
 from ..store.journal import LiveSession
@@ -56,15 +56,14 @@ class IntervisieApp(App):
         self.settings_path = paths.config_dir() / SETTINGS_FILE
         self._startup_notices: list[tuple[str, str]] = []
         # A settings file we could not read is never written over: the user may repair it.
-        self._settings_problem: str | None = None
+        self._settings_problem: Message | None = None
         if settings is None:
             settings, self._settings_problem = load_settings(self.settings_path)
-            if self._settings_problem:
-                self._startup_notices.append(
-                    (self.t_in(lang, "app.settings_problem", problem=self._settings_problem), "warning")
-                )
         self.settings: Settings = settings
         self.lang: str = lang or settings.language or default_language()
+        if self._settings_problem is not None:
+            problem = self._settings_problem.render(self.lang)
+            self._startup_notices.append((self.t("app.settings_problem", problem=problem), "warning"))
         self.clock: Clock = clock or SystemClock()
         self.data_dir: Path = paths.data_dir(data_dir)
         self.library: MethodLibrary = library if library is not None else load_library(paths.user_methods_dir())
@@ -109,9 +108,6 @@ class IntervisieApp(App):
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
-
-    def t_in(self, lang: str | None, key: str, **values: object) -> str:
-        return t(key, lang or default_language(), **values)
 
     def set_language(self, lang: str) -> None:
         """Switch every screen's texts live and remember the choice."""

@@ -7,7 +7,6 @@ the top, testable without Textual; the screen below only shows them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from rich.console import Group as Stack, RenderableType
@@ -33,24 +32,12 @@ from ...core.plan import (
     plan_problems,
     scale_minutes,
 )
-from ...i18n import t
+from ...i18n import Message
 from . import relabel_bindings
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 
 # -- the rules, without Textual -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something only the set-up screen can see (no method, a budget that is not a number);
-    the plan's own rules come from core.plan as PlanProblem. Both render with `render(lang)`."""
-
-    key: str
-    values: dict[str, object] = field(default_factory=dict)
-
-    def render(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)
 
 
 class Group:
@@ -100,14 +87,14 @@ def parse_budget(text: str) -> int | None:
 
 def setup_problems(
     names: list[str], inbrenger: str | None, method: Method | None, budget_text: str
-) -> list[Problem | PlanProblem]:
+) -> list[Message]:
     """Everything that still has to change before the session can start, in screen order."""
     budget = parse_budget(budget_text)
-    problems: list[Problem | PlanProblem] = list(plan_problems(names, inbrenger, method, budget))
+    problems: list[Message] = list(plan_problems(names, inbrenger, method, budget))
     if method is None:
-        problems.append(Problem("setup.error.no_method"))
+        problems.append(Message("setup.error.no_method"))
     elif budget is None:
-        problems.append(Problem("setup.error.budget_not_number", {"minimum": method.min_total}))
+        problems.append(Message("setup.error.budget_not_number", {"minimum": method.min_total}))
     return problems
 
 
@@ -224,8 +211,8 @@ class SetupScreen(Screen):
         self.group = Group()
         self.inbrenger: str | None = None
         self.method_id: str | None = None
-        self.group_problem: Problem | None = None
-        self.problems: list[Problem] = []
+        self.group_problem: Message | None = None
+        self.problems: list[Message] = []
 
     # -- building ---------------------------------------------------------------------------
 
