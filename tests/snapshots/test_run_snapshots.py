@@ -1,7 +1,7 @@
 """SVG snapshots of the shared run screen: states, sizes, languages, one high-contrast view.
 
 Deterministic: a fake clock, the countdown timer paused, notifications cleared.
-Regenerate after an intended change with `pytest tests/snapshots --snapshot-update`.
+Regenerate after an intended change with `pytest -n 0 tests/snapshots --snapshot-update`.
 """
 
 from __future__ import annotations
