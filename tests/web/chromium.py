@@ -112,15 +112,23 @@ async def open_page(executable: str, profile: Path, width: int, height: int, dea
             async with http.ws_connect(address, max_msg_size=0) as socket:
                 yield Page(socket)
     finally:
-        try:
-            os.killpg(browser.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            browser.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            os.killpg(browser.pid, signal.SIGKILL)
-            browser.wait()
+        _end(browser)
+
+
+def _end(browser: subprocess.Popen) -> None:
+    """Chromium and the helper processes it started (its own session), by its process id."""
+    if os.name == "nt":
+        browser.terminate()
+        browser.wait(timeout=5)
+        return
+    try:
+        os.killpg(browser.pid, signal.SIGTERM)
+        browser.wait(timeout=5)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(browser.pid, signal.SIGKILL)
+        browser.wait()
 
 
 def read_png(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:

@@ -13,6 +13,7 @@ DEADLINE_SECONDS = 10.0
 
 
 def process_alive(pid: int) -> bool:
+    """POSIX only: on Windows `os.kill(pid, 0)` would end the process."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
