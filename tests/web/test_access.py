@@ -31,6 +31,8 @@ def test_tokens_are_long_random_and_url_safe():
         ("/v/", False),
         ("/x/v/TOKEN/", False),
         ("/v/TOK\udcffEN/", False),
+        ("/v/TOK\ud800EN/", False),
+        ("/v/TOKEN\x00/", False),
         ("/v/[bold]TOKEN[/]/", False),
     ],
 )

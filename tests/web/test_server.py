@@ -183,6 +183,48 @@ async def test_a_viewer_sees_the_display_and_may_resize_but_not_type(serve):
         assert await ws.receive_json(timeout=DEADLINE_SECONDS) == ["pong", "t1"]
 
 
+HOSTILE_MESSAGES = (
+    "[" * 30000 + "]" * 30000,  # nested deeper than json can follow
+    "{}",
+    "[]",
+    "5",
+    '"resize"',
+    '["resize"]',
+    '["resize", [1, 2]]',
+    '["[bold]", "[@click=x]"]',
+    "\x00\x1b[2J",
+    '["ping"]',
+)
+
+
+async def test_damaged_and_hostile_messages_from_a_viewer_change_nothing(serve):
+    served = await serve()
+    async with served.http.ws_connect(served.websocket_url, headers=_origin_of(served)) as ws:
+        await _receive_until(ws, b"04:59")
+        for junk in HOSTILE_MESSAGES:
+            await ws.send_str(junk)
+        await ws.send_bytes(b"\xff\x00")
+        await ws.send_json(["ping", "still here"])
+        assert await ws.receive_json(timeout=DEADLINE_SECONDS) == ["pong", "still here"]
+    async with served.http.ws_connect(served.websocket_url, headers=_origin_of(served)) as ws:
+        await _receive_until(ws, b"04:59")
+        await ws.send_str("x" * (70 * 1024))  # over the limit: the connection closes, the server goes on
+        assert (await ws.receive(timeout=DEADLINE_SECONDS)).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    status, _ = await _status(served, served.server.base_path)
+    assert status == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "size"),
+    [("", 16), ("?fontsize=24", 24), ("?fontsize=[bold]", 16), ("?fontsize=99999", 96), ("?fontsize=-3", 8),
+     ("?fontsize=%00", 16)],
+)
+async def test_the_letter_size_may_be_chosen_within_limits(serve, query, size):
+    served = await serve()
+    status, page = await _status(served, served.server.base_path + query)
+    assert status == 200 and f'data-font-size="{size}"' in page
+
+
 async def test_a_fifth_viewer_is_refused_and_may_come_in_when_one_leaves(serve):
     served = await serve()
     headers = _origin_of(served)

@@ -27,7 +27,8 @@ def token_in_path(path: str, token: str) -> bool:
     if not path.startswith(PATH_PREFIX):
         return False
     given = path[len(PATH_PREFIX) :].split("/", 1)[0]
-    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), token.encode("ascii"))
+    # "replace" turns what UTF-8 cannot hold into "?", which no token contains.
+    return hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("ascii"))
 
 
 def split_host(host_header: str) -> tuple[str, int | None]:

@@ -258,7 +258,7 @@ class DisplayServer:
             try:
                 envelope = json.loads(message.data)
                 kind = envelope[0]
-            except (ValueError, TypeError, IndexError, KeyError):
+            except (ValueError, TypeError, IndexError, KeyError, RecursionError):  # not the client's JSON
                 continue
             if kind == "resize" and len(envelope) > 1 and isinstance(envelope[1], dict):
                 size = envelope[1]
