@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import socket
@@ -76,6 +77,17 @@ def test_a_port_in_use_is_reported_without_a_traceback(capsys):
         assert serve_display([], port=port, lang="nl", command=FAKE_DISPLAY) == 1
     err = capsys.readouterr().err
     assert f"Poort {port} is al in gebruik" in err and "Traceback" not in err
+
+
+def test_a_refused_listen_is_reported_with_its_reason(monkeypatch, capsys):
+    from intervisie_tui.web.server import DisplayServer
+
+    async def refuse(self, host, port):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(DisplayServer, "start", refuse)
+    assert serve_display([], port=80, lang="en", command=FAKE_DISPLAY) == 1
+    assert "Cannot listen on 127.0.0.1, port 80: Permission denied." in capsys.readouterr().err
 
 
 def test_without_the_web_extra_it_says_how_to_install_it(monkeypatch, capsys):

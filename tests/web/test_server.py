@@ -277,6 +277,16 @@ async def test_when_the_display_process_ends_the_viewer_is_told(serve):
         assert message.type == aiohttp.WSMsgType.CLOSE
 
 
+async def test_the_viewers_arguments_reach_it_whole_and_never_through_the_shell(serve, tmp_path):
+    """AppService starts the command through a shell: a session name with spaces or `$(...)` stays one argument."""
+    odd = tmp_path / "sessie van 'ma'; $(touch PWNED) `touch PWNED` & [bold]"
+    served = await serve([*FAKE_DISPLAY, str(odd)])
+    async with served.http.ws_connect(served.websocket_url, headers=_origin_of(served)) as ws:
+        await _receive_until(ws, b"04:59")
+    assert odd.read_text().strip().isdigit()  # the fake display wrote its pid to exactly that path
+    assert not list(tmp_path.rglob("PWNED")) and not Path("PWNED").exists()
+
+
 async def test_a_real_textual_app_reaches_the_viewer(serve):
     """The stand-in countdown app under Textual's web driver: its text arrives over the websocket."""
     served = await serve(COUNTDOWN_APP)
