@@ -1,4 +1,4 @@
-"""Strings of the display in a browser (`intervisie display --web`): the command's output and the pages it serves."""
+"""Strings of the display in a browser (“intervisie display --web”): the command's output and the pages it serves."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "web.missing_extra": (
@@ -52,9 +52,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.page.reconnect": ("Opnieuw verbinden", "Reconnect"),
     "web.refused.title": ("Geen toegang", "No access"),
     "web.refused.token": (
-        "Dit adres klopt niet. Gebruik het volledige adres dat `intervisie display --web` liet zien; "
+        "Dit adres klopt niet. Gebruik het volledige adres dat “intervisie display --web” liet zien; "
         "na elke start is het nieuw.",
-        "This address is not right. Use the full address that `intervisie display --web` printed; "
+        "This address is not right. Use the full address that “intervisie display --web” printed; "
         "it is new at every start.",
     ),
     "web.refused.origin": (
@@ -62,8 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This request comes from another website and was refused.",
     ),
     "web.refused.host": (
-        "Deze weergave antwoordt alleen op het adres dat `intervisie display --web` liet zien.",
-        "This display answers only at the address that `intervisie display --web` printed.",
+        "Deze weergave antwoordt alleen op het adres dat “intervisie display --web” liet zien.",
+        "This display answers only at the address that “intervisie display --web” printed.",
     ),
     "web.refused.method": (
         "De weergave kan alleen bekeken worden, niet veranderd.",
