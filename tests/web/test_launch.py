@@ -127,6 +127,7 @@ def test_it_prints_the_address_serves_it_and_stops_cleanly_on_ctrl_c(tmp_path):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(url.split("/v/")[0] + "/", timeout=DEADLINE_SECONDS)
         assert refused.value.code == 403
+        refused.value.close()
 
         viewer = _open_viewer(url)
         server.send_signal(signal.SIGINT)

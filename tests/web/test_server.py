@@ -12,6 +12,7 @@ import aiohttp
 import pytest
 from web_support import COUNTDOWN_APP, DEADLINE_SECONDS, FAKE_DISPLAY, process_alive
 
+from intervisie_tui.web import server as server_module
 from intervisie_tui.web.server import TRY_AGAIN_LATER
 
 
@@ -270,6 +271,25 @@ async def test_stopping_the_server_ends_every_viewers_process(serve, tmp_path):
             await asyncio.sleep(0.01)
 
 
+@pytest.mark.skipif(os.name == "nt", reason="checks process ids with os.kill(pid, 0)")
+async def test_a_display_that_does_not_quit_is_killed(serve, tmp_path, monkeypatch):
+    monkeypatch.setattr(server_module, "STOP_GRACE_SECONDS", 0.2)
+    pid_file = tmp_path / "pid"
+    stuck = (  # ignores the quit message: reads its input to the end, which never comes
+        "import os, sys; open(sys.argv[1], 'w').write(str(os.getpid())); print('__GANGLION__', flush=True); "
+        "sys.stdin.buffer.read()"
+    )
+    served = await serve([sys.executable, "-c", stuck, str(pid_file)])
+    async with served.http.ws_connect(served.websocket_url, headers=_origin_of(served)):
+        async with asyncio.timeout(DEADLINE_SECONDS):
+            while not pid_file.exists() or not pid_file.read_text():
+                await asyncio.sleep(0.01)
+    pid = int(pid_file.read_text())
+    async with asyncio.timeout(DEADLINE_SECONDS):
+        while process_alive(pid):
+            await asyncio.sleep(0.01)
+
+
 async def test_when_the_display_process_ends_the_viewer_is_told(serve):
     served = await serve([sys.executable, "-c", "print('__GANGLION__')"])
     async with served.http.ws_connect(served.websocket_url, headers=_origin_of(served)) as ws:
@@ -278,7 +298,7 @@ async def test_when_the_display_process_ends_the_viewer_is_told(serve):
 
 
 async def test_the_viewers_arguments_reach_it_whole_and_never_through_the_shell(serve, tmp_path):
-    """AppService starts the command through a shell: a session name with spaces or `$(...)` stays one argument."""
+    """No shell between the server and the display: a session name with spaces or `$(...)` stays one argument."""
     odd = tmp_path / "sessie van 'ma'; $(touch PWNED) `touch PWNED` & [bold]"
     served = await serve([*FAKE_DISPLAY, str(odd)])
     async with served.http.ws_connect(served.websocket_url, headers=_origin_of(served)) as ws:

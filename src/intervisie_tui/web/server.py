@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import shlex
-import subprocess
+from asyncio.subprocess import Process
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
@@ -56,16 +56,27 @@ def static_assets() -> dict[str, Path]:
     }
 
 
-def shell_command(argv: Sequence[str]) -> str:
-    """AppService starts its app through the shell; quote every argument so names and paths stay one argument."""
-    if os.name == "nt":
-        return subprocess.list2cmdline(list(argv))
-    return shlex.join(argv)
-
-
 class ViewerProcess(AppService):
-    """One viewer's display process: its end closes the browser's connection, so the page says so; and it is
-    killed if it does not quit in time (AppService would wait forever)."""
+    """One viewer's display process, started without a shell; its end closes the browser's connection, so the
+    page says so; and it is killed if it does not quit in time (AppService would wait forever)."""
+
+    def __init__(self, argv: Sequence[str], **service: Any) -> None:
+        super().__init__(shlex.join(argv), **service)
+        self.argv = list(argv)
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        # AppService runs its command through the shell: quoting would differ per platform, and the process to
+        # stop would be the shell rather than the display.
+        self._process = process = await asyncio.create_subprocess_exec(
+            *self.argv,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=self._build_environment(width=width, height=height),
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
 
     async def run(self) -> None:
         await super().run()
@@ -73,21 +84,17 @@ class ViewerProcess(AppService):
 
     async def stop(self) -> None:
         process = self._process
-        ended = False
         try:
             await asyncio.wait_for(super().stop(), STOP_GRACE_SECONDS)
             # Its output ends a moment before the process does: wait for that, rather than kill a process that
             # has just exited (killing reaps it behind asyncio's back).
             if process is not None:
                 await asyncio.wait_for(process.wait(), STOP_GRACE_SECONDS)
-            ended = True
         except TimeoutError:
             pass
         finally:
-            if not ended and process is not None and process.returncode is None:
+            if process is not None and process.returncode is None:  # stuck, or this wait was cancelled
                 process.kill()
-        if process is not None and not ended:
-            await process.wait()
 
 
 def _cells(value: object, default: int) -> int:
@@ -110,7 +117,7 @@ class DisplayServer:
         token: str | None = None,
         max_viewers: int = MAX_VIEWERS,
     ) -> None:
-        self.command = shell_command(command)
+        self.command = list(command)
         self.lang = lang
         self.lan = lan
         self.token = token or new_token()
