@@ -231,7 +231,9 @@ class IntervisieApp(App):
         False when the data folder refused it: the wrap-up stays open and can save again."""
         if self.store is not None:
             try:
-                self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
+                path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
+                if runner.plan.group is not None:
+                    self._record_in_group(path)
             except StoreError as error:  # the message is translated and says what to do
                 problem = str(error).rstrip(".")  # the sentence around it ends with its own period
                 self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
@@ -241,6 +243,15 @@ class IntervisieApp(App):
         self.notify(self.t("app.saved"))
         self._back_home()
         return True
+
+    def _record_in_group(self, path: Path) -> None:
+        """A meeting of a group: add it to the group's series (the session itself is saved)."""
+        from ..store.groups import GroupStore
+
+        try:
+            GroupStore(self.store.root, lang=self.lang).record_session(self.store.load_path(path))
+        except StoreError as error:
+            self.notify(str(error), severity="warning", timeout=15)
 
     def _offer_export_elsewhere(self, runner: SessionRunner) -> None:
         """The data folder refused the session: let the facilitator save it somewhere else
