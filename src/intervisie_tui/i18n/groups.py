@@ -152,4 +152,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.csv.net": ("netto", "net"),
     "report.csv.roles": ("rollen", "roles"),
     "calendar.summary": ("{group}: intervisie, bijeenkomst {number}", "{group}: intervisie, meeting {number}"),
+    # screens
+    "home.menu.groups": ("Groepen en reeksen", "Groups and series"),
+    "home.key.groups": ("Groepen", "Groups"),
+    "groups.key.start": ("Bijeenkomst starten", "Start a meeting"),
+    "groups.key.report": ("Rapport", "Report"),
+    "groups.key.calendar": ("Agenda (.ics)", "Calendar (.ics)"),
+    "groups.key.back": ("Terug", "Back"),
+    "groups.key.cycle": ("Wisselen", "Change"),
+    "groups.key.present": ("Aanwezig", "Present"),
+    "groups.key.excused": ("Afgemeld", "With notice"),
+    "groups.key.absent": ("Afwezig", "Absent"),
+    "groups.key.proceed": ("Verder", "Continue"),
+    "groups.screen.title": ("Groepen", "Groups"),
+    "groups.screen.none": (
+        "Nog geen groepen. Maak er een op de opdrachtregel:\n\n"
+        "  intervisie groups new \"Naam\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
+        "No groups yet. Make one on the command line:\n\n"
+        "  intervisie groups new \"Name\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
+    ),
+    "groups.screen.unreadable": ("Niet gelezen, niet aangeraakt: {name} ({reason})", "Not read, left untouched: {name} ({reason})"),
+    "groups.screen.report_title": (
+        "Rapport opslaan als (.pdf presentielijst, .md of .csv):",
+        "Save the report as (.pdf attendance list, .md or .csv):",
+    ),
+    "groups.screen.report_suffix": ("Kies een bestandsnaam op .pdf, .md of .csv.", "Choose a file name ending in .pdf, .md or .csv."),
+    "groups.screen.calendar_title": ("Volgende bijeenkomst opslaan als iCalendar-bestand:", "Save the next meeting as an iCalendar file:"),
+    "groups.checkin.title": ("Wie is er vandaag? {name}", "Who is here today? {name}"),
+    "groups.checkin.hint": (
+        "Spatie of Enter wisselt: aanwezig, afgemeld, afwezig (of p, e, a). Ctrl+S: verder naar de voorbereiding.",
+        "Space or Enter changes: present, absent with notice, absent (or p, e, a). Ctrl+S: on to the set-up.",
+    ),
+    "groups.checkin.summary": ("{present} van {total} aanwezig", "{present} of {total} present"),
+    "groups.opening.title": ("Bijeenkomst van {name}", "Meeting of {name}"),
+    "groups.opening.excused": ("Afgemeld: {names}", "Absent with notice: {names}"),
+    "groups.opening.suggested_inbrenger": ("aan de beurt als inbrenger: {name}", "inbrenger by rotation: {name}"),
+    "groups.opening.suggested_facilitator": ("als begeleider: {name}", "facilitator: {name}"),
+    "groups.opening.action_points": ("Open actiepunten van de vorige keer", "Open action points from last time"),
+    "groups.share_title": ("Titel mag als thema in de rapporten van de groep", "The title may appear as the theme in the group's reports"),
 }
