@@ -190,4 +190,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.opening.suggested_facilitator": ("als begeleider: {name}", "facilitator: {name}"),
     "groups.opening.action_points": ("Open actiepunten van de vorige keer", "Open action points from last time"),
     "groups.share_title": ("Titel mag als thema in de rapporten van de groep", "The title may appear as the theme in the group's reports"),
+    # attendance during the session
+    "keys.attendance": ("Te laat / eerder weg", "Late / left early"),
+    "attendance.title": ("Aanwezigheid: wie kwam later, wie ging eerder", "Attendance: who came later, who left earlier"),
+    "attendance.hint": (
+        "a: kwam nu binnen (telt vanaf nu) · l: ging nu weg (telt niet meer) · Esc: terug",
+        "a: came in just now (counts from now) · l: left just now (stops counting) · Esc: back",
+    ),
+    "attendance.in_room": ("{name}: aanwezig", "{name}: in the room"),
+    "attendance.arrived": ("{name}: binnengekomen om {time}", "{name}: arrived at {time}"),
+    "attendance.left": ("{name}: weggegaan om {time}", "{name}: left at {time}"),
+    "attendance.key.arrive": ("Binnen", "Arrived"),
+    "attendance.key.leave": ("Weg", "Left"),
+    "attendance.key.close": ("Terug", "Back"),
 }

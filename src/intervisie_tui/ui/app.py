@@ -293,6 +293,14 @@ class IntervisieApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_attendance(self) -> None:
+        """Over the run screen only: record a late arrival or an early departure."""
+        from .screens.attendance import AttendanceScreen
+
+        runner = getattr(self.screen, "runner", None)
+        if getattr(self.screen, "IS_RUN_SCREEN", False) and runner is not None:
+            self.push_screen(AttendanceScreen(runner))
+
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit: straight out, unless a session is not saved yet
         or the disk still refuses lines of a journal; then ask first."""
