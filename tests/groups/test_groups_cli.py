@@ -71,3 +71,26 @@ def test_run_with_a_group_takes_the_suggestions_and_the_options_override(capsys,
     with pytest.raises(LaunchError, match="--method"):
         build_plan(argparse.Namespace(group=None, method=None, participants="A,B", inbrenger=None, facilitator=None,
                                       minutes=None, case="", data_dir=None), library, "en")
+
+
+def test_the_series_closes_with_an_evaluation_and_a_report(capsys, library, tmp_path):
+    run(capsys, "groups", "new", "G", "--members", "Anna,Bram", "--agreements", "Op tijd")
+    store = GroupStore(lang="en")
+    group = store.find("G")
+    anna, bram = (member.id for member in group.members)
+    group.meetings.append(MeetingRecord(date="2026-11-01", inbrenger=anna, facilitator=bram, method_id="incident",
+                                        attendance={anna: "present", bram: "present"}, net_seconds=7200))
+    store.save(group)
+    code, out, _ = run(capsys, "groups", "series", "G")
+    assert code == 0 and "What helped us learn?" in out and "| Anna | 1 | 0 | 1/1 |" in out
+    assert "Incident method: 1×" in out or "incident" in out.lower()
+    assert run(capsys, "groups", "evaluate", "G", "--helped", "Vaste avond [b]x[/]")[0] == 0
+    target = tmp_path / "series.md"
+    assert run(capsys, "groups", "series", "G", "-o", str(target))[0] == 0
+    text = target.read_text(encoding="utf-8")
+    assert "Vaste avond [b]x[/]" in text and "What helped us learn?" not in text and "Op tijd" in text
+    # The evaluation stays out of the register reports and out of an export without notes.
+    code, out, _ = run(capsys, "groups", "report", "G")
+    assert "Vaste avond" not in out
+    code, out, _ = run(capsys, "groups", "export", "G")
+    assert "Vaste avond" not in out

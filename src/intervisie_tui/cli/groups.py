@@ -78,6 +78,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE (needed for pdf)")
     report.set_defaults(handler=report_group)
 
+    evaluate = actions.add_parser("evaluate", help="the closing evaluation of the series, saved with the group")
+    evaluate.add_argument("group")
+    for field, text in (("goals-and-results", "learning goals against results"), ("helped", "what helped"),
+                        ("hindered", "what hindered"), ("safety", "safety in the group"), ("methods", "the methods used")):
+        evaluate.add_argument(f"--{field}", metavar="TEXT", help=text)
+    evaluate.set_defaults(handler=evaluate_series)
+
+    series = actions.add_parser("series", help="the series report in Markdown: timeline, roles, methods, evaluation")
+    series.add_argument("group")
+    series.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    series.set_defaults(handler=series_report)
+
     attach = actions.add_parser("attach", help="count a saved session (also one from before groups) as a meeting")
     attach.add_argument("group")
     attach.add_argument("session", help="session id, see `intervisie notes list`")
@@ -404,3 +416,28 @@ def attach_session(args: argparse.Namespace, lang: str) -> int:
         return 0
     print(t("groups.cli.attached", lang, id=document.id, name=group.name, date=f"{record.date:%Y-%m-%d}"))
     return 0
+
+
+def evaluate_series(args: argparse.Namespace, lang: str) -> int:
+    from ..core.groups import SeriesEvaluation
+
+    store, group = _find(args, lang)
+    if group is None:
+        return 1
+    evaluation = group.evaluation or SeriesEvaluation()
+    changes = {field: getattr(args, field).strip() for field in SeriesEvaluation.model_fields if getattr(args, field) is not None}
+    group.evaluation = evaluation.model_copy(update=changes)
+    return _save(store, group, lang, t("groups.cli.saved", lang, name=group.name))
+
+
+def series_report(args: argparse.Namespace, lang: str) -> int:
+    from ..core.library import load_library
+    from ..paths import user_methods_dir
+    from ..reports.series import series_markdown
+    from .output import write_output
+
+    store, group = _find(args, lang)
+    if group is None:
+        return 1
+    names = method_names(load_library(user_methods_dir()), lang)
+    return write_output(series_markdown(group, lang, names), args.output, lang)

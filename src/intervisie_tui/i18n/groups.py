@@ -203,4 +203,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "attendance.key.arrive": ("Binnen", "Arrived"),
     "attendance.key.leave": ("Weg", "Left"),
     "attendance.key.close": ("Terug", "Back"),
+    # the series report
+    "series.title": ("Reeksverslag", "Series report"),
+    "series.roles": ("Rollen per lid", "Roles per member"),
+    "series.attended": ("Aanwezig", "Attended"),
+    "series.methods_used": ("Gebruikte methoden", "Methods used"),
+    "series.none": ("geen", "none"),
+    "series.evaluation": ("Evaluatie van de reeks", "Evaluation of the series"),
+    "series.field.goals_and_results": ("Leerdoelen en resultaten", "Learning goals and results"),
+    "series.field.helped": ("Wat hielp", "What helped"),
+    "series.field.hindered": ("Wat hinderde", "What hindered"),
+    "series.field.safety": ("Veiligheid in de groep", "Safety in the group"),
+    "series.field.methods": ("De methoden", "The methods"),
+    "series.prompt.goals_and_results": (
+        "Welke leerdoelen hadden we bij de start, en wat hebben we bereikt?",
+        "Which learning goals did we start with, and what did we reach?",
+    ),
+    "series.prompt.helped": ("Wat hielp ons te leren?", "What helped us learn?"),
+    "series.prompt.hindered": ("Wat stond het leren in de weg?", "What stood in the way of learning?"),
+    "series.prompt.safety": (
+        "Hoe veilig voelde het om echte casussen in te brengen? Wat maakte dat zo?",
+        "How safe did it feel to bring real cases? What made it so?",
+    ),
+    "series.prompt.methods": ("Welke methoden pasten bij ons, welke niet?", "Which methods suited us, which did not?"),
 }
