@@ -142,3 +142,41 @@ def test_export_and_import_merge_by_id_and_refuse_damage(private_dirs, tmp_path,
             store.import_file(bad)
     assert sorted(p.name for p in (private_dirs[1] / "groups").iterdir()) == listing
     assert json.loads((private_dirs[1] / "groups" / f"{group.id}.json").read_text())["name"] == "VP Noord"
+
+
+def test_a_guest_of_a_fixed_group_is_on_record_but_not_in_the_rotation(library):
+    store = GroupStore(lang="en")
+    group = make_group(store)
+    store.record_session(document_for(group, ("Anna", "Bram", "Zoë"), library=library))
+    group = store.find(group.id)
+    guest = group.member("Zoë")
+    assert guest is not None and not guest.active
+    assert group.meetings[0].attendance[guest.id] is Attendance.PRESENT
+    group.fixed = False
+    group.record_session("s9", ["Anna", "Yara"], [], when=date(2026, 3, 1), method_id="incident", inbrenger=None,
+                         facilitator=None)
+    assert group.member("Yara").active
+
+
+async def test_a_session_of_a_group_is_recorded_when_the_app_saves_it(library, private_dirs):
+    from intervisie_tui.core.clock import FakeClock
+    from intervisie_tui.settings import Settings
+    from intervisie_tui.ui.app import IntervisieApp
+
+    store = GroupStore(lang="nl")
+    group = make_group(store)
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem"], inbrenger="Bram", budget_minutes=90,
+                              group=GroupMeeting(group_id=group.id))
+    clock = FakeClock()
+    app = IntervisieApp(lang="nl", clock=clock, plan=plan, library=library, settings=Settings(bell=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        runner = app.screen.runner
+        runner.start()
+        clock.advance(3600)
+        runner.end()
+        assert app.finish_session(runner)
+        await pilot.pause()
+    meeting = store.find(group.id).meetings[0]
+    assert meeting.net_seconds == 3600 and meeting.session_id is not None
+    assert meeting.inbrenger == store.find(group.id).member("Bram").id

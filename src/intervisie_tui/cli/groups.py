@@ -220,6 +220,7 @@ def list_groups(args: argparse.Namespace, lang: str) -> int:
 def show_group(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_library
     from ..paths import user_methods_dir
+    from ..reports.content import method_names
     from ..reports.overview import group_overview
 
     store, group = _find(args, lang)
@@ -228,10 +229,6 @@ def show_group(args: argparse.Namespace, lang: str) -> int:
     library = load_library(user_methods_dir())
     sys.stdout.write(group_overview(group, lang, _today(), method_names(library, lang)))
     return 0
-
-
-def method_names(library, lang: str) -> dict[str, str]:
-    return {method_id: loaded.method.name(lang) for method_id, loaded in library.methods.items()}
 
 
 def new_group(args: argparse.Namespace, lang: str) -> int:
@@ -372,7 +369,7 @@ def _write_bytes(data: bytes, target: Path, lang: str) -> int:
 def report_group(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_library
     from ..paths import user_methods_dir
-    from ..reports.content import build_report
+    from ..reports.content import build_report, method_names
     from ..reports.text import to_csv, to_markdown
 
     store, group = _find(args, lang)
@@ -433,6 +430,7 @@ def evaluate_series(args: argparse.Namespace, lang: str) -> int:
 def series_report(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_library
     from ..paths import user_methods_dir
+    from ..reports.content import method_names
     from ..reports.series import series_markdown
     from .output import write_output
 

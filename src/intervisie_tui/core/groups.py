@@ -179,7 +179,8 @@ class Group(BaseModel):
         theme: str = "",
     ) -> MeetingRecord | None:
         """The record of a finished session, added once (None if it is already there).
-        Participants not yet members join the group (an open group grows this way)."""
+        Participants not yet members join an open group; in a fixed group they are kept
+        as guests (listed as having left the same day), so their hours are on record."""
         if any(meeting.session_id == session_id for meeting in self.meetings):
             return None
         times = net_time(participants, events)
@@ -188,6 +189,8 @@ class Group(BaseModel):
             member = self.member(name)
             if member is None or not member.active:
                 member = self.add_member(name, when)
+                if self.fixed and member.joined == when:
+                    member.left = when  # a guest of a fixed group: in this record, not in the rotation
             ids[name] = member.id
         attendance = {member.id: Attendance.ABSENT for member in self.active_members}
         for name in excused:

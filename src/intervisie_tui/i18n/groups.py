@@ -11,15 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{register}: {count} of {required} meetings in the last {months} months",
     ),
     # the group file
-    "groups.problem.empty": ("het bestand is leeg", "the file is empty"),
     "groups.problem.too_big": ("het bestand is te groot voor een groep", "the file is too large for a group"),
-    "groups.problem.not_json": ("geen geldige JSON (afgebroken of beschadigd): {detail}", "not valid JSON (cut off or damaged): {detail}"),
     "groups.problem.foreign": ("geen groepsbestand van intervisie-tui", "not an intervisie-tui group file"),
-    "groups.problem.newer": (
-        "geschreven door een nieuwere versie (schemaversie {version}, deze versie kent t/m {supported}); werk intervisie-tui bij",
-        "written by a newer version (schema version {version}, this version reads up to {supported}); update intervisie-tui",
-    ),
-    "groups.problem.invalid": ("veld '{field}': {detail}", "field '{field}': {detail}"),
     "groups.problem.duplicate": (
         "heeft dezelfde groeps-id {id} als {other} (een kopie?); alleen dat bestand is gelezen",
         "has the same group id {id} as {other} (a copy?); only that file was read",
@@ -102,7 +95,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.agreements": ("Afspraken", "Agreements"),
     "groups.timeline": ("Bijeenkomsten", "Meetings"),
     "groups.no_meetings": ("nog geen bijeenkomsten gehouden", "no meetings held yet"),
-    "groups.net": ("netto", "net"),
     "groups.present_of": ("{present} van {total} aanwezig", "{present} of {total} present"),
     "groups.planned_meeting": ("gepland", "planned"),
     # reports

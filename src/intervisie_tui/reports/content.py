@@ -56,6 +56,11 @@ class GroupReport:
     proofs: tuple[MemberProof, ...]
 
 
+def method_names(library, lang: str) -> dict[str, str]:
+    """Method id -> name in `lang`, for the reports (a record keeps only the id)."""
+    return {loaded.method.id: loaded.method.name(lang) for loaded in library.sorted()}
+
+
 def _clock(moment) -> str:
     return f"{moment:%H:%M}" if moment is not None else ""
 

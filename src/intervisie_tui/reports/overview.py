@@ -44,7 +44,7 @@ def group_overview(group: Group, lang: str, today: date, method_names: Mapping[s
             method_names.get(meeting.method_id) or meeting.method_id or "-",
             f"{t('word.inbrenger', lang)}: {group.name_of(meeting.inbrenger) or '-'}",
             f"{t('word.facilitator', lang)}: {group.name_of(meeting.facilitator) or group.facilitator or '-'}",
-            f"{t('groups.net', lang)} {hours_label(meeting.net_seconds)}",
+            f"{t('report.net', lang)} {hours_label(meeting.net_seconds)}",
             t("groups.present_of", lang, present=present, total=len(meeting.attendance)),
         ]
         if meeting.theme:

@@ -13,14 +13,14 @@ from collections.abc import Mapping
 from ..core.groups import Attendance, Group
 from ..core.hours import hours_label
 from ..i18n import t
-from .text import _cell
+from .text import table_cell
 
 EVALUATION_FIELDS = ("goals_and_results", "helped", "hindered", "safety", "methods")
 
 
 def series_markdown(group: Group, lang: str, method_names: Mapping[str, str]) -> str:
     held = group.held()
-    out = [f"# {t('series.title', lang)}: {_cell(group.name)}", ""]
+    out = [f"# {t('series.title', lang)}: {table_cell(group.name)}", ""]
     if group.agreements:
         out += [f"## {t('groups.agreements', lang)}", "", group.agreements.strip(), ""]
     out += [f"## {t('groups.timeline', lang)}", ""]
@@ -33,20 +33,20 @@ def series_markdown(group: Group, lang: str, method_names: Mapping[str, str]) ->
     for number, meeting in enumerate(held, start=1):
         present = sum(1 for value in meeting.attendance.values() if value is Attendance.PRESENT)
         out.append(" | ".join([
-            f"| {number}", f"{meeting.date:%Y-%m-%d}", _cell(method_names.get(meeting.method_id, meeting.method_id)),
-            _cell(group.name_of(meeting.inbrenger)), _cell(group.name_of(meeting.facilitator) or group.facilitator or ""),
-            _cell(meeting.theme), hours_label(meeting.net_seconds), f"{present}/{len(meeting.attendance)} |",
+            f"| {number}", f"{meeting.date:%Y-%m-%d}", table_cell(method_names.get(meeting.method_id, meeting.method_id)),
+            table_cell(group.name_of(meeting.inbrenger)), table_cell(group.name_of(meeting.facilitator) or group.facilitator or ""),
+            table_cell(meeting.theme), hours_label(meeting.net_seconds), f"{present}/{len(meeting.attendance)} |",
         ]))
     out += ["", f"## {t('series.roles', lang)}", "",
             f"| {t('report.name', lang)} | {t('word.inbrenger', lang)} | {t('word.facilitator', lang)} | {t('series.attended', lang)} |",
             "|---|---|---|---|"]
     for member in group.members:
         attended = sum(1 for meeting in held if meeting.attendance.get(member.id) is Attendance.PRESENT)
-        out.append(f"| {_cell(member.name)} | {sum(m.inbrenger == member.id for m in held)} | "
+        out.append(f"| {table_cell(member.name)} | {sum(m.inbrenger == member.id for m in held)} | "
                    f"{sum(m.facilitator == member.id for m in held)} | {attended}/{len(held)} |")
     used = Counter(method_names.get(meeting.method_id, meeting.method_id) for meeting in held if meeting.method_id)
     out += ["", f"## {t('series.methods_used', lang)}", ""]
-    out += [f"- {_cell(name)}: {count}×" for name, count in used.most_common()] or [t("series.none", lang)]
+    out += [f"- {table_cell(name)}: {count}×" for name, count in used.most_common()] or [t("series.none", lang)]
     out += ["", f"## {t('series.evaluation', lang)}", ""]
     evaluation = group.evaluation
     for field in EVALUATION_FIELDS:

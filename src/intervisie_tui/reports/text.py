@@ -23,7 +23,7 @@ def times_label(sheet: MeetingSheet) -> str:
     return f"{sheet.start}–{sheet.end}" if sheet.start else "–"
 
 
-def _cell(text: str) -> str:
+def table_cell(text: str) -> str:
     """A Markdown table cell shows its text literally: no pipes, no line breaks."""
     return " ".join(text.replace("|", "\\|").split())
 
@@ -37,9 +37,9 @@ def disclaimer(report: GroupReport, lang: str) -> list[str]:
 
 
 def to_markdown(report: GroupReport, lang: str) -> str:
-    out = [f"# {t('report.title', lang)}: {_cell(report.group_name)}", ""]
+    out = [f"# {t('report.title', lang)}: {table_cell(report.group_name)}", ""]
     if report.registration_number:
-        out.append(f"{t('report.registration_number', lang)}: {_cell(report.registration_number)}  ")
+        out.append(f"{t('report.registration_number', lang)}: {table_cell(report.registration_number)}  ")
     out += [period_label(report, lang), ""]
     out += [f"> {line}" for line in disclaimer(report, lang)] + [""]
     out += [f"## {t('report.attendance', lang)}", ""]
@@ -49,16 +49,16 @@ def to_markdown(report: GroupReport, lang: str) -> str:
         out += [f"### {sheet.on:%Y-%m-%d}, {times_label(sheet)}, {t('report.net', lang)} {hours_label(sheet.seconds)}", ""]
         facts = [(t("report.method", lang), sheet.method), (t("report.role.facilitator", lang), sheet.facilitator),
                  (t("report.role.inbrenger", lang), sheet.inbrenger), (t("report.theme", lang), sheet.theme)]
-        out += [f"- {label}: {_cell(value)}" for label, value in facts if value] + [""]
+        out += [f"- {label}: {table_cell(value)}" for label, value in facts if value] + [""]
         out += [f"| {t('report.name', lang)} | {t('report.presence', lang)} | {t('report.net', lang)} | "
                 f"{t('report.signature', lang)} |", "|---|---|---|---|"]
         for line in sheet.lines:
-            out.append(f"| {_cell(line.name)} | {t(f'report.attendance.{line.attendance.value}', lang)} | "
+            out.append(f"| {table_cell(line.name)} | {t(f'report.attendance.{line.attendance.value}', lang)} | "
                        f"{hours_label(line.seconds)} |  |")
         out.append("")
     out += [f"## {t('report.proof', lang)}", ""]
     for proof in report.proofs:
-        out += [f"### {_cell(proof.name)}", ""]
+        out += [f"### {table_cell(proof.name)}", ""]
         if proof.lines:
             out += [f"| {t('report.date', lang)} | {t('report.times', lang)} | {t('report.net', lang)} | {t('report.roles', lang)} |",
                     "|---|---|---|---|"]

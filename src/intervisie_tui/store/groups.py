@@ -23,6 +23,7 @@ from .errors import StoreError, os_reason
 
 FORMAT_NAME = "intervisie-tui group"
 SCHEMA_VERSION = 1
+GROUP_CODES = ("foreign", "too_big", "duplicate")
 MAX_FILE_BYTES = 20_000_000  # a group of years is well under a megabyte; refuse anything absurd
 
 
@@ -50,7 +51,9 @@ class GroupFileProblem(ValueError):
         self.values = values
 
     def render(self, lang: str) -> str:
-        return t(f"groups.problem.{self.code}", lang, **self.values)
+        # Damage reads the same in every kind of file: the store's wording, except what is a group's own.
+        area = "groups" if self.code in GROUP_CODES else "store"
+        return t(f"{area}.problem.{self.code}", lang, **self.values)
 
 
 def group_to_json(group: Group, *, with_notes: bool = True) -> str:

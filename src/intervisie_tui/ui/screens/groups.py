@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ...core.groups import Group
 from ...core.registers import load_registers
 from ...paths import config_dir
+from ...reports.content import method_names
 from ...reports.overview import group_overview
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
@@ -100,7 +101,7 @@ class GroupsScreen(Screen):
         if group is None:
             overview.update(self.app.t("groups.screen.none"))
             return
-        names = {loaded.method.id: loaded.method.name(self.app.lang) for loaded in self.app.library.sorted()}
+        names = method_names(self.app.library, self.app.lang)
         overview.update(Text(group_overview(group, self.app.lang, self.today, names)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -168,7 +169,7 @@ class GroupsScreen(Screen):
             return
         book = load_registers(config_dir() / "registers")
         registers = [book.registers[register_id] for register_id in group.registers if register_id in book.registers]
-        names = {loaded.method.id: loaded.method.name(lang) for loaded in self.app.library.sorted()}
+        names = method_names(self.app.library, lang)
         report = build_report(group, registers, names, until=self.today)
         if suffix == ".pdf":
             from ...reports.pdf import to_pdf
