@@ -42,3 +42,35 @@ async def test_the_key_does_nothing_outside_a_session(library):
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, AttendanceScreen)
+
+
+async def test_the_opening_shows_a_groups_agreements_on_the_room_screen(library, private_dirs):
+    from intervisie_tui.core.plan import GroupMeeting, SessionPlan
+    from intervisie_tui.ui.screens.opening import OpeningScreen
+
+    from .groupapp import seeded_group
+
+    group = seeded_group(private_dirs[1])
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Dewi"], budget_minutes=90, group=GroupMeeting(group_id=group.id))
+    app = IntervisieApp(lang="nl", clock=FakeClock(), plan=plan, library=library, settings=Settings(bell=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen)
+        shown = str(app.screen.query_one("#opening-text").render())
+        assert "[b]Op tijd[/]" in shown and "Anna belt de teamleider" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert getattr(app.screen, "IS_RUN_SCREEN", False)
+
+
+async def test_no_opening_for_a_session_without_a_group(incident_plan):
+    from intervisie_tui.ui.screens.opening import OpeningScreen
+
+    app = IntervisieApp(lang="nl", clock=FakeClock(), plan=incident_plan, settings=Settings(bell=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert not isinstance(app.screen, OpeningScreen)

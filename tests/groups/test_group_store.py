@@ -180,3 +180,23 @@ async def test_a_session_of_a_group_is_recorded_when_the_app_saves_it(library, p
     meeting = store.find(group.id).meetings[0]
     assert meeting.net_seconds == 3600 and meeting.session_id is not None
     assert meeting.inbrenger == store.find(group.id).member("Bram").id
+
+
+def test_an_export_with_notes_takes_the_action_points_from_the_sessions_here(library, capsys):
+    from intervisie_tui.cli import main
+    from intervisie_tui.store.sessions import Store
+
+    store = GroupStore(lang="en")
+    group = make_group(store)
+    document = document_for(group, library=library)
+    last = document.events[-1]
+    from intervisie_tui.core.events import Event, NoteField
+
+    noted = document.rebuilt([*document.events, Event(kind=K.NOTE, t=last.t, at=last.at, field=NoteField.ACTION_POINTS,
+                                                        text="Cem mailt het team")])
+    Store(lang="en").save(noted)
+    store.record_session(noted)
+    assert main(["groups", "export", group.id]) == 0
+    assert "Cem mailt" not in capsys.readouterr().out
+    assert main(["groups", "export", group.id, "--with-notes"]) == 0
+    assert "Cem mailt het team" in capsys.readouterr().out

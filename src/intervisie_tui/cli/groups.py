@@ -111,6 +111,7 @@ def _group_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--registration-number", metavar="TEXT")
     parser.add_argument("--facilitator", metavar="NAME", help="a standing facilitator (otherwise the role rotates)")
     parser.add_argument("--agreements", metavar="TEXT", help="ground rules and learning goals")
+    parser.add_argument("--agreements-at-opening", choices=("yes", "no"), help="show them when a meeting opens")
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument("--open", dest="fixed", action="store_false", default=None, help="members vary")
     kind.add_argument("--fixed", dest="fixed", action="store_true", default=None, help="a fixed group")
@@ -190,6 +191,8 @@ def _apply_options(group, args, lang: str) -> str | None:
             group.agreements = args.agreements.strip()
         if args.fixed is not None:
             group.fixed = args.fixed
+        if args.agreements_at_opening is not None:
+            group.show_agreements = args.agreements_at_opening == "yes"
         if getattr(args, "name_change", None):
             group.name = args.name_change
     except ValidationError as error:
@@ -324,6 +327,11 @@ def export_group(args: argparse.Namespace, lang: str) -> int:
     store, group = _find(args, lang)
     if group is None:
         return 1
+    if args.with_notes:
+        from ..store.groups import with_action_points
+        from ..store.sessions import Store
+
+        group = with_action_points(group, Store(getattr(args, "data_dir", None), lang=lang))
     return write_output(store.export_text(group, with_notes=args.with_notes), args.output, lang)
 
 

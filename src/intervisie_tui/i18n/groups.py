@@ -183,6 +183,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.opening.action_points": ("Open actiepunten van de vorige keer", "Open action points from last time"),
     "groups.share_title": ("Titel mag als thema in de rapporten van de groep", "The title may appear as the theme in the group's reports"),
     # attendance during the session
+    "keys.opening": ("Afspraken en open actiepunten (groep)", "Agreements and open action points (group)"),
+    "groups.opening.nothing": ("Geen afspraken of open actiepunten vastgelegd.", "No agreements or open action points recorded."),
     "keys.attendance": ("Te laat / eerder weg", "Late / left early"),
     "attendance.title": ("Aanwezigheid: wie kwam later, wie ging eerder", "Attendance: who came later, who left earlier"),
     "attendance.hint": (

@@ -226,6 +226,25 @@ class GroupStore:
         return record
 
 
+def action_points_of(meeting: MeetingRecord, sessions: Any) -> str:
+    """A meeting's action points: from its session document if `sessions` (a Store) still has
+    it, otherwise as carried in an export with notes."""
+    if meeting.session_id and sessions is not None:
+        try:
+            return sessions.load(meeting.session_id).notes.action_points
+        except StoreError:
+            pass
+    return meeting.action_points
+
+
+def with_action_points(group: Group, sessions: Any) -> Group:
+    """A copy of the group whose meetings carry their action points (for an export with notes)."""
+    copy = group.model_copy(deep=True)
+    for meeting in copy.meetings:
+        meeting.action_points = action_points_of(meeting, sessions)
+    return copy
+
+
 def merge_by_id(current: list, incoming: list) -> int:
     known = {item.id for item in current}
     added = [item for item in incoming if item.id not in known]

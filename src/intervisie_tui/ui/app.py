@@ -301,6 +301,16 @@ class IntervisieApp(App):
         if getattr(self.screen, "IS_RUN_SCREEN", False) and runner is not None:
             self.push_screen(AttendanceScreen(runner))
 
+    def action_opening(self) -> None:
+        """Over the run screen of a group's meeting: its agreements and open action points for the room."""
+        from .screens.opening import opening_for
+
+        runner = getattr(self.screen, "runner", None)
+        if getattr(self.screen, "IS_RUN_SCREEN", False) and runner is not None:
+            screen = opening_for(self, runner.plan)
+            if screen is not None:
+                self.push_screen(screen)
+
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit: straight out, unless a session is not saved yet
         or the disk still refuses lines of a journal; then ask first."""

@@ -49,6 +49,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     # Who came late or left early (for the hours); the app opens it over the run screen.
     KeyAction("attendance", "attendance", "a", "keys.attendance", "keys.group.session", scope="app", footer=False,
               palette=False),
+    KeyAction("opening", "opening", "o", "keys.opening", "keys.group.screen", scope="app", footer=False, palette=False),
     # What the room sees
     KeyAction("notes", "toggle_notes", "e", "keys.notes", "keys.group.screen"),
     KeyAction("facilitator", "toggle_facilitator", "f", "keys.facilitator", "keys.group.screen"),

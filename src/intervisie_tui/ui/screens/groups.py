@@ -19,8 +19,7 @@ from ...core.registers import load_registers
 from ...paths import config_dir
 from ...reports.content import method_names
 from ...reports.overview import group_overview
-from ...store.errors import StoreError
-from ...store.groups import GroupStore
+from ...store.groups import GroupStore, action_points_of
 from . import relabel_bindings
 from .reflection import ExportScreen
 
@@ -120,18 +119,8 @@ class GroupsScreen(Screen):
     # -- actions ------------------------------------------------------------------------------
 
     def _open_action_points(self, group: Group) -> str:
-        """The last meeting's action points: from its session, if this laptop has it, else as
-        carried in an export with notes."""
         held = group.held()
-        if not held:
-            return ""
-        last = held[-1]
-        if last.session_id and self.app.store is not None:
-            try:
-                return self.app.store.load(last.session_id).notes.action_points
-            except StoreError:
-                pass
-        return last.action_points
+        return action_points_of(held[-1], self.app.store) if held else ""
 
     def action_start_meeting(self) -> None:
         from .group_setup import CheckInScreen
