@@ -147,9 +147,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # screens
     "home.menu.groups": ("Groepen en reeksen", "Groups and series"),
     "home.key.groups": ("Groepen", "Groups"),
-    "groups.key.start": ("Bijeenkomst starten", "Start a meeting"),
+    "groups.key.start": ("Starten", "Start"),
     "groups.key.report": ("Rapport", "Report"),
-    "groups.key.calendar": ("Agenda (.ics)", "Calendar (.ics)"),
+    "groups.key.calendar": ("Agenda", "Calendar"),
     "groups.key.back": ("Terug", "Back"),
     "groups.key.cycle": ("Wisselen", "Change"),
     "groups.key.present": ("Aanwezig", "Present"),

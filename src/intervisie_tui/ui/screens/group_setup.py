@@ -35,9 +35,10 @@ class CheckInScreen(Screen):
     """
     BINDINGS = [
         Binding("space", "cycle", "groups.key.cycle"),
-        Binding("p", "mark('present')", "groups.key.present"),
-        Binding("e", "mark('excused')", "groups.key.excused"),
-        Binding("a", "mark('absent')", "groups.key.absent"),
+        # Shown in the hint above the list; the footer keeps room for the way on and back at 80 columns.
+        Binding("p", "mark('present')", "groups.key.present", show=False),
+        Binding("e", "mark('excused')", "groups.key.excused", show=False),
+        Binding("a", "mark('absent')", "groups.key.absent", show=False),
         Binding("ctrl+s,f5", "proceed", "groups.key.proceed", key_display="ctrl+s", priority=True),
         Binding("escape", "back", "groups.key.back"),
     ]
