@@ -77,7 +77,7 @@ def test_files_are_private_and_names_with_markup_round_trip(private_dirs):
     path = data / "groups" / f"{group.id}.json"
     assert oct(path.stat().st_mode & 0o777) == "0o600" and oct(path.parent.stat().st_mode & 0o777) == "0o700"
     again = store.find(group.id)
-    assert again.name == "[bold]G[/] [@click=x]\x1b[31m" and again.member("[red]Eva[/]") is not None
+    assert again.name == "[bold]G[/] [@click=x]␛[31m" and again.member("[red]Eva[/]") is not None
 
 
 def document_for(group: Group, names=("Anna", "Bram", "Cem"), session_id="s1", library=None) -> SessionDocument:
@@ -200,3 +200,21 @@ def test_an_export_with_notes_takes_the_action_points_from_the_sessions_here(lib
     assert "Cem mailt" not in capsys.readouterr().out
     assert main(["groups", "export", group.id, "--with-notes"]) == 0
     assert "Cem mailt het team" in capsys.readouterr().out
+
+
+def test_control_characters_in_names_are_shown_as_symbols_never_sent_to_the_terminal(private_dirs, capsys):
+    from intervisie_tui.cli import main
+
+    folder = private_dirs[1] / "groups"
+    folder.mkdir(parents=True)
+    raw = {"format": "intervisie-tui group", "schema_version": 1, "id": "abc", "name": "G\x1b[2J",
+           "agreements": "één\ntwee\x07", "members": [{"id": "m1", "name": "Anna\x1b[31m"}]}
+    (folder / "abc.json").write_text(json.dumps(raw), encoding="utf-8")
+    group = GroupStore(lang="en").find("abc")
+    assert group.name == "G␛[2J" and group.members[0].name == "Anna␛[31m" and group.agreements == "één\ntwee␇"
+    assert group.member("Anna\x1b[31m") is group.members[0]
+    assert main(["groups", "show", "abc"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Anna␛[31m" in out
+    assert main(["groups", "add-member", "abc", "Bram\x9b"]) == 0
+    assert GroupStore(lang="en").find("abc").member("Bram\x9b").name == "Bram\\x9b"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from intervisie_tui.core.events import EventKind as K
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intervisie_tui.core.events import Event, EventKind as K
 from intervisie_tui.core.hours import hours_label, net_time
 from intervisie_tui.core.state import SessionState
 
@@ -64,3 +69,23 @@ def test_attendance_of_strangers_is_ignored_and_the_fold_knows_who_is_away(incid
     assert set(net_time(PEOPLE, events).per_member) == set(PEOPLE)
     state = SessionState.replay(incident_plan, events[:3])
     assert state.away == {"Bram"} and state.status.value == "running"
+
+
+KINDS = [K.START, K.PAUSE, K.RESUME, K.ARRIVE, K.LEAVE, K.CHECKPOINT, K.GOTO, K.END]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 600), st.sampled_from(PEOPLE + ("Zoë",))), max_size=40))
+def test_nobody_is_counted_longer_than_the_session_nor_the_session_longer_than_start_to_end(steps):
+    t, events = 0.0, []
+    base = datetime(2026, 12, 2, 19, tzinfo=timezone.utc)
+    for kind, gap, name in steps:
+        t += gap
+        events.append(Event(kind=kind, t=t, at=base + timedelta(seconds=t), name=name))
+    times = net_time(PEOPLE, events)
+    starts = [e.t for e in events if e.kind is K.START]
+    span = (max(e.t for e in events) - starts[0]) if starts else 0.0
+    assert 0.0 <= times.seconds <= span + 1e-9
+    assert all(0.0 <= seconds <= times.seconds + 1e-9 for seconds in times.per_member.values())
+    if not any(e.kind in (K.PAUSE, K.ARRIVE, K.LEAVE) for e in events):
+        assert all(abs(seconds - times.seconds) < 1e-9 for seconds in times.per_member.values())

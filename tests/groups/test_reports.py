@@ -130,3 +130,27 @@ def test_a_user_register_file_replaces_or_adds_and_a_bad_one_is_listed(tmp_path)
     (tmp_path / "bad.toml").write_text('id = "Bad Id"\n', encoding="utf-8")
     book = load_registers(tmp_path)
     assert "mine" in book.registers and [path.name for path, _ in book.problems] == ["bad.toml"]
+
+
+def test_a_long_series_of_a_large_group_reports_and_parses_back():
+    from datetime import timedelta
+
+    from intervisie_tui.core.groups import MeetingRecord
+
+    group = Group(name="Groot", registers=["skj"])
+    for index in range(40):
+        group.add_member(f"Lid {index} [i]x[/] \x07", date(2020, 1, 1))
+    ids = [member.id for member in group.members]
+    for number in range(300):
+        group.meetings.append(MeetingRecord(
+            date=date(2020, 1, 6) + timedelta(weeks=number), method_id="incident",
+            inbrenger=ids[number % 40], facilitator=ids[(number + 1) % 40],
+            attendance={member: "present" for member in ids}, net_seconds=7200,
+            member_seconds={member: 7200 for member in ids}))
+    book = load_registers(None)
+    report = build_report(group, [book.registers["skj"]], {}, until=date(2026, 12, 31))
+    rows = list(csv.reader(io.StringIO(to_csv(report, "nl"))))
+    assert len(rows) == 1 + 300 * 40
+    assert rows[1][7] == "Lid 0 [i]x[/] ␇"  # literal: markup as typed, a control character as its symbol
+    pdf = to_pdf(build_report(group, [], {}, until=date(2026, 12, 31), since=date(2026, 1, 1)), "en")
+    assert pdf.startswith(b"%PDF")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .events import Event
 from .hours import net_time
@@ -25,6 +25,23 @@ def new_id() -> str:
     return secrets.token_hex(5)
 
 
+def visible(text: str, keep: str = "") -> str:
+    """Control characters as visible symbols (ESC as ␛): a name from a file or the command line
+    is shown literally and can never move a terminal's cursor or colour it."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in keep or not (code < 0x20 or 0x7F <= code < 0xA0):
+            out.append(char)
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        else:
+            out.append(f"\\x{code:02x}")
+    return "".join(out)
+
+
 class Attendance(str, Enum):
     PRESENT = "present"
     EXCUSED = "excused"  # absent with notice
@@ -32,11 +49,15 @@ class Attendance(str, Enum):
 
 
 class Member(BaseModel):
+    model_config = ConfigDict(validate_assignment=True)
+
     id: str = Field(default_factory=new_id)
     name: str = Field(min_length=1, max_length=MAX_NAME)
     joined: date | None = None
     left: date | None = None  # still listed: their meetings stay in the record
     former_names: list[str] = Field(default_factory=list)
+
+    _visible_name = field_validator("name")(lambda cls, value: visible(value))
 
     @property
     def active(self) -> bool:
@@ -58,6 +79,8 @@ class MeetingRecord(BaseModel):
     net_seconds: float = 0.0
     member_seconds: dict[str, float] = Field(default_factory=dict)
     theme: str = ""  # a theme title the facilitator marked as shareable; empty otherwise
+
+    _visible_theme = field_validator("theme")(lambda cls, value: visible(value))
     action_points: str = ""  # carried only when exported with notes, for the next facilitator
 
 
@@ -88,6 +111,16 @@ class Group(BaseModel):
     meetings: list[MeetingRecord] = Field(default_factory=list)
     evaluation: SeriesEvaluation | None = None
 
+    @field_validator("name", "registration_number", "facilitator")
+    @classmethod
+    def _visible_line(cls, value: str | None) -> str | None:
+        return None if value is None else visible(value)
+
+    @field_validator("agreements")
+    @classmethod
+    def _visible_text(cls, value: str) -> str:
+        return visible(value, keep="\n\t")
+
     # -- members -----------------------------------------------------------------------------------
 
     @property
@@ -99,7 +132,7 @@ class Group(BaseModel):
         for member in self.members:
             if member.id == reference:
                 return member
-        wanted = reference.strip().casefold()
+        wanted = visible(reference.strip()).casefold()
         for member in sorted(self.members, key=lambda m: not m.active):
             if member.name.casefold() == wanted:
                 return member
@@ -110,7 +143,7 @@ class Group(BaseModel):
         return member.name if member else (member_id or "")
 
     def add_member(self, name: str, on: date) -> Member:
-        name = name.strip()
+        name = visible(name.strip())
         existing = self.member(name)
         if existing is not None and existing.active:
             raise ValueError(name)
@@ -135,7 +168,7 @@ class Group(BaseModel):
         other = self.member(name)
         if other is not None and other is not member:
             raise ValueError(name)
-        if member.name != name.strip():
+        if member.name != visible(name.strip()):
             member.former_names.append(member.name)
             member.name = name.strip()
         return member

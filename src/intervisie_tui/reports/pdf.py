@@ -63,7 +63,7 @@ def to_pdf(report: GroupReport, lang: str) -> bytes:
             line(t("report.no_meetings", lang))
             break
         line(f"{sheet.on:%Y-%m-%d}   {times_label(sheet)}   {t('report.net', lang)} {hours_label(sheet.seconds)}", 12, 8)
-        for label, value in ((t("report.method", lang), sheet.method), (t("report.role.facilitator", lang), sheet.facilitator),
+        for label, value in ((t("report.method", lang), sheet.method), (t("word.facilitator", lang), sheet.facilitator),
                              (t("report.theme", lang), sheet.theme)):
             if value:
                 line(f"{label}: {value}")

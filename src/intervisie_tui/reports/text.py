@@ -47,8 +47,8 @@ def to_markdown(report: GroupReport, lang: str) -> str:
         out += [t("report.no_meetings", lang), ""]
     for sheet in report.sheets:
         out += [f"### {sheet.on:%Y-%m-%d}, {times_label(sheet)}, {t('report.net', lang)} {hours_label(sheet.seconds)}", ""]
-        facts = [(t("report.method", lang), sheet.method), (t("report.role.facilitator", lang), sheet.facilitator),
-                 (t("report.role.inbrenger", lang), sheet.inbrenger), (t("report.theme", lang), sheet.theme)]
+        facts = [(t("report.method", lang), sheet.method), (t("word.facilitator", lang), sheet.facilitator),
+                 (t("word.inbrenger", lang), sheet.inbrenger), (t("report.theme", lang), sheet.theme)]
         out += [f"- {label}: {table_cell(value)}" for label, value in facts if value] + [""]
         out += [f"| {t('report.name', lang)} | {t('report.presence', lang)} | {t('report.net', lang)} | "
                 f"{t('report.signature', lang)} |", "|---|---|---|---|"]
