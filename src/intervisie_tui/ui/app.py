@@ -232,8 +232,7 @@ class IntervisieApp(App):
         if self.store is not None:
             try:
                 path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
-                if runner.plan.group is not None:
-                    self._record_in_group(path)
+                self.record_in_group(runner.plan, path)
             except StoreError as error:  # the message is translated and says what to do
                 problem = str(error).rstrip(".")  # the sentence around it ends with its own period
                 self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
@@ -244,10 +243,12 @@ class IntervisieApp(App):
         self._back_home()
         return True
 
-    def _record_in_group(self, path: Path) -> None:
-        """A meeting of a group: add it to the group's series (the session itself is saved)."""
+    def record_in_group(self, plan: SessionPlan, path: Path) -> None:
+        """A meeting of a group: add the saved session to the group's series."""
         from ..store.groups import GroupStore
 
+        if plan.group is None or self.store is None:
+            return
         try:
             GroupStore(self.store.root, lang=self.lang).record_session(self.store.load_path(path))
         except StoreError as error:

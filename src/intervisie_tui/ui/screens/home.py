@@ -138,7 +138,8 @@ class ResumeScreen(ModalScreen[Any]):
             if not answer:
                 return
             try:
-                self.app.store.close_interrupted(live)
+                path = self.app.store.close_interrupted(live)
+                self.app.record_in_group(live.plan, path)
             except StoreError as error:  # translated; says what to do
                 self.notify(t("home.resume.close_failed", reason=str(error)), severity="error")
                 return
