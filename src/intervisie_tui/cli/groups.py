@@ -117,8 +117,10 @@ def _group_options(parser: argparse.ArgumentParser) -> None:
     kind.add_argument("--fixed", dest="fixed", action="store_true", default=None, help="a fixed group")
 
 
-def _today() -> date:
-    return datetime.now().astimezone().date()
+def today() -> date:
+    from ..store.groups import today as local_today
+
+    return local_today()
 
 
 def _store(args: argparse.Namespace, lang: str):
@@ -152,7 +154,7 @@ def _find(args, lang: str):
         return store, None
 
 
-def _registers(lang: str):
+def _registers():
     from ..core.registers import load_registers
     from ..paths import config_dir
 
@@ -162,7 +164,7 @@ def _registers(lang: str):
 def _check_registers(ids: list[str] | None, lang: str) -> str | None:
     if not ids:
         return None
-    book = _registers(lang)
+    book = _registers()
     unknown = [register_id for register_id in ids if register_id not in book.registers]
     if unknown:
         return t("groups.cli.unknown_register", lang, id=", ".join(unknown), known=", ".join(sorted(book.registers)))
@@ -201,7 +203,7 @@ def _apply_options(group, args, lang: str) -> str | None:
     if args.members:
         for name in [name.strip() for name in args.members.split(",") if name.strip()]:
             try:
-                group.add_member(name, _today())
+                group.add_member(name, today())
             except ValueError:
                 return t("groups.cli.member_exists", lang, name=name)
     return None
@@ -213,7 +215,7 @@ def list_groups(args: argparse.Namespace, lang: str) -> int:
     if not groups:
         print(t("groups.cli.none", lang))
     for group in groups:
-        upcoming = group.next_date(_today())
+        upcoming = group.next_date(today())
         print(t("groups.cli.row", lang, name=group.name, id=group.id, members=len(group.active_members),
                 meetings=len(group.meetings), next=f"{upcoming:%Y-%m-%d}" if upcoming else "-"))
     _problems(store, lang)
@@ -230,7 +232,7 @@ def show_group(args: argparse.Namespace, lang: str) -> int:
     if group is None:
         return 1
     library = load_library(user_methods_dir())
-    sys.stdout.write(group_overview(group, lang, _today(), method_names(library, lang)))
+    sys.stdout.write(group_overview(group, lang, today(), method_names(library, lang)))
     return 0
 
 
@@ -289,7 +291,7 @@ def add_member(args: argparse.Namespace, lang: str) -> int:
     if not name:
         return _fail(t("plan.empty_name", lang), 2)
     try:
-        group.add_member(name, _today())
+        group.add_member(name, today())
     except ValueError:
         return _fail(t("groups.cli.member_exists", lang, name=name), 2)
     return _save(store, group, lang, t("groups.cli.member_added", lang, name=name, group=group.name))
@@ -300,7 +302,7 @@ def remove_member(args: argparse.Namespace, lang: str) -> int:
     if group is None:
         return 1
     try:
-        member = group.remove_member(args.name, _today())
+        member = group.remove_member(args.name, today())
     except KeyError:
         return _fail(t("groups.cli.no_member", lang, name=args.name, group=group.name), 2)
     return _save(store, group, lang, t("groups.cli.member_removed", lang, name=member.name, group=group.name))
@@ -352,7 +354,7 @@ def next_meeting(args: argparse.Namespace, lang: str) -> int:
     store, group = _find(args, lang)
     if group is None:
         return 1
-    upcoming = group.next_date(_today())
+    upcoming = group.next_date(today())
     if upcoming is None:
         return _fail(t("groups.cli.no_cadence", lang, name=group.name), 2)
     print(t("groups.cli.next", lang, name=group.name, date=f"{upcoming:%Y-%m-%d}"))
@@ -385,14 +387,14 @@ def report_group(args: argparse.Namespace, lang: str) -> int:
         return 1
     if args.member and group.member(args.member) is None:
         return _fail(t("groups.cli.no_member", lang, name=args.member, group=group.name), 2)
-    book = _registers(lang)
+    book = _registers()
     ids = [args.register] if args.register else group.registers
     problem = _check_registers(ids, lang)
     if problem:
         return _fail(problem, 2)
     registers = [book.registers[register_id] for register_id in ids]
     names = method_names(load_library(user_methods_dir()), lang)
-    report = build_report(group, registers, names, until=args.until or _today(), since=args.since, member=args.member)
+    report = build_report(group, registers, names, until=args.until or today(), since=args.since, member=args.member)
     if args.format == "pdf":
         if args.output is None:
             return _fail(t("groups.cli.pdf_needs_output", lang), 2)

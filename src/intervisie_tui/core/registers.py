@@ -20,6 +20,7 @@ from ..i18n import Message
 from .locations import ID_PATTERN
 
 HOUR = 3600.0
+ROUNDING_SECONDS = 30  # a meeting of "2:00" may be a few seconds short on the clock; it still counts as 2:00
 
 
 class Register(BaseModel):
@@ -114,7 +115,7 @@ def standing(register: Register, attended: Sequence[Attended], until: date) -> S
         for meeting in attended
         if meeting.on <= until
         and (since is None or meeting.on > since)
-        and (register.min_meeting_hours is None or meeting.seconds >= register.min_meeting_hours * HOUR - 30)
+        and (register.min_meeting_hours is None or meeting.seconds >= register.min_meeting_hours * HOUR - ROUNDING_SECONDS)
         and (register.min_group_size is None or meeting.group_size >= register.min_group_size)
     ]
     hours = sum(meeting.seconds for meeting in counted) / HOUR

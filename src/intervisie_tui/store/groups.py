@@ -261,4 +261,5 @@ def merge_meetings(current: list[MeetingRecord], incoming: list[MeetingRecord]) 
 
 
 def today() -> date:
+    """The local date: what 'next meeting' and a report's end date count from."""
     return datetime.now().astimezone().date()

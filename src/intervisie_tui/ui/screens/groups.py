@@ -19,15 +19,11 @@ from ...core.registers import load_registers
 from ...paths import config_dir
 from ...reports.content import method_names
 from ...reports.overview import group_overview
-from ...store.groups import GroupStore, action_points_of
+from ...store.groups import GroupStore, action_points_of, today
 from . import relabel_bindings
 from .reflection import ExportScreen
 
 REPORT_FORMATS = (".pdf", ".md", ".csv")
-
-
-def today():
-    return datetime.now().astimezone().date()
 
 
 class GroupsScreen(Screen):
