@@ -92,3 +92,25 @@ async def test_report_and_calendar_from_the_screen(library, private_dirs, tmp_pa
     assert "[bold]Bram[/]" in report and "belt" not in report
     assert b"20261202" in (tmp_path / "next.ics").read_bytes()  # 21 Oct + 6 weeks
     assert oct((tmp_path / "report.csv").stat().st_mode & 0o777) == "0o600"
+
+
+async def test_the_language_switches_live_on_the_groups_screens(library, private_dirs):
+    _, data = private_dirs
+    seeded_group(data)
+    app = group_app(library, data, lang="nl")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.today = TODAY
+        await pilot.press("down")
+        await pilot.pause()
+        assert "vaste groep" in text_of(app.screen.query_one("#groups-overview", Static))
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "fixed group" in text_of(app.screen.query_one("#groups-overview", Static))
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Who is here today?" in text_of(app.screen.query_one("#checkin-title", Static))
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "(aanwezig)" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)

@@ -54,12 +54,15 @@ class AttendanceScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_language()
+        self.query_one(OptionList).focus()
+
+    def refresh_language(self) -> None:
         t = self.app.t
         self.query_one("#attendance-title", Static).update(t("attendance.title"))
         self.query_one("#attendance-hint", Static).update(t("attendance.hint"))
         self._fill()
         relabel_bindings(self)
-        self.query_one(OptionList).focus()
 
     def _fill(self) -> None:
         listing = self.query_one(OptionList)

@@ -47,6 +47,9 @@ class OpeningScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_language()
+
+    def refresh_language(self) -> None:
         self.query_one("#opening-text", Static).update(opening_text(self.group, self.action_points, self.app.t))
         relabel_bindings(self)
 
