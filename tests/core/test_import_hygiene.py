@@ -23,7 +23,8 @@ def loaded_ui_modules(imports: str) -> str:
 def test_core_imports_no_textual():
     imports = "\n".join(
         f"import intervisie_tui.core.{name}"
-        for name in ("method", "method_errors", "library", "plan", "events", "state", "engine", "clock", "stats")
+        for name in ("method", "method_errors", "library", "plan", "events", "state", "engine", "clock", "stats",
+                     "groups", "rotation", "hours", "registers")
     )
     assert loaded_ui_modules(imports) == ""
 
@@ -37,3 +38,24 @@ def test_methods_commands_import_no_textual():
         "    main(['methods', 'handout', 'roddel', '--lang', 'en'])"
     )
     assert loaded_ui_modules(imports) == ""
+
+
+def test_groups_commands_import_no_textual(tmp_path):
+    imports = (
+        "import os\n"
+        f"os.environ['INTERVISIE_DATA_DIR'] = {str(tmp_path / 'data')!r}\n"
+        f"os.environ['INTERVISIE_CONFIG_DIR'] = {str(tmp_path / 'config')!r}\n"
+        "from intervisie_tui.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    main(['groups', 'new', 'G', '--members', 'Anna,Bram', '--every-weeks', '4', '--register', 'lvv'])\n"
+        "    main(['groups', 'list']); main(['groups', 'show', 'G']); main(['groups', 'add-member', 'G', 'Cem'])\n"
+        "    main(['groups', 'remove-member', 'G', 'Cem']); main(['groups', 'edit', 'G', '--meetings', '6'])\n"
+        f"    main(['groups', 'export', 'G', '-o', {str(tmp_path / 'g.json')!r}])\n"
+        f"    main(['groups', 'import', {str(tmp_path / 'g.json')!r}])\n"
+        f"    main(['groups', 'next', 'G', '-o', {str(tmp_path / 'g.ics')!r}])\n"
+        "    main(['groups', 'report', 'G', '--format', 'csv'])\n"
+        f"    main(['groups', 'report', 'G', '--format', 'pdf', '-o', {str(tmp_path / 'g.pdf')!r}])"
+    )
+    assert loaded_ui_modules(imports) == ""
+    assert (tmp_path / "g.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "g.ics").is_file()

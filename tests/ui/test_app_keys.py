@@ -44,7 +44,7 @@ def test_check_keymap_keeps_the_good_and_names_the_bad():
 
 async def test_rebound_keys_work_and_show_in_footer_and_help(incident_plan, clock, library):
     app = make_app(incident_plan, clock, library, keys={"next-phase": "j", "bogus-id": "x"})
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with app.run_test(size=(160, 48)) as pilot:  # tall enough for the whole help screen
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()

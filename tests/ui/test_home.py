@@ -85,7 +85,7 @@ async def test_keys_open_their_screens_and_escape_returns(library, key, screen_t
 async def test_menu_with_arrows_and_enter(library):
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert menu_ids(app.screen) == ["start", "review", "methods", "help", "language", "quit"]
+        assert menu_ids(app.screen) == ["start", "review", "methods", "groups", "help", "language", "quit"]
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MethodsScreen)

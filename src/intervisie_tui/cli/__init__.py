@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..i18n import LANGUAGES, default_language
 from ..paths import SETTINGS_FILE, config_dir
+from . import groups as groups_cli
 from . import methods as methods_cli
 from . import notes as notes_cli
 
@@ -25,8 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="start a session straight away, without the set-up screen")
-    run.add_argument("--method", required=True, metavar="ID", help="method id, see `intervisie methods list`")
-    run.add_argument("--participants", required=True, metavar="NAMES", help='comma-separated, e.g. "Anna,Bram,Cem"')
+    run.add_argument("--method", metavar="ID", help="method id, see `intervisie methods list` (needed without --group)")
+    run.add_argument("--participants", metavar="NAMES", help='comma-separated, e.g. "Anna,Bram,Cem" (needed without --group)')
+    run.add_argument("--group", metavar="NAME", help="a meeting of this group: members, roles and method suggested")
     run.add_argument("--inbrenger", metavar="NAME", help="one of the participants (or choose during the session)")
     run.add_argument("--facilitator", metavar="NAME", help="the facilitator, if the group has one")
     run.add_argument("--minutes", type=int, metavar="N", help="time budget; the phases are scaled to fit")
@@ -34,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     methods_cli.register(commands)
     notes_cli.register(commands)
+    groups_cli.register(commands)
     _accept_lang_everywhere(parser)
     return parser
 

@@ -29,6 +29,14 @@ def parse_participants(text: str) -> list[str]:
 
 def build_plan(args: argparse.Namespace, library, lang: str) -> SessionPlan:
     """The plan `intervisie run` asks for, or LaunchError naming the option at fault."""
+    group_link = None
+    if getattr(args, "group", None):
+        from .group_run import fill_from_group
+
+        group_link = fill_from_group(args, library, lang)
+    for option, value in (("--method", args.method), ("--participants", args.participants)):
+        if not value:
+            raise LaunchError(t("launch.missing", lang, option=option))
     try:
         method = library.get(args.method)
     except KeyError:
@@ -45,6 +53,7 @@ def build_plan(args: argparse.Namespace, library, lang: str) -> SessionPlan:
             case_title=args.case or "",
             budget_minutes=args.minutes,
             language=lang,  # type: ignore[arg-type]
+            group=group_link,
         )
     except PlanError as error:
         option = {"budget": "--minutes", "inbrenger": "--inbrenger"}.get(error.problems[0].input, "--participants")

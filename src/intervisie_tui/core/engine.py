@@ -128,6 +128,14 @@ class SessionRunner:
             return False
         return self._record(EventKind.NOTE, field=field, text=text, phase=phase, key=key)
 
+    def arrive(self, name: str) -> bool:
+        """A participant came in late (or came back): their hours count from now."""
+        return name in self.plan.participants and self._record(EventKind.ARRIVE, name=name)
+
+    def leave(self, name: str) -> bool:
+        """A participant left before the end: their hours stop counting now."""
+        return name in self.plan.participants and self._record(EventKind.LEAVE, name=name)
+
     def checkpoint(self, every: float = CHECKPOINT_SECONDS) -> bool:
         """While the clock runs, record the time now and then (call it on every refresh):
         after a crash the session resumes at its last event, so at most `every` seconds are lost."""

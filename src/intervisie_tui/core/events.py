@@ -20,6 +20,8 @@ class EventKind(str, Enum):
     SET_INBRENGER = "set-inbrenger"
     NOTE = "note"  # the whole current text of one note field
     CHECKPOINT = "checkpoint"  # nothing changes; the time spent so far is on disk
+    ARRIVE = "arrive"  # name = a participant who came in late (or came back)
+    LEAVE = "leave"  # name = a participant who left before the end
     END = "end"
 
 

@@ -92,6 +92,16 @@ def scale_minutes(method: Method, budget: int) -> list[int]:
     return result
 
 
+class GroupMeeting(BaseModel):
+    """A session held as a meeting of a group (see core.groups): recorded there when it ends."""
+
+    model_config = ConfigDict(frozen=True)
+
+    group_id: str
+    excused: tuple[str, ...] = ()  # members absent with notice
+    share_title: bool = False  # the case title may appear in the group's reports as its theme
+
+
 class SessionPlan(BaseModel):
     """Everything decided before the session starts. The method is embedded so a session
     can be replayed and reviewed even after its method file changes or disappears."""
@@ -107,6 +117,7 @@ class SessionPlan(BaseModel):
     budget_minutes: int = Field(gt=0)
     phase_minutes: tuple[int, ...]
     language: Language = "nl"
+    group: GroupMeeting | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> SessionPlan:
@@ -130,6 +141,7 @@ class SessionPlan(BaseModel):
         case_question: str = "",
         budget_minutes: int | None = None,
         language: Language = "nl",
+        group: GroupMeeting | None = None,
     ) -> SessionPlan:
         """A plan ready to run, or PlanError with every problem (render it in the user's language)."""
         budget = method.minutes if budget_minutes is None else budget_minutes
@@ -148,4 +160,5 @@ class SessionPlan(BaseModel):
             budget_minutes=budget,
             phase_minutes=tuple(scale_minutes(method, budget)),
             language=language,
+            group=group,
         )

@@ -26,6 +26,7 @@ class Status(str, Enum):
 
 
 LIVE = (Status.RUNNING, Status.PAUSED)
+ATTENDANCE = (EventKind.ARRIVE, EventKind.LEAVE)  # the record of hours; see core.hours
 TURN_MOVES = (EventKind.NEXT_SPEAKER, EventKind.SKIP_SPEAKER, EventKind.PREVIOUS_SPEAKER)
 
 
@@ -88,6 +89,7 @@ class SessionState:
     last_t: float = 0.0
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    away: set[str] = field(default_factory=set)  # participants not in the room right now
 
     @classmethod
     def initial(cls, plan: SessionPlan) -> SessionState:
@@ -160,6 +162,10 @@ class SessionState:
         self._settle(event.t)
         kind = event.kind
         if kind is EventKind.CHECKPOINT:
+            return
+        if kind in ATTENDANCE:
+            if event.name in self.plan.participants:
+                (self.away.discard if kind is EventKind.ARRIVE else self.away.add)(event.name)
             return
         if kind is EventKind.NOTE:
             assert event.field is not None

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import import_module
 
 LANGUAGES = ("nl", "en")
-CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "web")
+CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "web", "groups")
 
 
 @cache

@@ -231,7 +231,8 @@ class IntervisieApp(App):
         False when the data folder refused it: the wrap-up stays open and can save again."""
         if self.store is not None:
             try:
-                self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
+                path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
+                self.record_in_group(runner.plan, path)
             except StoreError as error:  # the message is translated and says what to do
                 problem = str(error).rstrip(".")  # the sentence around it ends with its own period
                 self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
@@ -241,6 +242,17 @@ class IntervisieApp(App):
         self.notify(self.t("app.saved"))
         self._back_home()
         return True
+
+    def record_in_group(self, plan: SessionPlan, path: Path) -> None:
+        """A meeting of a group: add the saved session to the group's series."""
+        from ..store.groups import GroupStore
+
+        if plan.group is None or self.store is None:
+            return
+        try:
+            GroupStore(self.store.root, lang=self.lang).record_session(self.store.load_path(path))
+        except StoreError as error:
+            self.notify(str(error), severity="warning", timeout=15)
 
     def _offer_export_elsewhere(self, runner: SessionRunner) -> None:
         """The data folder refused the session: let the facilitator save it somewhere else
@@ -281,6 +293,24 @@ class IntervisieApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_attendance(self) -> None:
+        """Over the run screen only: record a late arrival or an early departure."""
+        from .screens.attendance import AttendanceScreen
+
+        runner = getattr(self.screen, "runner", None)
+        if getattr(self.screen, "IS_RUN_SCREEN", False) and runner is not None:
+            self.push_screen(AttendanceScreen(runner))
+
+    def action_opening(self) -> None:
+        """Over the run screen of a group's meeting: its agreements and open action points for the room."""
+        from .screens.opening import opening_for
+
+        runner = getattr(self.screen, "runner", None)
+        if getattr(self.screen, "IS_RUN_SCREEN", False) and runner is not None:
+            screen = opening_for(self, runner.plan)
+            if screen is not None:
+                self.push_screen(screen)
 
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit: straight out, unless a session is not saved yet

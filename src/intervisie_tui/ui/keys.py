@@ -46,6 +46,10 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("previous-speaker", "previous_speaker", "T", "keys.previous_speaker", "keys.group.turns", footer=False),
     KeyAction("skip-speaker", "skip_speaker", "s", "keys.skip_speaker", "keys.group.turns", footer=False),
     KeyAction("choose-inbrenger", "choose_inbrenger", "i", "keys.choose_inbrenger", "keys.group.turns", footer=False),
+    # Who came late or left early (for the hours); the app opens it over the run screen.
+    KeyAction("attendance", "attendance", "a", "keys.attendance", "keys.group.session", scope="app", footer=False,
+              palette=False),
+    KeyAction("opening", "opening", "o", "keys.opening", "keys.group.screen", scope="app", footer=False, palette=False),
     # What the room sees
     KeyAction("notes", "toggle_notes", "e", "keys.notes", "keys.group.screen"),
     KeyAction("facilitator", "toggle_facilitator", "f", "keys.facilitator", "keys.group.screen"),

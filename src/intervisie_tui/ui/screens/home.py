@@ -23,6 +23,7 @@ MENU: tuple[tuple[str, str, str], ...] = (
     ("resume", "home.menu.resume", "r"),
     ("review", "home.menu.review", "v"),
     ("methods", "home.menu.methods", "m"),
+    ("groups", "home.menu.groups", "g"),
     ("help", "home.menu.help", "?"),
     ("language", "home.menu.language", "l"),
     ("quit", "home.menu.quit", "q"),
@@ -137,7 +138,8 @@ class ResumeScreen(ModalScreen[Any]):
             if not answer:
                 return
             try:
-                self.app.store.close_interrupted(live)
+                path = self.app.store.close_interrupted(live)
+                self.app.record_in_group(live.plan, path)
             except StoreError as error:  # translated; says what to do
                 self.notify(t("home.resume.close_failed", reason=str(error)), severity="error")
                 return
@@ -174,6 +176,7 @@ class HomeScreen(Screen):
         Binding("s", "start", "home.key.start"),
         Binding("r", "resume", "home.key.resume"),
         Binding("v", "review", "home.key.review"),
+        Binding("g", "groups", "home.key.groups"),
         Binding("m", "methods", "home.key.methods"),
         Binding("l", "language", "home.key.language"),
         Binding("question_mark", "help", "home.key.help", key_display="?"),
@@ -259,6 +262,11 @@ class HomeScreen(Screen):
             self.notify(self.app.t("home.review_missing"), severity="warning")
             return
         self.app.push_screen(ReviewScreen())
+
+    def action_groups(self) -> None:
+        from .groups import GroupsScreen
+
+        self.app.push_screen(GroupsScreen())
 
     def action_methods(self) -> None:
         from .methods import MethodsScreen

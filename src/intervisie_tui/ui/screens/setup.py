@@ -25,6 +25,7 @@ from ...core.plan import (
     MAX_BUDGET_MINUTES,
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
+    GroupMeeting,
     PlanError,
     PlanProblem,
     SessionPlan,
@@ -170,7 +171,7 @@ class RenameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def replace_options(select: Select, options: list[tuple[str, str]], value: str) -> None:
+def replace_options(select: Select, options: list[tuple[RenderableType, str]], value: str) -> None:
     """New option labels, same choice; redraw even when the value did not change
     (the shown label may have: another language, a renamed participant)."""
     select.set_options(options)
@@ -244,8 +245,19 @@ class SetupScreen(Screen):
                 budget = str(settings.last_minutes)
         return method_id, budget
 
+    # Hooks for a set-up that starts from something else than the last session (a group's meeting).
+
+    def initial_names(self) -> list[str]:
+        return list(self.app.settings.last_group)
+
+    def initial_facilitator(self) -> str:
+        return self.app.settings.last_facilitator or ""
+
+    def group_link(self) -> GroupMeeting | None:
+        return None
+
     def compose(self) -> ComposeResult:
-        self.group = Group(self.app.settings.last_group[:MAX_PARTICIPANTS])
+        self.group = Group(self.initial_names()[:MAX_PARTICIPANTS])
         self.method_id, budget = self._initial_values()
         method_choices = self._method_choices()
         with Horizontal(id="setup-columns"):
@@ -258,7 +270,7 @@ class SetupScreen(Screen):
                 yield Label(id="inbrenger-label")
                 yield Select([("", LATER)], id="inbrenger", allow_blank=False, value=LATER)
                 yield Label(id="facilitator-label")
-                yield Input(self.app.settings.last_facilitator or "", id="facilitator")
+                yield Input(self.initial_facilitator(), id="facilitator")
                 yield Label(id="method-label")
                 if method_choices:
                     yield Select(method_choices, id="method", allow_blank=False, value=self.method_id)
@@ -349,10 +361,10 @@ class SetupScreen(Screen):
 
     def _sync_inbrenger_options(self) -> None:
         t = self.app.t
-        options: list[tuple[str, str]] = [(t("setup.inbrenger_later"), LATER)]
-        options += [(name, name) for name in self.group.names]
+        options: list[tuple[RenderableType, str]] = [(t("setup.inbrenger_later"), LATER)]
+        options += [(Text(name), name) for name in self.group.names]  # a name is never markup
         if self.inbrenger and self.inbrenger not in self.group.names:
-            options.append((t("setup.inbrenger_gone", name=self.inbrenger), self.inbrenger))
+            options.append((Text(t("setup.inbrenger_gone", name=self.inbrenger)), self.inbrenger))
         replace_options(self.query_one("#inbrenger", Select), options, self.inbrenger or LATER)
 
     def _update(self) -> None:
@@ -512,6 +524,7 @@ class SetupScreen(Screen):
                 case_question=self._value("#case-question"),
                 budget_minutes=parse_budget(self._value("#budget")),
                 language=self.app.lang,
+                group=self.group_link(),
             )
         except PlanError as error:
             self.query_one("#problems", Static).update(self.app.t("setup.error.plan", reason=error.render(self.app.lang)))

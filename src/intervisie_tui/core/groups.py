@@ -1,0 +1,255 @@
+"""Groups and their series of meetings: who is in it, what was agreed, what was held.
+
+A meeting record keeps only what the series and a register need: dates, times, method,
+roles, attendance and net times, by member id (so a renamed member keeps their history).
+It keeps no notes, case text, advice or evaluations of the session: those stay in the
+session document, which the record may name (`session_id`) but never needs.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .events import Event
+from .hours import net_time
+
+MAX_NAME = 120
+
+
+def new_id() -> str:
+    return secrets.token_hex(5)
+
+
+def visible(text: str, keep: str = "") -> str:
+    """Control characters as visible symbols (ESC as ␛): a name from a file or the command line
+    is shown literally and can never move a terminal's cursor or colour it."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in keep or not (code < 0x20 or 0x7F <= code < 0xA0):
+            out.append(char)
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        else:
+            out.append(f"\\x{code:02x}")
+    return "".join(out)
+
+
+class Attendance(str, Enum):
+    PRESENT = "present"
+    EXCUSED = "excused"  # absent with notice
+    ABSENT = "absent"
+
+
+class Member(BaseModel):
+    model_config = ConfigDict(validate_assignment=True)
+
+    id: str = Field(default_factory=new_id)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    joined: date | None = None
+    left: date | None = None  # still listed: their meetings stay in the record
+    former_names: list[str] = Field(default_factory=list)
+
+    _visible_name = field_validator("name")(lambda cls, value: visible(value))
+
+    @property
+    def active(self) -> bool:
+        return self.left is None
+
+
+class MeetingRecord(BaseModel):
+    """One meeting held. Roles and attendance by member id."""
+
+    id: str = Field(default_factory=new_id)
+    session_id: str | None = None  # the session document, if this laptop has it (or had it)
+    date: date
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    method_id: str = ""
+    inbrenger: str | None = None
+    facilitator: str | None = None  # a member id, or None (an outside facilitator, or nobody)
+    attendance: dict[str, Attendance] = Field(default_factory=dict)
+    net_seconds: float = 0.0
+    member_seconds: dict[str, float] = Field(default_factory=dict)
+    theme: str = ""  # a theme title the facilitator marked as shareable; empty otherwise
+
+    _visible_theme = field_validator("theme")(lambda cls, value: visible(value))
+    action_points: str = ""  # carried only when exported with notes, for the next facilitator
+
+
+class SeriesEvaluation(BaseModel):
+    """The closing evaluation of the series (never in a report)."""
+
+    goals_and_results: str = ""
+    helped: str = ""
+    hindered: str = ""
+    safety: str = ""
+    methods: str = ""
+
+
+class Group(BaseModel):
+    model_config = ConfigDict(validate_assignment=True)
+
+    id: str = Field(default_factory=new_id)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    fixed: bool = True  # a fixed group, or an open one whose members vary
+    facilitator: str | None = None  # a standing facilitator (a name); None: the role rotates
+    every_weeks: int | None = Field(default=None, ge=1, le=52)
+    planned_meetings: int | None = Field(default=None, ge=1, le=100)
+    registers: list[str] = Field(default_factory=list)
+    registration_number: str = ""
+    agreements: str = ""  # ground rules and learning goals, agreed in the first meeting
+    show_agreements: bool = True  # at the opening of every meeting
+    members: list[Member] = Field(default_factory=list)
+    meetings: list[MeetingRecord] = Field(default_factory=list)
+    evaluation: SeriesEvaluation | None = None
+
+    @field_validator("name", "registration_number", "facilitator")
+    @classmethod
+    def _visible_line(cls, value: str | None) -> str | None:
+        return None if value is None else visible(value)
+
+    @field_validator("agreements")
+    @classmethod
+    def _visible_text(cls, value: str) -> str:
+        return visible(value, keep="\n\t")
+
+    # -- members -----------------------------------------------------------------------------------
+
+    @property
+    def active_members(self) -> list[Member]:
+        return [member for member in self.members if member.active]
+
+    def member(self, reference: str) -> Member | None:
+        """A member by id, or by current name (ignoring case)."""
+        for member in self.members:
+            if member.id == reference:
+                return member
+        wanted = visible(reference.strip()).casefold()
+        for member in sorted(self.members, key=lambda m: not m.active):
+            if member.name.casefold() == wanted:
+                return member
+        return None
+
+    def name_of(self, member_id: str | None) -> str:
+        member = self.member(member_id) if member_id else None
+        return member.name if member else (member_id or "")
+
+    def add_member(self, name: str, on: date) -> Member:
+        name = visible(name.strip())
+        existing = self.member(name)
+        if existing is not None and existing.active:
+            raise ValueError(name)
+        if existing is not None:  # came back
+            existing.left = None
+            return existing
+        member = Member(name=name, joined=on)
+        self.members.append(member)
+        return member
+
+    def remove_member(self, reference: str, on: date) -> Member:
+        member = self.member(reference)
+        if member is None or not member.active:
+            raise KeyError(reference)
+        member.left = on
+        return member
+
+    def rename_member(self, reference: str, name: str) -> Member:
+        member = self.member(reference)
+        if member is None:
+            raise KeyError(reference)
+        other = self.member(name)
+        if other is not None and other is not member:
+            raise ValueError(name)
+        if member.name != visible(name.strip()):
+            member.former_names.append(member.name)
+            member.name = name.strip()
+        return member
+
+    # -- the series --------------------------------------------------------------------------------
+
+    def held(self) -> list[MeetingRecord]:
+        return sorted(self.meetings, key=lambda meeting: (meeting.date, meeting.started_at.timestamp() if meeting.started_at else 0.0))
+
+    def next_date(self, today: date) -> date | None:
+        """The next meeting by the cadence: N weeks after the last one, never in the past."""
+        if self.every_weeks is None:
+            return None
+        held = self.held()
+        if not held:
+            return today
+        proposed = held[-1].date + timedelta(weeks=self.every_weeks)
+        while proposed < today:
+            proposed += timedelta(weeks=self.every_weeks)
+        return proposed
+
+    def planned_dates(self, today: date) -> list[date]:
+        """The meetings still to come, by the cadence and the planned number."""
+        first = self.next_date(today)
+        if first is None or self.planned_meetings is None:
+            return [first] if first else []
+        left = max(0, self.planned_meetings - len(self.meetings))
+        return [first + timedelta(weeks=self.every_weeks * i) for i in range(left)]  # type: ignore[operator]
+
+    def record_session(
+        self,
+        session_id: str,
+        participants: Sequence[str],
+        events: Sequence[Event],
+        *,
+        when: date,
+        method_id: str,
+        inbrenger: str | None,
+        facilitator: str | None,
+        excused: Sequence[str] = (),
+        theme: str = "",
+    ) -> MeetingRecord | None:
+        """The record of a finished session, added once (None if it is already there).
+        Participants not yet members join an open group; in a fixed group they are kept
+        as guests (listed as having left the same day), so their hours are on record."""
+        if any(meeting.session_id == session_id for meeting in self.meetings):
+            return None
+        times = net_time(participants, events)
+        ids = {}
+        for name in participants:
+            member = self.member(name)
+            if member is None or not member.active:
+                member = self.add_member(name, when)
+                if self.fixed and member.joined == when:
+                    member.left = when  # a guest of a fixed group: in this record, not in the rotation
+            ids[name] = member.id
+        attendance = {member.id: Attendance.ABSENT for member in self.active_members}
+        for name in excused:
+            member = self.member(name)
+            if member is not None:
+                attendance[member.id] = Attendance.EXCUSED
+        for member_id in ids.values():
+            attendance[member_id] = Attendance.PRESENT
+        facilitator_member = self.member(facilitator) if facilitator else None
+        member_seconds = {ids[name]: seconds for name, seconds in times.per_member.items()}
+        if facilitator_member is not None and facilitator_member.id not in member_seconds:
+            # A member who facilitates without taking part in the rounds was there all along.
+            attendance[facilitator_member.id] = Attendance.PRESENT
+            member_seconds[facilitator_member.id] = times.seconds
+        record = MeetingRecord(
+            session_id=session_id,
+            date=(times.started_at.date() if times.started_at else when),
+            started_at=times.started_at,
+            ended_at=times.ended_at,
+            method_id=method_id,
+            inbrenger=ids.get(inbrenger) if inbrenger else None,
+            facilitator=facilitator_member.id if facilitator_member else None,
+            attendance=attendance,
+            net_seconds=times.seconds,
+            member_seconds=member_seconds,
+            theme=theme,
+        )
+        self.meetings.append(record)
+        return record

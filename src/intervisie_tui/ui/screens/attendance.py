@@ -1,0 +1,91 @@
+"""During a session: who came in late and who left early, each recorded as an event at the
+moment it is marked, so the hours per member are exact (see core.hours)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.engine import SessionRunner
+from ...core.events import EventKind
+from . import relabel_bindings
+
+
+def attendance_line(runner: SessionRunner, name: str, t) -> str:
+    """'Anna: in the room', 'Bram: left at 20:30', 'Cem: arrived at 19:40'."""
+    last = None
+    for event in runner.events:
+        if event.kind in (EventKind.ARRIVE, EventKind.LEAVE) and event.name == name:
+            last = event
+    if last is None:
+        return t("attendance.in_room", name=name)
+    key = "attendance.arrived" if last.kind is EventKind.ARRIVE else "attendance.left"
+    return t(key, name=name, time=f"{last.at.astimezone():%H:%M}")
+
+
+class AttendanceScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    AttendanceScreen { align: center middle; }
+    AttendanceScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
+    AttendanceScreen #attendance-title { text-style: bold; }
+    AttendanceScreen #attendance-hint { color: $text-muted; margin-top: 1; }
+    AttendanceScreen OptionList { height: auto; max-height: 14; }
+    """
+    BINDINGS = [
+        Binding("a", "arrive", "attendance.key.arrive"),
+        Binding("l", "leave", "attendance.key.leave"),
+        Binding("escape", "close", "attendance.key.close"),
+    ]
+
+    def __init__(self, runner: SessionRunner) -> None:
+        super().__init__()
+        self.runner = runner
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="attendance-title")
+            yield OptionList(id="attendance-list")
+            yield Static(id="attendance-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_language()
+        self.query_one(OptionList).focus()
+
+    def refresh_language(self) -> None:
+        t = self.app.t
+        self.query_one("#attendance-title", Static).update(t("attendance.title"))
+        self.query_one("#attendance-hint", Static).update(t("attendance.hint"))
+        self._fill()
+        relabel_bindings(self)
+
+    def _fill(self) -> None:
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        names = self.runner.plan.participants
+        listing.add_options(Option(Text(attendance_line(self.runner, name, self.app.t))) for name in names)
+        listing.highlighted = min(highlighted or 0, len(names) - 1)
+
+    def _chosen_name(self) -> str | None:
+        index = self.query_one(OptionList).highlighted
+        names = self.runner.plan.participants
+        return names[index] if index is not None and 0 <= index < len(names) else None
+
+    def action_arrive(self) -> None:
+        name = self._chosen_name()
+        if name is not None and self.runner.arrive(name):
+            self._fill()
+
+    def action_leave(self) -> None:
+        name = self._chosen_name()
+        if name is not None and self.runner.leave(name):
+            self._fill()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

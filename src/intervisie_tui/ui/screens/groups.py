@@ -1,0 +1,196 @@
+"""The groups screen: every group, its members and series; start its next meeting, write its
+report or the next meeting's calendar file. Keyboard only; no notes or case content is shown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.groups import Group
+from ...core.registers import load_registers
+from ...paths import config_dir
+from ...reports.content import method_names
+from ...reports.overview import group_overview
+from ...store.groups import GroupStore, action_points_of, today
+from . import relabel_bindings
+from .reflection import ExportScreen
+
+REPORT_FORMATS = (".pdf", ".md", ".csv")
+
+
+class GroupsScreen(Screen):
+    DEFAULT_CSS = """
+    GroupsScreen #groups-columns { height: 1fr; }
+    GroupsScreen #groups-side { width: 36; padding: 0 1; }
+    GroupsScreen #groups-title { text-style: bold; color: $accent; }
+    GroupsScreen #groups-list { height: 1fr; border: round $primary; }
+    GroupsScreen #groups-list:focus { border: round $accent; }
+    GroupsScreen #groups-problems { color: $warning; height: auto; }
+    GroupsScreen #groups-detail { width: 1fr; border: round $primary; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("s", "start_meeting", "groups.key.start"),
+        Binding("r", "report", "groups.key.report"),
+        Binding("c", "calendar", "groups.key.calendar"),
+        Binding("escape", "back", "groups.key.back"),
+    ]
+
+    def __init__(self, today_is=None) -> None:
+        super().__init__()
+        self.groups: list[Group] = []
+        self.today = today_is or today()
+
+    @property
+    def store(self) -> GroupStore:
+        return GroupStore(self.app.data_dir, lang=self.app.lang)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="groups-columns"):
+            with VerticalScroll(id="groups-side"):
+                yield Static(id="groups-title")
+                yield OptionList(id="groups-list")
+                yield Static(id="groups-problems")
+            with VerticalScroll(id="groups-detail"):
+                yield Static(id="groups-overview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_language()
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_language()  # back from a meeting: the series has grown
+
+    def refresh_language(self) -> None:
+        t = self.app.t
+        store = self.store
+        self.groups = store.list_groups()
+        self.query_one("#groups-title", Static).update(t("groups.screen.title"))
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for group in self.groups:
+            listing.add_option(Option(Text(group.name)))
+        if self.groups:
+            listing.highlighted = min(highlighted or 0, len(self.groups) - 1)
+        problems = "\n".join(t("groups.screen.unreadable", name=problem.path.name, reason=problem.reason) for problem in store.problems)
+        self.query_one("#groups-problems", Static).update(Text(problems))
+        self._show()
+        relabel_bindings(self)
+
+    def _chosen(self) -> Group | None:
+        index = self.query_one(OptionList).highlighted
+        return self.groups[index] if index is not None and 0 <= index < len(self.groups) else None
+
+    def _show(self) -> None:
+        group = self._chosen()
+        overview = self.query_one("#groups-overview", Static)
+        if group is None:
+            overview.update(self.app.t("groups.screen.none"))
+            return
+        names = method_names(self.app.library, self.app.lang)
+        overview.update(Text(group_overview(group, self.app.lang, self.today, names)))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start_meeting()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("start_meeting", "report", "calendar") and self._chosen() is None:
+            return None  # shown dimmed: nothing to act on yet
+        return True
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _open_action_points(self, group: Group) -> str:
+        held = group.held()
+        return action_points_of(held[-1], self.app.store) if held else ""
+
+    def action_start_meeting(self) -> None:
+        from .group_setup import CheckInScreen
+
+        group = self._chosen()
+        if group is not None and group.active_members:
+            self.app.push_screen(CheckInScreen(group, self._open_action_points(group)))
+        elif group is not None:
+            self.notify(self.app.t("launch.group_empty", name=group.name), severity="warning")
+
+    def _safe_name(self, group: Group) -> str:
+        kept = "".join(char if char.isalnum() or char in "-_" else "-" for char in group.name)
+        return "-".join(part for part in kept.split("-") if part)[:60] or group.id
+
+    def action_report(self) -> None:
+        group = self._chosen()
+        if group is None:
+            return
+        suggestion = Path.home() / f"{self._safe_name(group)}_{self.today:%Y-%m-%d}.pdf"
+
+        def chosen(target: Path | None) -> None:
+            if target is not None:
+                self._write_report(group, target)
+
+        self.app.push_screen(ExportScreen(suggestion, anonymize=False, title=self.app.t("groups.screen.report_title")), chosen)
+
+    def _write_report(self, group: Group, target: Path) -> None:
+        from ...reports.content import build_report
+        from ...reports.text import to_csv, to_markdown
+
+        t, lang = self.app.t, self.app.lang
+        suffix = target.suffix.lower()
+        if suffix not in REPORT_FORMATS:
+            self.notify(t("groups.screen.report_suffix"), severity="warning")
+            return
+        book = load_registers(config_dir() / "registers")
+        registers = [book.registers[register_id] for register_id in group.registers if register_id in book.registers]
+        names = method_names(self.app.library, lang)
+        report = build_report(group, registers, names, until=self.today)
+        if suffix == ".pdf":
+            from ...reports.pdf import to_pdf
+
+            data = to_pdf(report, lang)
+        else:
+            data = (to_csv(report, lang) if suffix == ".csv" else to_markdown(report, lang)).encode("utf-8")
+        self._write(target, data)
+
+    def _write(self, target: Path, data: bytes) -> None:
+        from ...store.atomic import atomic_write_bytes
+
+        try:
+            atomic_write_bytes(target, data)
+        except OSError as error:
+            self.notify(self.app.t("cli.output.failed", path=target, reason=error.strerror or error), severity="error")
+            return
+        self.notify(self.app.t("cli.output.written", path=target))
+
+    def action_calendar(self) -> None:
+        from ...reports.calendar import next_meeting_ics
+
+        group = self._chosen()
+        if group is None:
+            return
+        upcoming = group.next_date(self.today)
+        if upcoming is None:
+            self.notify(self.app.t("groups.cli.no_cadence", name=group.name), severity="warning")
+            return
+        suggestion = Path.home() / f"{self._safe_name(group)}_{upcoming:%Y-%m-%d}.ics"
+
+        def chosen(target: Path | None) -> None:
+            if target is not None:
+                self._write(target, next_meeting_ics(group, upcoming, self.app.lang, stamp=datetime.now().astimezone()))
+
+        self.app.push_screen(ExportScreen(suggestion, anonymize=False, title=self.app.t("groups.screen.calendar_title")), chosen)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
