@@ -38,6 +38,11 @@ class Settings(BaseModel):
     auto_advance: bool = Field(
         default=False, description="Move on to the next phase by itself when the time is up."
     )
+    extend_takes_from_later: bool = Field(
+        default=True,
+        description="A minute more for a phase is taken from the later phases (never below their minimums), "
+        "so the session still ends on time.",
+    )
     keys: dict[str, str] = Field(
         default_factory=dict,
         description='Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '

@@ -187,7 +187,9 @@ class IntervisieApp(App):
         # start_live never raises: a refusing disk shows as the journal's problem on screen.
         journal = self.store.start_live(plan) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
-        runner = SessionRunner(plan, self.clock, listeners=listeners)
+        runner = SessionRunner(
+            plan, self.clock, listeners=listeners, extend_takes_from_later=self.settings.extend_takes_from_later
+        )
         self._journals[id(runner)] = journal
         self._remember_plan(plan)
         return RunScreen(runner, journal=journal)
@@ -209,7 +211,13 @@ class IntervisieApp(App):
 
         journal = self.store.reopen(live) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
-        runner = SessionRunner.recover(live.plan, self.clock, live.events, listeners=listeners)
+        runner = SessionRunner.recover(
+            live.plan,
+            self.clock,
+            live.events,
+            listeners=listeners,
+            extend_takes_from_later=self.settings.extend_takes_from_later,
+        )
         self._journals[id(runner)] = journal
         if runner.state.status is Status.ENDED:
             # Stopped during the wrap-up: the session itself is over, so finish the wrap-up.
