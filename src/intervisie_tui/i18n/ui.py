@@ -118,7 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.who.round_last": ("laatste in de ronde", "last in the round"),
     "run.who.round_count": ("{done} van {total} geweest", "{done} of {total} done"),
     "run.who.round_done": ("Ronde klaar: iedereen is geweest", "Round complete: everyone has had a turn"),
-    "run.who.round_again": ("Nog een keer rond? Kies volgende spreker.", "Another pass? Choose next speaker."),
+    "run.who.round_again": ("Nog een keer rond? Druk {key}.", "Another pass? Press {key}."),
     "run.who.round_spoken": ("Geweest: {names}", "Done: {names}"),
     "run.who.round_skipped": ("Overgeslagen: {names}", "Skipped: {names}"),
     "run.who.round_label": ("Ronde", "Round"),
