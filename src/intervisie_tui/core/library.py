@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n.os_errors import os_error_reason
 from .locations import ENTRY_POINT_GROUP, builtin_methods_dir
 from .method import Method
 from .method_errors import MethodFileError, from_toml_error, from_validation_error
@@ -87,7 +88,7 @@ def load_method_file(path: Path) -> tuple[Method | None, list[MethodFileError]]:
     except UnicodeDecodeError:
         return None, [MethodFileError(str(path), "not_utf8")]
     except OSError as error:
-        return None, [MethodFileError(str(path), "unreadable", {"reason": error.strerror or str(error)})]
+        return None, [MethodFileError(str(path), "unreadable", {"reason": os_error_reason(error)})]
     return parse_method_text(text, str(path))
 
 

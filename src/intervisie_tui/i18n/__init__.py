@@ -12,7 +12,7 @@ from functools import cache
 from importlib import import_module
 
 LANGUAGES = ("nl", "en")
-CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store")
+CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors")
 
 
 @cache
@@ -33,9 +33,12 @@ def catalog() -> dict[str, tuple[str, str]]:
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
+    """The text of `key` in `lang`, with its values filled in (a value that is a Message is rendered too)."""
     nl, en = catalog()[key]
     text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{name: v.render(lang) if isinstance(v, Message) else v for name, v in values.items()})
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:

@@ -23,6 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sessies kunnen niet worden opgeslagen ({problem}); notities blijven alleen in het geheugen.",
         "Sessions cannot be saved ({problem}); notes stay in memory only.",
     ),
+    "app.quit_hint_title": ("Wil je stoppen?", "Do you want to quit?"),
+    "app.quit_hint": ("Druk op {keys} om af te sluiten.", "Press {keys} to quit the app."),
     "app.theme_changed": ("Thema: {theme}", "Theme: {theme}"),
     "app.language_changed": ("Taal: Nederlands", "Language: English"),
     "app.screenshot_disabled": (
@@ -95,6 +97,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.language_help": ("Wissel tussen Nederlands en Engels", "Switch between Dutch and English"),
     "palette.run_help": ("Sessie: {keys}", "Session: {keys}"),
     "palette.quit": ("Afsluiten", "Quit"),
+    "palette.placeholder": ("Zoek een opdracht…", "Search for commands…"),
+    "palette.theme_placeholder": ("Zoek een thema…", "Search for themes…"),
+    "palette.no_matches": ("Niets gevonden", "No matches found"),
     "palette.quit_help": ("Het programma afsluiten (vraagt eerst tijdens een sessie)", "Quit the app (asks first during a session)"),
     "palette.choose_theme": ("Thema kiezen", "Choose theme"),
     "palette.choose_theme_help": ("Alle thema's doorlopen", "Browse all themes"),

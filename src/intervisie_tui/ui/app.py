@@ -20,6 +20,7 @@ from ..core.engine import SessionRunner
 from ..core.library import MethodLibrary, load_library
 from ..core.plan import SessionPlan
 from ..i18n import Message, default_language, t
+from ..i18n.os_errors import os_error_reason
 from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
 from ..store.errors import StoreError
 from ..store.journal import LiveSession
@@ -131,7 +132,8 @@ class IntervisieApp(App):
         try:
             save_settings(self.settings, self.settings_path)
         except OSError as error:
-            self.notify(self.t("app.settings_not_saved", problem=f"{self.settings_path}: {error.strerror or error}"),
+            reason = os_error_reason(error).render(self.lang)
+            self.notify(self.t("app.settings_not_saved", problem=f"{self.settings_path}: {reason}"),
                         severity="warning")
 
     def _remember_theme(self, theme: Any) -> None:
@@ -344,6 +346,41 @@ class IntervisieApp(App):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         # The shared screen can show private notes: never write it to disk from the app.
         self.notify(self.t("app.screenshot_disabled"), severity="warning")
+
+    # -- Textual's own texts, in our language ---------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        from .palette import LocalCommandPalette
+
+        if self.use_command_palette and not LocalCommandPalette.is_open(self):
+            self.push_screen(
+                LocalCommandPalette(
+                    id="--command-palette",
+                    placeholder=self.t("palette.placeholder"),
+                    no_matches=self.t("palette.no_matches"),
+                )
+            )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .palette import LocalCommandPalette
+
+        self.push_screen(
+            LocalCommandPalette(
+                providers=[ThemeProvider],
+                placeholder=self.t("palette.theme_placeholder"),
+                no_matches=self.t("palette.no_matches"),
+            )
+        )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (a reflex to quit) says which key quits, in our language and without markup."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(self.t("app.quit_hint", keys=self.get_key_display(active.binding)),
+                            title=self.t("app.quit_hint_title"))
+                return
 
     def theme_label(self, name: str) -> str:
         key = f"theme.{name}"
