@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import sort_key
 from ..i18n.os_errors import os_error_reason
 from .locations import ENTRY_POINT_GROUP, builtin_methods_dir
 from .method import Method
@@ -52,8 +53,11 @@ class MethodLibrary:
     def get(self, method_id: str) -> Method:
         return self.methods[method_id].method
 
-    def sorted(self) -> list[LoadedMethod]:
-        return sorted(self.methods.values(), key=lambda loaded: loaded.method.id)
+    def sorted(self, lang: str | None = None) -> list[LoadedMethod]:
+        """By name in `lang` (as a reader looks for them), or by id without a language."""
+        if lang is None:
+            return sorted(self.methods.values(), key=lambda loaded: loaded.method.id)
+        return sorted(self.methods.values(), key=lambda loaded: (sort_key(loaded.method.name(lang)), loaded.method.id))
 
     def add(self, loaded: LoadedMethod) -> None:
         previous = self.methods.get(loaded.method.id)

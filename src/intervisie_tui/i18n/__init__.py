@@ -7,6 +7,7 @@ Each area keeps its own catalogue module (`common`, `core`, `cli`, `ui`, `screen
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -53,6 +54,12 @@ def default_language(environ: dict[str, str] | None = None) -> str:
             continue
         return "nl" if code == "nl" else "en"
     return "nl"
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts names as a reader expects: case and accents do not count (É with E)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass(frozen=True)
