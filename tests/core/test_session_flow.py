@@ -268,3 +268,22 @@ def test_every_refusal_says_why(runner, incident_plan):
         assert refusal.render("nl") and refusal.render("en")
         assert refusal.render("nl") != refusal.render("en")
     assert t("refusal.phase_minimum", "nl", minutes=1).startswith("Korter kan niet")
+
+
+# -- the case question typed at set-up -----------------------------------------------------------
+
+
+def test_the_case_question_of_the_set_up_is_the_fields_text_until_edited(library, clock):
+    from intervisie_tui.core.events import NoteField
+    from intervisie_tui.core.plan import SessionPlan
+
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], case_question="Hoe zeg ik nee?")
+    runner = SessionRunner(plan, clock)
+    runner.start()
+    phase = plan.method.phases[1].id
+    assert runner.state.note(NoteField.CASE_QUESTION, phase) == "Hoe zeg ik nee?"
+    # Saving the field unchanged records nothing: the plan already holds the question.
+    assert not runner.set_note(NoteField.CASE_QUESTION, "Hoe zeg ik nee?", phase=phase)
+    assert runner.set_note(NoteField.CASE_QUESTION, "Hoe zeg ik vriendelijk nee?", phase=phase)
+    assert runner.state.note(NoteField.CASE_QUESTION, phase) == "Hoe zeg ik vriendelijk nee?"
+    assert runner.state.note(NoteField.TEXT, phase) == ""

@@ -145,7 +145,12 @@ class SessionState:
         return None
 
     def note(self, field_: NoteField, phase: str | None = None, key: str | None = None) -> str:
-        return self.notes.get((phase, field_, key), "")
+        """The text of one note field. The case question typed at set-up is the case-question
+        field's text until the field is edited: the plan holds it, so no event repeats it."""
+        text = self.notes.get((phase, field_, key))
+        if text is None and field_ is NoteField.CASE_QUESTION:
+            return self.plan.case_question
+        return text or ""
 
     # -- folding -------------------------------------------------------------------------
 
