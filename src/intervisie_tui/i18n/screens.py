@@ -199,4 +199,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "wrapup.leave_yes": ("Afsluiten", "Close"),
     "wrapup.leave_no": ("Verder schrijven", "Keep writing"),
+    "reflection.leave.question": (
+        "Je hebt de reflectie veranderd. Opslaan voor je teruggaat?",
+        "You changed the reflection. Save it before going back?",
+    ),
+    "reflection.leave.save": ("Opslaan", "Save"),
+    "reflection.leave.discard": ("Weggooien", "Discard"),
+    "reflection.leave.keep": ("Verder schrijven", "Keep editing"),
 }

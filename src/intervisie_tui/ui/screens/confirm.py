@@ -1,4 +1,4 @@
-"""A yes/no question in a modal dialog; Escape always means no."""
+"""Questions in a modal dialog: yes/no (Escape always means no), or one of a few choices."""
 
 from __future__ import annotations
 
@@ -50,3 +50,43 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class ChoiceScreen(ModalScreen[str]):
+    """One of a few answers, each a button with its own key; Escape gives `escape_answer` (the safe one)."""
+
+    DEFAULT_CSS = """
+    ChoiceScreen { align: center middle; }
+    ChoiceScreen > Vertical {
+        width: auto; max-width: 80; height: auto;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    ChoiceScreen #question { width: auto; max-width: 74; margin-bottom: 1; }
+    ChoiceScreen Horizontal { width: auto; height: auto; }
+    ChoiceScreen Button { margin-right: 2; }
+    """
+    BINDINGS = [Binding("escape", "escape", show=False)]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]], *, escape_answer: str) -> None:
+        """`choices`: (answer, label) in the order shown; the first is focused."""
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.escape_answer = escape_answer
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question")
+            with Horizontal():
+                for answer, label in self.choices:
+                    yield Button(label, id=f"choice-{answer}")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_escape(self) -> None:
+        self.dismiss(self.escape_answer)
