@@ -230,11 +230,38 @@ class IntervisieApp(App):
         self.push_screen(RunScreen(runner, journal=journal))
 
     def end_session(self, runner: SessionRunner) -> None:
-        """Called by the run screen once the facilitator confirmed: on to the wrap-up."""
+        """Called by the run screen once the facilitator confirmed: on to the wrap-up. A session
+        that never started is no meeting: it is discarded, unless the facilitator keeps it."""
+        from ..core.state import Status
+        from .screens.confirm import ChoiceScreen
         from .screens.wrapup import WrapUpScreen
 
-        runner.end()
-        self.push_screen(WrapUpScreen(runner))
+        if runner.status is not Status.READY:
+            runner.end()
+            self.push_screen(WrapUpScreen(runner))
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "keep":
+                runner.end()
+                self.push_screen(WrapUpScreen(runner))
+            elif answer == "discard":
+                self._discard_never_started(runner)
+
+        choices = [("discard", self.t("run.unstarted.discard")), ("keep", self.t("run.unstarted.keep")),
+                   ("back", self.t("run.unstarted.back"))]
+        self.push_screen(ChoiceScreen(self.t("run.unstarted.question"), choices, escape_answer="back"), answered)
+
+    def _discard_never_started(self, runner: SessionRunner) -> None:
+        journal = self._journals.pop(id(runner), None)
+        if journal is not None and self.store is not None:
+            journal.close()
+            try:
+                self.store.discard_never_started(journal.path, runner.plan, runner.events)
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=15)
+        self.notify(self.t("run.unstarted.discarded"))
+        self._back_home()
 
     def finish_session(self, runner: SessionRunner) -> bool:
         """The wrap-up screen saved: store the session, then back to a fresh home screen.
