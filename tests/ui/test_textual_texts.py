@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandPalette
 from textual.widgets import Input
 
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.palette import LocalCommandPalette
+from intervisie_tui.ui.palette import CommandPalette
 
 
 def screen_text(app) -> str:  # what the terminal shows, as plain text
@@ -40,7 +39,7 @@ async def test_ctrl_c_says_how_to_quit_in_the_language_without_markup(library, l
     [("nl", "Zoek een opdracht…", "Niets gevonden"), ("en", "Search for commands…", "No matches found")],
 )
 async def test_the_palette_speaks_the_language(library, lang, placeholder, nothing, monkeypatch):
-    monkeypatch.setattr(LocalCommandPalette, "_NO_MATCHES_COUNTDOWN", 0.001)  # no waiting in a test
+    monkeypatch.setattr(CommandPalette, "_NO_MATCHES_COUNTDOWN", 0.001)  # no waiting in a test
     app = make_app(library, lang)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")

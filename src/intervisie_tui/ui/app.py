@@ -377,11 +377,11 @@ class IntervisieApp(App):
     # -- Textual's own texts, in our language ---------------------------------------------------
 
     def action_command_palette(self) -> None:
-        from .palette import LocalCommandPalette
+        from .palette import CommandPalette
 
-        if self.use_command_palette and not LocalCommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
-                LocalCommandPalette(
+                CommandPalette(
                     id="--command-palette",
                     placeholder=self.t("palette.placeholder"),
                     no_matches=self.t("palette.no_matches"),
@@ -391,10 +391,10 @@ class IntervisieApp(App):
     def search_themes(self) -> None:
         from textual.theme import ThemeProvider
 
-        from .palette import LocalCommandPalette
+        from .palette import CommandPalette
 
         self.push_screen(
-            LocalCommandPalette(
+            CommandPalette(
                 providers=[ThemeProvider],
                 placeholder=self.t("palette.theme_placeholder"),
                 no_matches=self.t("palette.no_matches"),

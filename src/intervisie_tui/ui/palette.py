@@ -1,18 +1,20 @@
 """Textual's command palette in the app's language: its placeholder and its "no matches" line.
 
-Textual writes both in English inside `CommandPalette`; the placeholder is a parameter, the
-"no matches" line is not, so this subclass draws its own (same place, same timer).
+Textual writes both in English inside its `CommandPalette`; the placeholder is a parameter, the
+"no matches" line is not, so this subclass (of the same name: it is the palette) draws its own
+(same place, same timer).
 """
 
 from __future__ import annotations
 
 from rich.align import Align
 from rich.text import Text
-from textual.command import CommandList, CommandPalette
+from textual import command as textual_command
+from textual.command import CommandList
 from textual.widgets.option_list import Option
 
 
-class LocalCommandPalette(CommandPalette):
+class CommandPalette(textual_command.CommandPalette):
     def __init__(self, *, no_matches: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self._no_matches_text = no_matches

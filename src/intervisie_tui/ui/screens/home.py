@@ -205,8 +205,9 @@ class HomeScreen(Screen):
         Binding("s", "start", "home.key.start"),
         Binding("r", "resume", "home.key.resume"),
         Binding("v", "review", "home.key.review"),
-        Binding("m", "methods", "home.key.methods"),
-        Binding("l", "language", "home.key.language"),
+        # The menu shows these two with their keys; the footer keeps room for the rest at 80 columns.
+        Binding("m", "methods", "home.key.methods", show=False),
+        Binding("l", "language", "home.key.language", show=False),
         Binding("question_mark", "help", "home.key.help", key_display="?"),
         Binding("q", "quit", "home.key.quit"),
     ]
