@@ -45,6 +45,7 @@ def test_random_actions_keep_the_invariants(session):
     assert sum(plan.phase_minutes) == plan.budget_minutes
     assert all(m >= p.min_minutes for m, p in zip(plan.phase_minutes, plan.method.phases))
     assert list(plan.phase_minutes) == scale_minutes(plan.method, plan.budget_minutes)
+    moved_total = 0  # minutes the session grew by: extensions not balanced by later phases
     for action, wait, number in steps:
         clock.advance(wait)
         before = len(runner.events)
@@ -77,6 +78,9 @@ def test_random_actions_keep_the_invariants(session):
         state = runner.state
         # Minutes moved between phases never take a phase below its method's minimum (unless
         # the facilitator shortened it there), and a balanced extension keeps the budget.
+        last = runner.events[-1] if changed else None
+        if last is not None and last.kind.value == "extend":
+            moved_total += last.minutes - (1 if last.minutes > 0 else -1) * len(last.balance or ())
         if changed and action == "extend_from_later":
             last = runner.events[-1]
             for index in set(last.balance or ()):
@@ -100,7 +104,8 @@ def test_random_actions_keep_the_invariants(session):
             assert 0 <= view.turn.position <= view.turn.total
         # Speaking time never exceeds the time that ran.
         assert sum(state.speaking.values()) <= sum(r.elapsed for r in state.phases) + 1e-6
-        # The strip's minutes are the allotted ones.
+        # The strip's minutes are the allotted ones, and add up to the budget plus what was not balanced.
+        assert sum(view.phase_minutes) == plan.budget_minutes + moved_total
         assert view.phase_minutes[view.phase_index] * 60 == view.allotted
         # The whole session: what is still to come, and the end it gives.
         timing = view.timing
