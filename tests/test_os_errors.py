@@ -21,19 +21,19 @@ def test_every_known_errno_has_its_own_words_in_both_languages(number):
 
 def test_an_unknown_errno_keeps_its_number_and_the_systems_words():
     reason = os_error_reason(OSError(9999, "Strange failure"))
-    assert reason.render("nl") == "systeemfout 9999: Strange failure"
-    assert os_error_reason(OSError("no errno at all")).render("en") == "system error: no errno at all"
+    assert reason.render("nl") == "Systeemfout 9999: Strange failure"
+    assert os_error_reason(OSError("no errno at all")).render("en") == "System error: no errno at all"
 
 
 def test_a_message_value_is_rendered_in_the_same_language():
-    assert t("store.reason.other", "nl", detail=Message("oserror.not_found")) == "bestand of map bestaat niet"
+    assert t("store.reason.other", "nl", detail=Message("oserror.not_found")) == "Bestand of map bestaat niet"
 
 
 def test_a_real_missing_file_reads_in_dutch(tmp_path):
     with pytest.raises(OSError) as caught:
         (tmp_path / "weg.txt").read_text()
-    assert os_error_reason(caught.value).render("nl") == "bestand of map bestaat niet"
-    assert os_reason(caught.value, "nl") == "bestand of map bestaat niet"
+    assert os_error_reason(caught.value).render("nl") == "Bestand of map bestaat niet"
+    assert os_reason(caught.value, "nl") == "Bestand of map bestaat niet"
 
 
 def test_unreadable_settings_say_why_in_dutch(tmp_path):
@@ -41,7 +41,7 @@ def test_unreadable_settings_say_why_in_dutch(tmp_path):
     folder.mkdir()  # a folder where the file should be
     settings, problem = load_settings(folder)
     text = problem.render("nl")
-    assert "dit is een map, geen bestand" in text and "Is a directory" not in text
+    assert "Dit is een map, geen bestand" in text and "Is a directory" not in text
 
 
 def test_cli_output_that_cannot_be_written_says_why_in_dutch(tmp_path, capsys):
@@ -49,4 +49,25 @@ def test_cli_output_that_cannot_be_written_says_why_in_dutch(tmp_path, capsys):
     blocker.write_text("x")
     assert write_output("tekst", blocker / "uit.md", "nl") == 1
     error = capsys.readouterr().err
-    assert "een deel van het pad is geen map" in error and "Not a directory" not in error
+    assert "Een deel van het pad is geen map" in error and "Not a directory" not in error
+
+
+def test_an_unreadable_sessions_folder_says_why_in_dutch(tmp_path, monkeypatch):
+    import os
+
+    from intervisie_tui.store import index
+    from intervisie_tui.store.sessions import Store
+
+    store = Store(tmp_path, lang="nl")
+    (store.sessions_dir / "2026").mkdir(parents=True)
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("2026"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(index.os, "scandir", scandir)
+    store.list_sessions()
+    reasons = " ".join(str(problem) for problem in store.problems)
+    assert "Geen toestemming" in reasons and "Permission denied" not in reasons

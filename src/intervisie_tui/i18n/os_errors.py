@@ -10,24 +10,26 @@ import errno
 
 from . import Message
 
+# English as the C library says it (what English users always saw); Dutch in the same few words.
 MESSAGES: dict[str, tuple[str, str]] = {
-    "oserror.not_found": ("bestand of map bestaat niet", "no such file or folder"),
-    "oserror.denied": ("geen toestemming", "permission denied"),
-    "oserror.full": ("de schijf is vol", "the disk is full"),
-    "oserror.read_only": ("de schijf is alleen-lezen", "the disk is read-only"),
-    "oserror.is_folder": ("dit is een map, geen bestand", "this is a folder, not a file"),
-    "oserror.not_folder": ("een deel van het pad is geen map", "part of the path is not a folder"),
-    "oserror.exists": ("bestaat al", "already exists"),
-    "oserror.name_too_long": ("de naam is te lang", "the name is too long"),
-    "oserror.io": ("lees- of schrijffout op de schijf", "input/output error on the disk"),
-    "oserror.busy": ("bestand of apparaat is bezet", "file or device is busy"),
-    "oserror.loop": ("te veel symbolische koppelingen", "too many symbolic links"),
-    "oserror.too_many_open": ("te veel open bestanden", "too many open files"),
-    "oserror.not_empty": ("de map is niet leeg", "the folder is not empty"),
-    "oserror.cross_device": ("kan niet naar een andere schijf verplaatsen", "cannot move to another disk"),
-    "oserror.invalid": ("ongeldige naam of bewerking", "invalid name or operation"),
-    "oserror.other": ("systeemfout {number}: {detail}", "system error {number}: {detail}"),
-    "oserror.unknown": ("systeemfout: {detail}", "system error: {detail}"),
+    "oserror.not_found": ("Bestand of map bestaat niet", "No such file or directory"),
+    "oserror.denied": ("Geen toestemming", "Permission denied"),
+    "oserror.full": ("Geen ruimte meer op de schijf", "No space left on device"),
+    "oserror.quota": ("Schijfquotum overschreden", "Disk quota exceeded"),
+    "oserror.read_only": ("Alleen-lezen bestandssysteem", "Read-only file system"),
+    "oserror.is_folder": ("Dit is een map, geen bestand", "Is a directory"),
+    "oserror.not_folder": ("Een deel van het pad is geen map", "Not a directory"),
+    "oserror.exists": ("Bestaat al", "File exists"),
+    "oserror.name_too_long": ("Naam te lang", "File name too long"),
+    "oserror.io": ("Lees- of schrijffout op de schijf", "Input/output error"),
+    "oserror.busy": ("Bestand of apparaat is bezet", "Device or resource busy"),
+    "oserror.loop": ("Te veel symbolische koppelingen", "Too many levels of symbolic links"),
+    "oserror.too_many_open": ("Te veel open bestanden", "Too many open files"),
+    "oserror.not_empty": ("De map is niet leeg", "Directory not empty"),
+    "oserror.cross_device": ("Kan niet naar een andere schijf verplaatsen", "Invalid cross-device link"),
+    "oserror.invalid": ("Ongeldige naam of bewerking", "Invalid argument"),
+    "oserror.other": ("Systeemfout {number}: {detail}", "System error {number}: {detail}"),
+    "oserror.unknown": ("Systeemfout: {detail}", "System error: {detail}"),
 }
 
 _BY_ERRNO: dict[int, str] = {
@@ -49,7 +51,7 @@ _BY_ERRNO: dict[int, str] = {
     errno.EINVAL: "invalid",
 }
 if hasattr(errno, "EDQUOT"):
-    _BY_ERRNO[errno.EDQUOT] = "full"
+    _BY_ERRNO[errno.EDQUOT] = "quota"
 
 
 def os_error_reason(error: OSError) -> Message:
