@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .i18n import Message
+from .i18n.os_errors import os_error_reason
 from .paths import SETTINGS_FILE
 from .store.atomic import atomic_write_text, ensure_private_dir
 
@@ -38,6 +39,11 @@ class Settings(BaseModel):
     auto_advance: bool = Field(
         default=False, description="Move on to the next phase by itself when the time is up."
     )
+    extend_takes_from_later: bool = Field(
+        default=True,
+        description="A minute more for a phase is taken from the later phases (never below their minimums), "
+        "so the session still ends on time.",
+    )
     keys: dict[str, str] = Field(
         default_factory=dict,
         description='Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '
@@ -58,9 +64,10 @@ def load_settings(path: Path) -> tuple[Settings, Message | None]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        return Settings(), Message("settings.problem.unreadable", {"path": path, "reason": reason})
+    except OSError as error:
+        return Settings(), Message("settings.problem.unreadable", {"path": path, "reason": os_error_reason(error)})
+    except UnicodeDecodeError as error:
+        return Settings(), Message("settings.problem.unreadable", {"path": path, "reason": str(error)})
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -134,3 +134,43 @@ def test_lang_may_follow_any_subcommand(capsys):
     assert '"phases"' in out
     _, out, _ = run(capsys, "methods", "--lang", "en", "show", "roddel")
     assert "Gossip" in out or "gossip" in out
+
+
+def test_validate_finds_a_file_in_the_users_methods_folder_by_name_or_id(capsys, private_dirs, tmp_path, monkeypatch):
+    config, _ = private_dirs
+    main(["methods", "new", "mijn-methode"])
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)  # anywhere but the methods folder
+    for given in ("mijn-methode.toml", "mijn-methode"):
+        code, out, _ = run(capsys, "--lang", "nl", "methods", "validate", given)
+        assert code == 0, given
+        assert out.startswith("OK") and str(config / "methods" / "mijn-methode.toml") in out
+    code, _, err = run(capsys, "--lang", "nl", "methods", "validate", "weg")
+    assert code == 1 and "ook niet als bestandsnaam of id in je methodemap" in err
+
+
+def test_validate_prefers_the_file_here_and_never_guesses_for_a_path(capsys, private_dirs, tmp_path, monkeypatch):
+    main(["methods", "new", "mijn-methode"])
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mijn-methode.toml").write_text(BROKEN, encoding="utf-8")
+    code, _, err = run(capsys, "--lang", "en", "methods", "validate", "mijn-methode.toml")
+    assert code == 1 and "name.en" in err  # the file in this folder, not the one in the methods folder
+    code, _, err = run(capsys, "--lang", "en", "methods", "validate", "sub/mijn-methode.toml")
+    assert code == 1 and "cannot be read" in err and "methods folder" not in err
+
+
+def test_list_is_sorted_by_name_in_the_language(capsys):
+    from intervisie_tui.core.library import load_library
+
+    names = {lang: [] for lang in ("nl", "en")}
+    library = load_library(None, entry_points=())
+    for lang in names:
+        _, out, _ = run(capsys, "--lang", lang, "methods", "list")
+        for line in out.splitlines()[1:]:
+            method_id = line.split(" ")[0]
+            if method_id in library.methods:
+                names[lang].append(library.get(method_id).name(lang).casefold())
+        assert len(names[lang]) == len(library.methods)
+        assert names[lang] == sorted(names[lang]), lang
+    assert names["nl"] != [name for name in names["en"]]  # each language its own order

@@ -130,7 +130,10 @@ def test_rounds_start_after_the_inbrenger_and_exclude_them(runner, clock, incide
     assert runner.next_speaker()
     turn = runner.view().turn
     assert turn.current == "Cem" and turn.done == () and runner.state.record.round.passes == 2
-    assert not runner.state.can_move_turn(EventKind.PREVIOUS_SPEAKER)
+    # Back across the start of the pass: the last turn of the first pass again, its record intact.
+    assert runner.previous_speaker()
+    turn = runner.view().turn
+    assert turn.current == "Anna" and turn.done == ("Cem", "Dewi") and turn.passes == 1
 
 
 def test_a_round_with_the_inbrenger_starts_with_them(runner, incident_plan):

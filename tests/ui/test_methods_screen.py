@@ -46,7 +46,7 @@ async def test_lists_every_method_and_shows_the_highlighted_one(library):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_methods(app, pilot)
         listing = screen.query_one("#methods-list", OptionList)
-        methods = library.sorted()
+        methods = library.sorted("nl")
         assert listing.option_count == len(methods)
         first = methods[0].method
         assert first.name("nl") in str(listing.get_option_at_index(0).prompt)
@@ -69,7 +69,7 @@ async def test_user_method_replacing_a_built_in_and_unreadable_files(user_librar
     app = make_app(user_library)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_methods(app, pilot)
-        index = [loaded.method.id for loaded in user_library.sorted()].index("incident")
+        index = [loaded.method.id for loaded in user_library.sorted("nl")].index("incident")
         prompt = str(screen.query_one("#methods-list", OptionList).get_option_at_index(index).prompt)
         assert t("cli.origin.user", "nl") in prompt
         assert t("cli.methods.replaces_builtin", "nl") in prompt
@@ -84,7 +84,7 @@ async def test_s_sets_up_a_session_with_the_highlighted_method(library):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_methods(app, pilot)
         await pilot.press("down", "down")
-        chosen = library.sorted()[2].method
+        chosen = library.sorted("nl")[2].method
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
@@ -102,7 +102,7 @@ async def test_switching_language_relabels_the_screen(library, lang, other):
     app = make_app(library, lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_methods(app, pilot)
-        first = library.sorted()[0].method
+        first = library.sorted(lang)[0].method
         assert first.summary(lang) in detail(screen)
         app.set_language(other)
         await pilot.pause()
@@ -111,3 +111,23 @@ async def test_switching_language_relabels_the_screen(library, lang, other):
         assert first.name(other) in prompt
         labels = {binding.description for _, binding in screen._bindings}
         assert t("methods.key.setup", other) in labels
+
+
+async def test_methods_are_sorted_by_their_name_in_the_language_shown(library):
+    app = make_app(library, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_methods(app, pilot)
+        listing = screen.query_one("#methods-list", OptionList)
+
+        def names(lang: str) -> list[str]:
+            return [str(listing.get_option_at_index(i).prompt).split("\n")[0] for i in range(listing.option_count)]
+
+        english = names("en")
+        assert english == sorted(english, key=str.casefold)
+        await pilot.press("down", "down")
+        kept = screen.selected.method.id
+        app.set_language("nl")
+        await pilot.pause()
+        dutch = names("nl")
+        assert dutch == sorted(dutch, key=str.casefold) and dutch != english
+        assert screen.selected.method.id == kept  # the highlighted method stays highlighted

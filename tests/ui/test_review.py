@@ -334,3 +334,43 @@ async def test_a_reflection_goes_to_the_file_that_was_opened_when_two_share_an_i
         await pilot.pause()
     assert original.read_bytes() == before
     assert Store(lang="en").load_path(copy).notes.reflection == "In de kopie."
+
+
+async def _edited_reflection(app, pilot):
+    app.push_screen(ReviewScreen())
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one(TextArea).text = "Wat ik leerde: eerst luisteren."
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("answer", ["keep", "discard", "save", "escape"])
+async def test_escape_in_the_reflection_asks_before_throwing_edits_away(private_dirs, library, answer):
+    from intervisie_tui.ui.screens.confirm import ChoiceScreen
+    from intervisie_tui.ui.screens.reflection import ReflectionScreen
+
+    store = Store(lang="nl")
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
+    path = saved_session(store, plan, FakeClock(), "refl")
+    app = IntervisieApp(lang="nl", clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edited_reflection(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        assert "Opslaan voor je teruggaat?" in str(dialog.query_one("#question").render())
+        if answer == "escape":
+            await pilot.press("escape")  # Escape again is the safe answer: keep editing
+        else:
+            await pilot.click(f"#choice-{answer}")
+        await pilot.pause()
+        if answer in ("keep", "escape"):
+            assert isinstance(app.screen, ReflectionScreen)
+            assert app.screen.query_one(TextArea).text == "Wat ik leerde: eerst luisteren."
+        else:
+            assert isinstance(app.screen, SessionDetailScreen)
+    saved = Store(lang="nl").load_path(path).notes.reflection
+    assert saved == ("Wat ik leerde: eerst luisteren." if answer == "save" else "")

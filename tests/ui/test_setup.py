@@ -292,3 +292,13 @@ async def test_switching_language_relabels_the_screen(library, lang, other):
         assert t("plan.too_few", other, count=1, min=2) in problems_text(screen)
         assert library.get("incident").name(other) in plain(screen.query_one("#preview", Static).content)
         assert screen.query_one("#participant-input", Input).placeholder == t("setup.add_placeholder", other)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_methods_to_choose_are_sorted_by_name_in_the_language(library, lang):
+    app = make_app(library, lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_setup(app, pilot)
+        labels = [str(prompt) for prompt, _ in screen._method_choices()]
+        assert len(labels) == len(library.methods)
+        assert labels == sorted(labels, key=str.casefold)

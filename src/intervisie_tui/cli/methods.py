@@ -10,7 +10,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..i18n import t
+from ..i18n import sort_key, t
 from ..paths import cache_dir, user_methods_dir
 
 if TYPE_CHECKING:
@@ -31,8 +31,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("id")
     show.set_defaults(handler=show_method)
 
-    validate = actions.add_parser("validate", help="check method files; exit 1 if any is invalid")
-    validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    validate = actions.add_parser(
+        "validate", help="check method files (a path, or a file name or id in your methods folder); exit 1 if any is invalid"
+    )
+    validate.add_argument("files", nargs="+", metavar="NAME-OR-PATH", type=Path)
     validate.set_defaults(handler=validate_files)
 
     handout = actions.add_parser("handout", help="a Markdown handout for participants")
@@ -60,6 +62,7 @@ def list_methods(args: argparse.Namespace, lang: str) -> int:
     from ..method_listing import method_rows
 
     methods, problems = method_rows(user_methods_dir(), cache_dir() / "methods-list.json")
+    methods = sorted(methods, key=lambda row: (sort_key(row.name[lang]), row.id))
     rows = [
         (
             row.id,
@@ -114,11 +117,26 @@ def write_handout(args: argparse.Namespace, lang: str) -> int:
     return write_output(method_handout(method, lang), args.output, lang)
 
 
+def method_file_for(given: Path, folder: Path) -> Path | None:
+    """The file `given` names: the path itself, or else a file name or id in the user's methods folder
+    (`mijn-methode.toml` or `mijn-methode`, wherever the command runs). None when there is none."""
+    if given.is_file():
+        return given
+    if given.parent != Path("."):
+        return None  # a path with folders means that path; we do not guess another
+    for candidate in (folder / given.name, folder / f"{given.name}.toml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def validate_files(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_method_file
 
     failures = 0
-    for path in args.files:
+    folder = user_methods_dir()
+    for given in args.files:
+        path = method_file_for(given, folder) or given
         method, problems = load_method_file(path)
         if method is not None:
             print(t("cli.validate.ok", lang, path=path, id=method.id, name=method.name(lang)))
@@ -126,6 +144,8 @@ def validate_files(args: argparse.Namespace, lang: str) -> int:
         failures += 1
         for problem in problems:
             print(problem.render(lang), file=sys.stderr)
+        if not path.exists() and given.parent == Path("."):
+            print(t("cli.validate.looked_in", lang, folder=folder), file=sys.stderr)
     if failures:
         print(t("cli.validate.summary", lang, bad=failures, total=len(args.files)), file=sys.stderr)
     return 1 if failures else 0

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import t
+from ..i18n.os_errors import os_error_reason
 from ..store.atomic import atomic_write_text
 
 
@@ -16,7 +17,7 @@ def write_output(text: str, target: Path | None, lang: str) -> int:
     try:
         atomic_write_text(target.expanduser(), text)
     except OSError as error:
-        print(t("cli.output.failed", lang, path=target, reason=error.strerror or error), file=sys.stderr)
+        print(t("cli.output.failed", lang, path=target, reason=os_error_reason(error)), file=sys.stderr)
         return 1
     print(t("cli.output.written", lang, path=target), file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ class EventKind(str, Enum):
     RESUME = "resume"
     GOTO = "goto"  # next, previous and jump all move to a phase index
     EXTEND = "extend"  # minutes more (positive) or less (negative) for the current phase
+    # (`balance`: the later phases that give a minute each, or take one back)
     NEXT_SPEAKER = "next-speaker"
     PREVIOUS_SPEAKER = "previous-speaker"
     SKIP_SPEAKER = "skip-speaker"
@@ -23,6 +24,9 @@ class EventKind(str, Enum):
     ARRIVE = "arrive"  # name = a participant who came in late (or came back)
     LEAVE = "leave"  # name = a participant who left before the end
     END = "end"
+    BREAK_START = "break-start"  # a break: the clock stops and the break time is kept apart
+    BREAK_LENGTH = "break-length"  # how long the break lasts, in minutes from its start (0: it counts up)
+    BREAK_END = "break-end"  # the break is over and the clock runs again
 
 
 class NoteField(str, Enum):
@@ -52,3 +56,4 @@ class Event(BaseModel):
     field: NoteField | None = None
     key: str | None = None
     text: str | None = None
+    balance: tuple[int, ...] | None = None

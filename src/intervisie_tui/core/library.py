@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import sort_key
+from ..i18n.os_errors import os_error_reason
 from .locations import ENTRY_POINT_GROUP, builtin_methods_dir
 from .method import Method
 from .method_errors import MethodFileError, from_toml_error, from_validation_error
@@ -51,8 +53,11 @@ class MethodLibrary:
     def get(self, method_id: str) -> Method:
         return self.methods[method_id].method
 
-    def sorted(self) -> list[LoadedMethod]:
-        return sorted(self.methods.values(), key=lambda loaded: loaded.method.id)
+    def sorted(self, lang: str | None = None) -> list[LoadedMethod]:
+        """By name in `lang` (as a reader looks for them), or by id without a language."""
+        if lang is None:
+            return sorted(self.methods.values(), key=lambda loaded: loaded.method.id)
+        return sorted(self.methods.values(), key=lambda loaded: (sort_key(loaded.method.name(lang)), loaded.method.id))
 
     def add(self, loaded: LoadedMethod) -> None:
         previous = self.methods.get(loaded.method.id)
@@ -87,7 +92,7 @@ def load_method_file(path: Path) -> tuple[Method | None, list[MethodFileError]]:
     except UnicodeDecodeError:
         return None, [MethodFileError(str(path), "not_utf8")]
     except OSError as error:
-        return None, [MethodFileError(str(path), "unreadable", {"reason": error.strerror or str(error)})]
+        return None, [MethodFileError(str(path), "unreadable", {"reason": os_error_reason(error)})]
     return parse_method_text(text, str(path))
 
 

@@ -30,6 +30,7 @@ class SessionStats:
     speaking_seconds: dict[str, float]
     running_seconds: float
     overtime_seconds: float
+    break_seconds: float = 0.0
 
 
 def session_stats(plan: SessionPlan, events: Iterable[Event]) -> SessionStats:
@@ -57,4 +58,5 @@ def stats_of(state: SessionState) -> SessionStats:
         speaking_seconds=dict(state.speaking),
         running_seconds=sum(p.actual_seconds for p in phases),
         overtime_seconds=sum(p.overtime_seconds for p in phases),
+        break_seconds=state.break_seconds,
     )

@@ -7,12 +7,13 @@ Each area keeps its own catalogue module (`common`, `core`, `cli`, `ui`, `screen
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 
 LANGUAGES = ("nl", "en")
-CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "web", "groups")
+CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors", "web", "groups")
 
 
 @cache
@@ -33,9 +34,12 @@ def catalog() -> dict[str, tuple[str, str]]:
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
+    """The text of `key` in `lang`, with its values filled in (a value that is a Message is rendered too)."""
     nl, en = catalog()[key]
     text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{name: v.render(lang) if isinstance(v, Message) else v for name, v in values.items()})
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:
@@ -50,6 +54,12 @@ def default_language(environ: dict[str, str] | None = None) -> str:
             continue
         return "nl" if code == "nl" else "en"
     return "nl"
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts names as a reader expects: case and accents do not count (É with E)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass(frozen=True)

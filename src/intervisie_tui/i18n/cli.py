@@ -21,6 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No method with id '{id}'. Known: {known}",
     ),
     "cli.validate.ok": ("OK  {path}: {id} ({name})", "OK  {path}: {id} ({name})"),
+    "cli.validate.looked_in": (
+        "Niet gevonden, ook niet als bestandsnaam of id in je methodemap ({folder}).",
+        "Not found, not even as a file name or id in your methods folder ({folder}).",
+    ),
     "cli.validate.summary": (
         "{bad} van {total} bestand(en) ongeldig. Verbeter wat hierboven staat en valideer opnieuw.",
         "{bad} of {total} file(s) invalid. Fix what is listed above and validate again.",

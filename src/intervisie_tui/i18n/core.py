@@ -106,4 +106,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hoogstens {max} minuten; klopt het getal?",
         "At most {max} minutes; is the number right?",
     ),
+    # Why an action did nothing: a short notice on the run screen.
+    "refusal.not_started": ("De sessie is nog niet begonnen: spatie start.", "The session has not started yet: space starts it."),
+    "refusal.ended": ("De sessie is afgelopen.", "The session has ended."),
+    "refusal.cannot_now": ("Dat kan nu niet.", "That cannot be done now."),
+    "refusal.phase_minimum": (
+        "Korter kan niet: een fase houdt minstens {minutes} minuut.",
+        "No shorter: a phase keeps at least {minutes} minute.",
+    ),
+    "refusal.last_phase": ("Dit is de laatste fase.", "This is the last phase."),
+    "refusal.first_phase": ("Dit is de eerste fase.", "This is the first phase."),
+    "refusal.no_round": ("Deze fase heeft geen beurten.", "This phase has no turns."),
+    "refusal.round_first": ("Dit is de eerste beurt van de ronde.", "This is the round's first turn."),
+    "refusal.round_done": (
+        "Iedereen is geweest; er is niemand om over te slaan.",
+        "Everyone has had a turn; there is nobody to skip.",
+    ),
+    "refusal.on_break": ("Het is al pauze.", "The break is on already."),
+    "refusal.not_on_break": ("Er is nu geen pauze.", "There is no break now."),
+    "refusal.break_counts_up": (
+        "De pauze telt al op; met + kies je een eindtijd.",
+        "The break counts up already; + chooses when it ends.",
+    ),
 }

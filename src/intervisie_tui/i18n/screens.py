@@ -199,4 +199,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "wrapup.leave_yes": ("Afsluiten", "Close"),
     "wrapup.leave_no": ("Verder schrijven", "Keep writing"),
+    "reflection.leave.question": (
+        "Je hebt de reflectie veranderd. Opslaan voor je teruggaat?",
+        "You changed the reflection. Save it before going back?",
+    ),
+    "reflection.leave.save": ("Opslaan", "Save"),
+    "reflection.leave.discard": ("Weggooien", "Discard"),
+    "reflection.leave.keep": ("Verder schrijven", "Keep editing"),
+    "store.discard.failed": (
+        "Weggooien lukte niet: {path}: {reason}",
+        "Could not discard it: {path}: {reason}",
+    ),
+    "home.key.discard": ("Weggooien (niet begonnen)", "Discard (not started)"),
+    "home.resume.discard_question": (
+        "Deze sessie is nooit begonnen. Weggooien? De namen en de casus die erbij staan worden gewist.",
+        "This session never started. Discard it? The names and the case it holds are erased.",
+    ),
+    "home.resume.discard_yes": ("Weggooien", "Discard"),
+    "home.resume.discard_no": ("Nee, terug", "No, go back"),
+    "home.resume.discarded": ("De sessie die nooit begon is weggegooid.", "The session that never started was discarded."),
+    "home.resume.discard_started": (
+        "Deze sessie is begonnen: hervat hem, of sluit hem met k om de notities te bewaren.",
+        "This session has started: resume it, or close it with k to keep its notes.",
+    ),
+    "run.unstarted.question": (
+        "De sessie is nog niet begonnen. Weggooien, of toch bewaren als bijeenkomst?",
+        "The session has not started. Discard it, or keep it as a meeting after all?",
+    ),
+    "run.unstarted.discard": ("Weggooien", "Discard"),
+    "run.unstarted.keep": ("Toch bewaren", "Keep it"),
+    "run.unstarted.back": ("Terug naar de sessie", "Back to the session"),
+    "run.unstarted.discarded": ("Niet begonnen: niets bewaard.", "Not started: nothing kept."),
 }

@@ -6,6 +6,7 @@ import errno
 from pathlib import Path
 
 from ..i18n import t
+from ..i18n.os_errors import os_error_reason
 
 
 class StoreError(Exception):
@@ -24,4 +25,4 @@ def os_reason(error: OSError, lang: str) -> str:
         return t("store.reason.denied", lang)
     if error.errno == errno.EROFS:
         return t("store.reason.read_only", lang)
-    return t("store.reason.other", lang, detail=error.strerror or str(error))
+    return t("store.reason.other", lang, detail=os_error_reason(error))

@@ -37,6 +37,20 @@ def speaking_bars(speaking: dict[str, float], lang: str, width: int = 30) -> lis
     return lines
 
 
+# A bullet or number someone typed before an action point: "- ", "* ", "• ", "1. ", "2) ".
+TYPED_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+
+
+def action_point_items(text: str) -> list[str]:
+    """Action points typed one per line (with or without a bullet of their own), as list items."""
+    items = []
+    for line in text.splitlines():
+        item = TYPED_BULLET.sub("", line).strip()
+        if item:
+            items.append(item)
+    return items
+
+
 def pseudonyms(document: SessionDocument, lang: str) -> dict[str, str]:
     """Names → roles or letters: the inbrenger and facilitator by role, the others A, B, C…"""
     plan = document.plan
@@ -164,7 +178,8 @@ def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = F
             for name, text in entries.items():
                 lines += [f"**{person(name) or '-'}:** {hide(text)}", ""]
     if notes.action_points:
-        lines += [f"## {t('notes.action-points', lang)}", "", hide(notes.action_points), ""]
+        items = action_point_items(notes.action_points)
+        lines += [f"## {t('notes.action-points', lang)}", "", *(f"- {hide(item)}" for item in items), ""]
     if notes.reflection:
         lines += [f"## {t('review.section.reflection', lang)}", "", hide(notes.reflection), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..i18n.os_errors import os_error_reason
 from .atomic import atomic_write_text
 from .document import DocumentProblem, migrate
 from .folding import fold
@@ -199,7 +200,7 @@ class SessionIndex:
         except FileNotFoundError:
             return found, problems  # no session saved yet
         except OSError as error:  # a file where the folder should be, no permission, …
-            problems.append((self.folder, DocumentProblem("folder", detail=error.strerror or str(error))))
+            problems.append((self.folder, DocumentProblem("folder", detail=os_error_reason(error))))
             return found, problems
         for year in years:
             try:
@@ -210,9 +211,9 @@ class SessionIndex:
                                 found.append((f"{year.name}/{entry.name}", stamp_of(entry.stat())))
                             except OSError as error:
                                 path = Path(entry.path)
-                                problems.append((path, DocumentProblem("os", detail=error.strerror or str(error))))
+                                problems.append((path, DocumentProblem("os", detail=os_error_reason(error))))
             except OSError as error:
-                problems.append((Path(year.path), DocumentProblem("folder", detail=error.strerror or str(error))))
+                problems.append((Path(year.path), DocumentProblem("folder", detail=os_error_reason(error))))
         return found, problems
 
     def refresh(self) -> tuple[list[SessionSummary], list[tuple[Path, DocumentProblem]]]:
@@ -249,7 +250,7 @@ class SessionIndex:
             data = path.read_bytes()
         except OSError as error:
             # Not cached: it may be readable next time.
-            return ([0, 0], None, ["os", {"detail": error.strerror or str(error)}])
+            return ([0, 0], None, ["os", {"detail": os_error_reason(error)}])
         try:
             if not data.strip():
                 raise DocumentProblem("empty")

@@ -137,6 +137,16 @@ class Store:
             events.append(Event(kind=EventKind.END, t=last.t if last else 0.0, at=last.at if last else _now()))
         return self.finish(live.plan, events, LiveJournal(live.id, live.path, self.lang))
 
+    def discard_never_started(self, path: Path, plan: SessionPlan, events: list[Event]) -> None:
+        """Delete the journal of a session that never started: no meeting took place, and what it
+        holds (names, a case) goes when the facilitator throws it away. Started sessions are refused."""
+        if SessionState.replay(plan, events).status is not Status.READY:
+            raise ValueError("only a session that never started can be discarded")
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            raise StoreError(t("store.discard.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
+
     def build_document(
         self, plan: SessionPlan, events: list[Event], journal: LiveJournal | None = None
     ) -> SessionDocument:

@@ -20,6 +20,7 @@ from ..core.engine import SessionRunner
 from ..core.library import MethodLibrary, load_library
 from ..core.plan import SessionPlan
 from ..i18n import Message, default_language, t
+from ..i18n.os_errors import os_error_reason
 from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
 from ..store.errors import StoreError
 from ..store.journal import LiveSession
@@ -131,7 +132,8 @@ class IntervisieApp(App):
         try:
             save_settings(self.settings, self.settings_path)
         except OSError as error:
-            self.notify(self.t("app.settings_not_saved", problem=f"{self.settings_path}: {error.strerror or error}"),
+            reason = os_error_reason(error).render(self.lang)
+            self.notify(self.t("app.settings_not_saved", problem=f"{self.settings_path}: {reason}"),
                         severity="warning")
 
     def _remember_theme(self, theme: Any) -> None:
@@ -187,7 +189,9 @@ class IntervisieApp(App):
         # start_live never raises: a refusing disk shows as the journal's problem on screen.
         journal = self.store.start_live(plan) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
-        runner = SessionRunner(plan, self.clock, listeners=listeners)
+        runner = SessionRunner(
+            plan, self.clock, listeners=listeners, extend_takes_from_later=self.settings.extend_takes_from_later
+        )
         self._journals[id(runner)] = journal
         self._remember_plan(plan)
         return RunScreen(runner, journal=journal)
@@ -209,7 +213,13 @@ class IntervisieApp(App):
 
         journal = self.store.reopen(live) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
-        runner = SessionRunner.recover(live.plan, self.clock, live.events, listeners=listeners)
+        runner = SessionRunner.recover(
+            live.plan,
+            self.clock,
+            live.events,
+            listeners=listeners,
+            extend_takes_from_later=self.settings.extend_takes_from_later,
+        )
         self._journals[id(runner)] = journal
         if runner.state.status is Status.ENDED:
             # Stopped during the wrap-up: the session itself is over, so finish the wrap-up.
@@ -220,11 +230,38 @@ class IntervisieApp(App):
         self.push_screen(RunScreen(runner, journal=journal))
 
     def end_session(self, runner: SessionRunner) -> None:
-        """Called by the run screen once the facilitator confirmed: on to the wrap-up."""
+        """Called by the run screen once the facilitator confirmed: on to the wrap-up. A session
+        that never started is no meeting: it is discarded, unless the facilitator keeps it."""
+        from ..core.state import Status
+        from .screens.confirm import ChoiceScreen
         from .screens.wrapup import WrapUpScreen
 
-        runner.end()
-        self.push_screen(WrapUpScreen(runner))
+        if runner.status is not Status.READY:
+            runner.end()
+            self.push_screen(WrapUpScreen(runner))
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "keep":
+                runner.end()
+                self.push_screen(WrapUpScreen(runner))
+            elif answer == "discard":
+                self._discard_never_started(runner)
+
+        choices = [("discard", self.t("run.unstarted.discard")), ("keep", self.t("run.unstarted.keep")),
+                   ("back", self.t("run.unstarted.back"))]
+        self.push_screen(ChoiceScreen(self.t("run.unstarted.question"), choices, escape_answer="back"), answered)
+
+    def _discard_never_started(self, runner: SessionRunner) -> None:
+        journal = self._journals.pop(id(runner), None)
+        if journal is not None and self.store is not None:
+            journal.close()
+            try:
+                self.store.discard_never_started(journal.path, runner.plan, runner.events)
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=15)
+        self.notify(self.t("run.unstarted.discarded"))
+        self._back_home()
 
     def finish_session(self, runner: SessionRunner) -> bool:
         """The wrap-up screen saved: store the session, then back to a fresh home screen.
@@ -366,6 +403,41 @@ class IntervisieApp(App):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         # The shared screen can show private notes: never write it to disk from the app.
         self.notify(self.t("app.screenshot_disabled"), severity="warning")
+
+    # -- Textual's own texts, in our language ---------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        from .palette import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(
+                    id="--command-palette",
+                    placeholder=self.t("palette.placeholder"),
+                    no_matches=self.t("palette.no_matches"),
+                )
+            )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .palette import CommandPalette
+
+        self.push_screen(
+            CommandPalette(
+                providers=[ThemeProvider],
+                placeholder=self.t("palette.theme_placeholder"),
+                no_matches=self.t("palette.no_matches"),
+            )
+        )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (a reflex to quit) says which key quits, in our language and without markup."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(self.t("app.quit_hint", keys=self.get_key_display(active.binding)),
+                            title=self.t("app.quit_hint_title"))
+                return
 
     def theme_label(self, name: str) -> str:
         key = f"theme.{name}"

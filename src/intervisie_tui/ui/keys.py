@@ -39,8 +39,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("more-time", "extend(1)", "plus,equals_sign", "keys.more_time", "keys.group.time"),
     KeyAction("less-time", "extend(-1)", "minus", "keys.less_time", "keys.group.time", footer=False),
     # Phases
-    KeyAction("next-phase", "next_phase", "right,n", "keys.next_phase", "keys.group.phases"),
-    KeyAction("previous-phase", "previous_phase", "left,p", "keys.previous_phase", "keys.group.phases", footer=False),
+    KeyAction("next-phase", "next_phase", "n,right", "keys.next_phase", "keys.group.phases"),
+    KeyAction("previous-phase", "previous_phase", "p,left", "keys.previous_phase", "keys.group.phases", footer=False),
     # Turns
     KeyAction("next-speaker", "next_speaker", "t", "keys.next_speaker", "keys.group.turns"),
     KeyAction("previous-speaker", "previous_speaker", "T", "keys.previous_speaker", "keys.group.turns", footer=False),

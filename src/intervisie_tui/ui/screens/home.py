@@ -63,7 +63,8 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
 
 
 class ResumeScreen(ModalScreen[Any]):
-    """Choose an interrupted session to resume, or close it and keep its notes.
+    """Choose an interrupted session to resume, close it and keep its notes, or (if it never
+    started) discard it.
 
     Dismisses with the chosen LiveSession, or None."""
 
@@ -80,6 +81,7 @@ class ResumeScreen(ModalScreen[Any]):
     BINDINGS = [
         Binding("enter", "resume", "home.key.resume_this"),
         Binding("k", "close_keep", "home.key.close_keep"),
+        Binding("d", "discard", "home.key.discard"),
         Binding("escape", "back", "home.key.back"),
     ]
 
@@ -144,15 +146,44 @@ class ResumeScreen(ModalScreen[Any]):
                 self.notify(t("home.resume.close_failed", reason=str(error)), severity="error")
                 return
             self.notify(t("home.resume.closed"))
-            self.sessions.remove(live)
-            if not self.sessions:
-                self.dismiss(None)
-            else:
-                self._fill()
+            self._forget(live)
 
         self.app.push_screen(
             ConfirmScreen(t("home.resume.close_question"), t("home.resume.close_yes"), t("home.resume.close_no")),
             closed,
+        )
+
+    def _forget(self, live: Any) -> None:
+        self.sessions.remove(live)
+        if not self.sessions:
+            self.dismiss(None)
+        else:
+            self._fill()
+
+    def action_discard(self) -> None:
+        live = self._chosen()
+        if live is None:
+            return
+        t = self.app.t
+        if SessionState.replay(live.plan, live.events).status is not Status.READY:
+            self.notify(t("home.resume.discard_started"), severity="warning")
+            return
+
+        def answered(answer: bool | None) -> None:
+            if not answer:
+                return
+            try:
+                self.app.store.discard_never_started(live.path, live.plan, live.events)
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(t("home.resume.discarded"))
+            self._forget(live)
+
+        self.app.push_screen(
+            ConfirmScreen(t("home.resume.discard_question"), t("home.resume.discard_yes"),
+                          t("home.resume.discard_no"), danger=True),
+            answered,
         )
 
     def action_back(self) -> None:
@@ -176,9 +207,10 @@ class HomeScreen(Screen):
         Binding("s", "start", "home.key.start"),
         Binding("r", "resume", "home.key.resume"),
         Binding("v", "review", "home.key.review"),
-        Binding("g", "groups", "home.key.groups"),
-        Binding("m", "methods", "home.key.methods"),
-        Binding("l", "language", "home.key.language"),
+        # The menu shows these three with their keys; the footer keeps room for the rest at 80 columns.
+        Binding("g", "groups", "home.key.groups", show=False),
+        Binding("m", "methods", "home.key.methods", show=False),
+        Binding("l", "language", "home.key.language", show=False),
         Binding("question_mark", "help", "home.key.help", key_display="?"),
         Binding("q", "quit", "home.key.quit"),
     ]

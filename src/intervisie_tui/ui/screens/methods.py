@@ -106,13 +106,17 @@ class MethodsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.methods = self.app.library.sorted()
         self.refresh_language()
         self.query_one("#methods-list", OptionList).focus()
 
     def refresh_language(self) -> None:
         listing = self.query_one("#methods-list", OptionList)
+        chosen = self.selected
+        # Sorted by name in the language shown; the highlighted method stays highlighted.
+        self.methods = self.app.library.sorted(self.app.lang)
         highlighted = listing.highlighted
+        if chosen is not None:
+            highlighted = next(i for i, loaded in enumerate(self.methods) if loaded.method.id == chosen.method.id)
         listing.clear_options()
         listing.add_options(Option(method_line(loaded, self.app), id=loaded.method.id) for loaded in self.methods)
         if self.methods:

@@ -12,12 +12,13 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from ...store.errors import StoreError
 from ...store.sessions import SessionDocument
-from .confirm import ConfirmScreen
+from .confirm import ChoiceScreen, ConfirmScreen
 from . import relabel_bindings
 
 
 class ReflectionScreen(ModalScreen[str | None]):
-    """Edit the reflection; ctrl+s saves (dismisses with the text), Escape cancels."""
+    """Edit the reflection; ctrl+s saves (dismisses with the text), Escape leaves (asking first
+    whether to save, discard or keep editing when something was typed)."""
 
     DEFAULT_CSS = """
     ReflectionScreen { align: center middle; }
@@ -34,10 +35,14 @@ class ReflectionScreen(ModalScreen[str | None]):
         super().__init__()
         self.initial = text
 
+    @property
+    def starting_text(self) -> str:
+        return self.initial or self.app.t("review.reflection.template")
+
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.app.t("review.reflection.title"), id="reflection-title")
-            yield TextArea(self.initial or self.app.t("review.reflection.template"), id="reflection-text", soft_wrap=True)
+            yield TextArea(self.starting_text, id="reflection-text", soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -53,7 +58,22 @@ class ReflectionScreen(ModalScreen[str | None]):
         self.dismiss(text)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.query_one(TextArea).text == self.starting_text:
+            self.dismiss(None)
+            return
+        t = self.app.t
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+            elif answer == "discard":
+                self.dismiss(None)
+            else:
+                self.query_one(TextArea).focus()
+
+        choices = [("save", t("reflection.leave.save")), ("discard", t("reflection.leave.discard")),
+                   ("keep", t("reflection.leave.keep"))]
+        self.app.push_screen(ChoiceScreen(t("reflection.leave.question"), choices, escape_answer="keep"), answered)
 
 
 class ExportScreen(ModalScreen[Path | None]):

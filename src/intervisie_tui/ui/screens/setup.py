@@ -221,7 +221,7 @@ class SetupScreen(Screen):
         lang = self.app.lang
         return [
             (f"{loaded.method.name(lang)} ({loaded.method.minutes} {self.app.t('word.minutes')})", loaded.method.id)
-            for loaded in self.app.library.sorted()
+            for loaded in self.app.library.sorted(lang)
         ]
 
     def _initial_values(self) -> tuple[str | None, str]:
@@ -237,7 +237,7 @@ class SetupScreen(Screen):
             None,
         )
         if method_id is None and known:
-            method_id = library.sorted()[0].method.id
+            method_id = library.sorted(self.app.lang)[0].method.id
         budget = ""
         if method_id is not None:
             budget = str(library.get(method_id).minutes)

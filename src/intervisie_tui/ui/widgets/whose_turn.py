@@ -36,7 +36,7 @@ def format_duration(seconds: float) -> str:
     return f"{minutes:02d}:{secs:02d}"
 
 
-def describe_turn(view: SessionView, plan: SessionPlan, lang: str) -> TurnText:
+def describe_turn(view: SessionView, plan: SessionPlan, lang: str, next_key: str = "t") -> TurnText:
     speakers = view.phase.speakers
     inbrenger = view.inbrenger
     if speakers is Speakers.INBRENGER:
@@ -55,10 +55,10 @@ def describe_turn(view: SessionView, plan: SessionPlan, lang: str) -> TurnText:
         return TurnText(t("run.who.open", lang))
     if speakers is Speakers.SILENT:
         return TurnText(t("run.who.silent", lang))
-    return _describe_round(view, lang)
+    return _describe_round(view, lang, next_key)
 
 
-def _describe_round(view: SessionView, lang: str) -> TurnText:
+def _describe_round(view: SessionView, lang: str, next_key: str) -> TurnText:
     turn = view.turn
     spoken_parts = []
     if turn is not None and turn.done:
@@ -69,8 +69,9 @@ def _describe_round(view: SessionView, lang: str) -> TurnText:
     if turn is None:  # the session has not started: the round begins when the phase does
         return TurnText(t("speakers.round", lang))
     if turn.current is None:
-        return TurnText(t("run.who.round_done", lang), t("run.who.round_again", lang), spoken)
-    count = t("run.who.round_count", lang, done=turn.position, total=turn.total)
+        return TurnText(t("run.who.round_done", lang), t("run.who.round_again", lang, key=next_key), spoken)
+    # Who took their turn: a skipped person has not (they are listed apart).
+    count = t("run.who.round_count", lang, done=turn.done_count, total=turn.total)
     following = (
         t("run.who.round_next", lang, name=turn.next) if turn.next else t("run.who.round_last", lang)
     )
