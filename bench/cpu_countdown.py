@@ -1,10 +1,13 @@
-"""CPU used by the run screen while it counts down, against a minimal Textual countdown.
+"""CPU used by the run screen and by the display while they count down, against a minimal
+Textual countdown.
 
     python bench/cpu_countdown.py [--seconds 60] [--size 200x50]
 
-Both apps run headless for the same number of seconds on the real clock: ours is
-`intervisie run` (Incidentmethode, started), the baseline a Digits widget updated once
-a second from time.monotonic(). CPU is measured inside each process from 2 s after mount (the first
+All apps run headless for the same number of seconds on the real clock: ours are
+`intervisie run` (Incidentmethode, started) and `intervisie display` following a running
+session's journal (polling it 5 times a second; the app's heartbeat is touched once a
+second in the same process, as the app would from its own), the baseline a Digits widget
+updated once a second from time.monotonic(). CPU is measured inside each process from 2 s after mount (the first
 layout and paint are start-up, see startup.py) to exit (getrusage: user + system), and
 printed as % of one core. Figures only; nothing is asserted.
 """
@@ -75,9 +78,57 @@ main(["--lang", "nl", "run", "--method", "incident", "--participants", "Anna,Bra
 """
 
 
-def measure(code: str, seconds: float, size: tuple[int, int], env: dict[str, str]) -> float:
-    result = subprocess.run([sys.executable, "-c", code, str(seconds), str(size[0]), str(size[1])], env=env,
-                            capture_output=True, text=True, check=True)
+DISPLAY = r"""
+import resource, sys, time
+from pathlib import Path
+from intervisie_tui.ui.display import DisplayApp
+seconds, width, height, data = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
+SETTLE = 2.0
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+class Measured(DisplayApp):
+    async def on_mount(self):
+        await super().on_mount()
+        heartbeat = data / "live" / "app.heartbeat"
+        self.set_interval(1.0, heartbeat.touch)
+        self.set_timer(SETTLE, self.start)
+    def start(self):
+        self.started = (cpu(), time.monotonic())
+        self.set_timer(seconds, self.done)
+    def done(self):
+        spent, elapsed = cpu() - self.started[0], time.monotonic() - self.started[1]
+        print(spent / elapsed)
+        self.exit()
+Measured(data, lang="nl").run(headless=True, size=(width, height))
+"""
+
+
+def running_session(data: str) -> None:
+    """A started session's journal and the pointer to it, as the app leaves them."""
+    from pathlib import Path
+
+    from intervisie_tui.core.clock import SystemClock
+    from intervisie_tui.core.engine import SessionRunner
+    from intervisie_tui.core.library import load_library
+    from intervisie_tui.core.plan import SessionPlan
+    from intervisie_tui.store.room_link import write_pointer
+    from intervisie_tui.store.sessions import Store
+
+    library = load_library(None, entry_points=())
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram")
+    store = Store(Path(data), lang="nl")
+    journal = store.start_live(plan)
+    SessionRunner(plan, SystemClock(), listeners=[journal.append]).start()
+    journal.close()
+    write_pointer(store.live_dir, journal.id)
+
+
+def measure(code: str, seconds: float, size: tuple[int, int], env: dict[str, str], *extra: str) -> float:
+    result = subprocess.run([sys.executable, "-c", code, str(seconds), str(size[0]), str(size[1]), *extra], env=env,
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"the measured app failed:\n{result.stderr[-3000:]}")
     return float(result.stdout.strip().splitlines()[-1])
 
 
@@ -91,10 +142,17 @@ def main() -> None:
         env = {**os.environ, "INTERVISIE_CONFIG_DIR": f"{scratch}/config", "INTERVISIE_DATA_DIR": f"{scratch}/data"}
         baseline = measure(BASELINE, args.seconds, size, env)
         ours = measure(OURS, args.seconds, size, env)
+        followed = f"{scratch}/followed"
+        running_session(followed)
+        display = measure(DISPLAY, args.seconds, size, env, followed)
     print(f"{args.seconds:.0f} s at {size[0]}x{size[1]}, headless, CPU as % of one core:")
     print(f"  minimal Digits countdown (1 Hz): {baseline * 100:.2f} %")
     print(f"  intervisie run screen:           {ours * 100:.2f} %")
-    print(f"  ratio: {ours / baseline:.2f}" if baseline else "  ratio: n/a (baseline used no measurable CPU)")
+    print(f"  intervisie display (following):  {display * 100:.2f} %")
+    if baseline:
+        print(f"  ratio to the baseline: run screen {ours / baseline:.2f}, display {display / baseline:.2f}")
+    else:
+        print("  ratio: n/a (baseline used no measurable CPU)")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ async def test_start_end_finish_returns_home_with_a_saved_session(incident_plan,
         screen = app.screen
         assert isinstance(screen, RunScreen)
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "right")
         clock.advance(30)
         await pilot.press("q")
@@ -61,6 +62,7 @@ async def test_resume_continues_paused_where_it_stopped(incident_plan, clock, li
     async with first.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         first.screen.pause_ticking()
+        first.screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n")
         clock.advance(70)
     # The app stopped without ending the session (think: a crash). The journal remains.
@@ -74,6 +76,7 @@ async def test_resume_continues_paused_where_it_stopped(incident_plan, clock, li
         screen = second.screen
         assert isinstance(screen, RunScreen)
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         assert screen.runner.status is Status.PAUSED
         assert screen.runner.state.phase_index == 2
         assert "gepauzeerd" in str(screen.query_one("#clock-state").render())
@@ -90,6 +93,7 @@ async def test_journal_problem_shows_a_persistent_warning(incident_plan, clock, 
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         warning = screen.query_one("#journal-warning")
         assert not warning.display
 

@@ -48,6 +48,7 @@ async def test_rebound_keys_work_and_show_in_footer_and_help(incident_plan, cloc
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         assert any("bogus-id" in message for message, _ in app.notices)
         await pilot.press("space", "j")
         assert screen.runner.state.phase_index == 1
@@ -73,6 +74,7 @@ async def test_language_switch_is_live_and_remembered(incident_plan, clock, libr
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space")
         assert "loopt" in screen_text(app) and "Volgende fase" in screen_text(app)
         await pilot.press("ctrl+l")

@@ -51,6 +51,9 @@ async def _visit_every_screen(app, pilot, plan):
     await pilot.pause()
     await pilot.press("y")
     await pilot.pause()
+    assert type(app.screen).__name__ == "MirrorGuard"  # a dialog: its buttons say what to do
+    await pilot.click("#open")
+    await pilot.pause()
     yield "wrap-up"
 
 

@@ -64,6 +64,9 @@ async def test_keeping_a_session_that_never_started_is_asked_for(incident_plan, 
         await _end_before_start(app, pilot, incident_plan)
         await pilot.click("#choice-keep")
         await pilot.pause()
+        assert type(app.screen).__name__ == "MirrorGuard"  # no display: the wrap-up is private
+        await pilot.click("#open")
+        await pilot.pause()
         assert type(app.screen).__name__ == "WrapUpScreen"
         runner = app.screen.runner
         assert app.finish_session(runner)

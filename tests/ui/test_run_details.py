@@ -54,6 +54,7 @@ async def test_clocks_in_overtime_are_never_cut_off(incident_plan, clock, librar
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n", "n")  # the information round: a clock per turn
         turn = screen.query_one("#turn-countdown", BigCountdown)
         main = screen.query_one("#countdown", BigCountdown)
@@ -74,6 +75,7 @@ async def test_main_clock_takes_a_third_of_a_large_screen(incident_plan, clock, 
     async with app.run_test(size=(200, 50)) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n", "n")  # with the turn clock beside it
         await settle(pilot, screen)
         main = screen.query_one("#countdown", BigCountdown)
@@ -87,6 +89,7 @@ async def test_small_footer_keeps_blank_and_end(incident_plan, clock, library, l
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n", "n")  # a round: the speaker key shows too
         await settle(pilot, screen)
         footer = screen_lines(app)[-1]
@@ -101,6 +104,7 @@ async def test_both_panels_leave_the_clock_and_whose_turn_in_view(incident_plan,
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n", "n", "f", "e")
         await settle(pilot, screen)
         assert screen.facilitator_visible and screen.notes_visible
@@ -136,6 +140,7 @@ async def test_phase_strip_stays_on_one_line(incident_plan, clock, library, size
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n", "n")
         for panel in ("", "f"):
             if panel:
@@ -152,6 +157,7 @@ async def test_keys_show_in_the_current_language_everywhere(incident_plan, clock
     async with app.run_test(size=(160, 40)) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await settle(pilot, screen)
         assert "spatie start" in text_of(screen, "#clock-state")
         assert "spatie Start/pauze" in screen_lines(app)[-1]
@@ -182,6 +188,7 @@ async def test_quit_asks_first_while_a_session_is_live(incident_plan, clock, lib
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -205,6 +212,7 @@ async def test_quit_before_the_start_does_not_ask(incident_plan, clock, library)
     app = make_app(incident_plan, clock, library)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.pause_ticking()
+        app.screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
@@ -215,6 +223,7 @@ async def test_facilitator_sees_speaking_time_up_to_now(incident_plan, clock, li
     async with app.run_test(size=(160, 40)) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "f")  # Bram (the inbrenger) tells
         clock.advance(75)
         await settle(pilot, screen)
@@ -230,6 +239,7 @@ async def test_typing_a_note_hides_keys_the_field_types(incident_plan, clock, li
     async with app.run_test(size=(160, 40)) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "e")
         await settle(pilot, screen)
         footer = screen_lines(app)[-1]
@@ -247,6 +257,7 @@ async def test_a_missing_inbrenger_is_asked_for_on_screen(library, clock):
     async with app.run_test(size=(120, 35)) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n")
         await settle(pilot, screen)
         assert "Nog geen inbrenger gekozen — i: inbrenger kiezen" in text_of(screen, "#who-detail")
@@ -272,6 +283,7 @@ async def test_speakers_name_in_block_capitals_on_a_large_screen(incident_plan, 
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n", "n")
         await settle(pilot, screen)
         name = screen.runner.view().turn.current
@@ -289,6 +301,7 @@ async def test_quit_from_the_wrap_up_asks_first(incident_plan, clock, library):
     async with app.run_test(size=(100, 30)) as pilot:
         runner = app.screen.runner
         app.screen.pause_ticking()
+        app.screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         runner.start()
         app.end_session(runner)
         await pilot.pause()
@@ -307,6 +320,7 @@ async def test_the_timer_keeps_the_time_spent_on_disk(incident_plan, clock, libr
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space")
         clock.advance(31)
         screen.tick()

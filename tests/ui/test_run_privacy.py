@@ -37,6 +37,7 @@ async def test_tips_and_notes_stay_off_the_shared_screen_until_toggled(library, 
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         runner = screen.runner
         await pilot.press("space", "n")
         runner.set_note(NoteField.TEXT, SECRET_NOTE, phase="schets")
@@ -98,6 +99,7 @@ async def test_blank_hint_names_the_rebound_key(incident_plan, clock, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.screen.pause_ticking()
+        app.screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "w")
         await pilot.pause()
         text = screen_text(app)
@@ -110,6 +112,7 @@ async def test_time_up_notice_stays_away_while_blank(incident_plan, clock, libra
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "b")
         clock.advance(screen.runner.view().allotted + 5)
         screen.refresh_view()

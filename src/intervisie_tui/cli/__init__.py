@@ -11,6 +11,7 @@ from .. import __version__
 from ..i18n import LANGUAGES, default_language
 from ..paths import SETTINGS_FILE, config_dir
 from . import groups as groups_cli
+from . import display as display_cli
 from . import methods as methods_cli
 from . import notes as notes_cli
 
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     methods_cli.register(commands)
     notes_cli.register(commands)
     groups_cli.register(commands)
+    display_cli.register(commands)
     _accept_lang_everywhere(parser)
     return parser
 

@@ -215,6 +215,17 @@ class SessionRunner:
         counting = self.status is Status.RUNNING or self.state.on_break
         return counting and self.now() - self.state.last_t >= every and self._record(EventKind.CHECKPOINT)
 
+    def set_room_message(self, text: str) -> bool:
+        """A short message shown large on the room's screen; empty text clears it."""
+        text = text.strip()
+        return text != self.state.room_message and self._record(EventKind.ROOM_MESSAGE, text=text)
+
+    def cover(self, covered: bool) -> bool:
+        """Cover (or uncover) the room's screen; the clock goes on unless paused."""
+        if covered == self.state.covered:
+            return False
+        return self._record(EventKind.COVER if covered else EventKind.UNCOVER)
+
     def end(self) -> bool:
         if self.status is Status.ENDED:
             return self._refuse("refusal.ended")

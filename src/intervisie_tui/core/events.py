@@ -27,6 +27,10 @@ class EventKind(str, Enum):
     BREAK_START = "break-start"  # a break: the clock stops and the break time is kept apart
     BREAK_LENGTH = "break-length"  # how long the break lasts, in minutes from its start (0: it counts up)
     BREAK_END = "break-end"  # the break is over and the clock runs again
+    # What the room's screen shows besides the session (folded by the display too)
+    ROOM_MESSAGE = "room-message"  # text for the room, shown large until cleared (empty text clears)
+    COVER = "cover"  # the room's screen is covered: nothing of the session shows there
+    UNCOVER = "uncover"
 
 
 class NoteField(str, Enum):

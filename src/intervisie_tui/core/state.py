@@ -35,6 +35,7 @@ MIN_PHASE_MINUTES = 1  # shortening stops here; a phase with no time at all is a
 @dataclass(frozen=True)
 class Refusal(Message):
     """Why an action cannot be done now (a `refusal.*` message), for a short notice."""
+ROOM_SCREEN = (EventKind.ROOM_MESSAGE, EventKind.COVER, EventKind.UNCOVER)
 
 
 @dataclass
@@ -105,6 +106,8 @@ class SessionState:
     break_minutes: int = 0  # the current break's length from its start; 0: it counts up
     break_seconds: float = 0.0  # the breaks that are over
     breaks: int = 0
+    room_message: str = ""  # shown large on the room's screen until cleared
+    covered: bool = False  # the room's screen shows a neutral cover
 
     @classmethod
     def initial(cls, plan: SessionPlan) -> SessionState:
@@ -192,6 +195,9 @@ class SessionState:
             assert event.field is not None
             self.notes[(event.phase, event.field, event.key)] = event.text or ""
             return
+        if kind in ROOM_SCREEN:
+            self._apply_room_screen(event)
+            return
         if kind is EventKind.SET_INBRENGER:
             self.inbrenger = event.name if event.name in self.plan.participants else None
             for phase, record in zip(self.plan.method.phases, self.phases):
@@ -239,6 +245,13 @@ class SessionState:
         if self.on_break:
             self.on_break = False
             self.break_seconds += self.last_t - self.break_started_t
+    def _apply_room_screen(self, event: Event) -> None:
+        """What the room's screen shows besides the session: allowed in every status, so a
+        message or the cover can stay up before the start and after the end."""
+        if event.kind is EventKind.ROOM_MESSAGE:
+            self.room_message = event.text or ""
+        else:
+            self.covered = event.kind is EventKind.COVER
 
     # -- rules shared by the fold and the runner ------------------------------------------------
 

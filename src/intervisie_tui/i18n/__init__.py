@@ -13,7 +13,7 @@ from functools import cache
 from importlib import import_module
 
 LANGUAGES = ("nl", "en")
-CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors", "web", "groups")
+CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors", "web", "groups", "room")
 
 
 @cache

@@ -175,15 +175,12 @@ class JournalUnreadable(ValueError):
         self.values = values
 
 
-def read_journal(path: Path, lang: str) -> LiveSession:
-    """Every event that was written in full; damaged lines (the last, cut off by a kill,
-    or a fragment left by a full disk) are skipped and named in `problem`."""
-    data = path.read_bytes()
-    lines = data.split(b"\n")
-    if not lines or not lines[0].strip():
+def parse_header(line: bytes) -> tuple[str, SessionPlan]:
+    """The session id and plan from a journal's first line, or JournalUnreadable."""
+    if not line.strip():
         raise JournalUnreadable("empty")
     try:
-        header = json.loads(lines[0])
+        header = json.loads(line)
     except ValueError:
         raise JournalUnreadable("header") from None
     if not isinstance(header, dict) or header.get("format") != JOURNAL_FORMAT:
@@ -192,10 +189,17 @@ def read_journal(path: Path, lang: str) -> LiveSession:
     if not isinstance(version, int) or version > JOURNAL_VERSION:
         raise JournalUnreadable("newer", version=version, supported=JOURNAL_VERSION)
     try:
-        plan = SessionPlan.model_validate(header["plan"])
-        session_id = str(header["id"])
-    except (KeyError, ValidationError, ValueError):
+        return str(header["id"]), SessionPlan.model_validate(header["plan"])
+    except (KeyError, TypeError, ValidationError, ValueError):
         raise JournalUnreadable("header") from None
+
+
+def read_journal(path: Path, lang: str) -> LiveSession:
+    """Every event that was written in full; damaged lines (the last, cut off by a kill,
+    or a fragment left by a full disk) are skipped and named in `problem`."""
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+    session_id, plan = parse_header(lines[0] if lines else b"")
     events: list[Event] = []
     skipped: list[int] = []
     for number, line in enumerate(lines[1:], start=2):

@@ -7,11 +7,12 @@ flow `start_session` → run screen → wrap-up → `finish_session` → home.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
+from textual.reactive import var
 from textual.screen import Screen
 
 from .. import paths
@@ -27,7 +28,7 @@ from ..store.journal import LiveSession
 from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
-from .themes import ALL_THEMES, next_theme
+from .themes import ALL_THEMES, next_theme, with_fallbacks
 
 if TYPE_CHECKING:
     from .screens.run import RunScreen
@@ -41,6 +42,8 @@ class IntervisieApp(App):
     TITLE = "Intervisie"
     COMMANDS = App.COMMANDS | {IntervisieCommands}
     NOTIFICATION_TIMEOUT = 8
+
+    lang: var[str] = var("nl")  # screens may watch it (the run screen's room widgets follow it)
 
     def __init__(
         self,
@@ -93,17 +96,7 @@ class IntervisieApp(App):
 
     def get_css_variables(self) -> dict[str, str]:
         """Our stylesheet's own variables, for themes that do not define them (any Textual theme)."""
-        variables = super().get_css_variables()
-        fallbacks = {
-            "countdown-running": "foreground",
-            "countdown-last-minute": "warning",
-            "countdown-over": "error",
-            "countdown-paused": "foreground-muted",
-            "muted-text": "foreground-muted",
-        }
-        for name, source in fallbacks.items():
-            variables.setdefault(name, variables.get(source, variables.get("foreground", "white")))
-        return variables
+        return with_fallbacks(super().get_css_variables())
 
     # -- texts ------------------------------------------------------------------------------
 
@@ -229,22 +222,28 @@ class IntervisieApp(App):
             return
         self.push_screen(RunScreen(runner, journal=journal))
 
-    def end_session(self, runner: SessionRunner) -> None:
-        """Called by the run screen once the facilitator confirmed: on to the wrap-up. A session
-        that never started is no meeting: it is discarded, unless the facilitator keeps it."""
+    def end_session(self, runner: SessionRunner, guard: Callable[[Callable[[], None]], None] | None = None) -> None:
+        """Called by the run screen once the facilitator confirmed: on to the wrap-up, through
+        `guard` (the mirrored-screen guard) when one is given. A session that never started is
+        no meeting: it is discarded, unless the facilitator keeps it."""
         from ..core.state import Status
         from .screens.confirm import ChoiceScreen
         from .screens.wrapup import WrapUpScreen
 
-        if runner.status is not Status.READY:
+        def wrap_up() -> None:
             runner.end()
             self.push_screen(WrapUpScreen(runner))
+
+        def guarded_wrap_up() -> None:
+            guard(wrap_up) if guard is not None else wrap_up()
+
+        if runner.status is not Status.READY:
+            guarded_wrap_up()
             return
 
         def answered(answer: str | None) -> None:
             if answer == "keep":
-                runner.end()
-                self.push_screen(WrapUpScreen(runner))
+                guarded_wrap_up()
             elif answer == "discard":
                 self._discard_never_started(runner)
 

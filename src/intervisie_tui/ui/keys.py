@@ -54,6 +54,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("notes", "toggle_notes", "e", "keys.notes", "keys.group.screen"),
     KeyAction("facilitator", "toggle_facilitator", "f", "keys.facilitator", "keys.group.screen"),
     KeyAction("blank", "toggle_blank", "b", "keys.blank", "keys.group.screen"),
+    KeyAction("room-message", "room_message", "m", "keys.room_message", "keys.group.screen", footer=False),
+    KeyAction("reveal-notes", "reveal_notes", "ctrl+r", "keys.reveal_notes", "keys.group.screen", footer=False),
     KeyAction("end-session", "end_session", "q", "keys.end_session", "keys.group.session"),
     # Everywhere
     KeyAction("help", "help", "question_mark,f1", "keys.help", "keys.group.app", scope="app"),

@@ -104,3 +104,20 @@ def next_theme(current: str) -> str:
     if current not in THEMES:
         return DEFAULT_THEME
     return THEMES[(THEMES.index(current) + 1) % len(THEMES)]
+
+
+# For themes that do not define our variables (any Textual theme chosen in the palette).
+FALLBACKS = {
+    "countdown-running": "foreground",
+    "countdown-last-minute": "warning",
+    "countdown-over": "error",
+    "countdown-paused": "foreground-muted",
+    "muted-text": "foreground-muted",
+}
+
+
+def with_fallbacks(variables: dict[str, str]) -> dict[str, str]:
+    """The stylesheet's own variables filled in from the theme's standard ones where missing."""
+    for name, source in FALLBACKS.items():
+        variables.setdefault(name, variables.get(source, variables.get("foreground", "white")))
+    return variables

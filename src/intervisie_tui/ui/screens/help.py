@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +14,14 @@ from textual.widgets import Static
 
 from ...settings import SETTINGS_FILE
 from ..keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
+
+
+def shown_path(path: Path) -> str:
+    """A path as the shared screen may show it: the home folder (with the user's name) as ~."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -28,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
     def refresh_language(self) -> None:
         app = self.app
         self.query_one("#help-body").border_title = app.t("help.title")
-        path = app.settings_path.parent / SETTINGS_FILE
+        path = shown_path(app.settings_path.parent / SETTINGS_FILE)
         self.query_one("#help-intro", Static).update(Text(app.t("help.intro", path=str(path)) + "\n"))
         self.query_one("#help-content", Static).update(self.render_help())
 

@@ -1,26 +1,34 @@
-"""The run screen: the shared screen projected in the meeting room.
+"""The run screen: the room's view, and with a display attached the facilitator's console.
 
-It shows the session and turns keys into engine actions; nothing else. Every
-refresh reads the remaining time from the runner's clock, so a late or skipped
-tick never makes the clock wrong. Facilitator-only content (tips, notes) is not
-even rendered until the facilitator opens its panel.
+It shows the session and turns keys into engine actions; what is allowed is the live
+session's to say (`Session.can`). The room's part is a `RoomBody` bound to the session's
+snapshot (`room`), refreshed on every action and tick; a late or skipped tick never makes
+the clock wrong. Without a display this screen is assumed projected: facilitator-only
+content (tips, notes) is not even rendered until the facilitator opens its panel. With a
+display attached (its heartbeat is fresh) it is the console: the private parts stay open
+beside a compact copy of the room's view, and `b` covers the display, not this screen.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.content import Content
 from textual.widgets import Footer, Input, Static, TextArea
 
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
-from ...core.method import Speakers
+from ...core.live import Session
+from ...core.room import RoomView
 from ...core.state import SessionView, Status
+from ...store.room_link import APP_HEARTBEAT, DISPLAY_HEARTBEAT, Heartbeat, heartbeat_fresh, write_pointer
 from .confirm import ConfirmScreen
 from ..keys import (
     ACTIONS_BY_ID,
@@ -30,34 +38,11 @@ from ..keys import (
     keys_in_force,
     typed_in_a_text_field,
 )
-from ..widgets.big_countdown import BigCountdown, BlockDigits, banner_text, render_big
 from ..widgets.notes_panel import NoteSlot, NotesPanel
-from ..widgets.phase_strip import StripEntry, strip_text
-from ..widgets.whose_turn import describe_turn, format_clock, format_duration
+from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
+from ..widgets.whose_turn import format_duration
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
-NAME_BANNER_MIN_HEIGHT = 30  # below this the clock needs the rows; the name stays one line
-NAME_BANNER_LARGE_HEIGHT = 45  # from here the name is drawn twice as large
-STATE_CLASSES = ("-ready", "-running", "-last-minute", "-over", "-paused", "-ended")
-
-
-def clock_state(view: SessionView) -> str:
-    """The state word's key: what the room should read next to the countdown."""
-    if view.status is Status.READY:
-        return "ready"
-    if view.status is Status.ENDED:
-        return "ended"
-    if view.status is Status.PAUSED:
-        return "paused"
-    if view.is_over:
-        return "over"
-    if view.is_last_minute:
-        return "last_minute"
-    return "running"
-
-
-def state_class(state: str) -> str:
-    return f"-{state.replace('_', '-')}"
 
 
 class RunScreen(Screen):
@@ -66,60 +51,84 @@ class RunScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [Binding("escape", "leave_panels", show=False, id="leave-panels")]
 
+    room: var[RoomView | None] = var(None, init=False)
+    hints: var[KeyHints | None] = var(None, init=False)
+    cramped: var[bool] = var(False, init=False)
+
     def __init__(self, runner: SessionRunner, *, journal=None) -> None:
+        self.session = Session(runner, journal, display_attached=self._display_fresh)
         # Start with the right state class: changing it after mount restyles every widget.
-        super().__init__(classes=state_class(clock_state(runner.view())))
+        super().__init__(classes=f"room-surface {state_class(self.session.room('nl').clock.state)}")
         self.runner = runner
-        self.journal = journal
         self.facilitator_visible = False
         self.notes_visible = False
-        self.blanked = False
+        self.console = False  # a display is attached: this screen is the facilitator's own
+        self.guard_choice: str | None = None  # "open" or "masked", once per session
         self.tick_timer: Timer | None = None
         self._time_phase: int | None = None  # the phase whose zero crossing is watched
         self._over_announced = False
         self._notes_phase: str | None = None
         self._built = False  # refresh_view waits for compose
         self._ticking = True
-        self._strip_shown: tuple | None = None
         self.notes_panel = NotesPanel(self._save_note, id="notes-panel")
+        live_dir = journal.path.parent if journal is not None and hasattr(journal, "path") else None
+        self._live_dir = live_dir
+        self._heartbeat = Heartbeat(live_dir / APP_HEARTBEAT, self._wall) if live_dir is not None else None
+
+    @property
+    def journal(self):
+        return self.session.journal
+
+    @journal.setter
+    def journal(self, journal) -> None:
+        self.session.journal = journal
+
+    @property
+    def blanked(self) -> bool:
+        """This screen shows the cover: the room's screen is covered and this is the room's screen."""
+        return self.session.covered and not self.console
+
+    def _wall(self) -> float:
+        return self.app.clock.wall().timestamp()
+
+    def _display_fresh(self) -> bool:
+        if self._live_dir is None or not self.is_attached:
+            return False
+        return heartbeat_fresh(self._live_dir / DISPLAY_HEARTBEAT, self._wall)
 
     # -- building ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="session-view"):
-            with Horizontal(id="run-header"):
-                yield Static("", id="run-title")
-                yield Static("", id="run-step")
-            yield Static("", id="phase-strip")
-            with Horizontal(id="clock-row"):
-                with Vertical(id="clock-box"):
-                    yield BigCountdown(id="countdown")
-                    yield Static("", id="clock-state")
-                with Vertical(id="turn-box"):
-                    yield Static("", id="turn-name")
-                    yield BigCountdown(id="turn-countdown")  # the default reference: "+00:00", as format_clock writes
-                    yield Static("", id="turn-state")
-            with Center(id="who-big-row"):
-                yield BlockDigits(id="who-big")
-            yield Static("", id="who")
-            yield Static("", id="who-detail")
-            yield Static("", id="who-spoken")
-            yield Static("", id="questions")
-            yield Static("", id="journal-warning")
+        yield RoomBody(id="session-view").data_bind(RunScreen.room, RunScreen.hints, RunScreen.cramped)
+        yield Static("", id="journal-warning")
         with Vertical(id="facilitator-panel"):
             yield Static("", id="facilitator-content")
         yield self.notes_panel
         with Vertical(id="blank-view"):
             yield Static("", id="blank-title")
             yield Static("", id="blank-hint")
+        yield Static("", id="console-bar")
         yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; the room needs the width
 
     def on_mount(self) -> None:
         self._built = True
         self._bindings = self._run_bindings()
         self.tick_timer = self.set_interval(TICK_SECONDS, self.tick, name="countdown")
-        self.refresh_language()
+        self._point_displays_here()
+        self.watch(self.app, "lang", self.show_language, init=False)  # the language reaches this screen by its reactive
+        self.show_language()
 
+    def _point_displays_here(self) -> None:
+        """Tell displays which session is live (a resume or a new session needs no restart of them)."""
+        journal = self.journal
+        if self._live_dir is None or journal is None:
+            return
+        try:
+            write_pointer(self._live_dir, journal.id)
+        except OSError:
+            pass  # the disk refuses: the journal's own problem is on screen already
+        if self._heartbeat is not None:
+            self._heartbeat.beat()
     def _run_bindings(self):
         """Textual's own screen bindings (tab, …) and ours, in the current language."""
         merged = type(self)._merged_bindings
@@ -133,6 +142,8 @@ class RunScreen(Screen):
     def on_unmount(self) -> None:
         self._built = False
         self.notes_panel.flush()
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
 
     def on_screen_suspend(self) -> None:
         """Another screen on top: save notes. Under a dialog the clock stays in view and keeps
@@ -152,10 +163,10 @@ class RunScreen(Screen):
     def lang(self) -> str:
         return self.app.lang
 
-    def refresh_language(self) -> None:
-        """Every text again, in the app's current language."""
+    def show_language(self) -> None:
+        """Every text again, in the app's current language (a new room snapshot carries it to the widgets)."""
         self._bindings = self._run_bindings()
-        self._strip_shown = None
+        self.hints = KeyHints(self.key_for("toggle-pause"), self.key_for("choose-inbrenger"))
         self.query_one("#blank-title", Static).update(self.app.t("run.blank.title"))
         self.query_one("#blank-hint", Static).update(self.app.t("run.blank.hint", shortcut=self.key_for("blank")))
         self.refresh_view()
@@ -198,8 +209,12 @@ class RunScreen(Screen):
             self.tick_timer.pause()
 
     def tick(self) -> None:
-        """The timer's beat: keep the time spent on disk now and then, then show the moment."""
+        """The timer's beat: keep the time spent on disk now and then, tell displays the app is
+        here, look whether one is attached, then show the moment."""
         self.runner.checkpoint()
+        if self._heartbeat is not None:
+            self._heartbeat.beat()
+        self._follow_display()
         self.refresh_view()
 
     def flush(self) -> None:
@@ -207,46 +222,21 @@ class RunScreen(Screen):
         self.notes_panel.flush()
 
     def refresh_view(self) -> None:
-        """Read the session at this moment and update what changed."""
+        """Read the session at this moment; the room's widgets redraw what changed."""
         if not self._built:
             return
-        runner = self.runner
-        view = runner.view()
-        lang = self.lang
-        t = self.app.t
-        phase = view.phase
-        plan = runner.plan
-
-        self._set("#run-title", f"{plan.method.name(lang)} — {phase.title(lang)}")
-        self._set("#run-step", t("run.step", number=view.phase_index + 1, total=view.phase_count))
-        strip_key = (tuple(self._strip_entries(view)), self._strip_width())
-        if strip_key != self._strip_shown:
-            self._strip_shown = strip_key
-            self.query_one("#phase-strip", Static).update(strip_text(list(strip_key[0]), strip_key[1]))
-
-        state = clock_state(view)
-        self._show_state(state)
-        self.query_one("#countdown", BigCountdown).value = format_clock(view.remaining)
-        minutes = round(view.allotted / 60)
-        extra = runner.state.phases[view.phase_index].extra_minutes
-        state_line = f"{t(f'run.state.{state}', shortcut=self.key_for('toggle-pause'))} · {t('run.of_minutes', minutes=minutes)}"
-        if extra:
-            state_line += " " + t("run.extra", sign="+" if extra > 0 else "−", minutes=abs(extra))
-        self._set("#clock-state", state_line, layout=False)
-
-        self._refresh_turn(view)
-        self._refresh_questions(view)
+        room = self.session.room(self.lang)
+        self._show_state(room.clock.state)
+        # A narrow screen with a private panel open keeps the room's clock, not the turn's.
+        self.cramped = self.has_class("-narrow") and (self.facilitator_visible or self.notes_visible)
+        self.room = room
+        view = self.runner.view()
         self._refresh_journal_warning()
         if self.facilitator_visible:
             self._refresh_facilitator(view)
-        if self.notes_visible and self._notes_phase != phase.id:
+        if self.notes_visible and self._notes_phase != view.phase.id:
             self.run_worker(self._rebuild_notes(), exclusive=True, group="notes")
         self._check_time_up(view)
-
-    def _strip_width(self) -> int:
-        """The strip's own width (panels narrow it), before the first layout the screen's."""
-        width = self.query_one("#phase-strip").content_size.width
-        return max(10, width if width else self.size.width - 2)
 
     def _show_state(self, state: str) -> None:
         """One class per state; changed only when the state changes (a class change restyles the screen)."""
@@ -254,97 +244,54 @@ class RunScreen(Screen):
         if not self.has_class(wanted):
             self.remove_class(*STATE_CLASSES)
             self.add_class(wanted)
+        self.set_class(self.blanked, "-blank")
+        if self.console:
+            bar = self.app.t("run.console.attached", shortcut=self.key_for("blank"))
+            if self.session.covered:
+                bar = f"{self.app.t('run.console.covered')} · {bar}"
+            self._set("#console-bar", bar)
 
-    def _set(self, selector: str, text: str, *, layout: bool = True) -> None:
-        """Update a text only when it changed; `layout=False` for fixed-size lines that tick every second."""
+    def _set(self, selector: str, text: str) -> None:
+        """Update a panel's text when it changed (never markup: notes and names show as typed)."""
         widget = self.query_one(selector, Static)
         if getattr(widget, "_shown_text", None) != text:
             widget._shown_text = text  # type: ignore[attr-defined]
-            widget.update(text, layout=layout)
+            widget.update(Content(text))
 
-    def _strip_entries(self, view: SessionView) -> list[StripEntry]:
-        runner = self.runner
-        entries = []
-        for index, phase in enumerate(runner.plan.method.phases):
-            if view.status is Status.READY:
-                where = "coming" if index else "current"
-            else:
-                where = "past" if index < view.phase_index else "current" if index == view.phase_index else "coming"
-            minutes = runner.plan.phase_minutes[index] + runner.state.phases[index].extra_minutes
-            entries.append(StripEntry(index + 1, phase.title(self.lang), minutes, where))
-        return entries
+    # -- the console ------------------------------------------------------------------------
 
-    def _refresh_turn(self, view: SessionView) -> None:
-        t = self.app.t
-        words = describe_turn(view, self.runner.plan, self.lang)
-        self._set("#who", words.headline)
-        self._show_name_banner(view.turn.current if view.turn is not None else None)
-        detail = words.detail
-        if self._needs_inbrenger(view):
-            detail = t("run.inbrenger_needed", shortcut=self.key_for("choose-inbrenger"))
-        self._set("#who-detail", detail)
-        self._set("#who-spoken", words.spoken)
-        turn = view.turn
-        timed = turn is not None and turn.turn_remaining is not None
-        # A narrow screen with a private panel open keeps the room's clock, not the turn's.
-        cramped = self.has_class("-narrow") and (self.facilitator_visible or self.notes_visible)
-        timed = timed and not cramped
-        box = self.query_one("#turn-box")
-        if box.display != timed:
-            box.display = timed
-        if timed:
-            assert turn is not None and turn.turn_remaining is not None
-            self._set("#turn-name", turn.current or "")
-            self.query_one("#turn-countdown", BigCountdown).value = format_clock(turn.turn_remaining)
-            over = turn.turn_remaining <= 0
-            box.set_class(over, "-over")
-            clock = format_clock(turn.turn_remaining)
-            self._set("#turn-state", t("run.turn_over") if over else t("run.turn_clock", time=clock), layout=False)
-
-    def _show_name_banner(self, name: str | None) -> None:
-        """On a large screen the speaker's name in block capitals instead of one line of text."""
-        lines = self._banner_lines(name)
-        row = self.query_one("#who-big-row")
-        if row.display != bool(lines):
-            row.display = bool(lines)
-            self.query_one("#who").display = not lines
-        if lines and self.query_one("#who-big", BlockDigits).lines != lines:
-            self.query_one("#who-big", BlockDigits).show(lines)
-
-    def _banner_lines(self, name: str | None) -> list[str]:
-        capitals = banner_text(name) if name and self.has_class("-wide") else None
-        if capitals is None or self.size.height < NAME_BANNER_MIN_HEIGHT:
-            return []
-        room = self.query_one("#session-view").content_size.width or self.size.width
-        for scale in (2, 1) if self.size.height >= NAME_BANNER_LARGE_HEIGHT else (1,):
-            lines = render_big(capitals, scale)
-            if len(lines[0]) <= room - 4:
-                return lines
-        return []
-
-    def _needs_inbrenger(self, view: SessionView) -> bool:
-        """The phase is about the inbrenger and none is chosen: ask for one on screen."""
-        if view.inbrenger or view.status is Status.ENDED:
-            return False
-        phase = view.phase
-        return phase.speakers in (Speakers.INBRENGER, Speakers.WITHOUT_INBRENGER) or (
-            phase.speakers is Speakers.ROUND and phase.inbrenger_in_round
-        )
-
-    def _refresh_questions(self, view: SessionView) -> None:
-        questions = view.phase.questions(self.lang) if view.phase.questions else []
-        self._set("#questions", "\n\n".join(f"• {question}" for question in questions))
+    def _follow_display(self) -> None:
+        """A display came or went: become the console, or the room's screen again."""
+        attached = self.session.display_attached
+        if attached == self.console:
+            return
+        self.console = attached
+        self.set_class(attached, "-console")
+        if attached:
+            if not self.facilitator_visible:
+                self.action_toggle_facilitator()
+            if not self.notes_visible:
+                self.run_worker(self._open_notes(focus=False), exclusive=True, group="notes")
+        else:
+            # The display is gone: this screen may be the room's again. Nothing private stays open.
+            if self.notes_visible:
+                self._close_notes()
+            if self.facilitator_visible:
+                self.action_toggle_facilitator()
+            self.app.notify(self.app.t("run.console.detached"), severity="warning", timeout=6)
+        self.refresh_bindings()
+        self.refresh_view()
 
     def _refresh_journal_warning(self) -> None:
         warning = self.query_one("#journal-warning", Static)
         problem = None
         if self.journal is None:
             problem = self.app.t("app.store_unavailable", problem="—")
-        elif getattr(self.journal, "problem", None):
-            self.journal.retry()  # saved again as soon as the disk allows
-            problem = self.journal.problem
+        else:
+            problem = self.session.disk_problem()  # saved again as soon as the disk allows
             if problem:
-                problem = self.app.t("run.journal_problem", problem=problem)
+                # The shared screen names no home folder (it holds the user's name).
+                problem = self.app.t("run.journal_problem", problem=problem.replace(str(Path.home()), "~"))
         if warning.display != bool(problem):
             warning.display = bool(problem)
         if problem:
@@ -440,7 +387,13 @@ class RunScreen(Screen):
         self.app.push_screen(picker, chosen)
 
     def action_toggle_facilitator(self) -> None:
-        self.facilitator_visible = not self.facilitator_visible
+        if not self.facilitator_visible and not self.console:
+            self._guarded("facilitator", self._show_facilitator)
+            return
+        self._show_facilitator(not self.facilitator_visible)
+
+    def _show_facilitator(self, visible: bool = True) -> None:
+        self.facilitator_visible = visible
         self.set_class(self.facilitator_visible, "-facilitator")
         if not self.facilitator_visible:
             self._set("#facilitator-content", "")  # hidden means not rendered at all
@@ -448,15 +401,47 @@ class RunScreen(Screen):
         self.call_after_refresh(self.refresh_view)  # the strip fits its new width
 
     async def action_toggle_notes(self) -> None:
-        panel = self.notes_panel
         if self.notes_visible:
             self._close_notes()
             return
+        if self.console:
+            await self._open_notes()
+            return
+
+        def open_notes(masked: bool = False) -> None:
+            self.run_worker(self._open_notes(masked=masked), exclusive=True, group="notes")
+
+        self._guarded("notes", open_notes, typing=True)
+
+    async def _open_notes(self, *, masked: bool = False, focus: bool = True) -> None:
         self.notes_visible = True
+        self.notes_panel.set_masked(masked)
         self.set_class(True, "-notes")
         self.call_after_refresh(self.refresh_view)
         await self._rebuild_notes()
-        panel.focus_first()
+        if focus:
+            self.notes_panel.focus_first()
+
+    def action_reveal_notes(self) -> None:
+        """Typing covered: show the text being typed, or cover it again."""
+        if self.notes_visible:
+            self.notes_panel.set_masked(not self.notes_panel.masked)
+
+    # -- the mirrored-screen guard ------------------------------------------------------------
+
+    def _guarded(self, what: str, proceed, *, typing: bool = False) -> None:
+        """Without a display this screen may be on the wall: once per session, say so first."""
+        if self.guard_choice:
+            proceed(masked=True) if typing and self.guard_choice == "masked" else proceed()
+            return
+        from .guard import MirrorGuard
+
+        def answered(choice: str | None) -> None:
+            if choice in ("open", "masked"):
+                self.guard_choice = choice
+                proceed(masked=True) if typing and choice == "masked" else proceed()
+
+        self.app.push_screen(MirrorGuard(what, typing=typing), answered)
 
     async def _rebuild_notes(self) -> None:
         panel = self.notes_panel
@@ -481,16 +466,32 @@ class RunScreen(Screen):
             self._close_notes()
 
     def action_toggle_blank(self) -> None:
-        self.blanked = not self.blanked
-        if self.blanked:
+        """Cover the room's screen: the display when one is attached, else this screen. Recorded,
+        so a display follows it; the clock goes on unless paused."""
+        covering = not self.session.covered
+        if covering and not self.console:
             # Private content is not merely covered: it is emptied. Coming back shows the
             # session only: the projector may be on again, so private panels stay closed.
             if self.notes_visible:
                 self._close_notes()
             if self.facilitator_visible:
-                self.action_toggle_facilitator()
-        self.set_class(self.blanked, "-blank")
+                self._show_facilitator(False)
+        self.runner.cover(covering)
+        self.refresh_view()
         self.refresh_bindings()
+
+    def action_room_message(self) -> None:
+        """A short message for the room (a preset or typed), shown large until cleared."""
+        from .room_message import RoomMessageScreen
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self._act(lambda: self.runner.set_room_message(text))
+
+        self.app.push_screen(RoomMessageScreen(self.runner.state.room_message, self._clock_time()), chosen)
+
+    def _clock_time(self) -> str:
+        return self.app.clock.wall().astimezone().strftime("%H:%M")
 
     def action_end_session(self) -> None:
         self._confirm_end(self.app.t("run.confirm_end"))
@@ -499,29 +500,20 @@ class RunScreen(Screen):
         self.notes_panel.flush()
         t = self.app.t
 
+        def guard(wrap_up) -> None:
+            self._guarded("wrapup", wrap_up)
+
         def ended(confirmed: bool | None) -> None:
             if confirmed:
                 self.notes_panel.flush()
-                self.app.end_session(self.runner)
+                self.app.end_session(self.runner, guard=None if self.console else guard)
                 self.refresh_view()
 
         self.app.push_screen(ConfirmScreen(question, t("run.confirm.yes"), t("run.confirm.no"), danger=True), ended)
 
-    TURN_ACTIONS = frozenset({"next_speaker", "previous_speaker", "skip_speaker"})
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Which keys work (and show in the footer) right now; a short footer fits a small screen."""
-        if self.blanked:
-            # Nothing may change unseen by the room: only 'b' (and help) work.
-            return action in ("toggle_blank", "help")
-        status = self.runner.status
-        if action in self.TURN_ACTIONS:
-            return status in (Status.RUNNING, Status.PAUSED) and self.runner.state.record.round is not None
-        if action == "extend" or action == "previous_phase":
-            return status in (Status.RUNNING, Status.PAUSED)
-        if status is Status.ENDED and action in ("toggle_pause", "next_phase", "end_session", "choose_inbrenger"):
-            return False
-        return True
+        """Which keys work (and show in the footer) right now: the live session says."""
+        return self.session.can(action, display_attached=self.console)
 
     # -- notes ------------------------------------------------------------------------------
 

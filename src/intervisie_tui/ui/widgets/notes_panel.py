@@ -64,15 +64,35 @@ class NotesPanel(VerticalScroll):
         self._pending: dict[NoteSlot, str] = {}
         self._autosave = Autosave(self.set_timer, self.flush)
         self.phase_id: str | None = None
+        self.masked = False  # typing covered: the text is hidden, only its length shows
+        self._translate: Callable[..., str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="notes-title")
         yield Static("", id="notes-hint")
+        yield Static("", id="notes-masked")
+
+    def set_masked(self, masked: bool) -> None:
+        """Type covered: the room may read this screen, so the fields show no text, only
+        "•••• 142 tekens" (shown again on request)."""
+        self.masked = masked
+        self.set_class(masked, "-masked")
+        self._show_mask()
+
+    def _show_mask(self) -> None:
+        if not self.is_mounted:
+            return
+        line = self.query_one("#notes-masked", Static)
+        line.display = self.masked
+        if self.masked and self._translate is not None:
+            count = sum(len(area.text) for area in self.query(NoteArea))
+            line.update(self._translate("run.notes.masked", count=count))
 
     async def show_phase(self, phase: Phase, state: SessionState, translate: Callable[..., str], title: str) -> None:
         """Rebuild the fields for `phase` with their saved texts."""
         self.flush()
         self.phase_id = phase.id
+        self._translate = translate
         self.query_one("#notes-title", Static).update(translate("run.notes.title", phase=title))
         self.query_one("#notes-hint", Static).update(translate("run.notes.hint"))
         await self.query(".note-field").remove()
@@ -84,6 +104,7 @@ class NotesPanel(VerticalScroll):
                 area.add_class("-short")
             widgets.append(area)
         await self.mount_all(widgets)
+        self._show_mask()
 
     def focus_first(self) -> None:
         areas = self.query(NoteArea)
@@ -97,6 +118,8 @@ class NotesPanel(VerticalScroll):
         event.stop()
         self._pending[area.slot] = area.text
         self._autosave.changed()
+        if self.masked:
+            self._show_mask()
 
     def flush(self) -> None:
         """Save everything typed since the last save."""

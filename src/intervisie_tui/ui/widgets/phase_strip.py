@@ -6,21 +6,16 @@ colour. When the full titles do not fit, the other phases shrink to their number
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.text import Text
+
+from ...core.room import StripEntry
 
 PAST, CURRENT, COMING = "✓", "▶", "·"
 SEPARATOR = "  "
 
 
-@dataclass(frozen=True)
-class StripEntry:
-    number: int  # 1-based
-    title: str
-    minutes: int
-    where: str  # "past" | "current" | "coming"
+__all__ = ["StripEntry", "strip_text", "strip_width"]
 
 
 def _glyph(where: str) -> str:
