@@ -107,14 +107,10 @@ class IntervisieApp(App):
         """Switch every screen's texts live and remember the choice."""
         if lang not in ("nl", "en"):
             raise ValueError(f"unknown language {lang!r}; expected 'nl' or 'en'")
-        self.lang = lang
         self.settings.language = lang  # type: ignore[assignment]
         self.save_settings()
         self._bindings = bindings_for("app", self.t, self._class_bindings())
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_language", None)
-            if callable(refresh):
-                refresh()
+        self.lang = lang  # every screen watches it (ui/language.py)
         self.refresh_bindings()
 
     # -- settings ---------------------------------------------------------------------------

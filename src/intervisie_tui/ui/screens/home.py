@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..language import FollowsLanguage
 from ...core.state import SessionState, Status
 from ...store.errors import StoreError
 from ...store.journal import LiveSession
@@ -62,7 +63,7 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
     return line
 
 
-class ResumeScreen(ModalScreen[Any]):
+class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
     """Choose an interrupted session to resume, close it and keep its notes, or (if it never
     started) discard it.
 
@@ -190,7 +191,7 @@ class ResumeScreen(ModalScreen[Any]):
         self.dismiss(None)
 
 
-class HomeScreen(Screen):
+class HomeScreen(FollowsLanguage, Screen):
     """What `intervisie` opens: a short menu, every entry one key away."""
 
     DEFAULT_CSS = """

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 
+from ..language import FollowsLanguage
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
@@ -43,7 +44,7 @@ def export_folder() -> Path:
     return home if home.is_dir() else Path.cwd()
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(FollowsLanguage, Screen):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
@@ -340,7 +341,7 @@ def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> 
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
 
-class SessionDetailScreen(Screen):
+class SessionDetailScreen(FollowsLanguage, Screen):
     """One session in full: the phase timeline (planned, actual, overtime), speaking time as
     labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
 
