@@ -298,11 +298,11 @@ class IntervisieApp(App):
         from .screens.reflection import ExportScreen, export_asking_first
 
         document = self.store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
-        suggestion = Path.home() / default_export_name(document, "json")
+        suggestion = Path.home() / default_export_name(document, "document")
 
         def export(target: Path | None) -> None:
             if target is not None:
-                export_asking_first(self, document, target, fmt="json", anonymize=False, done_key="app.exported_elsewhere")
+                export_asking_first(self, document, target, fmt="document", anonymize=False, done_key="app.exported_elsewhere")
 
         self.push_screen(ExportScreen(suggestion, anonymize=False, title=self.t("review.export.title_json")), export)
 
