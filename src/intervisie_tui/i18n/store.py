@@ -255,6 +255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Moved to the trash. Press t to see the trash and r to restore.",
     ),
     "review.restored": ("Sessie teruggezet.", "Session restored."),
+    "review.read_only": (
+        "Alleen lezen: deze sessie is open in een ander intervisie-venster.",
+        "Read-only: this session is open in another intervisie window.",
+    ),
     "review.reflection.title": (
         "Reflectie van de inbrenger — ctrl+s bewaart, Esc annuleert",
         "The inbrenger's reflection — ctrl+s saves, Esc cancels",
