@@ -8,9 +8,9 @@ import stat
 
 import pytest
 
-from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.state import SessionState
-from intervisie_tui.store.document import SCHEMA_VERSION, SessionDocument
+from intervisie_tui.store.document import SCHEMA_VERSION, SessionDocument, compact
 from intervisie_tui.store.sessions import Store, StoreError
 
 from sessionplay import play_session
@@ -38,8 +38,13 @@ def test_finish_writes_one_private_versioned_document_in_the_year_folder(store, 
 def test_document_carries_events_notes_and_stats(store, played):
     path = store.finish(played.plan, played.events)
     document = store.load_path(path)
-    assert document.events == played.events
-    assert SessionState.replay(document.plan, document.events).notes == played.state.notes
+    # The timing events as played; of the notes, one event per field with its final text.
+    assert document.events == compact(played.plan, played.events)[1]
+    assert [event for event in document.events if event.kind is not EventKind.NOTE] == [
+        event for event in played.events if event.kind is not EventKind.NOTE]
+    kept = {key: text for key, text in played.state.notes.items() if key[1] is not NoteField.CASE_QUESTION}
+    assert SessionState.replay(document.plan, document.events).notes == kept
+    assert document.plan.case_question == "Hoe blijf ik rustig als een ouder boos wordt?"
     notes = document.notes
     first = played.plan.method.phases[0].id
     assert notes.phases == {first: "Bram vertelt over een lastig gesprek met een ouder"}
@@ -185,7 +190,7 @@ def test_save_failure_raises_a_clear_store_error(store, played, monkeypatch):
 
     from intervisie_tui.store import sessions
 
-    def full(path, text):
+    def full(path, text, **_options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(sessions, "atomic_write_text", full)
@@ -298,7 +303,7 @@ def test_saving_works_where_chmod_is_refused(store, played, monkeypatch):
 
     monkeypatch.setattr(atomic.os, "chmod", refuse)
     path = store.finish(played.plan, played.events)
-    assert store.load_path(path).events == played.events
+    assert store.load_path(path).events == compact(played.plan, played.events)[1]
 
 
 def test_the_trash_is_searched_by_what_its_list_shows(store, played):

@@ -134,6 +134,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--anonymize werkt alleen met --format md: JSON bevat alles, ook de namen.",
         "--anonymize works only with --format md: JSON keeps everything, names included.",
     ),
+    "notes.cli.delete.session": (
+        "{date}  {method}  casus: {case}  ({people})  [{id}]",
+        "{date}  {method}  case: {case}  ({people})  [{id}]",
+    ),
+    "notes.cli.delete.what": (
+        "Voorgoed verwijderen (dit kan niet ongedaan worden gemaakt):",
+        "Delete for good (this cannot be undone):",
+    ),
+    "notes.cli.delete.also": (
+        "Met de sessie verdwijnen ook de logboeken, de zoekgegevens, tijdelijke kopieën, het thema en de "
+        "actiepunten in het verslag van een groep, en de onthouden deelnemers als het deze sessie was.",
+        "Its journals, search data and temporary copies go too, as do the theme and action points in a "
+        "group's record of it, and the remembered participants if they were this session's.",
+    ),
+    "notes.cli.delete.question": ("Voorgoed verwijderen? Typ 'ja':", "Delete for good? Type 'yes':"),
+    "notes.cli.delete.yes_word": ("ja", "yes"),
+    "notes.cli.delete.need_yes": (
+        "Niets verwijderd: er is geen terminal om het te vragen. Voeg --yes toe als u het zeker weet.",
+        "Nothing deleted: there is no terminal to ask. Add --yes if you are sure.",
+    ),
+    "notes.cli.delete.kept": ("Niets verwijderd.", "Nothing deleted."),
+    "notes.cli.delete.done": ("{count} sessie(s) voorgoed verwijderd.", "{count} session(s) deleted for good."),
+    "notes.cli.delete.trashed": (
+        "Naar de prullenbak verplaatst: {path} (terug te zetten in de review; voorgoed weg met --permanently).",
+        "Moved to the trash: {path} (restore it in the review; gone for good with --permanently).",
+    ),
+    "notes.cli.delete.already_in_trash": (
+        "{path} ligt al in de prullenbak; gebruik --permanently om hem voorgoed te verwijderen.",
+        "{path} is in the trash already; use --permanently to delete it for good.",
+    ),
+    "notes.cli.trash.empty": ("De prullenbak is leeg ({path}).", "The trash is empty ({path})."),
+    "notes.cli.trash.what": (
+        "De prullenbak legen: {count} sessie(s) voorgoed verwijderen (dit kan niet ongedaan worden gemaakt):",
+        "Empty the trash: delete {count} session(s) for good (this cannot be undone):",
+    ),
+    "notes.cli.trash.unreadable": ("onleesbaar bestand: {path}", "unreadable file: {path}"),
+    "notes.cli.compact.done": (
+        "{compacted} sessie(s) opgeschoond (gewiste tekst verwijderd), {unchanged} waren al schoon; "
+        "{journals} oud(e) logboek(en) verwijderd.",
+        "{compacted} session(s) compacted (erased text removed), {unchanged} were compact already; "
+        "{journals} old journal(s) deleted.",
+    ),
+    "notes.cli.compact.kept": (
+        "{count} oud(e) logboek(en) bewaard: er is geen opgeslagen sessie bij. Open ze niet met de app; "
+        "verwijder ze zelf als u ze niet meer nodig hebt:",
+        "{count} old journal(s) kept: no saved session belongs to them. Delete them yourself if you no "
+        "longer need them:",
+    ),
+    "store.lock.in_use": (
+        "deze sessie is open in een ander intervisie-venster (proces {pid} op {host}, sinds {since}); "
+        "hervat haar daar, of sluit dat venster eerst. Vergrendeling: {path}",
+        "this session is open in another intervisie window (process {pid} on {host}, since {since}); "
+        "go on there, or close that window first. Lock: {path}",
+    ),
+    "store.save.written_meanwhile": (
+        "{path} is gewijzigd door een ander intervisie-venster nadat het hier werd geopend; niets overschreven. "
+        "Open de sessie opnieuw en breng de wijziging daarin aan.",
+        "{path} was changed by another intervisie window after it was opened here; nothing was overwritten. "
+        "Open the session again and make the change there.",
+    ),
+    "store.delete.failed": (
+        "{path} kon niet worden verwijderd: {reason}",
+        "{path} could not be deleted: {reason}",
+    ),
     "notes.cli.path.root": ("Gegevensmap", "Data folder"),
     "notes.cli.path.sessions": ("Sessies", "Sessions"),
     "notes.cli.path.live": ("Lopende sessies (logboeken)", "Sessions in progress (journals)"),
@@ -191,6 +255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Moved to the trash. Press t to see the trash and r to restore.",
     ),
     "review.restored": ("Sessie teruggezet.", "Session restored."),
+    "review.read_only": (
+        "Alleen lezen: deze sessie is open in een ander intervisie-venster.",
+        "Read-only: this session is open in another intervisie window.",
+    ),
     "review.reflection.title": (
         "Reflectie van de inbrenger — ctrl+s bewaart, Esc annuleert",
         "The inbrenger's reflection — ctrl+s saves, Esc cancels",

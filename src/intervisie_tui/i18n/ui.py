@@ -32,6 +32,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Screenshots are disabled: the screen may show confidential content.",
     ),
     "app.saved": ("Sessie opgeslagen.", "Session saved."),
+    "app.saved_beside": (
+        "Een ander intervisie-venster had deze sessie al opgeslagen in {other}; niets overschreven: deze versie "
+        "staat in {path}. Beide staan in de review; bewaar de juiste.",
+        "Another intervisie window had saved this session already in {other}; nothing was overwritten: this "
+        "version is in {path}. Both are in the review; keep the right one.",
+    ),
+    "app.in_use.question": (
+        "Deze sessie wordt niet hervat: {reason}\n\nWilt u haar hier alleen lezen, zoals ze nu is?",
+        "This session is not resumed: {reason}\n\nRead it here as it stands, without changing it?",
+    ),
+    "app.in_use.read_only": ("Alleen lezen", "Read only"),
+    "app.in_use.back": ("Terug", "Back"),
     "app.save_failed": (
         "Sessie niet opgeslagen: {problem}. De sessie blijft in het dagboek staan en kan later hersteld worden.",
         "Session not saved: {problem}. The session stays in the journal and can be recovered later.",

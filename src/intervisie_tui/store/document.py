@@ -8,15 +8,28 @@ never disagree with them.
 
 Older versions are upgraded on load by the functions in `MIGRATIONS` (version n → n+1),
 applied to the raw JSON before validation. The file on disk is not rewritten by loading.
+
+What is erased is gone: a document keeps the final value of every note field, never its
+history (`compact`). Note events are autosaved as one types, each holding the whole text of
+its field; a document built from them keeps one event per field, with the text the field
+ended with, and none for a field left empty. The case question replaced during the session
+replaces the set-up one in the plan; what the room's screen showed is not kept. The timing
+events all stay. Documents written before this are compacted the same way when they are
+next saved (loading builds them anew), or all at once by `intervisie notes compact`.
+
+Fields this version does not know are kept through every save (`unknown_fields`): a
+document written by a newer version loses nothing when this one adds a reflection.
 """
 
 from __future__ import annotations
 
+import json
+import types
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ..core.events import Event, EventKind, NoteField
 from ..core.plan import SessionPlan
@@ -69,8 +82,14 @@ class SessionDocument(BaseModel):
     notes: NotesRecord = Field(default_factory=NotesRecord)
     stats: StatsRecord = Field(default_factory=StatsRecord)
 
+    # What the file held that this version does not know (kept through saves), and the
+    # file's stamp when it was read (a save never overwrites what another instance wrote since).
+    _unknown: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _read_stamp: tuple[int, ...] | None = PrivateAttr(default=None)
+
     @classmethod
     def build(cls, session_id: str, plan: SessionPlan, events: list[Event], saved_at: datetime) -> SessionDocument:
+        plan, events = compact(plan, events)
         state = SessionState.replay(plan, events)
         stats = stats_of(state)
         return cls(
@@ -91,7 +110,27 @@ class SessionDocument(BaseModel):
         )
 
     def rebuilt(self, events: list[Event] | None = None, saved_at: datetime | None = None) -> SessionDocument:
-        return SessionDocument.build(self.id, self.plan, self.events if events is None else events, saved_at or self.saved_at)
+        document = SessionDocument.build(self.id, self.plan, self.events if events is None else events, saved_at or self.saved_at)
+        return document.carrying(self)
+
+    def carrying(self, source: SessionDocument) -> SessionDocument:
+        """This document, with the unknown fields and the read stamp of `source` (the same file)."""
+        self._unknown = source._unknown
+        self._read_stamp = source._read_stamp
+        return self
+
+    @property
+    def unknown_fields(self) -> dict[str, Any]:
+        return self._unknown
+
+    @property
+    def read_stamp(self) -> tuple[int, ...] | None:
+        """The file's stamp when this document was read from it (None: not read from a file)."""
+        return self._read_stamp
+
+    def with_read_stamp(self, stamp: tuple[int, ...] | None) -> SessionDocument:
+        self._read_stamp = stamp
+        return self
 
     def with_reflection(self, text: str, at: datetime) -> SessionDocument:
         """The reflection written later, in the review, recorded as one more note event
@@ -111,7 +150,100 @@ class SessionDocument(BaseModel):
         return self.started_at or self.saved_at
 
     def to_json(self) -> str:
-        return self.model_dump_json(indent=1)
+        if not self._unknown:
+            return self.model_dump_json(indent=1)
+        data = _merged(self.model_dump(mode="json"), self._unknown)
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+# -- what is erased is gone -------------------------------------------------------------------
+
+
+def compact(plan: SessionPlan, events: list[Event]) -> tuple[SessionPlan, list[Event]]:
+    """The plan and events with the final value of every note field and nothing of its history.
+
+    Each note field keeps one event, where it was first written (so the notes keep their
+    order), holding the text the field ended with; a field that ended empty keeps none. The
+    case question edited during the session becomes the plan's (the set-up one was replaced).
+    Room-screen messages go (the Markdown never shows them). Every other event stays as it is.
+    """
+    final: dict[tuple, str] = {}
+    case_question_edited = False
+    for event in events:
+        if event.kind is EventKind.NOTE:
+            final[(event.phase, event.field, event.key)] = event.text or ""
+            case_question_edited = case_question_edited or event.field is NoteField.CASE_QUESTION
+    if case_question_edited:
+        question = derive_notes(SessionState.replay(plan, events)).case_question
+        if question != plan.case_question:
+            plan = plan.model_copy(update={"case_question": question})
+    kept: list[Event] = []
+    written: set[tuple] = set()
+    for event in events:
+        if event.kind is EventKind.ROOM_MESSAGE:
+            continue
+        if event.kind is not EventKind.NOTE:
+            kept.append(event)
+            continue
+        key = (event.phase, event.field, event.key)
+        if key in written or event.field is NoteField.CASE_QUESTION or event.field is None:
+            continue
+        written.add(key)
+        text = final[key]
+        if text.strip():
+            kept.append(event if event.text == text else event.model_copy(update={"text": text}))
+    return plan, kept
+
+
+def is_compact(plan: SessionPlan, events: list[Event]) -> bool:
+    compacted_plan, compacted = compact(plan, events)
+    return compacted_plan == plan and compacted == list(events)
+
+
+# -- fields this version does not know -------------------------------------------------------
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model class of a field's annotation (`Model` or `Model | None`), else None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        models = [arg for arg in get_args(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)]
+        return models[0] if len(models) == 1 else None
+    return None
+
+
+def unknown_fields(model: type[BaseModel], raw: Any) -> dict[str, Any]:
+    """The keys of `raw` that `model` does not know, and those of its nested models (not of
+    lists or of maps: the notes per phase are data, never kept beside the events)."""
+    if not isinstance(raw, dict):
+        return {}
+    known: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        known[name] = info
+        if info.alias:
+            known[info.alias] = info
+    found: dict[str, Any] = {}
+    for key, value in raw.items():
+        info = known.get(key)
+        if info is None:
+            found[key] = value
+            continue
+        nested = _model_of(info.annotation)
+        if nested is not None and isinstance(value, dict):
+            inner = unknown_fields(nested, value)
+            if inner:
+                found[key] = inner
+    return found
+
+
+def _merged(data: dict[str, Any], unknown: dict[str, Any]) -> dict[str, Any]:
+    for key, value in unknown.items():
+        if key not in data:
+            data[key] = value
+        elif isinstance(value, dict) and isinstance(data[key], dict):
+            _merged(data[key], value)
+    return data
 
 
 def derive_notes(state: SessionState) -> NotesRecord:
@@ -120,6 +252,8 @@ def derive_notes(state: SessionState) -> NotesRecord:
     # A field may be written in more than one phase; read them in phase order.
     ordered = sorted(state.notes.items(), key=lambda item: phase_order.get(item[0][0] or "", -1))
     case_questions: list[str] = []
+    # Edited during the session, the case question replaces the set-up one, also when erased.
+    edited = any(field is NoteField.CASE_QUESTION for (_, field, _) in state.notes)
     for (phase, field, key), text in ordered:
         text = text.strip()
         if not text:
@@ -137,7 +271,7 @@ def derive_notes(state: SessionState) -> NotesRecord:
             notes.action_points = "\n\n".join(filter(None, [notes.action_points, text]))
         elif field is NoteField.REFLECTION:
             notes.reflection = "\n\n".join(filter(None, [notes.reflection, text]))
-    if case_questions:
+    if edited:
         notes.case_question = "\n\n".join(case_questions)
     return notes
 
@@ -210,4 +344,6 @@ def parse_document(raw: Any) -> SessionDocument:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "-"
         raise DocumentProblem("invalid", field=where, detail=first["msg"]) from None
-    return document.rebuilt()
+    rebuilt = document.rebuilt()
+    rebuilt._unknown = unknown_fields(SessionDocument, raw)
+    return rebuilt

@@ -3,6 +3,7 @@ of speaking time that the review screen shows too."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from string import ascii_uppercase
@@ -185,5 +186,51 @@ def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = F
     return "\n".join(lines).rstrip() + "\n"
 
 
-def export_json(document: SessionDocument) -> str:
-    return document.model_dump_json(indent=2) + "\n"
+EXPORT_FORMAT = "intervisie-tui export"
+EXPORT_VERSION = 1
+
+
+def export_record(document: SessionDocument, lang: str) -> dict:
+    """What the Markdown export shows, as data: no events, nothing erased, nothing the
+    Markdown leaves out (the room's messages, the history of the notes)."""
+    plan = document.plan
+    method = plan.method
+    stats = document.stats
+    notes = document.notes
+    phases = []
+    for phase, record in zip(method.phases, stats.phases):
+        entry = {
+            "id": phase.id,
+            "title": phase.title(lang),
+            "planned_minutes": record.allotted_minutes,
+            "actual_seconds": record.actual_seconds if record.visited else None,
+            "overtime_seconds": record.overtime_seconds,
+        }
+        if notes.phases.get(phase.id):
+            entry["notes"] = notes.phases[phase.id]
+        phases.append(entry)
+    record = {
+        "format": EXPORT_FORMAT,
+        "export_version": EXPORT_VERSION,
+        "id": document.id,
+        "date": document.when.isoformat(),
+        "case_title": plan.case_title,
+        "method": {"id": method.id, "name": method.name(lang)},
+        "participants": list(plan.participants),
+        "inbrenger": document.inbrenger,
+        "facilitator": plan.facilitator,
+        "running_seconds": stats.running_seconds,
+        "planned_minutes": plan.budget_minutes,
+        "case_question": notes.case_question,
+        "phases": phases,
+        "speaking_seconds": dict(stats.speaking_seconds) if any(stats.speaking_seconds.values()) else {},
+        "advice": dict(notes.advice),
+        "evaluation": dict(notes.evaluation),
+        "action_points": action_point_items(notes.action_points),
+        "reflection": notes.reflection,
+    }
+    return record
+
+
+def export_json(document: SessionDocument, lang: str = "nl") -> str:
+    return json.dumps(export_record(document, lang), ensure_ascii=False, indent=2) + "\n"

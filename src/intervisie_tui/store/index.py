@@ -114,7 +114,9 @@ def search_text(raw: dict[str, Any]) -> str:
     plan = raw.get("plan") or {}
     notes = raw.get("notes") or {}
     when = str(raw.get("started_at") or raw.get("saved_at") or "")[:10]
-    parts: list[str] = [when, str(plan.get("case_title", "")), str(plan.get("case_question", ""))]
+    # Only what the document shows: the notes' case question replaces the plan's set-up one.
+    question = notes.get("case_question", plan.get("case_question", "")) if isinstance(notes, dict) else ""
+    parts: list[str] = [when, str(plan.get("case_title", "")), str(question)]
     parts.extend(str(name) for name in plan.get("participants", ()))
     parts.extend(str(name) for name in ((plan.get("method") or {}).get("name") or {}).values())
     for value in notes.values():
@@ -290,5 +292,11 @@ class SessionIndex:
         return text
 
     def forget(self, relative: str) -> None:
+        """Drop a document's summary and its search text (it was trashed or deleted for good);
+        `save()` then writes caches that hold nothing of it."""
+        self._load()
         if self.entries.pop(relative, None) is not None:
             self._dirty = True
+        self._new_texts.pop(relative, None)
+        if self.load_texts().pop(relative, None) is not None:
+            self._texts_dirty = True

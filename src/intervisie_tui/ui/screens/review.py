@@ -355,10 +355,12 @@ class SessionDetailScreen(FollowsLanguage, Screen):
         Binding("escape", "back", "review.key.back"),
     ]
 
-    def __init__(self, document: SessionDocument, path: Path) -> None:
+    def __init__(self, document: SessionDocument, path: Path | None, *, read_only: bool = False) -> None:
         super().__init__()
         self.document = document
         self.path = path  # edits go back to exactly this file, even if another holds the same id
+        # A session open in another instance is shown as it stands, never written from here.
+        self.read_only = read_only or path is None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
@@ -370,10 +372,20 @@ class SessionDetailScreen(FollowsLanguage, Screen):
         self.query_one("#detail-scroll").focus()
 
     def refresh_language(self) -> None:
-        self.query_one("#detail", Markdown).update(self.app.store.export_markdown(self.document, lang=self.app.lang))
+        text = self.app.store.export_markdown(self.document, lang=self.app.lang)
+        if self.read_only:
+            text = f"_{self.app.t('review.read_only')}_\n\n{text}"
+        self.query_one("#detail", Markdown).update(text)
         relabel_bindings(self)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reflect" and self.read_only:
+            return False
+        return True
+
     def action_reflect(self) -> None:
+        if self.read_only or self.path is None:
+            return
         def written(text: str | None) -> None:
             if text is None:
                 return
