@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..i18n import LANGUAGES, default_language
-from ..paths import SETTINGS_FILE, config_dir
+from ..i18n import LANGUAGES, default_language, t
+from ..paths import SETTINGS_FILE, config_dir, data_dir
 from . import groups as groups_cli
 from . import display as display_cli
 from . import methods as methods_cli
@@ -63,11 +63,26 @@ def _saved_language() -> str | None:
     return language if language in LANGUAGES else None
 
 
+def _data_dir_problem(args: argparse.Namespace) -> tuple[str, object] | None:
+    """A data "folder" that is a file (or a pipe, …) is told before anything else, never taken for an empty one."""
+    root = data_dir(getattr(args, "data_dir", None))
+    try:
+        if root.exists() and not root.is_dir():
+            return "cli.data_dir.not_folder", root
+    except OSError:
+        return None  # told by whatever reads it, with the reason
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # `--lang` may come before or after the subcommand; the saved setting comes next.
     args.lang = getattr(args, "sub_lang", None) or args.lang
+    problem = _data_dir_problem(args)
+    if problem is not None:
+        print(t(problem[0], args.lang or _saved_language() or default_language(), path=problem[1]), file=sys.stderr)
+        return 2
     if args.command is None or args.command == "run":
         from .launch import launch
 

@@ -41,6 +41,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geschreven: {path}\nPas het aan en controleer het met: intervisie methods validate {path}",
         "Written: {path}\nEdit it, then check it with: intervisie methods validate {path}",
     ),
+    "cli.data_dir.not_folder": (
+        "De gegevensmap {path} is geen map maar een bestand. Kies een andere map met --data-dir of "
+        "INTERVISIE_DATA_DIR, of verplaats dat bestand.",
+        "The data folder {path} is not a folder but a file. Choose another folder with --data-dir or "
+        "INTERVISIE_DATA_DIR, or move that file away.",
+    ),
     "cli.output.written": ("Geschreven: {path}", "Written: {path}"),
     "cli.output.failed": (
         "Kon {path} niet schrijven ({reason}). Kies een andere plek met -o.",

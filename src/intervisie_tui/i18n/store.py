@@ -52,9 +52,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "geschreven door een nieuwere versie (schemaversie {version}, deze versie kent t/m {supported}); werk intervisie-tui bij",
         "written by a newer version (schema version {version}, this version reads up to {supported}); update intervisie-tui",
     ),
-    "store.problem.invalid": ("veld '{field}': {detail}", "field '{field}': {detail}"),
+    "store.problem.invalid": (
+        "veld '{field}': {detail}; herstel het bestand of zet een reservekopie terug",
+        "field '{field}': {detail}; repair the file or restore a backup",
+    ),
+    "store.problem.stray": (
+        "ligt los in {folder}; sessies staan in een map per jaar: verplaats het naar {folder}/<jaar>/",
+        "lies loose in {folder}; sessions are kept in a folder per year: move it to {folder}/<year>/",
+    ),
     "store.problem.incomplete": ("het veld '{field}' ontbreekt of klopt niet", "the field '{field}' is missing or wrong"),
     "store.problem.os": ("kan niet worden gelezen: {detail}", "cannot be read: {detail}"),
+    "store.problem.expected": (
+        "het veld '{field}' moet {expected} zijn; herstel het bestand of zet een reservekopie terug",
+        "the field '{field}' should be {expected}; repair the file or restore a backup",
+    ),
+    "store.expected.text": ("tekst", "text"),
+    "store.expected.texts": ("een tabel van teksten per taal", "a table of texts per language"),
+    "store.expected.names": ("een lijst van namen (tekst)", "a list of names (text)"),
+    "store.expected.object": ("een JSON-object (met velden tussen accolades)", "a JSON object (fields between braces)"),
+    "store.expected.time": (
+        "een tijdstip als tekst (ISO 8601, bijvoorbeeld 2026-03-01T14:00:00+01:00)",
+        "a moment as text (ISO 8601, for example 2026-03-01T14:00:00+01:00)",
+    ),
+    "store.expected.seconds": (
+        "een eindig aantal seconden (0 of meer, geen NaN of Infinity)",
+        "a finite number of seconds (0 or more, not NaN or Infinity)",
+    ),
+    "store.problem.too_deep": (
+        "de JSON is meer dan {depth} niveaus diep genest; geen sessiedocument is dat: het bestand is beschadigd of "
+        "hoort hier niet",
+        "the JSON is nested more than {depth} levels deep; no session document is: the file is damaged or does "
+        "not belong here",
+    ),
+    "store.problem.replay": (
+        "de gebeurtenissen passen niet bij het plan ({detail}); het bestand is beschadigd, zet een reservekopie terug",
+        "the events do not fit the plan ({detail}); the file is damaged, restore a backup",
+    ),
+    "store.problem.refused": ("{reason}", "{reason}"),
     "store.problem.folder": (
         "deze map kan niet worden gelezen ({detail}); controleer of het een map is en of je er rechten op hebt, "
         "of kies een andere gegevensmap met --data-dir",

@@ -25,7 +25,8 @@ from ..core.state import SessionState, Status
 from ..i18n import default_language, t
 from ..paths import data_dir
 from .atomic import atomic_write_text, ensure_private_tree
-from .document import DocumentProblem, SessionDocument, parse_document
+from ..core.files import FileRefused, read_limited
+from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
 from .errors import StoreError, os_reason
 from .export import export_json, export_markdown
 from .folding import fold
@@ -100,6 +101,9 @@ class Store:
                 live = read_journal(path, self.lang)
             except JournalUnreadable as problem:
                 self._live_problems.append(Problem(path, t(f"store.journal.unreadable.{problem.code}", self.lang, **problem.values)))
+                continue
+            except FileRefused as refused:
+                self._live_problems.append(Problem(path, refused.reason(self.lang)))
                 continue
             except OSError as error:
                 self._live_problems.append(Problem(path, os_reason(error, self.lang)))
@@ -234,7 +238,11 @@ class Store:
         return [*self._session_problems, *self._live_problems]
 
     def describe(self, problem: DocumentProblem) -> str:
-        return t(f"store.problem.{problem.code}", self.lang, **problem.values)
+        values = {key: value.reason(self.lang) if isinstance(value, FileRefused) else value
+                  for key, value in problem.values.items()}
+        if problem.code == "expected":
+            values["expected"] = t(f"store.expected.{values.get('expected')}", self.lang)
+        return t(f"store.problem.{problem.code}", self.lang, **values)
 
     def find(self, session_id: str | Path, *, in_trash: bool = False) -> SessionSummary:
         """A session by its id, a unique start of it, or its file (a path, or the file's name):
@@ -285,8 +293,9 @@ class Store:
 
     def load_path(self, path: Path) -> SessionDocument:
         try:
-            raw = json.loads(path.read_bytes())
-            return parse_document(raw)
+            return parse_document(parse_document_json(read_limited(path, "session")))
+        except FileRefused as refused:
+            raise StoreError(t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path) from None
         except OSError as error:
             raise StoreError(t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
         except ValueError as error:
@@ -356,8 +365,8 @@ class Store:
         found: list[SessionSummary] = []
         for path in sorted(self.trash_dir.glob("*/*.json")):
             try:
-                summary, _ = summarize(json.loads(path.read_bytes()), path)
-            except (OSError, ValueError):
+                summary, _ = summarize(parse_document_json(read_limited(path, "session")), path)
+            except (OSError, ValueError, FileRefused):
                 continue
             found.append(summary)
         found.sort(key=lambda summary: summary.when, reverse=True)
