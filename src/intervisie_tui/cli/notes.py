@@ -171,5 +171,10 @@ def review_app(args: argparse.Namespace):
 
 def open_review(args: argparse.Namespace, lang: str) -> int:
     """`intervisie notes` alone."""
+    from .terminal import refuse_without_terminal
+
+    refused = refuse_without_terminal(lang)
+    if refused is not None:
+        return refused
     review_app(args).run()
     return 0

@@ -66,6 +66,13 @@ class TooDeep(ValueError):
         super().__init__(f"nested more than {MAX_NESTING} levels deep")
 
 
+class HugeNumber(ValueError):
+    """A number with more digits than Python converts (4,300): no file of ours holds one."""
+
+    def __init__(self) -> None:
+        super().__init__("a number with thousands of digits")
+
+
 def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "folder"
@@ -139,6 +146,10 @@ def parse_json(data: bytes | str) -> Any:
         value = json.loads(data)
     except RecursionError:
         raise TooDeep() from None
+    except ValueError as error:
+        if "integer string conversion" in str(error):
+            raise HugeNumber() from None
+        raise
     if nesting_exceeds(value, MAX_NESTING):
         raise TooDeep()
     return value

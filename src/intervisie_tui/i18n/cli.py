@@ -41,6 +41,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geschreven: {path}\nPas het aan en controleer het met: intervisie methods validate {path}",
         "Written: {path}\nEdit it, then check it with: intervisie methods validate {path}",
     ),
+    "cli.no_terminal": (
+        "Geen terminal ({streams} niet verbonden met een terminal): de schermen van intervisie hebben een terminal nodig. "
+        "Start intervisie in een terminalvenster, of gebruik een opdracht zonder scherm, zoals "
+        "`intervisie notes list` of `intervisie methods list`.",
+        "No terminal ({streams} not connected to a terminal): intervisie's screens need a terminal. Start intervisie "
+        "in a terminal window, or use a command without a screen, such as `intervisie notes list` or "
+        "`intervisie methods list`.",
+    ),
     "cli.data_dir.not_folder": (
         "De gegevensmap {path} is geen map maar een bestand. Kies een andere map met --data-dir of "
         "INTERVISIE_DATA_DIR, of verplaats dat bestand.",

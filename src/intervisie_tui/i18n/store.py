@@ -84,6 +84,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the JSON is nested more than {depth} levels deep; no session document is: the file is damaged or does "
         "not belong here",
     ),
+    "store.problem.huge_number": (
+        "er staat een getal van duizenden cijfers in; geen sessiedocument heeft dat: het bestand is beschadigd, "
+        "zet een reservekopie terug",
+        "it holds a number thousands of digits long; no session document does: the file is damaged, restore a backup",
+    ),
     "store.problem.replay": (
         "de gebeurtenissen passen niet bij het plan ({detail}); het bestand is beschadigd, zet een reservekopie terug",
         "the events do not fit the plan ({detail}); the file is damaged, restore a backup",

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..core.events import MAX_SECONDS, AwareDatetime, Event, EventKind, NoteField, as_aware
-from ..core.files import MAX_NESTING, TooDeep, parse_json
+from ..core.files import MAX_NESTING, HugeNumber, TooDeep, parse_json
 from ..core.plan import SessionPlan
 from ..core.state import SessionState
 from ..core.stats import stats_of
@@ -207,6 +207,8 @@ def parse_document_json(data: bytes) -> Any:
         return parse_json(data)
     except TooDeep:
         raise DocumentProblem("too_deep", depth=MAX_NESTING) from None
+    except HugeNumber:
+        raise DocumentProblem("huge_number") from None
     except ValueError as error:  # UnicodeDecodeError included
         raise DocumentProblem("not_json", detail=str(error)[:200]) from None
 
