@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
@@ -56,9 +55,11 @@ def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
 
 def _saved_language() -> str | None:
     """The language chosen in the app, read without the settings model (commands start fast)."""
+    from ..core.files import FileRefused, parse_json, read_limited
+
     try:
-        language = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8")).get("language")
-    except (OSError, ValueError, AttributeError):
+        language = parse_json(read_limited(config_dir() / SETTINGS_FILE, "settings")).get("language")
+    except (OSError, ValueError, AttributeError, FileRefused):
         return None
     return language if language in LANGUAGES else None
 
@@ -88,8 +89,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch(args)
     lang = args.lang or _saved_language() or default_language()
+    if getattr(args.handler, "opens_screen", False):
+        return args.handler(args, lang)
+    # What a command prints comes partly from files (names, titles, notes): shown, never obeyed by the terminal.
+    from ..core.visible import VisibleStream
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)
     try:
         return args.handler(args, lang)
     except BrokenPipeError:  # `intervisie ... | head`
         sys.stderr.close()
         return 0
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -68,3 +68,6 @@ def run_display(args: argparse.Namespace, lang: str) -> int:
     app = DisplayApp(folder, session=args.session, lang=lang, theme=settings.theme)
     app.run()
     return app.return_code or 0
+
+
+run_display.opens_screen = True  # type: ignore[attr-defined]  # main() leaves its streams alone

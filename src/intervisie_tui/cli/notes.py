@@ -178,3 +178,6 @@ def open_review(args: argparse.Namespace, lang: str) -> int:
         return refused
     review_app(args).run()
     return 0
+
+
+open_review.opens_screen = True  # type: ignore[attr-defined]  # main() leaves its streams alone

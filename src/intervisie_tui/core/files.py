@@ -49,6 +49,10 @@ class FileRefused(Exception):
     def __post_init__(self) -> None:
         super().__init__(self.code)
 
+    def message(self) -> Message:
+        """The reason, to render later in the language of the screen."""
+        return Message(f"files.refused.{self.code}", self.values)
+
     def reason(self, lang: str) -> str:
         return t(f"files.refused.{self.code}", lang, **self.values)
 

@@ -7,6 +7,7 @@ import math
 import re
 from string import ascii_uppercase
 
+from ..core.visible import visible
 from ..i18n import t
 from .document import SessionDocument
 from .folding import fold, fold_with_origins
@@ -182,7 +183,8 @@ def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = F
         lines += [f"## {t('notes.action-points', lang)}", "", *(f"- {hide(item)}" for item in items), ""]
     if notes.reflection:
         lines += [f"## {t('review.section.reflection', lang)}", "", hide(notes.reflection), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    # Control characters typed or pasted into a title or a note show as signs, never act on a terminal.
+    return visible("\n".join(lines).rstrip()) + "\n"
 
 
 def export_json(document: SessionDocument) -> str:
