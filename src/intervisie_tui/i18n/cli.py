@@ -37,6 +37,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} bestaat al; kies een andere id of bewerk dat bestand.",
         "{path} already exists; choose another id or edit that file.",
     ),
+    "cli.new.failed": (
+        "Kon {path} niet schrijven ({reason}). Controleer of {folder} een map is waarin je mag schrijven, of "
+        "kies een andere configuratiemap met INTERVISIE_CONFIG_DIR.",
+        "Could not write {path} ({reason}). Check that {folder} is a folder you may write in, or choose another "
+        "config folder with INTERVISIE_CONFIG_DIR.",
+    ),
     "cli.new.written": (
         "Geschreven: {path}\nPas het aan en controleer het met: intervisie methods validate {path}",
         "Written: {path}\nEdit it, then check it with: intervisie methods validate {path}",

@@ -10,6 +10,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "methoderr.not_utf8": ("is geen UTF-8-tekst; sla het bestand op als UTF-8", "is not UTF-8 text; save it as UTF-8"),
     "methoderr.unreadable": ("kan niet worden gelezen ({reason})", "cannot be read ({reason})"),
+    "methoderr.refused": ("{reason}", "{reason}"),
+    "methoderr.too_deep": (
+        "tabellen, lijsten of punten in een sleutel (a.b.c) zijn meer dan {depth} niveaus diep genest; een "
+        "methode is dat nooit: het bestand is beschadigd. Herstel het of haal het uit de map",
+        "tables, lists or the dots of a key (a.b.c) are nested more than {depth} levels deep; no method is: "
+        "the file is damaged. Repair it or take it out of the folder",
+    ),
     "methoderr.plugin_failed": ("kon niet worden geladen ({reason})", "could not be loaded ({reason})"),
     "methoderr.missing": ("dit verplichte veld ontbreekt", "this required field is missing"),
     "methoderr.missing_language": (
