@@ -140,9 +140,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- review: document texts (also used in the Markdown export) --------------------------------
     "review.export.ambiguous_name": ("[naam]", "[name]"),
     "review.participant_letter": ("Deelnemer {letter}", "Participant {letter}"),
-    "review.export.anonymized": (
-        "Geanonimiseerd: namen zijn vervangen door rollen en letters.",
-        "Anonymised: names are replaced by roles and letters.",
+    "review.export.anonymized_header": (
+        "Geanonimiseerd. Vervangen: de namen van de {count} mensen in deze sessie (de inbrenger en de begeleider "
+        "door hun rol, de anderen door een letter in willekeurige volgorde), ook voornamen en achternamen los, "
+        "bezittelijke vormen, samengestelde namen, initialen en vormen zonder accenten. Let op: vrije tekst kan "
+        "mensen nog steeds herkenbaar maken (een werkplek, een voorval, iemand die niet in de sessie zat); lees "
+        "het na voor je het deelt. De datum en de methode zijn blijven staan.",
+        "Anonymised. Replaced: the names of the {count} people in this session (the inbrenger and the "
+        "facilitator by their role, the others by a letter in random order), first names and surnames alone "
+        "too, possessives, compound names, initials and forms without accents. Mind: free text can still "
+        "identify people (a workplace, an event, someone who was not in the session); read it before you share "
+        "it. The date and the method are kept.",
     ),
     "review.field.date": ("Datum", "Date"),
     "review.field.method": ("Methode", "Method"),
@@ -169,10 +177,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes.cli.column.people": ("pers.", "people"),
     "notes.cli.column.minutes": ("min", "min"),
     "notes.cli.column.case": ("casus", "case"),
-    "notes.cli.anonymize_json": (
-        "--anonymize werkt alleen met --format md: JSON bevat alles, ook de namen.",
-        "--anonymize works only with --format md: JSON keeps everything, names included.",
-    ),
     "notes.cli.path.root": ("Gegevensmap", "Data folder"),
     "notes.cli.path.sessions": ("Sessies", "Sessions"),
     "notes.cli.path.live": ("Lopende sessies (logboeken)", "Sessions in progress (journals)"),
@@ -253,8 +257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Export anonymised (names become roles and letters) to:",
     ),
     "review.export.hint": (
-        "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar.",
-        "Enter writes the file (a folder works too), Esc cancels. Only you can read the file.",
+        "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar. "
+        "Eindigt de naam op .json, dan wordt het de JSON-versie (ook die wordt geanonimiseerd als je dat koos).",
+        "Enter writes the file (a folder works too), Esc cancels. Only you can read the file. A name ending in "
+        ".json writes the JSON version (anonymised too if you chose that).",
     ),
     "review.export.replace_question": (
         "{path} bestaat al. Vervangen?",

@@ -377,8 +377,8 @@ class Store:
     def export_markdown(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
         return export_markdown(document, lang or self.lang, anonymize=anonymize)
 
-    def export_json(self, document: SessionDocument) -> str:
-        return export_json(document)
+    def export_json(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
+        return export_json(document, anonymize=anonymize, lang=lang or self.lang)
 
     def export_path(self, document: SessionDocument, target: Path, fmt: str = "md") -> Path:
         """The file an export to `target` writes: `target` itself, or a named file in it if it is a folder."""
@@ -387,7 +387,7 @@ class Store:
 
     def export_to(self, document: SessionDocument, target: Path, *, fmt: str = "md", anonymize: bool = False) -> Path:
         """Write an export to a file the user chose (atomically, private). Raises StoreError."""
-        text = self.export_json(document) if fmt == "json" else self.export_markdown(document, anonymize)
+        text = self.export_json(document, anonymize) if fmt == "json" else self.export_markdown(document, anonymize)
         target = self.export_path(document, target, fmt)
         try:
             atomic_write_text(target, text)
