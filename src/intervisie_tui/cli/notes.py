@@ -36,7 +36,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = actions.add_parser("export", help="one session as Markdown or JSON")
     export.add_argument("id", help="session id, a unique start of it, or the session's .json file")
     export.add_argument("--format", choices=("md", "json"), default="md")
-    export.add_argument("--anonymize", action="store_true", help="names become roles and letters (Markdown)")
+    export.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
+    export.add_argument("--anonymize", "--anonymise", dest="anonymize", action="store_true",
+                        help="names become roles and letters in random order (Markdown and JSON)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     export.set_defaults(handler=export_session)
 
@@ -142,14 +144,14 @@ def show_session(args: argparse.Namespace, lang: str) -> int:
 
 
 def export_session(args: argparse.Namespace, lang: str) -> int:
-    if args.anonymize and args.format == "json":
-        print(t("notes.cli.anonymize_json", lang), file=sys.stderr)
-        return 2
     store = _store(args, lang)
     document, code = _load(store, args.id, lang)
     if document is None:
         return code
-    text = store.export_json(document) if args.format == "json" else store.export_markdown(document, args.anonymize)
+    if args.format == "json":
+        text = store.export_json(document, args.anonymize)
+    else:
+        text = store.export_markdown(document, args.anonymize)
     from .output import write_output
 
     return write_output(text, args.output, lang)
@@ -310,5 +312,13 @@ def review_app(args: argparse.Namespace):
 
 def open_review(args: argparse.Namespace, lang: str) -> int:
     """`intervisie notes` alone."""
+    from .terminal import refuse_without_terminal
+
+    refused = refuse_without_terminal(lang)
+    if refused is not None:
+        return refused
     review_app(args).run()
     return 0
+
+
+open_review.opens_screen = True  # type: ignore[attr-defined]  # main() leaves its streams alone

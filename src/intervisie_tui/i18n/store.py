@@ -52,9 +52,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "geschreven door een nieuwere versie (schemaversie {version}, deze versie kent t/m {supported}); werk intervisie-tui bij",
         "written by a newer version (schema version {version}, this version reads up to {supported}); update intervisie-tui",
     ),
-    "store.problem.invalid": ("veld '{field}': {detail}", "field '{field}': {detail}"),
+    "store.problem.invalid": (
+        "veld '{field}': {detail}; herstel het bestand of zet een reservekopie terug",
+        "field '{field}': {detail}; repair the file or restore a backup",
+    ),
+    "store.problem.stray": (
+        "ligt los in {folder}; sessies staan in een map per jaar: verplaats het naar {folder}/<jaar>/",
+        "lies loose in {folder}; sessions are kept in a folder per year: move it to {folder}/<year>/",
+    ),
     "store.problem.incomplete": ("het veld '{field}' ontbreekt of klopt niet", "the field '{field}' is missing or wrong"),
     "store.problem.os": ("kan niet worden gelezen: {detail}", "cannot be read: {detail}"),
+    "store.problem.expected": (
+        "het veld '{field}' moet {expected} zijn; herstel het bestand of zet een reservekopie terug",
+        "the field '{field}' should be {expected}; repair the file or restore a backup",
+    ),
+    "store.expected.text": ("tekst", "text"),
+    "store.expected.texts": ("een tabel van teksten per taal", "a table of texts per language"),
+    "store.expected.names": ("een lijst van namen (tekst)", "a list of names (text)"),
+    "store.expected.object": ("een JSON-object (met velden tussen accolades)", "a JSON object (fields between braces)"),
+    "store.expected.time": (
+        "een tijdstip als tekst (ISO 8601, bijvoorbeeld 2026-03-01T14:00:00+01:00)",
+        "a moment as text (ISO 8601, for example 2026-03-01T14:00:00+01:00)",
+    ),
+    "store.expected.seconds": (
+        "een eindig aantal seconden (0 of meer, geen NaN of Infinity)",
+        "a finite number of seconds (0 or more, not NaN or Infinity)",
+    ),
+    "store.problem.too_deep": (
+        "de JSON is meer dan {depth} niveaus diep genest; geen sessiedocument is dat: het bestand is beschadigd of "
+        "hoort hier niet",
+        "the JSON is nested more than {depth} levels deep; no session document is: the file is damaged or does "
+        "not belong here",
+    ),
+    "store.problem.huge_number": (
+        "er staat een getal van duizenden cijfers in; geen sessiedocument heeft dat: het bestand is beschadigd, "
+        "zet een reservekopie terug",
+        "it holds a number thousands of digits long; no session document does: the file is damaged, restore a backup",
+    ),
+    "store.problem.replay": (
+        "de gebeurtenissen passen niet bij het plan ({detail}); het bestand is beschadigd, zet een reservekopie terug",
+        "the events do not fit the plan ({detail}); the file is damaged, restore a backup",
+    ),
+    "store.problem.refused": ("{reason}", "{reason}"),
     "store.problem.folder": (
         "deze map kan niet worden gelezen ({detail}); controleer of het een map is en of je er rechten op hebt, "
         "of kies een andere gegevensmap met --data-dir",
@@ -101,9 +140,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- review: document texts (also used in the Markdown export) --------------------------------
     "review.export.ambiguous_name": ("[naam]", "[name]"),
     "review.participant_letter": ("Deelnemer {letter}", "Participant {letter}"),
-    "review.export.anonymized": (
-        "Geanonimiseerd: namen zijn vervangen door rollen en letters.",
-        "Anonymised: names are replaced by roles and letters.",
+    "review.export.anonymized_header": (
+        "Geanonimiseerd. Vervangen: de namen van de {count} mensen in deze sessie (de inbrenger en de begeleider "
+        "door hun rol, de anderen door een letter in willekeurige volgorde), ook voornamen en achternamen los, "
+        "bezittelijke vormen, samengestelde namen, initialen en vormen zonder accenten. Let op: vrije tekst kan "
+        "mensen nog steeds herkenbaar maken (een werkplek, een voorval, iemand die niet in de sessie zat); lees "
+        "het na voor je het deelt. De datum en de methode zijn blijven staan.",
+        "Anonymised. Replaced: the names of the {count} people in this session (the inbrenger and the "
+        "facilitator by their role, the others by a letter in random order), first names and surnames alone "
+        "too, possessives, compound names, initials and forms without accents. Mind: free text can still "
+        "identify people (a workplace, an event, someone who was not in the session); read it before you share "
+        "it. The date and the method are kept.",
     ),
     "review.field.date": ("Datum", "Date"),
     "review.field.method": ("Methode", "Method"),
@@ -130,10 +177,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes.cli.column.people": ("pers.", "people"),
     "notes.cli.column.minutes": ("min", "min"),
     "notes.cli.column.case": ("casus", "case"),
-    "notes.cli.anonymize_json": (
-        "--anonymize werkt alleen met --format md: JSON bevat alles, ook de namen.",
-        "--anonymize works only with --format md: JSON keeps everything, names included.",
-    ),
     "notes.cli.delete.session": (
         "{date}  {method}  casus: {case}  ({people})  [{id}]",
         "{date}  {method}  case: {case}  ({people})  [{id}]",
@@ -282,8 +325,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Export anonymised (names become roles and letters) to:",
     ),
     "review.export.hint": (
-        "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar.",
-        "Enter writes the file (a folder works too), Esc cancels. Only you can read the file.",
+        "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar. "
+        "Eindigt de naam op .json, dan wordt het de JSON-versie (ook die wordt geanonimiseerd als je dat koos).",
+        "Enter writes the file (a folder works too), Esc cancels. Only you can read the file. A name ending in "
+        ".json writes the JSON version (anonymised too if you chose that).",
     ),
     "review.export.replace_question": (
         "{path} bestaat al. Vervangen?",

@@ -15,6 +15,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} methodebestand(en) met fouten overgeslagen:\n{problems}",
         "{count} method file(s) with errors skipped:\n{problems}",
     ),
+    "app.theme_unknown": (
+        "Onbekend kleurenthema '{theme}' in de instellingen; '{used}' wordt gebruikt. Kies er een met ctrl+t "
+        "of in het opdrachtenpalet (ctrl+p).",
+        "Unknown colour theme '{theme}' in the settings; using '{used}'. Choose one with ctrl+t or in the "
+        "command palette (ctrl+p).",
+    ),
     "app.keymap_problems": (
         "Toetsen in de instellingen (keys) deels genegeerd: {problems}",
         "Keys in the settings (keys) partly ignored: {problems}",
@@ -84,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.name.enter": ("enter", "enter"),
     "keys.problem.unknown_id": ("onbekende actie-id '{id}'", "unknown action id '{id}'"),
     "keys.problem.no_keys": ("'{id}': geen toetsen opgegeven", "'{id}': no keys given"),
+    "keys.problem.collision": (
+        "'{id}': toets {keys} hoort al bij '{other}'; '{id}' houdt zijn eigen toetsen, kies een andere",
+        "'{id}': key {keys} already belongs to '{other}'; '{id}' keeps its own keys, choose another",
+    ),
     "keys.problem.unknown_key": ("'{id}': onbekende toets {keys}", "'{id}': unknown key {keys}"),
     "keys.group.time": ("Tijd", "Time"),
     "keys.group.phases": ("Fasen", "Phases"),

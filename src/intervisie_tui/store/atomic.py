@@ -70,14 +70,6 @@ def stamp_of_file(path: Path) -> Stamp | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def read_with_stamp(path: Path) -> tuple[bytes, Stamp]:
-    """The file's bytes and the stamp of exactly what was read."""
-    with open(path, "rb") as stream:
-        stat = os.fstat(stream.fileno())
-        data = stream.read()
-    return data, (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
 def atomic_write_bytes(path: Path, data: bytes, *, expected: Stamp | None | _Anything = ANYTHING) -> None:
     """Write `data` to `path` atomically. With `expected` the stamp of the file as the writer
     read it (or NEW: no file), the file there is compared just before the rename, and

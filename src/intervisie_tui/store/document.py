@@ -24,6 +24,7 @@ document written by a newer version loses nothing when this one adds a reflectio
 from __future__ import annotations
 
 import json
+import math
 import types
 from collections.abc import Callable
 from datetime import datetime
@@ -31,7 +32,8 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from ..core.events import Event, EventKind, NoteField
+from ..core.events import MAX_SECONDS, AwareDatetime, Event, EventKind, NoteField, as_aware
+from ..core.files import MAX_NESTING, HugeNumber, TooDeep, parse_json
 from ..core.plan import SessionPlan
 from ..core.state import SessionState
 from ..core.stats import stats_of
@@ -41,6 +43,8 @@ FORMAT_NAME = "intervisie-tui session"
 
 
 class PhaseStatsRecord(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     phase_id: str
     planned_minutes: int
     allotted_minutes: int
@@ -50,6 +54,8 @@ class PhaseStatsRecord(BaseModel):
 
 
 class StatsRecord(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     phases: list[PhaseStatsRecord] = Field(default_factory=list)
     speaking_seconds: dict[str, float] = Field(default_factory=dict)
     running_seconds: float = 0.0
@@ -73,9 +79,9 @@ class SessionDocument(BaseModel):
     format: str = FORMAT_NAME
     schema_version: int = SCHEMA_VERSION
     id: str
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    saved_at: datetime
+    started_at: AwareDatetime | None = None
+    ended_at: AwareDatetime | None = None
+    saved_at: AwareDatetime
     inbrenger: str | None = None
     plan: SessionPlan
     events: list[Event]
@@ -317,13 +323,28 @@ def raw_version(raw: Any) -> int:
         if raw.get("format") != FORMAT_NAME or not isinstance(version, int) or isinstance(version, bool):
             raise DocumentProblem("foreign")
         if version > SCHEMA_VERSION:
-            raise DocumentProblem("newer", version=version, supported=SCHEMA_VERSION)
+            shown = version if version < 10**9 else f"> {10**9}"  # str() of a 5,000-digit int raises
+            raise DocumentProblem("newer", version=shown, supported=SCHEMA_VERSION)
         if version < 0:
             raise DocumentProblem("foreign")
         return version
     if "session_id" in raw and "plan" in raw and "events" in raw:
         return 0
     raise DocumentProblem("foreign")
+
+
+def parse_document_json(data: bytes) -> Any:
+    """The parsed JSON of a document file's bytes, or DocumentProblem (empty, not JSON, nested too deep)."""
+    if not data.strip():
+        raise DocumentProblem("empty")
+    try:
+        return parse_json(data)
+    except TooDeep:
+        raise DocumentProblem("too_deep", depth=MAX_NESTING) from None
+    except HugeNumber:
+        raise DocumentProblem("huge_number") from None
+    except ValueError as error:  # UnicodeDecodeError included
+        raise DocumentProblem("not_json", detail=str(error)[:200]) from None
 
 
 def migrate(raw: Any) -> dict[str, Any]:
@@ -344,6 +365,73 @@ def parse_document(raw: Any) -> SessionDocument:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "-"
         raise DocumentProblem("invalid", field=where, detail=first["msg"]) from None
-    rebuilt = document.rebuilt()
+    except RecursionError:
+        raise DocumentProblem("too_deep", depth=MAX_NESTING) from None
+    try:
+        rebuilt = document.rebuilt()
+    except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError) as error:
+        # Valid parts that do not fit together (a phase index past the end, …): named, never a traceback.
+        raise DocumentProblem("replay", detail=type(error).__name__) from None
     rebuilt._unknown = unknown_fields(SessionDocument, raw)
     return rebuilt
+
+
+# -- the fields the session list shows, read without validating the whole document ---------------
+
+
+def _expect(ok: bool, where: str, expected: str) -> None:
+    if not ok:
+        raise DocumentProblem("expected", field=where, expected=expected)
+
+
+def _text(value: Any, where: str, *, optional: bool = False) -> str | None:
+    _expect(isinstance(value, str) or (optional and value is None), where, "text")
+    return value
+
+
+def _time(value: Any, where: str, *, optional: bool = False) -> datetime | None:
+    if optional and value is None:
+        return None
+    _expect(isinstance(value, str), where, "time")
+    try:
+        return as_aware(datetime.fromisoformat(value))
+    except (ValueError, OverflowError):
+        raise DocumentProblem("expected", field=where, expected="time") from None
+
+
+def _seconds(value: Any, where: str) -> float:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    _expect(ok and math.isfinite(float(value)) and 0 <= float(value) <= MAX_SECONDS, where, "seconds")
+    return float(value)
+
+
+def summary_fields(raw: dict[str, Any]) -> dict[str, Any]:
+    """What a session summary holds, each value of the type it must have; DocumentProblem naming the
+    field and what was expected otherwise (a number where a name belongs, NaN seconds, a bad time)."""
+    plan = raw.get("plan")
+    _expect(isinstance(plan, dict), "plan", "object")
+    method = plan.get("method")
+    _expect(isinstance(method, dict), "plan.method", "object")
+    names = method.get("name")
+    _expect(isinstance(names, dict) and all(isinstance(v, str) for v in names.values()), "plan.method.name", "texts")
+    participants = plan.get("participants")
+    _expect(isinstance(participants, list) and all(isinstance(v, str) for v in participants), "plan.participants", "names")
+    notes = raw.get("notes") or {}
+    _expect(isinstance(notes, dict), "notes", "object")
+    stats = raw.get("stats") or {}
+    _expect(isinstance(stats, dict), "stats", "object")
+    session_id = raw.get("id")
+    _expect(isinstance(session_id, (str, int)) and not isinstance(session_id, bool), "id", "text")
+    return {
+        "id": str(session_id),
+        "started_at": _time(raw.get("started_at"), "started_at", optional=True),
+        "saved_at": _time(raw.get("saved_at"), "saved_at"),
+        "method_id": _text(method.get("id"), "plan.method.id"),
+        "method_name": dict(names),
+        "participants": tuple(participants),
+        "inbrenger": _text(raw.get("inbrenger", plan.get("inbrenger")), "inbrenger", optional=True),
+        "case_title": _text(plan.get("case_title", ""), "plan.case_title"),
+        "running_seconds": _seconds(stats.get("running_seconds", 0.0), "stats.running_seconds"),
+        "overtime_seconds": _seconds(stats.get("overtime_seconds", 0.0), "stats.overtime_seconds"),
+        "has_reflection": bool(notes.get("reflection")),
+    }

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n.os_errors import os_error_reason
+from ..core.events import as_aware
+from ..core.files import FileRefused, parse_json, read_limited
 from .atomic import atomic_write_text
-from .document import DocumentProblem, migrate
+from .document import DocumentProblem, migrate, parse_document_json, summary_fields
 from .folding import fold
 
 INDEX_FORMAT = 3  # bump when the cached fields change: old caches are then rebuilt
@@ -68,13 +70,13 @@ class SessionSummary:
         return cls(
             id=data["id"],
             path=path,
-            started_at=datetime.fromisoformat(started) if started else None,
-            saved_at=datetime.fromisoformat(data["saved_at"]),
+            started_at=as_aware(datetime.fromisoformat(started)) if started else None,
+            saved_at=as_aware(datetime.fromisoformat(data["saved_at"])),
             method_id=data["method_id"],
-            method_name=dict(data["method_name"]),
-            participants=tuple(data["participants"]),
-            inbrenger=data["inbrenger"],
-            case_title=data["case_title"],
+            method_name={str(lang): str(name) for lang, name in dict(data["method_name"]).items()},
+            participants=tuple(str(name) for name in data["participants"]),
+            inbrenger=None if data["inbrenger"] is None else str(data["inbrenger"]),
+            case_title=str(data["case_title"]),
             running_seconds=float(data["running_seconds"]),
             overtime_seconds=float(data["overtime_seconds"]),
             has_reflection=bool(data["has_reflection"]),
@@ -85,28 +87,7 @@ def summarize(raw: Any, path: Path) -> tuple[SessionSummary, str]:
     """The summary and folded search text (no case, no accents) of parsed document JSON, without validating
     the whole document (that happens when it is opened). Raises DocumentProblem."""
     raw = migrate(raw)
-    try:
-        plan = raw["plan"]
-        method = plan["method"]
-        notes = raw.get("notes") or {}
-        stats = raw.get("stats") or {}
-        started = raw.get("started_at")
-        summary = SessionSummary(
-            id=str(raw["id"]),
-            path=path,
-            started_at=datetime.fromisoformat(started) if started else None,
-            saved_at=datetime.fromisoformat(raw["saved_at"]),
-            method_id=str(method["id"]),
-            method_name={lang: str(text) for lang, text in dict(method["name"]).items()},
-            participants=tuple(str(name) for name in plan["participants"]),
-            inbrenger=raw.get("inbrenger", plan.get("inbrenger")),
-            case_title=str(plan.get("case_title", "")),
-            running_seconds=float(stats.get("running_seconds", 0.0)),
-            overtime_seconds=float(stats.get("overtime_seconds", 0.0)),
-            has_reflection=bool(notes.get("reflection")),
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise DocumentProblem("incomplete", field=str(error).strip("'")) from None
+    summary = SessionSummary(path=path, **summary_fields(raw))
     return summary, search_text(raw)
 
 
@@ -153,19 +134,19 @@ class SessionIndex:
             return
         self._loaded = True
         try:
-            data = json.loads(self.summary_file.read_bytes())
+            data = parse_json(read_limited(self.summary_file, "cache"))
             if data.get("format") == INDEX_FORMAT:
                 self.entries = {key: tuple(value) for key, value in data["entries"].items()}
-        except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        except (OSError, ValueError, AttributeError, KeyError, TypeError, FileRefused):
             self.entries = {}  # a missing or damaged cache is simply rebuilt
 
     def load_texts(self) -> dict[str, tuple[list[int], str]]:
         if self.texts is None:
             try:
-                data = json.loads(self.text_file.read_bytes())
+                data = parse_json(read_limited(self.text_file, "cache"))
                 texts = data["texts"] if data.get("format") == INDEX_FORMAT else {}
                 self.texts = {key: tuple(value) for key, value in texts.items()}
-            except (OSError, ValueError, AttributeError, KeyError, TypeError):
+            except (OSError, ValueError, AttributeError, KeyError, TypeError, FileRefused):
                 self.texts = {}
             if self._new_texts:
                 self.texts.update(self._new_texts)
@@ -198,7 +179,13 @@ class SessionIndex:
         problems: list[tuple[Path, DocumentProblem]] = []
         try:
             with os.scandir(self.folder) as entries:
-                years = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
+                years = []
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        years.append(entry)
+                    elif entry.name.endswith(".json") and not entry.name.startswith("."):
+                        # Never silently ignored: a document put here by hand would seem lost.
+                        problems.append((Path(entry.path), DocumentProblem("stray", folder=self.folder)))
         except FileNotFoundError:
             return found, problems  # no session saved yet
         except OSError as error:  # a file where the folder should be, no permission, …
@@ -225,14 +212,15 @@ class SessionIndex:
         found, problems = self.scan()
         for relative, stamp in found:
             present.add(relative)
-            entry = self.entries.get(relative)
-            if entry is None or list(entry[0]) != stamp:
-                entry = self._read(relative)
             path = self.folder / relative
-            if entry[1] is not None:
-                summaries.append(SessionSummary.from_cache(entry[1], path))
+            cached = self._cached(relative, stamp, path)
+            if cached is None:
+                entry = self._read(relative)
+                cached = SessionSummary.from_cache(entry[1], path) if entry[1] is not None else entry[2]
+            if isinstance(cached, SessionSummary):
+                summaries.append(cached)
             else:
-                code, values = entry[2]
+                code, values = cached
                 problems.append((path, DocumentProblem(code, **values)))
         gone = set(self.entries) - present
         for relative in gone:
@@ -245,21 +233,34 @@ class SessionIndex:
         self.save()
         return summaries, problems
 
+    def _cached(self, relative: str, stamp: list[int], path: Path) -> SessionSummary | tuple[str, dict] | None:
+        """The cached summary (or problem) when the entry is current and whole; None means: read the file.
+        The cache is never authoritative: an entry lacking a field or holding a wrong type is read again."""
+        entry = self.entries.get(relative)
+        try:
+            if entry is None or list(entry[0]) != stamp:
+                return None
+            if entry[1] is not None:
+                return SessionSummary.from_cache(entry[1], path)
+            code, values = entry[2]
+            if isinstance(code, str) and isinstance(values, dict):
+                return code, values
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError):
+            pass
+        return None
+
     def _read(self, relative: str) -> tuple[list[int], dict | None, list | None]:
         path = self.folder / relative
         try:
             stamp = stamp_of(path.stat())
-            data = path.read_bytes()
+            data = read_limited(path, "session")
+        except FileRefused as refused:
+            return ([0, 0], None, ["refused", {"reason": refused}])  # not cached: it may be fixed by next time
         except OSError as error:
             # Not cached: it may be readable next time.
             return ([0, 0], None, ["os", {"detail": os_error_reason(error)}])
         try:
-            if not data.strip():
-                raise DocumentProblem("empty")
-            try:
-                raw = json.loads(data)
-            except ValueError as error:
-                raise DocumentProblem("not_json", detail=str(error)) from None
+            raw = parse_document_json(data)
             summary, text = summarize(raw, path)
         except DocumentProblem as problem:
             entry = (stamp, None, [problem.code, problem.values])
@@ -283,9 +284,9 @@ class SessionIndex:
             return cached[1]
         path = self.folder / relative
         try:
-            raw = json.loads(path.read_bytes())
+            raw = parse_json(read_limited(path, "session"))
             _, text = summarize(raw, path)
-        except (OSError, ValueError, DocumentProblem):
+        except (OSError, ValueError, DocumentProblem, FileRefused):
             return None
         texts[relative] = (stamp, text)
         self._texts_dirty = True

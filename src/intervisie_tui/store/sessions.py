@@ -27,8 +27,9 @@ from ..core.plan import SessionPlan
 from ..core.state import SessionState, Status
 from ..i18n import default_language, t
 from ..paths import data_dir
-from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, read_with_stamp, stamp_of_file
-from .document import DocumentProblem, SessionDocument, parse_document
+from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
+from ..core.files import FileRefused, read_limited, read_limited_with_stamp
+from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
 from .errors import StoreError, os_reason
 from .export import export_json, export_markdown
 from .folding import fold
@@ -186,6 +187,9 @@ class Store:
                 live = read_journal(path, self.lang)
             except JournalUnreadable as problem:
                 self._live_problems.append(Problem(path, t(f"store.journal.unreadable.{problem.code}", self.lang, **problem.values)))
+                continue
+            except FileRefused as refused:
+                self._live_problems.append(Problem(path, refused.reason(self.lang)))
                 continue
             except OSError as error:
                 self._live_problems.append(Problem(path, os_reason(error, self.lang)))
@@ -393,7 +397,11 @@ class Store:
         return [*self._session_problems, *self._live_problems]
 
     def describe(self, problem: DocumentProblem) -> str:
-        return t(f"store.problem.{problem.code}", self.lang, **problem.values)
+        values = {key: value.reason(self.lang) if isinstance(value, FileRefused) else value
+                  for key, value in problem.values.items()}
+        if problem.code == "expected":
+            values["expected"] = t(f"store.expected.{values.get('expected')}", self.lang)
+        return t(f"store.problem.{problem.code}", self.lang, **values)
 
     def find(self, session_id: str | Path, *, in_trash: bool = False) -> SessionSummary:
         """A session by its id, a unique start of it, or its file (a path, or the file's name):
@@ -444,9 +452,10 @@ class Store:
 
     def load_path(self, path: Path) -> SessionDocument:
         try:
-            data, stamp = read_with_stamp(path)
-            raw = json.loads(data)
-            return parse_document(raw).with_read_stamp(stamp)
+            data, stamp = read_limited_with_stamp(path, "session")
+            return parse_document(parse_document_json(data)).with_read_stamp(stamp)
+        except FileRefused as refused:
+            raise StoreError(t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path) from None
         except OSError as error:
             raise StoreError(t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
         except ValueError as error:
@@ -479,9 +488,9 @@ class Store:
                 continue
             ids.add(document.id)
             try:
-                raw = json.loads(path.read_bytes())
+                raw = parse_document_json(read_limited(path, "session"))
                 same = raw == json.loads(document.to_json()) or _same_story(raw, document)
-            except (OSError, ValueError, TypeError, KeyError):
+            except (OSError, FileRefused, DocumentProblem, ValueError, TypeError, KeyError):
                 same = False
             if same:
                 unchanged += 1
@@ -661,8 +670,8 @@ class Store:
         found: list[SessionSummary] = []
         for path in sorted(self.trash_dir.glob("*/*.json")):
             try:
-                summary, _ = summarize(json.loads(path.read_bytes()), path)
-            except (OSError, ValueError):
+                summary, _ = summarize(parse_document_json(read_limited(path, "session")), path)
+            except (OSError, ValueError, FileRefused):
                 continue
             found.append(summary)
         found.sort(key=lambda summary: summary.when, reverse=True)
@@ -673,8 +682,8 @@ class Store:
     def export_markdown(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
         return export_markdown(document, lang or self.lang, anonymize=anonymize)
 
-    def export_json(self, document: SessionDocument, lang: str | None = None) -> str:
-        return export_json(document, lang or self.lang)
+    def export_json(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
+        return export_json(document, anonymize=anonymize, lang=lang or self.lang)
 
     def export_path(self, document: SessionDocument, target: Path, fmt: str = "md") -> Path:
         """The file an export to `target` writes: `target` itself, or a named file in it if it is a folder."""
@@ -686,7 +695,7 @@ class Store:
         if fmt == "document":  # the session itself, for another data folder (when this one refuses)
             text = document.to_json()
         else:
-            text = self.export_json(document) if fmt == "json" else self.export_markdown(document, anonymize)
+            text = self.export_json(document, anonymize) if fmt == "json" else self.export_markdown(document, anonymize)
         target = self.export_path(document, target, fmt)
         try:
             atomic_write_text(target, text)

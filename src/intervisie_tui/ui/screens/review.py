@@ -336,7 +336,8 @@ def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> 
 
     def chosen(target: Path | None) -> None:
         if target is not None:
-            export_asking_first(app, document, target, fmt="md", anonymize=anonymize, done_key="review.export.done")
+            fmt = "json" if target.suffix.lower() == ".json" else "md"  # the JSON version, anonymised the same way
+            export_asking_first(app, document, target, fmt=fmt, anonymize=anonymize, done_key="review.export.done")
 
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
