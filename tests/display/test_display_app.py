@@ -68,7 +68,7 @@ async def test_a_whole_method_shows_on_the_display_and_no_note_ever_does(facilit
         assert "Nog 2 minuten" not in await follow(app, pilot)
         runner.cover(True)
         text = await follow(app, pilot)
-        assert "Even pauze" in text and "Incidentmethode" not in text
+        assert "Scherm even leeg" in text and "De klok staat stil" in text and "Incidentmethode" not in text
         runner.cover(False)
         assert "Incidentmethode" in await follow(app, pilot)
         runner.end()
