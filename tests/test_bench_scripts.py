@@ -21,6 +21,7 @@ SMALLEST = {
     "display_lag.py": ["--events", "2", "--size", "80x24"],
     "notes_bench.py": ["--sessions", "12"],
     "notes_kill_long.py": ["--lanes", "1", "--kills", "2", "--longest", "0.2"],
+    "room_figures.py": ["--lang", "en", "--size", "120x35"],
 }
 
 

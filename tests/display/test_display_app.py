@@ -3,9 +3,12 @@ change, turn, pause, cover and message shows; nothing private ever does."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.room import clock_time
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.ui.display import DisplayApp, DisplayScreen
 
@@ -68,7 +71,7 @@ async def test_a_whole_method_shows_on_the_display_and_no_note_ever_does(facilit
         assert "Nog 2 minuten" not in await follow(app, pilot)
         runner.cover(True)
         text = await follow(app, pilot)
-        assert "Even pauze" in text and "Incidentmethode" not in text
+        assert "Scherm even leeg" in text and "De klok staat stil" in text and "Incidentmethode" not in text
         runner.cover(False)
         assert "Incidentmethode" in await follow(app, pilot)
         runner.end()
@@ -106,3 +109,27 @@ async def test_names_show_as_typed_never_as_markup(library, private_dirs, clock,
         assert shown in text
         assert "[b]Pauze[/b] [2J" in text
         assert isinstance(app.screen, DisplayScreen)
+
+
+async def test_a_break_shows_on_the_display_with_its_own_clock(facilitator, private_dirs, clock):
+    """The display folds the same events: the break's word, its clock, until when; then the session again."""
+    runner = facilitator.runner
+    app = display_for(private_dirs[1], clock, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        runner.start()
+        clock.advance(30)
+        assert runner.start_break()
+        clock.advance(70)
+        facilitator.beat()
+        text = await follow(app, pilot)
+        room = app.screen.room
+        assert room.clock.state == "break" and room.clock.value == "01:10"
+        assert "Break" in text and "break · counting up" in text and "then 04:30 left of this phase" in text
+        assert app.screen.has_class("-break")
+        assert runner.change_break(5)  # the minute it has lasted, plus five
+        text = await follow(app, pilot)
+        until = clock_time(runner.state.break_started_at + timedelta(minutes=6))
+        assert app.screen.room.on_break.until == until and f"break until {until}" in text
+        runner.end_break()
+        text = await follow(app, pilot)
+        assert app.screen.room.clock.state == "running" and "Break" not in text

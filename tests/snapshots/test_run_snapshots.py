@@ -1,4 +1,5 @@
-"""SVG snapshots of the shared run screen: states, sizes, languages, one high-contrast view.
+"""SVG snapshots of the shared run screen: every state (ready, running, last minute, overtime,
+paused, a break, blanked, a timed turn and its overtime), sizes, languages, one high-contrast view.
 
 Deterministic: a fake clock, the countdown timer paused, notifications cleared.
 Regenerate after an intended change with `pytest -n 0 tests/snapshots --snapshot-update`.
@@ -54,6 +55,15 @@ CASES = {
     "overtime_en_large": ("en", LARGE, ("space", "right"), 12 * 60 + 13),
     "paused_nl_large": ("nl", LARGE, ("space", "n", "n", "n", "t", "t", "space"), 0),
     "paused_en_small": ("en", SMALL, ("space", "space"), 0),
+    "ready_nl_small": ("nl", SMALL, (), 0),
+    "ready_en_large": ("en", LARGE, (), 0),
+    "break_nl_large": ("nl", LARGE, ("space", "right", "k"), 95),
+    "break_en_small": ("en", SMALL, ("space", "right", "k", "plus", "plus", "plus"), 40),
+    "break_en_large": ("en", LARGE, ("space", "n", "n", "n", "k"), 30),
+    "blank_nl_small": ("nl", SMALL, ("space", "b"), 10),
+    "blank_en_large": ("en", LARGE, ("space", "space", "b"), 10),
+    "round_nl_small": ("nl", SMALL, ("space", "n", "n", "n", "t"), 42),
+    "turn_over_nl_large": ("nl", LARGE, ("space", "n", "n", "n", "t"), 95),
 }
 
 
@@ -62,6 +72,13 @@ def test_run_screen(snap_compare, name):
     lang, size, keys, seconds = CASES[name]
     app, clock = session_app(lang)
     assert snap_compare(app, terminal_size=size, run_before=driver(clock, keys, seconds))
+
+
+@pytest.mark.parametrize("keys", [(), ("space", "n", "n", "n", "t", "space"), ("space", "k")],
+                         ids=["ready", "paused_round", "break"])
+def test_run_screen_high_contrast_states(snap_compare, keys):
+    app, clock = session_app("en", theme="intervisie-high-contrast")
+    assert snap_compare(app, terminal_size=LARGE, run_before=driver(clock, keys, 30))
 
 
 def test_run_screen_high_contrast_large(snap_compare):

@@ -80,9 +80,11 @@ async def test_tips_and_notes_stay_off_the_shared_screen_until_toggled(library, 
         blank = visible()
         for word in (*secrets, "Incidentmethode", "Schets", "Bram", "stap 2"):
             assert word not in blank
-        assert "Even pauze" in blank
-        await pilot.press("space")  # keys other than b do nothing while blank
+        assert "Scherm even leeg" in blank and "De klok loopt door" in blank  # blanking is no break
+        await pilot.press("space")  # keys other than b do nothing while blank, and say why
         assert runner.status.value == "running"
+        await pilot.pause()
+        assert any("Het scherm is leeg: b laat de sessie weer zien" in message for message, _ in app.notices)
         await pilot.press("b")
         await pilot.pause()
         # Back from blank the projector may be on again: the session, and nothing private.

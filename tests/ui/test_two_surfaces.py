@@ -56,7 +56,7 @@ async def test_with_a_display_the_run_screen_is_the_console(library, clock):
         text = screen_text(app)
         assert "Scherm voor de groep aangesloten" in text
         assert "Spreektijd" in text and "Casus: Lastig gesprek" in text
-        assert "Incidentmethode" in text  # the compact copy of what the room sees
+        assert "Keuze van het incident" in text  # the compact copy of what the room sees
 
         # b covers the display, not the console; the clock keeps running.
         await pilot.press("b")

@@ -12,7 +12,7 @@ from typing import Protocol
 from .engine import SessionRunner
 from .plan import SessionPlan
 from .room import RoomView, room_view
-from .state import LIVE, Status
+from .state import LIVE, Refusal, Status
 
 TURN_ACTIONS = frozenset({"next_speaker", "previous_speaker", "skip_speaker"})
 WHILE_COVERED = frozenset({"toggle_blank", "help"})  # a covered shared screen: nothing may change unseen
@@ -68,11 +68,27 @@ class Session:
         status = self.status
         if action in TURN_ACTIONS:
             return status in LIVE and self.runner.state.record.round is not None
-        if action in ("extend", "previous_phase"):
+        if action in ("extend", "previous_phase", "toggle_break"):
             return status in LIVE
         if status is Status.ENDED and action in ENDED_REFUSES:
             return False
         return True
+
+    def refusal(self, action: str, display_attached: bool | None = None) -> Refusal | None:
+        """Why `can(action)` says no, for a short notice (None when it can be done)."""
+        if self.can(action, display_attached):
+            return None
+        attached = self.display_attached if display_attached is None else display_attached
+        if self.covered and not attached:
+            return Refusal("refusal.covered", {"key": "b"})
+        status = self.status
+        if status is Status.READY:
+            return Refusal("refusal.not_started")
+        if status is Status.ENDED:
+            return Refusal("refusal.ended")
+        if action in TURN_ACTIONS:
+            return Refusal("refusal.no_round")
+        return Refusal("refusal.cannot_now")
 
     def room(self, lang: str) -> RoomView:
         """What the room reads at this moment."""

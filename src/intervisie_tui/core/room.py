@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 
 from .method import Speakers
 from .state import SessionState, SessionView, Status
@@ -35,8 +36,8 @@ class RoomHeader:
 
 @dataclass(frozen=True)
 class RoomClock:
-    value: str  # "12:34", "+02:13"
-    state: str  # ready | running | last_minute | over | paused | ended
+    value: str  # "12:34", "+02:13"; on a break, the break's own clock
+    state: str  # ready | running | last_minute | over | paused | break | ended
     minutes: int  # allotted to the phase, extensions included
     extra: int  # minutes added (or taken) during the session
 
@@ -53,6 +54,24 @@ class RoomTurn:
 
 
 @dataclass(frozen=True)
+class RoomBreak:
+    """A break: the session's clock stands still, the break has a clock of its own."""
+
+    until: str | None  # the wall-clock time it ends ("14:30"); None: it counts up
+    over: bool  # a break with an end time that has passed
+    phase_left: str  # what is left of the phase when the session goes on ("05:00", "+01:10")
+
+
+@dataclass(frozen=True)
+class RoomTiming:
+    """The whole session against its plan."""
+
+    budget: int  # minutes planned
+    planned_end: str | None  # the start plus the budget, as a clock time; None before the start
+    behind: int  # whole minutes the session runs behind the plan; negative: ahead
+
+
+@dataclass(frozen=True)
 class RoomView:
     lang: str
     status: Status
@@ -63,6 +82,8 @@ class RoomView:
     questions: tuple[str, ...]
     message: str
     covered: bool
+    timing: RoomTiming
+    on_break: RoomBreak | None = None
 
     @property
     def ended(self) -> bool:
@@ -75,6 +96,8 @@ def clock_state(view: SessionView) -> str:
         return "ready"
     if view.status is Status.ENDED:
         return "ended"
+    if view.on_break is not None:
+        return "break"
     if view.status is Status.PAUSED:
         return "paused"
     if view.is_over:
@@ -114,6 +137,26 @@ def strip_entries(state: SessionState, lang: str) -> tuple[StripEntry, ...]:
     return tuple(entries)
 
 
+def clock_time(moment: datetime) -> str:
+    """A wall-clock moment as the room reads it: local hours and minutes."""
+    return moment.astimezone().strftime("%H:%M")
+
+
+def room_timing(view: SessionView, budget: int) -> RoomTiming:
+    timing = view.timing
+    if timing is None or timing.planned_end is None:
+        return RoomTiming(budget, None, 0)
+    return RoomTiming(budget, clock_time(timing.planned_end), round(timing.behind / 60))
+
+
+def room_break(view: SessionView) -> RoomBreak | None:
+    breaking = view.on_break
+    if breaking is None:
+        return None
+    until = clock_time(breaking.until) if breaking.until is not None else None
+    return RoomBreak(until=until, over=breaking.is_over, phase_left=format_clock(view.remaining))
+
+
 def room_view(state: SessionState, now: float, lang: str) -> RoomView:
     """The snapshot of the room's screen at session time `now`."""
     view = state.view(now)
@@ -123,13 +166,20 @@ def room_view(state: SessionState, now: float, lang: str) -> RoomView:
     if turn is not None and turn.turn_remaining is not None:
         turn_clock = format_clock(turn.turn_remaining)
     questions = tuple(literal(question) for question in view.phase.questions(lang)) if view.phase.questions else ()
+    breaking = view.on_break
+    if breaking is None:
+        value = format_clock(view.remaining)
+    elif breaking.remaining is None:  # counting up: how long the break has lasted
+        value = format_clock(-breaking.elapsed).lstrip("+")
+    else:
+        value = format_clock(breaking.remaining)
     return RoomView(
         lang=lang,
         status=view.status,
         header=RoomHeader(literal(state.plan.method.name(lang)), literal(view.phase.title(lang)),
                           view.phase_index + 1, view.phase_count),
         strip=strip_entries(state, lang),
-        clock=RoomClock(format_clock(view.remaining), clock_state(view), round(view.allotted / 60),
+        clock=RoomClock(value, clock_state(view), round(view.allotted / 60),
                         state.phases[view.phase_index].extra_minutes),
         turn=RoomTurn(
             headline=literal(words.headline),
@@ -143,4 +193,6 @@ def room_view(state: SessionState, now: float, lang: str) -> RoomView:
         questions=questions,
         message=literal(state.room_message),
         covered=state.covered,
+        timing=room_timing(view, state.plan.budget_minutes),
+        on_break=room_break(view),
     )

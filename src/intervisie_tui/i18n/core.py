@@ -130,6 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Everyone has had a turn; there is nobody to skip.",
     ),
     "refusal.on_break": ("Het is al pauze.", "The break is on already."),
+    "refusal.covered": (
+        "Het scherm is leeg: {key} laat de sessie weer zien.",
+        "The screen is blanked: {key} shows the session again.",
+    ),
     "refusal.not_on_break": ("Er is nu geen pauze.", "There is no break now."),
     "refusal.break_counts_up": (
         "De pauze telt al op; met + kies je een eindtijd.",

@@ -99,6 +99,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.group.phases": ("Fasen", "Phases"),
     "keys.group.turns": ("Beurten", "Turns"),
     "keys.group.screen": ("Wat de groep ziet", "What the group sees"),
+    "keys.group.private": ("Alleen voor jou (privé)", "Only for you (private)"),
+    "keys.break": ("Pauze (klok stil, groep ziet 'Pauze')", "Break (clock stops, the group sees 'Break')"),
     "keys.group.session": ("Sessie", "Session"),
     "keys.group.app": ("Overal", "Everywhere"),
     # -- help screen -----------------------------------------------------------------------
@@ -127,7 +129,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.choose_theme_help": ("Alle thema's doorlopen", "Browse all themes"),
     # -- run screen ------------------------------------------------------------------------
     "run.step": ("stap {number} van {total}", "step {number} of {total}"),
-    "run.state.ready": ("klaar om te beginnen — {shortcut} start", "ready to start — {shortcut} starts"),
     "run.state.running": ("loopt", "running"),
     "run.state.last_minute": ("laatste minuut", "last minute"),
     "run.state.over": ("tijd is om", "time is up"),
@@ -181,8 +182,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "run.picker.title": ("Wie brengt de casus in?", "Who brings the case?"),
     "run.inbrenger_set": ("Inbrenger: {name}", "Inbrenger: {name}"),
-    "run.blank.title": ("Even pauze", "A short pause"),
+    "run.blank.title": ("Scherm even leeg", "Screen blanked for a moment"),
     "run.blank.hint": ("{shortcut}: terug", "{shortcut}: back"),
+    "run.blank.clock_runs": (
+        "De klok loopt door · {shortcut}: terug · {pause}: pauze met stilstaande klok",
+        "The clock keeps running · {shortcut}: back · {pause}: a break that stops the clock",
+    ),
+    "run.blank.clock_stopped": ("De klok staat stil · {shortcut}: terug", "The clock is stopped · {shortcut}: back"),
     "run.inbrenger_needed": (
         "Nog geen inbrenger gekozen — {shortcut}: inbrenger kiezen",
         "No inbrenger chosen yet — {shortcut}: choose the inbrenger",

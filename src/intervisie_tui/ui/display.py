@@ -50,6 +50,14 @@ class DisplayScreen(Screen):
             yield Static("", id="scene-hint")
         yield Static("", id="display-notice")
 
+    _scene_texts: tuple[str, str, str] | None = None
+
+    @staticmethod
+    def _covered_hint(room: RoomView | None) -> str:
+        """A covered screen says whether the clock goes on behind the cover."""
+        runs = room is not None and room.clock.state in ("running", "last_minute", "over")
+        return "display.covered.clock_runs" if runs else "display.covered.clock_stopped"
+
     def watch_scene(self, old: RoomScene | None, scene: RoomScene | None) -> None:
         if scene is None:
             return
@@ -64,13 +72,15 @@ class DisplayScreen(Screen):
                 self.remove_class(*STATE_CLASSES)
                 self.add_class(wanted)
             self.room = room
-        elif old is None or (old.kind, old.room and old.room.covered) != (scene.kind, room and room.covered):
+        else:
             title, hint = {
                 "waiting": ("display.waiting.title", "display.waiting.hint"),
                 "closing": ("display.closing.title", "display.closing.hint"),
-            }.get(scene.kind, ("display.covered", None))
-            self.query_one("#scene-title", Static).update(Content(t(title, lang)))
-            self.query_one("#scene-hint", Static).update(Content(t(hint, lang) if hint else ""))
+            }.get(scene.kind, ("display.covered", self._covered_hint(room)))
+            if self._scene_texts != (title, hint, lang):
+                self._scene_texts = (title, hint, lang)
+                self.query_one("#scene-title", Static).update(Content(t(title, lang)))
+                self.query_one("#scene-hint", Static).update(Content(t(hint, lang)))
         if old is None or old.notice != scene.notice:
             text = scene.notice.render(lang) if scene.notice is not None else ""
             notice = self.query_one("#display-notice", Static)

@@ -38,6 +38,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("toggle-pause", "toggle_pause", "space", "keys.toggle_pause", "keys.group.time"),
     KeyAction("more-time", "extend(1)", "plus,equals_sign", "keys.more_time", "keys.group.time"),
     KeyAction("less-time", "extend(-1)", "minus", "keys.less_time", "keys.group.time", footer=False),
+    # A break: the clock stops and the room sees it; space (or this key again) ends it, +/- set until when.
+    KeyAction("break", "toggle_break", "k", "keys.break", "keys.group.time", footer=False),
     # Phases
     KeyAction("next-phase", "next_phase", "n,right", "keys.next_phase", "keys.group.phases"),
     KeyAction("previous-phase", "previous_phase", "p,left", "keys.previous_phase", "keys.group.phases", footer=False),
@@ -51,11 +53,12 @@ ACTIONS: tuple[KeyAction, ...] = (
               palette=False),
     KeyAction("opening", "opening", "o", "keys.opening", "keys.group.screen", scope="app", footer=False, palette=False),
     # What the room sees
-    KeyAction("notes", "toggle_notes", "e", "keys.notes", "keys.group.screen"),
-    KeyAction("facilitator", "toggle_facilitator", "f", "keys.facilitator", "keys.group.screen"),
     KeyAction("blank", "toggle_blank", "b", "keys.blank", "keys.group.screen"),
     KeyAction("room-message", "room_message", "m", "keys.room_message", "keys.group.screen", footer=False),
-    KeyAction("reveal-notes", "reveal_notes", "ctrl+r", "keys.reveal_notes", "keys.group.screen", footer=False),
+    # Only for the facilitator (the room must not see these: see the mirrored-screen guard)
+    KeyAction("notes", "toggle_notes", "e", "keys.notes", "keys.group.private"),
+    KeyAction("facilitator", "toggle_facilitator", "f", "keys.facilitator", "keys.group.private"),
+    KeyAction("reveal-notes", "reveal_notes", "ctrl+r", "keys.reveal_notes", "keys.group.private", footer=False),
     KeyAction("end-session", "end_session", "q", "keys.end_session", "keys.group.session"),
     # Everywhere
     KeyAction("help", "help", "question_mark,f1", "keys.help", "keys.group.app", scope="app"),

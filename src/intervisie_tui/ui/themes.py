@@ -13,7 +13,16 @@ from ..settings import DEFAULT_THEME, THEMES
 
 # Variables the run screen's stylesheet uses for its states; every theme sets them so
 # the high-contrast test can check exactly the colours that are drawn.
-STATE_VARIABLES = ("countdown-running", "countdown-last-minute", "countdown-over", "countdown-paused", "muted-text")
+COUNTDOWN_VARIABLES = {  # the clock's state -> its colour; in the high-contrast theme no two alike
+    "ready": "countdown-ready",
+    "running": "countdown-running",
+    "last_minute": "countdown-last-minute",
+    "over": "countdown-over",
+    "paused": "countdown-paused",
+    "break": "countdown-break",
+    "ended": "countdown-ended",
+}
+STATE_VARIABLES = (*COUNTDOWN_VARIABLES.values(), "muted-text")
 
 INTERVISIE_DARK = Theme(
     name="intervisie-dark",
@@ -33,6 +42,9 @@ INTERVISIE_DARK = Theme(
         "countdown-last-minute": "#e6b450",
         "countdown-over": "#f08c7a",
         "countdown-paused": "#9aa5b1",
+        "countdown-ready": "#8cc28a",
+        "countdown-break": "#b9a4e0",
+        "countdown-ended": "#9aa5b1",
         "muted-text": "#aab3bc",
         "footer-key-foreground": "#d9b77f",
     },
@@ -54,10 +66,14 @@ INTERVISIE_HIGH_CONTRAST = Theme(
     dark=True,
     text_alpha=1.0,
     variables={
+        # Each state its own colour, every one at 7:1 or more on black.
         "countdown-running": "#ffffff",
         "countdown-last-minute": "#ffff00",
-        "countdown-over": "#ffff00",
-        "countdown-paused": "#ffffff",
+        "countdown-over": "#ff9e9e",
+        "countdown-paused": "#00ffff",
+        "countdown-ready": "#9effa0",
+        "countdown-break": "#ffb3ff",
+        "countdown-ended": "#d0d0d0",
         "muted-text": "#ffffff",
         "text-muted": "#ffffff",
         "footer-key-foreground": "#ffff00",
@@ -90,6 +106,9 @@ INTERVISIE_LIGHT = Theme(
         "countdown-last-minute": "#8a5a00",
         "countdown-over": "#a3271a",
         "countdown-paused": "#5a636d",
+        "countdown-ready": "#2f6b2c",
+        "countdown-break": "#6b3fa0",
+        "countdown-ended": "#5a636d",
         "muted-text": "#4a525a",
         "footer-key-foreground": "#1f5f8b",
     },
@@ -112,6 +131,9 @@ FALLBACKS = {
     "countdown-last-minute": "warning",
     "countdown-over": "error",
     "countdown-paused": "foreground-muted",
+    "countdown-ready": "success",
+    "countdown-break": "secondary",
+    "countdown-ended": "foreground-muted",
     "muted-text": "foreground-muted",
 }
 

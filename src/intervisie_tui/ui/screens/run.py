@@ -167,9 +167,10 @@ class RunScreen(Screen):
     def show_language(self) -> None:
         """Every text again, in the app's current language (a new room snapshot carries it to the widgets)."""
         self._bindings = self._run_bindings()
-        self.hints = KeyHints(self.key_for("toggle-pause"), self.key_for("choose-inbrenger"))
+        self.hints = KeyHints(self.key_for("toggle-pause"), self.key_for("choose-inbrenger"),
+                              self.key_for("more-time"), self.key_for("less-time"))
         self.query_one("#blank-title", Static).update(self.app.t("run.blank.title"))
-        self.query_one("#blank-hint", Static).update(self.app.t("run.blank.hint", shortcut=self.key_for("blank")))
+        self._blank_clock = None
         self.refresh_view()
         if self.notes_visible:
             self.run_worker(self._rebuild_notes(), exclusive=True, group="notes")
@@ -246,11 +247,22 @@ class RunScreen(Screen):
             self.remove_class(*STATE_CLASSES)
             self.add_class(wanted)
         self.set_class(self.blanked, "-blank")
+        if self.blanked:
+            self._show_blank_clock(state)
         if self.console:
             bar = self.app.t("run.console.attached", shortcut=self.key_for("blank"))
             if self.session.covered:
                 bar = f"{self.app.t('run.console.covered')} · {bar}"
             self._set("#console-bar", bar)
+
+    def _show_blank_clock(self, state: str) -> None:
+        """The cover says whether the clock goes on behind it (blanking is no break)."""
+        runs = state in ("running", "last_minute", "over")
+        if runs:
+            text = self.app.t("run.blank.clock_runs", shortcut=self.key_for("blank"), pause=self.key_for("break"))
+        else:
+            text = self.app.t("run.blank.clock_stopped", shortcut=self.key_for("blank"))
+        self._set("#blank-hint", text)
 
     def _set(self, selector: str, text: str) -> None:
         """Update a panel's text when it changed (never markup: notes and names show as typed)."""
@@ -346,13 +358,48 @@ class RunScreen(Screen):
         if changed:
             self.refresh_view()
             self.refresh_bindings()
+        else:
+            self._tell_refusal(self.runner.refusal)
         return changed
+
+    def _tell_refusal(self, refusal) -> None:
+        """A short notice saying why a key did nothing (None: nothing worth saying)."""
+        if refusal is None:
+            return
+        if refusal.key == "refusal.covered":
+            refusal = replace(refusal, values={**refusal.values, "key": self.key_for("blank")})
+        self.app.notify(refusal.render(self.lang), severity="warning", timeout=3)
+
+    def on_key(self, event) -> None:
+        """A key whose action cannot be done now (Textual then skips its binding): say why.
+        Keys the focused note field types itself are the field's."""
+        if self._typing() and typed_in_a_text_field(event.key):
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if binding.action.startswith("app."):
+                continue
+            name = binding.action.split("(")[0]  # extend(1) -> extend
+            refusal = self.session.refusal(name, display_attached=self.console)
+            if refusal is not None:
+                self._tell_refusal(refusal)
+                return
 
     def action_toggle_pause(self) -> None:
         self._act(self.runner.toggle_pause)
 
     def action_extend(self, minutes: int) -> None:
+        """Minutes more or less: for the phase, or on a break for the break (until when it lasts)."""
+        if self.runner.state.on_break:
+            self._act(lambda: self.runner.change_break(minutes))
+            return
         self._act(lambda: self.runner.extend(minutes))
+
+    def action_toggle_break(self) -> None:
+        """A break: the clock stops and the room sees it; the same key (or space) ends it."""
+        if self.runner.state.on_break:
+            self._act(self.runner.end_break)
+        else:
+            self._act(self.runner.start_break)
 
     def action_next_phase(self) -> None:
         if self.runner.status is Status.READY:

@@ -70,6 +70,13 @@ LETTERS: dict[str, tuple[str, ...]] = {
     ".": (".", ".", ".", ".", ".", ".", "#"),
 }
 FONT.update(LETTERS)
+# Signs the room's countdown puts before its digits, as wide as "+" so the clock keeps its size.
+SIGNS: dict[str, tuple[str, ...]] = {
+    "‖": ("#.#", "#.#", "#.#", "#.#", "#.#", "#.#", "#.#"),  # paused
+    "▶": ("...", "#..", "##.", "###", "##.", "#..", "..."),  # ready to start
+    "!": ("###", "###", ".#.", ".#.", ".#.", "...", ".#."),  # the last minute
+}
+FONT.update(SIGNS)
 MIN_BLOCK_SCALE = 2  # at scale 1 the block font is barely bigger than Digits
 
 
@@ -214,10 +221,15 @@ class BigCountdown(Container):
             self.reference = reference
             self._choose_scale()
 
+    def block_text(self) -> str:
+        """What the block font draws: the value (a subclass may put a sign before it)."""
+        return self.value
+
     def _widest(self) -> str:
         """The reference, or the value when it is wider (then the scale must follow it)."""
-        if big_size(self.value, 1)[0] > big_size(self.reference, 1)[0]:
-            return self.value
+        drawn = self.block_text()
+        if big_size(drawn, 1)[0] > big_size(self.reference, 1)[0]:
+            return drawn
         return self.reference
 
     def _widest_width(self) -> int:
@@ -250,7 +262,7 @@ class BigCountdown(Container):
             digits.display = not use_block
             block.display = use_block
         if use_block:
-            block.show(render_big(self.value, self.scale))
+            block.show(render_big(self.block_text(), self.scale))
         else:
             digits.update(self.value)
 

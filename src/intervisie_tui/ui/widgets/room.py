@@ -23,7 +23,9 @@ from .phase_strip import strip_text
 
 NAME_BANNER_MIN_HEIGHT = 30  # below this the clock needs the rows; the name stays one line
 NAME_BANNER_LARGE_HEIGHT = 45  # from here the name is drawn twice as large
-STATE_CLASSES = ("-ready", "-running", "-last-minute", "-over", "-paused", "-ended")
+STATE_CLASSES = ("-ready", "-running", "-last-minute", "-over", "-paused", "-break", "-ended")
+# The sign the large clock puts before its digits: each state its own shape, not only its colour.
+CLOCK_SIGNS = {"ready": "▶", "paused": "‖", "last_minute": "!"}  # overtime has its "+" already
 
 
 def state_class(state: str) -> str:
@@ -36,6 +38,8 @@ class KeyHints:
 
     start: str
     choose_inbrenger: str
+    more_time: str = "+"
+    less_time: str = "-"
 
 
 class RoomPart(Static):
@@ -65,11 +69,19 @@ class RoomPart(Static):
 
 
 class RoomTitle(RoomPart):
+    """Method and phase; where both do not fit, the phase alone (the room needs that one)."""
+
     def part(self, room):
         return room.header
 
     def text(self, room):
-        return Content(f"{room.header.method} — {room.header.phase}")
+        both = f"{room.header.method} — {room.header.phase}"
+        width = self.content_size.width
+        return Content(room.header.phase if width and len(both) > width else both)
+
+    def on_resize(self) -> None:
+        if self.room is not None:
+            self.draw(self.room)
 
 
 class RoomStep(RoomPart):
@@ -99,27 +111,110 @@ class RoomClockState(RoomPart):
     FIXED_SIZE = True
 
     def part(self, room):
-        return (room.clock.state, room.clock.minutes, room.clock.extra)
+        return (room.clock.state, room.clock.minutes, room.clock.extra, room.on_break)
 
     def text(self, room):
         clock = room.clock
-        if clock.state == "ready" and self.hints is None:
+        breaking = room.on_break
+        if breaking is not None:
+            if breaking.until is None:
+                line = t("room.break.counting_up", room.lang)
+            else:
+                line = t("room.break.over" if breaking.over else "room.break.until", room.lang, time=breaking.until)
+            return Content(f"{line} · {t('room.break.phase_left', room.lang, time=breaking.phase_left)}")
+        if clock.state == "ready":  # the key to start is the sign's
             line = t("display.state.ready", room.lang)
         else:
-            shortcut = self.hints.start if self.hints is not None else ""
-            line = t(f"run.state.{clock.state}", room.lang, shortcut=shortcut)
+            line = t(f"run.state.{clock.state}", room.lang)
         line += f" · {t('run.of_minutes', room.lang, minutes=clock.minutes)}"
         if clock.extra:
             line += " " + t("run.extra", room.lang, sign="+" if clock.extra > 0 else "−", minutes=abs(clock.extra))
         return Content(line)
 
 
+class RoomSign(RoomPart):
+    """The state's own sign under the clock, a line of shapes and words that differs in every
+    state (the room reads it without colour, and on a small screen where the digits are plain)."""
+
+    FIXED_SIZE = True
+
+    def part(self, room):
+        return (room.clock.state, room.on_break is not None and room.on_break.until is None)
+
+    def text(self, room):
+        state = room.clock.state
+        hints = self.hints
+        if state == "ready":
+            if hints is None:
+                return Content(t("room.sign.ready_display", room.lang))
+            return Content(t("room.sign.ready", room.lang, key=hints.start))
+        if state == "break":
+            if hints is None:
+                return Content(t("room.sign.break_display", room.lang))
+            return Content(t("room.sign.break", room.lang, key=hints.start, more=hints.more_time,
+                             less=hints.less_time))
+        if state == "running":
+            return Content("")
+        return Content(t(f"room.sign.{state}", room.lang))
+
+
 class RoomCountdown(BigCountdown):
+    """The phase's clock (on a break the break's), with its state's sign before the digits when
+    they are drawn large: ▶ ready, ‖ paused, ! the last minute, + overtime."""
+
     room: var[RoomView | None] = var(None, init=False)
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._sign = ""
+
+    def block_text(self) -> str:
+        return self._sign + self.value
+
     def watch_room(self, room: RoomView | None) -> None:
-        if room is not None:
-            self.value = room.clock.value
+        if room is None:
+            return
+        sign = CLOCK_SIGNS.get(room.clock.state, "")
+        if sign != self._sign:
+            self._sign = sign
+            if room.clock.value == self.value:
+                self.watch_value()  # the same digits with another sign: draw them again
+        self.value = room.clock.value
+
+
+class RoomTiming(RoomPart):
+    """The whole session: when it ends by the plan, and how far ahead or behind it runs."""
+
+    def part(self, room):
+        return room.timing
+
+    def text(self, room):
+        """In words where the header has room beside the phase and the step, else short
+        ("15:30 +3′"), else nothing: the phase's title comes first."""
+        full, short = self.texts(room)
+        header = self.parent.size.width if self.parent is not None and self.is_attached else 200
+        step = len(t("run.step", room.lang, number=room.header.step, total=room.header.steps))
+        left = header - len(room.header.phase) - step - 6
+        return Content(full if len(full) <= left else short if len(short) <= left else "")
+
+    @staticmethod
+    def texts(room: RoomView) -> tuple[str, str]:
+        timing = room.timing
+        if timing.planned_end is None:
+            return t("room.timing.budget", room.lang, minutes=timing.budget), f"{timing.budget}′"
+        if timing.behind > 0:
+            where = t("room.timing.behind", room.lang, minutes=timing.behind)
+        elif timing.behind < 0:
+            where = t("room.timing.ahead", room.lang, minutes=-timing.behind)
+        else:
+            where = t("room.timing.on_time", room.lang)
+        sign = "+" if timing.behind > 0 else "−" if timing.behind < 0 else "±"
+        return (f"{t('room.timing.end', room.lang, time=timing.planned_end)} · {where}",
+                f"{timing.planned_end} {sign}{abs(timing.behind)}′")
+
+    def on_resize(self) -> None:
+        if self.room is not None:
+            self.draw(self.room)
 
 
 class RoomTurnName(RoomPart):
@@ -170,7 +265,7 @@ class RoomTurnBox(Vertical):
 
     def _show(self) -> None:
         room = self.room
-        timed = room is not None and room.turn.clock is not None and not self.cramped
+        timed = room is not None and room.turn.clock is not None and not self.cramped and room.on_break is None
         if self.display != timed:
             self.display = timed
         self.set_class(room is not None and room.turn.over, "-over")
@@ -180,9 +275,11 @@ class RoomSpeaker(RoomPart):
     """Who speaks now, in one line (or, on a large screen, as a banner: see RoomBanner)."""
 
     def part(self, room):
-        return room.turn.headline
+        return (room.turn.headline, room.on_break is not None)
 
     def text(self, room):
+        if room.on_break is not None:
+            return Content(t("room.break.title", room.lang))
         return Content(room.turn.headline)
 
 
@@ -254,11 +351,13 @@ class RoomBody(Vertical):
         hinted = {"room": RoomBody.room, "hints": RoomBody.hints}
         with Horizontal(id="run-header"):
             yield RoomTitle(id="run-title").data_bind(**bind)
+            yield RoomTiming(id="run-timing").data_bind(**bind)
             yield RoomStep(id="run-step").data_bind(**bind)
         yield RoomStrip(id="phase-strip").data_bind(**bind)
         with Horizontal(id="clock-row"):
             with Vertical(id="clock-box"):
                 yield RoomCountdown(id="countdown").data_bind(**bind)
+                yield RoomSign(id="clock-sign").data_bind(**hinted)
                 yield RoomClockState(id="clock-state").data_bind(**hinted)
             yield RoomTurnBox(id="turn-box").data_bind(room=RoomBody.room, cramped=RoomBody.cramped)
         with Center(id="who-big-row"):
@@ -270,17 +369,39 @@ class RoomBody(Vertical):
         yield RoomQuestions(id="questions").data_bind(**bind)
 
     def watch_room(self, old: RoomView | None, new: RoomView | None) -> None:
-        if new is not None and (old is None or old.turn.speaker != new.turn.speaker):
+        if new is None:
+            return
+        timed = new.turn.clock is not None and new.on_break is None
+        if self.has_class("-timed-turn") != timed:
+            self.set_class(timed, "-timed-turn")
+        if old is None or self._banner_name(old) != self._banner_name(new):
             self.show_banner()
+
+    @staticmethod
+    def _banner_name(room: RoomView) -> str | None:
+        """What the banner spells: on a break the word for it; in a round with time per turn
+        none (the turn's clock needs the rows); else the speaker."""
+        if room.on_break is not None:
+            return t("room.break.title", room.lang)
+        if room.turn.clock is not None:
+            return None
+        return room.turn.speaker
 
     def on_resize(self) -> None:
         self.show_banner()
+        self.call_after_refresh(self._fit_header)
+
+    def _fit_header(self) -> None:
+        """The header's parts share its width: the session's time yields to the phase's title."""
+        if self.room is not None and self.is_mounted:
+            for part in (self.query_one(RoomTiming), self.query_one(RoomTitle)):
+                part.draw(self.room)
 
     def show_banner(self) -> None:
         """On a large screen the speaker's name in block capitals instead of one line of text."""
         if not self.is_mounted:
             return
-        name = self.room.turn.speaker if self.room is not None else None
+        name = self._banner_name(self.room) if self.room is not None else None
         lines = self._banner_lines(name)
         row = self.query_one("#who-big-row")
         if row.display != bool(lines):
