@@ -158,9 +158,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.key.proceed": ("Verder", "Continue"),
     "groups.screen.title": ("Groepen", "Groups"),
     "groups.screen.none": (
-        "Nog geen groepen. Maak er een op de opdrachtregel:\n\n"
+        "Nog geen groepen. n maakt er een; of op de opdrachtregel:\n\n"
         "  intervisie groups new \"Naam\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
-        "No groups yet. Make one on the command line:\n\n"
+        "No groups yet. n makes one; or on the command line:\n\n"
         "  intervisie groups new \"Name\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
     ),
     "groups.screen.unreadable": ("Niet gelezen, niet aangeraakt: {name} ({reason})", "Not read, left untouched: {name} ({reason})"),
@@ -266,8 +266,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.form.new_title": ("Nieuwe groep", "New group"),
     "groups.form.edit_title": ("Groep wijzigen: {name}", "Edit group: {name}"),
     "groups.form.hint": (
-        "Tab: volgend veld · spatie: aan/uit · Ctrl+S: opslaan · Esc: annuleren",
-        "Tab: next field · space: on/off · Ctrl+S: save · Esc: cancel",
+        "Tab: volgend veld · spatie: register aan/uit · Ctrl+S: opslaan · Esc: annuleren",
+        "Tab: next field · space: register on/off · Ctrl+S: save · Esc: cancel",
     ),
     "groups.form.members_placeholder": ("bijvoorbeeld: Anna, Bram, Cem", "e.g. Anna, Bram, Cem"),
     "groups.form.members_button": ("Leden beheren… ({count})", "Manage members… ({count})"),
@@ -278,7 +278,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.form.facilitator_placeholder": ("naam van de vaste begeleider", "the standing facilitator's name"),
     "groups.form.every_weeks_placeholder": ("leeg: geen vast ritme", "empty: no set cadence"),
     "groups.form.planned_placeholder": ("leeg: niet vastgelegd", "empty: not set"),
-    "groups.form.show_agreements": ("afspraken tonen bij de opening van elke bijeenkomst", "show the agreements when each meeting opens"),
+    "groups.form.show_yes": (
+        "ja: met de open actiepunten, als een bijeenkomst begint",
+        "yes: with the open action points, when a meeting starts",
+    ),
+    "groups.form.show_no": ("nee: alleen met de toets o", "no: only with the key o"),
     "groups.form.no_registers": ("geen registerprofielen gevonden", "no register profiles found"),
     "groups.form.unknown_register": ("{id} (onbekend profiel)", "{id} (unknown profile)"),
     "groups.form.discard_question": (
@@ -291,17 +295,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the members dialog
     "groups.members.title": ("Leden van {name}", "Members of {name}"),
     "groups.members.hint": (
-        "a: nieuw lid · r of F2: hernoemen (de oude naam blijft bewaard) · l of Del: vertrekt "
+        "n: nieuw lid · r of F2: hernoemen (de oude naam blijft bewaard) · l of Del: vertrekt "
         "(de bijeenkomsten blijven bewaard) · Esc: terug",
-        "a: new member · r or F2: rename (the old name is kept) · l or Del: leaves "
+        "n: new member · r or F2: rename (the old name is kept) · l or Del: leaves "
         "(their meetings are kept) · Esc: back",
     ),
-    "groups.members.none": ("Nog geen leden; a voegt er een toe.", "No members yet; a adds one."),
+    "groups.members.none": ("Nog geen leden; n voegt er een toe.", "No members yet; n adds one."),
     "groups.members.add_prompt": ("Naam van het nieuwe lid (of van iemand die terugkomt):", "Name of the new member (or of someone coming back):"),
     "groups.members.rename_prompt": ("Nieuwe naam voor {name}:", "New name for {name}:"),
     "groups.members.leave_question": (
-        "{name} vertrekt uit {group}? De bijeenkomsten van {name} blijven bewaard; terugkomen kan met a.",
-        "{name} leaves {group}? Their meetings are kept; coming back is a (add) again.",
+        "{name} vertrekt uit {group}? De bijeenkomsten van {name} blijven bewaard; terugkomen kan met n.",
+        "{name} leaves {group}? Their meetings are kept; coming back is n (new member) again.",
     ),
     "groups.members.leave_yes": ("Vertrekt", "Leaves"),
     "groups.members.leave_no": ("Blijft", "Stays"),
@@ -323,6 +327,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tab: next field · Ctrl+S (or Enter in a text field): save · Esc: cancel. "
         "Never notes, case or evaluation: only dates, times, method, names and roles.",
     ),
+    "groups.report.suffix_mismatch": (
+        "eindigt op {suffix}, maar het formaat is {format}; pas een van beide aan.",
+        "ends in {suffix} but the format is {format}; change one of them.",
+    ),
+    "groups.report.is_folder": ("dat is een map; geef een bestandsnaam.", "that is a folder; give a file name."),
     # the evaluation of the series
     "groups.evaluation.title": ("Evaluatie van de reeks: {name}", "Evaluation of the series: {name}"),
     "groups.evaluation.hint": (
