@@ -26,7 +26,8 @@ class EvaluationScreen(Screen[bool]):
     EvaluationScreen #evaluation-hint { color: $text-muted; padding: 0 1; }
     EvaluationScreen #evaluation-body { height: 1fr; padding: 0 1; }
     EvaluationScreen .evaluation-question { text-style: bold; margin-top: 1; }
-    EvaluationScreen TextArea { height: 4; }
+    EvaluationScreen TextArea { height: 4; background: $boost; }
+    EvaluationScreen TextArea:focus { background: $surface-lighten-1; }
     EvaluationScreen #evaluation-problem { color: $error; height: auto; padding: 0 1; }
     """
     BINDINGS = [Binding("escape", "cancel", "keys.form_cancel")]

@@ -83,11 +83,13 @@ class GroupFormScreen(Screen[Group | None]):
     GroupFormScreen .form-row { height: auto; }
     GroupFormScreen .form-label { width: 24; color: $text-muted; }
     GroupFormScreen .form-row > Input, GroupFormScreen .form-row > Button { width: 1fr; }
+    GroupFormScreen .form-row > Button { content-align: left middle; text-align: left; }
     GroupFormScreen #form-kind { width: 1fr; }
     GroupFormScreen #form-facilitation { width: 30; }
     GroupFormScreen #form-facilitator { width: 1fr; }
     GroupFormScreen #form-registers { width: 1fr; height: auto; max-height: 6; }
-    GroupFormScreen #form-agreements { width: 1fr; height: 4; }
+    GroupFormScreen #form-agreements { width: 1fr; height: 4; background: $boost; }
+    GroupFormScreen #form-agreements:focus { background: $surface-lighten-1; }
     GroupFormScreen #form-show-agreements { width: 1fr; }
     GroupFormScreen #form-registers:focus { background: $boost; }
     GroupFormScreen #form-problem { color: $error; height: auto; padding: 0 1; }
