@@ -311,3 +311,47 @@ async def test_every_groups_footer_fits_80_columns(library, private_dirs, lang):
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, GroupsScreen), where
+
+
+async def test_members_changed_in_the_form_are_saved_with_it_or_asked_about(library, private_dirs):
+    _, data = private_dirs
+    seeded_group(data)
+    app = group_app(library, data, lang="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot, down=1)
+        await pilot.press("e", "tab", "enter")  # the members button
+        await pilot.pause()
+        assert isinstance(app.screen, GroupMembersScreen)
+        await pilot.press("n", *"Eva", "enter", "escape")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, GroupFormScreen) and "(5)" in str(form.query_one("#form-members").label)
+        assert len(groups_on_disk(data)["VP [red]Noord[/]"]["members"]) == 4  # not saved yet: with the form
+        await pilot.press("ctrl+l")  # the language follows live, the values stay
+        await pilot.pause()
+        assert text_of(form.query_one("#label-every_weeks", Static)) == "Cadence (every N weeks)"
+        assert "(5)" in str(form.query_one("#form-members").label)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+    assert [m["name"] for m in groups_on_disk(data)["VP [red]Noord[/]"]["members"]][-1] == "Eva"
+
+
+async def test_the_palette_offers_the_groups_actions_on_the_groups_screen_only(library, private_dirs):
+    from intervisie_tui.ui.commands import IntervisieCommands
+
+    _, data = private_dirs
+    seeded_group(data)
+    app = group_app(library, data, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        titles = [title for title, _, _ in IntervisieCommands(app.screen)._commands()]
+        assert "Series evaluation" not in titles
+        await open_groups(pilot, down=1)
+        titles = [title for title, _, _ in IntervisieCommands(app.screen)._commands()]
+        assert "Series evaluation" in titles and "New" in titles and "Next phase" not in titles
