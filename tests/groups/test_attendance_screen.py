@@ -55,6 +55,11 @@ async def test_the_opening_shows_a_groups_agreements_on_the_room_screen(library,
     app = IntervisieApp(lang="nl", clock=FakeClock(), plan=plan, library=library, settings=Settings(bell=False))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        # `intervisie run --group`: the group wants its agreements at the opening, so they come first.
+        assert isinstance(app.screen, OpeningScreen)
+        await pilot.press("o")
+        await pilot.pause()
+        assert getattr(app.screen, "IS_RUN_SCREEN", False)
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, OpeningScreen)

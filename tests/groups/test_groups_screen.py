@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
 from intervisie_tui.core.groups import Attendance
 from intervisie_tui.ui.screens.group_setup import CheckInScreen, GroupSetupScreen
@@ -79,8 +79,10 @@ async def test_report_and_calendar_from_the_screen(library, private_dirs, tmp_pa
         app.screen.today = TODAY
         await pilot.press("down", "r")
         await pilot.pause()
-        field = app.screen.query_one(Input)
+        app.screen.query_one("#report-format", Select).value = "csv"
+        field = app.screen.query_one("#report-target", Input)
         field.value = str(tmp_path / "report.csv")
+        field.focus()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("c")

@@ -45,3 +45,12 @@ def test_setup_from_a_group(snap_compare, private_dirs, lang):
     seeded_group(data)
     app = group_app(load_library(None, entry_points=()), data, lang)
     assert snap_compare(app, terminal_size=(120, 40), run_before=driver(("s", "down", "e", "ctrl+s")))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_group_form(snap_compare, private_dirs, lang):
+    """The form of an existing group at 80x24: every field in view, the footer whole."""
+    data = private_dirs[1]
+    seeded_group(data)
+    app = group_app(load_library(None, entry_points=()), data, lang)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=driver(("e",)))

@@ -22,13 +22,16 @@ def make_app(plan, clock, library, lang="en", **settings) -> IntervisieApp:
 
 
 def test_action_ids_and_default_keys_are_unique():
+    """Unique within a scope (one screen's keys) and apart from the app's, which work everywhere."""
     ids = [action.id for action in ACTIONS]
     assert len(ids) == len(set(ids))
-    seen: dict[str, str] = {}
+    app_keys = {key: action.id for action in ACTIONS if action.scope == "app" for key in action.keys.split(",")}
+    seen: dict[tuple[str, str], str] = {}
     for action in ACTIONS:
         for key in action.keys.split(","):
-            assert key not in seen, f"{key} is bound to {seen.get(key)} and {action.id}"
-            seen[key] = action.id
+            assert (action.scope, key) not in seen, f"{key} is bound to {seen.get((action.scope, key))} and {action.id}"
+            seen[(action.scope, key)] = action.id
+            assert action.scope == "app" or key not in app_keys, f"{key} of {action.id} is the app's {app_keys.get(key)}"
             assert is_valid_key(key), key
 
 
@@ -44,7 +47,7 @@ def test_check_keymap_keeps_the_good_and_names_the_bad():
 
 async def test_rebound_keys_work_and_show_in_footer_and_help(incident_plan, clock, library):
     app = make_app(incident_plan, clock, library, keys={"next-phase": "j", "bogus-id": "x"})
-    async with app.run_test(size=(160, 48)) as pilot:  # tall enough for the whole help screen
+    async with app.run_test(size=(160, 80)) as pilot:  # tall enough for the whole help screen
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()

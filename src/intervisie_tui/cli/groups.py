@@ -161,51 +161,40 @@ def _registers():
     return load_registers(config_dir() / "registers")
 
 
-def _check_registers(ids: list[str] | None, lang: str) -> str | None:
-    if not ids:
-        return None
-    book = _registers()
-    unknown = [register_id for register_id in ids if register_id not in book.registers]
-    if unknown:
-        return t("groups.cli.unknown_register", lang, id=", ".join(unknown), known=", ".join(sorted(book.registers)))
-    return None
+OPTIONS = {"name": "--name", "fixed": "--fixed/--open", "facilitator": "--facilitator", "every_weeks": "--every-weeks",
+           "planned_meetings": "--meetings", "registers": "--register", "registration_number": "--registration-number",
+           "agreements": "--agreements", "show_agreements": "--agreements-at-opening", "members": "--members",
+           "since": "--from", "until": "--to", "member": "--member"}
 
 
-def _apply_options(group, args, lang: str) -> str | None:
-    """Options onto the group; a problem message if one is invalid."""
-    from pydantic import ValidationError
+def _refused(error, lang: str, code: int = 2) -> int:
+    """A rule of core.groups refused the change: the option, and what was expected."""
+    option = OPTIONS.get(error.field, error.field)
+    return _fail(f"{option}: {error.message.render(lang)}" if option.startswith("-") else error.message.render(lang), code)
 
-    problem = _check_registers(args.register, lang)
-    if problem:
-        return problem
+
+def _changes(args: argparse.Namespace) -> dict[str, object]:
+    """The settings given on the command line (those not given stay as they are)."""
+    given = {
+        "every_weeks": args.every_weeks, "planned_meetings": args.meetings,
+        "registers": args.register or None, "registration_number": args.registration_number,
+        "facilitator": args.facilitator, "agreements": args.agreements, "fixed": args.fixed,
+        "show_agreements": None if args.agreements_at_opening is None else args.agreements_at_opening == "yes",
+        "name": getattr(args, "name_change", None),
+    }
+    return {field: value for field, value in given.items() if value is not None}
+
+
+def _apply_options(group, args, lang: str, taken_names=()):
+    """Options onto the group, all or none: the rule broken (a GroupRuleError), or None."""
+    from ..core.groups import GroupRuleError, apply_settings, join_members, split_names
+
     try:
-        if args.every_weeks is not None:
-            group.every_weeks = args.every_weeks
-        if args.meetings is not None:
-            group.planned_meetings = args.meetings
-        if args.register:
-            group.registers = list(dict.fromkeys(args.register))
-        if args.registration_number is not None:
-            group.registration_number = args.registration_number.strip()
-        if args.facilitator is not None:
-            group.facilitator = args.facilitator.strip() or None
-        if args.agreements is not None:
-            group.agreements = args.agreements.strip()
-        if args.fixed is not None:
-            group.fixed = args.fixed
-        if args.agreements_at_opening is not None:
-            group.show_agreements = args.agreements_at_opening == "yes"
-        if getattr(args, "name_change", None):
-            group.name = args.name_change
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        return t("groups.cli.bad_option", lang, field=".".join(str(p) for p in first["loc"]), detail=first["msg"])
-    if args.members:
-        for name in [name.strip() for name in args.members.split(",") if name.strip()]:
-            try:
-                group.add_member(name, today())
-            except ValueError:
-                return t("groups.cli.member_exists", lang, name=name)
+        apply_settings(group, _changes(args), known_registers=_registers().registers, taken_names=taken_names)
+        if args.members:
+            join_members(group, split_names(args.members), today())
+    except GroupRuleError as error:
+        return error
     return None
 
 
@@ -237,19 +226,15 @@ def show_group(args: argparse.Namespace, lang: str) -> int:
 
 
 def new_group(args: argparse.Namespace, lang: str) -> int:
-    from pydantic import ValidationError
-
     from ..core.groups import Group
     from ..store.errors import StoreError
 
-    try:
-        group = Group(name=args.name.strip())
-    except ValidationError:
-        return _fail(t("groups.cli.bad_name", lang), 2)
-    problem = _apply_options(group, args, lang)
-    if problem:
-        return _fail(problem, 2)
     store = _store(args, lang)
+    group = Group(name="-")
+    args.name_change = args.name
+    problem = _apply_options(group, args, lang)  # a name already taken: the store refuses it (exit 1)
+    if problem:
+        return _refused(problem, lang)
     try:
         path = store.create(group)
     except StoreError as error:
@@ -273,54 +258,44 @@ def edit_group(args: argparse.Namespace, lang: str) -> int:
     store, group = _find(args, lang)
     if group is None:
         return 1
-    args.name_change = (args.name or "").strip() or None
-    if args.name_change and any(other.id != group.id and other.name.casefold() == args.name.strip().casefold()
-                         for other in store.list_groups()):
-        return _fail(t("groups.new.exists", lang, name=args.name), 2)
-    problem = _apply_options(group, args, lang)
+    args.name_change = args.name
+    taken = [other.name for other in store.list_groups() if other.id != group.id]
+    problem = _apply_options(group, args, lang, taken)
     if problem:
-        return _fail(problem, 2)
+        return _refused(problem, lang)
     return _save(store, group, lang, t("groups.cli.saved", lang, name=group.name))
+
+
+def _member_change(args: argparse.Namespace, lang: str, change, done_key: str) -> int:
+    """One member joins, leaves or is renamed, by the rules of core.groups; then saved."""
+    from ..core.groups import GroupRuleError
+
+    store, group = _find(args, lang)
+    if group is None:
+        return 1
+    try:
+        member = change(group)
+    except GroupRuleError as error:
+        return _fail(error.message.render(lang), 2)  # the member named on the command line
+    return _save(store, group, lang, t(done_key, lang, name=member.name, group=group.name))
 
 
 def add_member(args: argparse.Namespace, lang: str) -> int:
-    store, group = _find(args, lang)
-    if group is None:
-        return 1
-    name = args.name.strip()
-    if not name:
-        return _fail(t("plan.empty_name", lang), 2)
-    try:
-        group.add_member(name, today())
-    except ValueError:
-        return _fail(t("groups.cli.member_exists", lang, name=name), 2)
-    return _save(store, group, lang, t("groups.cli.member_added", lang, name=name, group=group.name))
+    from ..core.groups import join_members
+
+    return _member_change(args, lang, lambda group: join_members(group, [args.name], today())[0], "groups.cli.member_added")
 
 
 def remove_member(args: argparse.Namespace, lang: str) -> int:
-    store, group = _find(args, lang)
-    if group is None:
-        return 1
-    try:
-        member = group.remove_member(args.name, today())
-    except KeyError:
-        return _fail(t("groups.cli.no_member", lang, name=args.name, group=group.name), 2)
-    return _save(store, group, lang, t("groups.cli.member_removed", lang, name=member.name, group=group.name))
+    from ..core.groups import member_leaves
+
+    return _member_change(args, lang, lambda group: member_leaves(group, args.name, today()), "groups.cli.member_removed")
 
 
 def rename_member(args: argparse.Namespace, lang: str) -> int:
-    store, group = _find(args, lang)
-    if group is None:
-        return 1
-    if not args.new_name.strip():
-        return _fail(t("plan.empty_name", lang), 2)
-    try:
-        group.rename_member(args.name, args.new_name)
-    except KeyError:
-        return _fail(t("groups.cli.no_member", lang, name=args.name, group=group.name), 2)
-    except ValueError:
-        return _fail(t("groups.cli.member_exists", lang, name=args.new_name), 2)
-    return _save(store, group, lang, t("groups.cli.saved", lang, name=group.name))
+    from ..core.groups import member_renamed
+
+    return _member_change(args, lang, lambda group: member_renamed(group, args.name, args.new_name), "groups.cli.renamed")
 
 
 def export_group(args: argparse.Namespace, lang: str) -> int:
@@ -377,33 +352,28 @@ def _write_bytes(data: bytes, target: Path, lang: str) -> int:
 
 
 def report_group(args: argparse.Namespace, lang: str) -> int:
+    from ..core.groups import GroupRuleError
     from ..core.library import load_library
     from ..paths import user_methods_dir
-    from ..reports.content import build_report, method_names
-    from ..reports.text import to_csv, to_markdown
+    from ..reports.content import method_names
+    from ..reports.render import render_report
 
     store, group = _find(args, lang)
     if group is None:
         return 1
-    if args.member and group.member(args.member) is None:
-        return _fail(t("groups.cli.no_member", lang, name=args.member, group=group.name), 2)
-    book = _registers()
-    ids = [args.register] if args.register else group.registers
-    problem = _check_registers(ids, lang)
-    if problem:
-        return _fail(problem, 2)
-    registers = [book.registers[register_id] for register_id in ids]
+    if args.format == "pdf" and args.output is None:
+        return _fail(t("groups.cli.pdf_needs_output", lang), 2)
     names = method_names(load_library(user_methods_dir()), lang)
-    report = build_report(group, registers, names, until=args.until or today(), since=args.since, member=args.member)
-    if args.format == "pdf":
-        if args.output is None:
-            return _fail(t("groups.cli.pdf_needs_output", lang), 2)
-        from ..reports.pdf import to_pdf
-
-        return _write_bytes(to_pdf(report, lang), args.output, lang)
+    try:
+        report = render_report(group, _registers(), names, fmt=args.format, until=args.until or today(),
+                               since=args.since, member=args.member, register=args.register, lang=lang)
+    except GroupRuleError as error:
+        return _refused(error, lang)
+    if isinstance(report, bytes):
+        return _write_bytes(report, args.output, lang)
     from .output import write_output
 
-    return write_output(to_csv(report, lang) if args.format == "csv" else to_markdown(report, lang), args.output, lang)
+    return write_output(report, args.output, lang)
 
 
 def attach_session(args: argparse.Namespace, lang: str) -> int:

@@ -9,12 +9,13 @@ session document, which the record may name (`session_id`) but never needs.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..i18n import Message
 from .events import Event
 from .hours import net_time
 
@@ -253,3 +254,148 @@ class Group(BaseModel):
         )
         self.meetings.append(record)
         return record
+
+
+# -- the rules for changing a group: the command line and the screens both go through these ----------
+
+EVERY_WEEKS = (1, 52)
+PLANNED_MEETINGS = (1, 100)
+MAX_LINE = 120
+SETTINGS = ("name", "fixed", "facilitator", "every_weeks", "planned_meetings", "registers", "registration_number",
+            "agreements", "show_agreements")
+
+
+class GroupRuleError(ValueError):
+    """A change refused, and nothing changed: `field` names the setting (one of SETTINGS, or
+    "members"), `message` says what was expected, in any language."""
+
+    def __init__(self, field: str, message: Message) -> None:
+        super().__init__(field)
+        self.field = field
+        self.message = message
+
+
+def parse_whole(field: str, text: str) -> int | None:
+    """A whole number typed in a form: empty is None (not set); anything else but digits is refused."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise GroupRuleError(field, Message("groups.rule.whole_number", {"text": visible(text)}))
+    return int(text)
+
+
+def parse_date(field: str, text: str) -> date | None:
+    """A date typed as YYYY-MM-DD: empty is None; anything else is refused, saying what to type."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise GroupRuleError(field, Message("groups.rule.date", {"text": visible(text)})) from None
+
+
+def split_names(text: str) -> list[str]:
+    """Names as typed: separated by commas or new lines; blanks dropped."""
+    return [name.strip() for line in text.splitlines() for name in line.split(",") if name.strip()]
+
+
+def _line(field: str, value: object, *, required: bool = False) -> str:
+    text = str(value or "").strip()
+    if required and not text:
+        raise GroupRuleError(field, Message("groups.rule.required"))
+    if len(text) > MAX_LINE:
+        raise GroupRuleError(field, Message("groups.rule.too_long", {"most": MAX_LINE}))
+    return text
+
+
+def _count(field: str, value: object, bounds: tuple[int, int]) -> int | None:
+    if value is None:
+        return None
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise GroupRuleError(field, Message("groups.rule.range", {"low": low, "high": high}))
+    return value
+
+
+def _checked(field: str, value: object, known_registers: Collection[str], taken_names: Collection[str]) -> object:
+    if field == "name":
+        name = _line(field, value, required=True)
+        if visible(name).casefold() in {taken.casefold() for taken in taken_names}:
+            raise GroupRuleError(field, Message("groups.new.exists", {"name": visible(name)}))
+        return name
+    if field == "facilitator":
+        return _line(field, value) or None
+    if field == "registration_number":
+        return _line(field, value)
+    if field == "every_weeks":
+        return _count(field, value, EVERY_WEEKS)
+    if field == "planned_meetings":
+        return _count(field, value, PLANNED_MEETINGS)
+    if field == "registers":
+        ids = list(dict.fromkeys(str(register_id) for register_id in value or ()))  # type: ignore[union-attr]
+        unknown = [register_id for register_id in ids if register_id not in known_registers]
+        if unknown:
+            raise GroupRuleError(field, Message("groups.cli.unknown_register", {
+                "id": ", ".join(unknown), "known": ", ".join(sorted(known_registers))}))
+        return ids
+    if field == "agreements":
+        return str(value or "").strip()
+    if field in ("fixed", "show_agreements"):
+        return bool(value)
+    raise KeyError(field)
+
+
+def apply_settings(group: Group, changes: Mapping[str, object], *, known_registers: Collection[str],
+                   taken_names: Collection[str] = ()) -> None:
+    """Every change in `changes` (setting -> new value) onto the group, or none of them:
+    GroupRuleError names the first setting that is wrong. `taken_names` are the other groups'."""
+    checked = {field: _checked(field, value, known_registers, taken_names) for field, value in changes.items()}
+    for field, value in checked.items():
+        setattr(group, field, value)
+
+
+def join_members(group: Group, names: Sequence[str], on: date) -> list[Member]:
+    """Members joining: all of them, or (GroupRuleError on "members") none."""
+    seen: set[str] = set()
+    for name in names:
+        name = _line("members", name, required=True)
+        wanted = visible(name).casefold()
+        if wanted in seen:
+            raise GroupRuleError("members", Message("plan.duplicate", {"name": visible(name)}))
+        seen.add(wanted)
+        existing = group.member(name)
+        if existing is not None and existing.active:
+            raise GroupRuleError("members", Message("groups.cli.member_exists", {"name": visible(name)}))
+    return [group.add_member(name, on) for name in names]
+
+
+def member_leaves(group: Group, reference: str, on: date) -> Member:
+    """A member leaves; their meetings stay in the record (and they may come back)."""
+    try:
+        return group.remove_member(reference, on)
+    except KeyError:
+        raise GroupRuleError("members", Message("groups.cli.no_member", {"name": visible(reference), "group": group.name})) from None
+
+
+def member_renamed(group: Group, reference: str, new_name: str) -> Member:
+    """A member's new name; the old one stays in their history."""
+    new_name = _line("members", new_name, required=True)
+    try:
+        return group.rename_member(reference, new_name)
+    except KeyError:
+        raise GroupRuleError("members", Message("groups.cli.no_member", {"name": visible(reference), "group": group.name})) from None
+    except ValueError:
+        raise GroupRuleError("members", Message("groups.cli.member_exists", {"name": visible(new_name)})) from None
+
+
+def report_registers(group: Group, register: str | None, known_registers: Collection[str]) -> list[str]:
+    """The registers a report counts for: the one asked for, or the group's; unknown ones refused."""
+    ids = [register] if register else list(group.registers)
+    return _checked("registers", ids, known_registers, ())  # type: ignore[return-value]
+
+
+def check_period(since: date | None, until: date) -> None:
+    if since is not None and since > until:
+        raise GroupRuleError("since", Message("groups.rule.period", {"since": f"{since:%Y-%m-%d}", "until": f"{until:%Y-%m-%d}"}))

@@ -158,9 +158,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.key.proceed": ("Verder", "Continue"),
     "groups.screen.title": ("Groepen", "Groups"),
     "groups.screen.none": (
-        "Nog geen groepen. Maak er een op de opdrachtregel:\n\n"
+        "Nog geen groepen. n maakt er een; of op de opdrachtregel:\n\n"
         "  intervisie groups new \"Naam\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
-        "No groups yet. Make one on the command line:\n\n"
+        "No groups yet. n makes one; or on the command line:\n\n"
         "  intervisie groups new \"Name\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
     ),
     "groups.screen.unreadable": ("Niet gelezen, niet aangeraakt: {name} ({reason})", "Not read, left untouched: {name} ({reason})"),
@@ -220,4 +220,139 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "How safe did it feel to bring real cases? What made it so?",
     ),
     "series.prompt.methods": ("Welke methoden pasten bij ons, welke niet?", "Which methods suited us, which did not?"),
+    # the rules of changing a group (core.groups), for the command line and the screens
+    "groups.rule.whole_number": (
+        "'{text}' is geen heel getal; typ bijvoorbeeld 6, of laat het leeg.",
+        "'{text}' is not a whole number; type e.g. 6, or leave it empty.",
+    ),
+    "groups.rule.required": ("mag niet leeg zijn.", "cannot be empty."),
+    "groups.rule.too_long": ("ten hoogste {most} tekens.", "at most {most} characters."),
+    "groups.rule.range": ("verwacht een heel getal van {low} tot en met {high}.", "expected a whole number from {low} to {high}."),
+    "groups.rule.period": (
+        "de begindatum {since} ligt na de einddatum {until}; kies een begin vóór het einde.",
+        "the start date {since} is after the end date {until}; choose a start before the end.",
+    ),
+    "groups.rule.date": (
+        "'{text}' is geen datum; typ JJJJ-MM-DD (bijvoorbeeld 2026-01-31), of laat het leeg.",
+        "'{text}' is not a date; type YYYY-MM-DD (e.g. 2026-01-31), or leave it empty.",
+    ),
+    "groups.rule.standing_needs_name": (
+        "geef de naam van de vaste begeleider, of kies 'rouleert'.",
+        "give the standing facilitator's name, or choose 'rotates'.",
+    ),
+    "groups.cli.renamed": (
+        "{name} in {group}: nieuwe naam opgeslagen; de oude blijft in de geschiedenis.",
+        "{name} in {group}: new name saved; the old one stays in the history.",
+    ),
+    # the fields of the group form, the report and the evaluation (messages name them)
+    "groups.field.name": ("Naam", "Name"),
+    "groups.field.members": ("Leden", "Members"),
+    "groups.field.fixed": ("Soort groep", "Kind of group"),
+    "groups.field.facilitation": ("Begeleiding", "Facilitation"),
+    "groups.field.facilitator": ("Vaste begeleider", "Standing facilitator"),
+    "groups.field.every_weeks": ("Ritme (elke N weken)", "Cadence (every N weeks)"),
+    "groups.field.planned_meetings": ("Geplande bijeenkomsten", "Planned meetings"),
+    "groups.field.registers": ("Registers", "Registers"),
+    "groups.field.registration_number": ("Registratienummer", "Registration number"),
+    "groups.field.agreements": ("Afspraken", "Agreements"),
+    "groups.field.show_agreements": ("Bij de opening", "At the opening"),
+    "groups.field.member": ("Lid", "Member"),
+    "groups.field.since": ("Van", "From"),
+    "groups.field.until": ("Tot en met", "To"),
+    "groups.field.register": ("Register", "Register"),
+    "groups.field.format": ("Formaat", "Format"),
+    "groups.field.target": ("Bestand", "File"),
+    # the group form
+    "groups.form.new_title": ("Nieuwe groep", "New group"),
+    "groups.form.edit_title": ("Groep wijzigen: {name}", "Edit group: {name}"),
+    "groups.form.hint": (
+        "Tab of Enter: volgend veld · spatie: register aan/uit",
+        "Tab or Enter: next field · space: register on/off",
+    ),
+    "groups.form.members_placeholder": ("bijvoorbeeld: Anna, Bram, Cem", "e.g. Anna, Bram, Cem"),
+    "groups.form.members_button": ("Leden beheren… ({count})", "Manage members… ({count})"),
+    "groups.form.fixed": ("vast: steeds dezelfde leden", "fixed: the same members"),
+    "groups.form.open": ("open: de leden wisselen", "open: members vary"),
+    "groups.form.rotates": ("rouleert onder de leden", "rotates among the members"),
+    "groups.form.standing": ("een vaste begeleider", "a standing facilitator"),
+    "groups.form.facilitator_placeholder": ("naam begeleider", "facilitator's name"),
+    "groups.form.every_weeks_placeholder": ("leeg: geen vast ritme", "empty: no set cadence"),
+    "groups.form.planned_placeholder": ("leeg: niet vastgelegd", "empty: not set"),
+    "groups.form.show_yes": (
+        "ja, bij de start (met open actiepunten)",
+        "yes, at the start (with open action points)",
+    ),
+    "groups.form.show_no": ("nee: alleen met de toets o", "no: only with the key o"),
+    "groups.form.no_registers": ("geen registerprofielen gevonden", "no register profiles found"),
+    "groups.form.unknown_register": ("{id} (onbekend profiel)", "{id} (unknown profile)"),
+    "groups.form.discard_question": (
+        "De wijzigingen aan de groep zijn nog niet opgeslagen. Weggooien?",
+        "The changes to the group are not saved yet. Discard them?",
+    ),
+    "groups.form.discard_yes": ("Weggooien", "Discard"),
+    "groups.form.discard_no": ("Verder bewerken", "Keep editing"),
+    "groups.form.created": ("Groep '{name}' gemaakt.", "Group '{name}' created."),
+    # the members dialog
+    "groups.members.title": ("Leden van {name}", "Members of {name}"),
+    "groups.members.hint": (
+        "n: nieuw lid · r of F2: hernoemen (de oude naam blijft bewaard) · l of Del: vertrekt "
+        "(de bijeenkomsten blijven bewaard) · Esc: terug",
+        "n: new member · r or F2: rename (the old name is kept) · l or Del: leaves "
+        "(their meetings are kept) · Esc: back",
+    ),
+    "groups.members.none": ("Nog geen leden; n voegt er een toe.", "No members yet; n adds one."),
+    "groups.members.add_prompt": ("Naam van het nieuwe lid (of van iemand die terugkomt):", "Name of the new member (or of someone coming back):"),
+    "groups.members.rename_prompt": ("Nieuwe naam voor {name}:", "New name for {name}:"),
+    "groups.members.leave_question": (
+        "{name} vertrekt uit {group}? De bijeenkomsten van {name} blijven bewaard; terugkomen kan met n.",
+        "{name} leaves {group}? Their meetings are kept; coming back is n (new member) again.",
+    ),
+    "groups.members.leave_yes": ("Vertrekt", "Leaves"),
+    "groups.members.leave_no": ("Blijft", "Stays"),
+    "groups.members.already_left": ("{name} is al vertrokken.", "{name} has already left."),
+    "groups.members.prompt_hint": ("Enter: opslaan · Esc: annuleren", "Enter: save · Esc: cancel"),
+    # the report dialog
+    "groups.report.title": ("Rapport van {name}", "Report of {name}"),
+    "groups.report.all_members": ("iedereen", "everyone"),
+    "groups.report.group_registers": ("die van de groep ({ids})", "the group's ({ids})"),
+    "groups.report.no_registers": ("die van de groep (geen)", "the group's (none)"),
+    "groups.report.since_placeholder": ("JJJJ-MM-DD; leeg: vanaf het begin", "YYYY-MM-DD; empty: from the start"),
+    "groups.report.until_placeholder": ("JJJJ-MM-DD; leeg: vandaag", "YYYY-MM-DD; empty: today"),
+    "groups.report.format.pdf": ("PDF: presentielijst om te tekenen", "PDF: attendance list to sign"),
+    "groups.report.format.md": ("Markdown: presentie en bewijs van uren", "Markdown: attendance and proof of hours"),
+    "groups.report.format.csv": ("CSV: voor registerportalen", "CSV: for register portals"),
+    "groups.report.hint": (
+        "Tab: volgend veld · Ctrl+S (of Enter in een tekstveld): opslaan · Esc: annuleren. "
+        "Nooit notities, casus of evaluatie: alleen datums, tijden, methode, namen en rollen.",
+        "Tab: next field · Ctrl+S (or Enter in a text field): save · Esc: cancel. "
+        "Never notes, case or evaluation: only dates, times, method, names and roles.",
+    ),
+    "groups.report.suffix_mismatch": (
+        "eindigt op {suffix}, maar het formaat is {format}; pas een van beide aan.",
+        "ends in {suffix} but the format is {format}; change one of them.",
+    ),
+    "groups.report.is_folder": ("dat is een map; geef een bestandsnaam.", "that is a folder; give a file name."),
+    # the evaluation of the series
+    "groups.evaluation.title": ("Evaluatie van de reeks: {name}", "Evaluation of the series: {name}"),
+    "groups.evaluation.hint": (
+        "Voor de groep zelf: alleen in het reeksverslag, nooit in een rapport voor een register. "
+        "Tab: volgende vraag · Ctrl+S: opslaan · Esc: annuleren",
+        "For the group itself: only in the series report, never in a report for a register. "
+        "Tab: next question · Ctrl+S: save · Esc: cancel",
+    ),
+    # keys of the groups screens (ui/keys.py)
+    "keys.group.groups": ("Groepen", "Groups"),
+    "keys.group.members": ("Leden van een groep", "A group's members"),
+    "keys.group_new": ("Nieuw", "New"),
+    "keys.group_edit": ("Wijzigen", "Edit"),
+    "keys.group_members": ("Leden", "Members"),
+    "keys.group_start": ("Starten", "Start"),
+    "keys.group_report": ("Rapport", "Report"),
+    "keys.group_calendar": ("Agenda", "Calendar"),
+    "keys.group_evaluate": ("Evaluatie van de reeks", "Series evaluation"),
+    "keys.member_add": ("Erbij", "Add"),
+    "keys.member_rename": ("Hernoemen", "Rename"),
+    "keys.member_leave": ("Vertrekt", "Leaves"),
+    "keys.form_save": ("Opslaan", "Save"),
+    "keys.form_cancel": ("Annuleren", "Cancel"),
 }

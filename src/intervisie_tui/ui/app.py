@@ -152,6 +152,7 @@ class IntervisieApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._plan is not None:
             self.push_screen(self._run_screen_for(self._plan))
+            self._opening_at_start(self._plan)
         for message, severity in self._startup_notices:
             self.notify(message, severity=severity)
         if self.library.problems:
@@ -203,6 +204,17 @@ class IntervisieApp(App):
 
     def start_session(self, plan: SessionPlan) -> None:
         self.push_screen(self._run_screen_for(plan))
+        self._opening_at_start(plan)
+
+    def _opening_at_start(self, plan: SessionPlan) -> None:
+        """A meeting of a group that wants its agreements at the opening: they (and the last
+        meeting's open action points) cover the first phase until the facilitator goes on."""
+        from .screens.opening import opening_at_start
+
+        if plan.group is not None:
+            screen = opening_at_start(self, plan)
+            if screen is not None:
+                self.push_screen(screen)
 
     def resume_session(self, live: LiveSession) -> None:
         """Recover an interrupted session; its journal is reopened to go on appending."""

@@ -19,7 +19,9 @@ class IntervisieCommands(Provider):
         for action in ACTIONS:
             if not action.palette:
                 continue
-            if action.scope == "run" and not getattr(screen, "IS_RUN_SCREEN", False):
+            # A screen's own actions only on that screen (the run screen's, the groups screen's, …).
+            here = getattr(screen, "KEY_SCOPE", "run" if getattr(screen, "IS_RUN_SCREEN", False) else None)
+            if action.scope != "app" and action.scope != here:
                 continue
             target = app if action.scope == "app" else screen
             title = app.t(action.description)

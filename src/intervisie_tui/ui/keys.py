@@ -17,7 +17,7 @@ from textual.keys import REPLACED_KEYS, Keys, _normalize_key_list, format_key, k
 
 from ..i18n import t
 
-Scope = Literal["app", "run"]
+Scope = Literal["app", "run", "groups", "group-members", "group-form"]
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
 
@@ -64,6 +64,24 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("help", "help", "question_mark,f1", "keys.help", "keys.group.app", scope="app"),
     KeyAction("theme", "next_theme", "ctrl+t", "keys.theme", "keys.group.app", scope="app", footer=False),
     KeyAction("language", "switch_language", "ctrl+l", "keys.language", "keys.group.app", scope="app", footer=False),
+    # The groups screen (scope "groups"), its members dialog and its forms. Keys need only be
+    # unique within a scope (and apart from the app's): each scope is one screen's.
+    KeyAction("group-start", "start_meeting", "s", "keys.group_start", "keys.group.groups", scope="groups"),
+    KeyAction("group-new", "new_group", "n", "keys.group_new", "keys.group.groups", scope="groups"),
+    KeyAction("group-edit", "edit_group", "e", "keys.group_edit", "keys.group.groups", scope="groups"),
+    KeyAction("group-members", "members", "m", "keys.group_members", "keys.group.groups", scope="groups"),
+    KeyAction("group-report", "report", "r", "keys.group_report", "keys.group.groups", scope="groups"),
+    KeyAction("group-evaluate", "evaluate", "v", "keys.group_evaluate", "keys.group.groups", scope="groups",
+              footer=False),
+    KeyAction("group-calendar", "calendar", "c", "keys.group_calendar", "keys.group.groups", scope="groups",
+              footer=False),
+    KeyAction("member-add", "add_member", "n,insert", "keys.member_add", "keys.group.members", scope="group-members"),
+    KeyAction("member-rename", "rename_member", "r,f2", "keys.member_rename", "keys.group.members",
+              scope="group-members"),
+    KeyAction("member-leave", "leave_member", "l,delete", "keys.member_leave", "keys.group.members",
+              scope="group-members"),
+    KeyAction("form-save", "save", "ctrl+s", "keys.form_save", "keys.group.groups", scope="group-form",
+              palette=False),
 )
 
 ACTIONS_BY_ID: dict[str, KeyAction] = {action.id: action for action in ACTIONS}

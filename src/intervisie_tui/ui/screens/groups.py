@@ -16,16 +16,11 @@ from textual.widgets.option_list import Option
 
 from ..language import FollowsLanguage
 from ...core.groups import Group
-from ...core.registers import load_registers
-from ...paths import config_dir
 from ...reports.content import method_names
 from ...reports.overview import group_overview
 from ...store.groups import GroupStore, action_points_of, today
-from . import relabel_bindings
+from .group_members import scoped_bindings
 from .reflection import ExportScreen
-
-REPORT_FORMATS = (".pdf", ".md", ".csv")
-
 
 class GroupsScreen(FollowsLanguage, Screen):
     DEFAULT_CSS = """
@@ -37,12 +32,9 @@ class GroupsScreen(FollowsLanguage, Screen):
     GroupsScreen #groups-problems { color: $warning; height: auto; }
     GroupsScreen #groups-detail { width: 1fr; border: round $primary; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("s", "start_meeting", "groups.key.start"),
-        Binding("r", "report", "groups.key.report"),
-        Binding("c", "calendar", "groups.key.calendar"),
-        Binding("escape", "back", "groups.key.back"),
-    ]
+    KEY_SCOPE = "groups"  # its keys are the registry's (ui/keys.py), see refresh_language
+    BINDINGS = [Binding("escape", "back", "groups.key.back")]
+    NEEDS_A_GROUP = frozenset({"start_meeting", "edit_group", "members", "report", "calendar", "evaluate"})
 
     def __init__(self, today_is=None) -> None:
         super().__init__()
@@ -61,7 +53,7 @@ class GroupsScreen(FollowsLanguage, Screen):
                 yield Static(id="groups-problems")
             with VerticalScroll(id="groups-detail"):
                 yield Static(id="groups-overview")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
 
     def on_mount(self) -> None:
         self.refresh_language()
@@ -85,7 +77,7 @@ class GroupsScreen(FollowsLanguage, Screen):
         problems = "\n".join(t("groups.screen.unreadable", name=problem.path.name, reason=problem.reason) for problem in store.problems)
         self.query_one("#groups-problems", Static).update(Text(problems))
         self._show()
-        relabel_bindings(self)
+        scoped_bindings(self, "groups")
 
     def _chosen(self) -> Group | None:
         index = self.query_one(OptionList).highlighted
@@ -109,7 +101,7 @@ class GroupsScreen(FollowsLanguage, Screen):
         self.action_start_meeting()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("start_meeting", "report", "calendar") and self._chosen() is None:
+        if action in self.NEEDS_A_GROUP and self._chosen() is None:
             return None  # shown dimmed: nothing to act on yet
         return True
 
@@ -133,37 +125,11 @@ class GroupsScreen(FollowsLanguage, Screen):
         return "-".join(part for part in kept.split("-") if part)[:60] or group.id
 
     def action_report(self) -> None:
+        from .group_report import ReportDialog
+
         group = self._chosen()
-        if group is None:
-            return
-        suggestion = Path.home() / f"{self._safe_name(group)}_{self.today:%Y-%m-%d}.pdf"
-
-        def chosen(target: Path | None) -> None:
-            if target is not None:
-                self._write_report(group, target)
-
-        self.app.push_screen(ExportScreen(suggestion, anonymize=False, title=self.app.t("groups.screen.report_title")), chosen)
-
-    def _write_report(self, group: Group, target: Path) -> None:
-        from ...reports.content import build_report
-        from ...reports.text import to_csv, to_markdown
-
-        t, lang = self.app.t, self.app.lang
-        suffix = target.suffix.lower()
-        if suffix not in REPORT_FORMATS:
-            self.notify(t("groups.screen.report_suffix"), severity="warning")
-            return
-        book = load_registers(config_dir() / "registers")
-        registers = [book.registers[register_id] for register_id in group.registers if register_id in book.registers]
-        names = method_names(self.app.library, lang)
-        report = build_report(group, registers, names, until=self.today)
-        if suffix == ".pdf":
-            from ...reports.pdf import to_pdf
-
-            data = to_pdf(report, lang)
-        else:
-            data = (to_csv(report, lang) if suffix == ".csv" else to_markdown(report, lang)).encode("utf-8")
-        self._write(target, data)
+        if group is not None:
+            self.app.push_screen(ReportDialog(group, self.today))
 
     def _write(self, target: Path, data: bytes) -> None:
         from ...store.atomic import atomic_write_bytes
@@ -192,6 +158,45 @@ class GroupsScreen(FollowsLanguage, Screen):
                 self._write(target, next_meeting_ics(group, upcoming, self.app.lang, stamp=datetime.now().astimezone()))
 
         self.app.push_screen(ExportScreen(suggestion, anonymize=False, title=self.app.t("groups.screen.calendar_title")), chosen)
+
+    def _select(self, group_id: str) -> None:
+        """Show the list afresh, with this group highlighted."""
+        self.refresh_language()
+        index = next((i for i, group in enumerate(self.groups) if group.id == group_id), None)
+        if index is not None:
+            self.query_one(OptionList).highlighted = index
+            self._show()
+
+    def _after_form(self, group: Group | None) -> None:
+        if group is not None:
+            self._select(group.id)
+
+    def action_new_group(self) -> None:
+        from .group_form import GroupFormScreen
+
+        self.app.push_screen(GroupFormScreen(None, self.today), self._after_form)
+
+    def action_edit_group(self) -> None:
+        from .group_form import GroupFormScreen
+
+        group = self._chosen()
+        if group is not None:
+            self.app.push_screen(GroupFormScreen(group, self.today), self._after_form)
+
+    def action_members(self) -> None:
+        from .group_members import GroupMembersScreen, save_group
+
+        group = self._chosen()
+        if group is not None:
+            screen = GroupMembersScreen(group, self.today, saved=lambda changed: save_group(self.app, changed))
+            self.app.push_screen(screen, lambda _changed: self._select(group.id))
+
+    def action_evaluate(self) -> None:
+        from .group_evaluation import EvaluationScreen
+
+        group = self._chosen()
+        if group is not None:
+            self.app.push_screen(EvaluationScreen(group), lambda _saved: self._select(group.id))
 
     def action_back(self) -> None:
         self.app.pop_screen()

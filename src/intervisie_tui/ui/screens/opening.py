@@ -1,5 +1,8 @@
-"""The opening of a group's meeting on the room screen, when the facilitator asks for it (key o):
-the group's agreements and the open action points of its last meeting, large and plain."""
+"""The opening of a group's meeting on the room screen: the group's agreements and the open action
+points of its last meeting, large and plain. Shown over the first phase when a meeting of a group
+that wants its agreements at the opening starts (`opening_at_start`), and whenever the facilitator
+asks for it (key o). Both are meant for the whole group: nothing private is on it (no notes of this
+session, no tips, no case text, no speaking times), so it may show on a mirrored screen."""
 
 from __future__ import annotations
 
@@ -58,8 +61,7 @@ class OpeningScreen(FollowsLanguage, Screen):
         self.app.pop_screen()
 
 
-def opening_for(app, plan) -> OpeningScreen | None:
-    """The opening of the group this session belongs to, or None (no group, or it is gone)."""
+def _opening(app, plan) -> tuple[Group, str] | None:
     from ...store.groups import GroupStore
 
     if plan.group is None:
@@ -68,5 +70,22 @@ def opening_for(app, plan) -> OpeningScreen | None:
     if group is None:
         return None
     held = group.held()  # this session joins the record only when it is saved
-    action_points = action_points_of(held[-1], app.store) if held else ""
+    return group, action_points_of(held[-1], app.store) if held else ""
+
+
+def opening_for(app, plan) -> OpeningScreen | None:
+    """The opening of the group this session belongs to, or None (no group, or it is gone)."""
+    found = _opening(app, plan)
+    return OpeningScreen(*found) if found is not None else None
+
+
+def opening_at_start(app, plan) -> OpeningScreen | None:
+    """The opening to show as the meeting starts: only for a group that wants its agreements shown
+    at the opening, and only when there is something to show (agreements or open action points)."""
+    found = _opening(app, plan)
+    if found is None:
+        return None
+    group, action_points = found
+    if not group.show_agreements or not (group.agreements.strip() or action_points.strip()):
+        return None
     return OpeningScreen(group, action_points)
