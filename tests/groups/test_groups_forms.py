@@ -302,11 +302,11 @@ async def test_every_groups_footer_fits_80_columns(library, private_dirs, lang):
     app = group_app(library, data, lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_groups(pilot, down=1)
-        assert_footer_whole(app, "groups")
+        await assert_footer_whole(app, pilot, "groups")
         for key, where in (("n", "new group"), ("e", "edit group"), ("m", "members"), ("r", "report"), ("v", "evaluation")):
             await pilot.press(key)
             await pilot.pause()
-            assert_footer_whole(app, where)
+            await assert_footer_whole(app, pilot, where)
             app.set_focus(None)
             await pilot.press("escape")
             await pilot.pause()
