@@ -90,6 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.group.turns": ("Beurten", "Turns"),
     "keys.group.screen": ("Wat de groep ziet", "What the group sees"),
     "keys.group.session": ("Sessie", "Session"),
+    "keys.group.review": ("Review van sessies", "Review of sessions"),
     "keys.group.app": ("Overal", "Everywhere"),
     # -- help screen -----------------------------------------------------------------------
     "help.title": ("Toetsen", "Keys"),
