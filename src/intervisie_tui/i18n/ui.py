@@ -32,6 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Screenshots are disabled: the screen may show confidential content.",
     ),
     "app.saved": ("Sessie opgeslagen.", "Session saved."),
+    "app.remembered_not_saved": (
+        "De deelnemers voor de volgende keer konden niet worden onthouden ({problem}); de sessie zelf is veilig.",
+        "The participants for next time could not be remembered ({problem}); the session itself is safe.",
+    ),
     "app.saved_beside": (
         "Een ander intervisie-venster had deze sessie al opgeslagen in {other}; niets overschreven: deze versie "
         "staat in {path}. Beide staan in de review; bewaar de juiste.",
