@@ -162,6 +162,8 @@ class IntervisieApp(App):
             self.push_screen(self._run_screen_for(self._plan))
         for message, severity in self._startup_notices:
             self.notify(message, severity=severity)
+        if self._plan is None:
+            self._offer_retention()
         if self.library.problems:
             shown = "\n".join(problem.render(self.lang) for problem in self.library.problems[:METHOD_PROBLEMS_SHOWN])
             if len(self.library.problems) > METHOD_PROBLEMS_SHOWN:
@@ -174,6 +176,45 @@ class IntervisieApp(App):
         instance to resume (the end of the process would drop their locks anyway)."""
         if self.store is not None:
             self.store.release_locks()
+
+    def _offer_retention(self) -> None:
+        """With `retention_months` set: name the sessions older than that and offer to delete
+        them for good (or to the trash). Nothing goes unless the facilitator says so."""
+        months = self.settings.retention_months
+        if not months or self.store is None:
+            return
+        try:
+            old = self.store.older_than(months)
+        except (OSError, StoreError):
+            return
+        if not old:
+            return
+        from .screens.confirm import ChoiceScreen
+        from .screens.review import LISTED_IN_QUESTION, describe
+
+        lines = [f"  {describe(summary, self.lang, self.t)}" for summary in old[:LISTED_IN_QUESTION]]
+        if len(old) > LISTED_IN_QUESTION:
+            lines.append("  " + self.t("review.empty_trash.more", count=len(old) - LISTED_IN_QUESTION))
+        question = self.t("app.retention.question", count=len(old), months=months, sessions="\n".join(lines))
+
+        def answered(answer: str | None) -> None:
+            if answer not in ("delete", "trash") or self.store is None:
+                return
+            done = 0
+            for summary in old:
+                try:
+                    if answer == "delete":
+                        self.store.delete_permanently(summary)
+                    else:
+                        self.store.trash(summary.path)
+                    done += 1
+                except StoreError as error:
+                    self.notify(str(error), severity="error", timeout=15)
+            self.notify(self.t("app.retention.deleted" if answer == "delete" else "app.retention.trashed", count=done))
+
+        choices = [("keep", self.t("app.retention.keep")), ("trash", self.t("app.retention.trash")),
+                   ("delete", self.t("app.retention.delete", count=len(old)))]
+        self.push_screen(ChoiceScreen(question, choices, escape_answer="keep"), answered)
 
     def get_default_screen(self) -> Screen:
         if self._plan is not None:
