@@ -2,6 +2,10 @@
 
 A settings file that cannot be read is reported and left alone: the app runs on
 defaults in memory and never overwrites the file the user may want to repair.
+
+Preferences only: nothing personal. What the set-up remembers of the last session (the
+group's names) lives in the data folder (store/remembered.py). Keys this version does not
+know (written by a newer one) are kept through every save.
 """
 
 from __future__ import annotations
@@ -23,9 +27,9 @@ DEFAULT_THEME = THEMES[0]
 
 
 class Settings(BaseModel):
-    """Everything the app remembers between sessions. Unknown keys are kept out (ignored)."""
+    """The facilitator's preferences. Unknown keys are kept, unused, and written back as they were."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
 
     language: Literal["nl", "en"] | None = Field(
         default=None, description="Language of the screens; null means the system's language (Dutch by default)."
@@ -49,10 +53,11 @@ class Settings(BaseModel):
         description='Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '
         "See the help screen (? or F1) for the action ids.",
     )
-    last_group: list[str] = Field(default_factory=list, description="Participants of the last session.")
-    last_facilitator: str | None = Field(default=None, description="Facilitator of the last session.")
-    last_method: str | None = Field(default=None, description="Method id of the last session.")
-    last_minutes: int | None = Field(default=None, gt=0, description="Time budget of the last session.")
+    retention_months: int | None = Field(
+        default=None, gt=0, le=1200,
+        description="Offer, at start, to delete sessions older than this many months for good "
+        "(null: never offer). Nothing is deleted without asking.",
+    )
 
 
 def load_settings(path: Path) -> tuple[Settings, Message | None]:

@@ -191,6 +191,9 @@ def test_delete_for_good_leaves_no_byte_of_the_session(store, library, clock, pr
     keep = secret_session(store, library, clock, "Houden-Bv2")
     path = secret_session(store, library, clock, "Weg-Nz4")
     assert store.search("Weg-Nz4")  # the search cache now holds its text
+    from intervisie_tui.store.remembered import Remembered, save_remembered
+
+    save_remembered(Remembered(last_group=["Wiebe", "Xandra"], last_method="incident"), data)  # as the set-up did
     store.done_dir.mkdir(parents=True)
     session_id = store.load_path(path).id
     (store.done_dir / f"{session_id}.jsonl").write_text("Weg-Nz4 as an old version kept it\n")
@@ -200,6 +203,7 @@ def test_delete_for_good_leaves_no_byte_of_the_session(store, library, clock, pr
     out = capsys.readouterr().out
     assert "Weg-Nz4" in out and str(path) in out  # the confirmation names what goes
     assert holding("Weg-Nz4", data, config) == []
+    assert not (data / "remembered.json").exists()  # it named this session's people
     assert holding("Houden-Bv2", data)  # the other session is untouched
     assert keep.exists() and Store(lang="en").search("Weg-Nz4") == []
 

@@ -38,7 +38,10 @@ async def test_start_end_finish_returns_home_with_a_saved_session(incident_plan,
     _config, data = private_dirs
     assert len(list((data / "sessions").rglob("*.json"))) == 1
     assert not list((data / "live").glob("*.jsonl"))  # the journal is retired once the document is safe
-    assert app.settings.last_method == "incident" and app.settings.last_group == ["Anna", "Bram", "Cem", "Dewi"]
+    assert app.remembered.last_method == "incident" and app.remembered.last_group == ["Anna", "Bram", "Cem", "Dewi"]
+    # Remembered in the data folder; the config folder holds no names.
+    assert json.loads((data / "remembered.json").read_text())["last_group"] == ["Anna", "Bram", "Cem", "Dewi"]
+    assert not any(b"Anna" in path.read_bytes() for path in (_config).rglob("*") if path.is_file())
 
 
 async def test_run_path_finishes_to_a_fresh_home_screen(incident_plan, clock, library):

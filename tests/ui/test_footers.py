@@ -102,3 +102,21 @@ async def test_the_run_footer_writes_each_action_with_its_first_key(incident_pla
                 first = keys_in_force(ACTIONS_BY_ID[binding_id], app._keymap, app.t)[0]
                 # The footer, the help screen, the palette and the hints all lead with this label.
                 assert key.key_display == first, (binding_id, key.key_display, first)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_review_footer_fits_80_columns_with_delete_for_good(private_dirs, lang):
+    from intervisie_tui.ui.screens.review import ReviewScreen
+
+    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.pause()
+        assert_footer_whole(app, f"{lang} review")
+        assert app.t("review.key.delete_permanently") in footer_line(app)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.pause()
+        assert_footer_whole(app, f"{lang} review trash")
+        assert app.t("review.key.empty_trash") in footer_line(app)

@@ -43,3 +43,42 @@ async def test_a_session_running_elsewhere_opens_read_only(incident_plan, clock,
     # Nothing was resumed, nothing written: the other instance's journal is exactly its own.
     assert journal.path.read_text().count("\n") == 1 + len(runner.events)
     assert not list((private_dirs[1] / "sessions").rglob("*.json"))
+
+
+def _old_sessions(store, plan, clock):
+    from datetime import timedelta
+
+    runner = SessionRunner(plan, clock)
+    runner.start()
+    clock.advance(60)
+    runner.end()
+    document = store.build_document(plan, runner.events)
+    recent = store.save(document)
+    old = store.save(document.model_copy(update={"id": "oud0000001", "started_at": document.when - timedelta(days=900)}))
+    return recent, old
+
+
+@pytest.mark.parametrize("answer", ["keep", "delete"])
+async def test_retention_lists_old_sessions_at_start_and_deletes_only_when_asked(
+        incident_plan, clock, library, private_dirs, answer):
+    store = Store(lang="en")
+    recent, old = _old_sessions(store, incident_plan, clock)
+    app = IntervisieApp(lang="en", clock=clock, library=library, settings=Settings(retention_months=24))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "1 session(s) are older than 24 months" in app.screen.question
+        assert f"{old.name[:10]}" in app.screen.question  # its date is named
+        await pilot.click(f"#choice-{answer}")
+        await pilot.pause()
+    assert recent.exists()
+    assert old.exists() is (answer == "keep")
+
+
+async def test_no_retention_set_means_no_question(incident_plan, clock, library, private_dirs):
+    store = Store(lang="en")
+    _old_sessions(store, incident_plan, clock)
+    app = IntervisieApp(lang="en", clock=clock, library=library, settings=Settings())
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceScreen)

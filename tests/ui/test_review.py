@@ -393,3 +393,59 @@ async def test_escape_in_the_reflection_asks_before_throwing_edits_away(private_
             assert isinstance(app.screen, SessionDetailScreen)
     saved = Store(lang="nl").load_path(path).notes.reflection
     assert saved == ("Wat ik leerde: eerst luisteren." if answer == "save" else "")
+
+
+def files_holding(text: str, root: Path) -> list[Path]:
+    return [path for path in root.rglob("*") if path.is_file() and text.encode() in path.read_bytes()]
+
+
+async def test_delete_for_good_names_the_session_and_leaves_nothing(sessions, private_dirs):
+    store, later = sessions
+    _, data = private_dirs
+    store.search("feedback")  # the search cache holds its text now
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        shown = {active.binding.description for active in screen.active_bindings.values() if active.binding.show}
+        assert "Delete for good" in shown  # in the footer (its fit at 80 columns: test_footers.py)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Teamoverleg" in app.screen.question and "Eva, Finn, Gijs" in app.screen.question
+        await pilot.press("escape")  # no: nothing happens
+        await pilot.pause()
+        assert later.exists()
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not later.exists() and len(table_rows(screen)) == 1
+        assert any("deleted for good" in message for message, _ in app.notices)
+    assert files_holding("Vraag om feedback", data) == [] and files_holding("Teamoverleg", data) == []
+
+
+async def test_empty_trash_in_the_review_asks_naming_every_session(sessions, private_dirs):
+    store, later = sessions
+    _, data = private_dirs
+    store.trash(later)
+    app = IntervisieApp(lang="nl", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert screen.check_action("empty_trash", ()) is False  # only in the trash
+        await pilot.press("t")
+        await pilot.pause()
+        shown = {active.binding.description for active in screen.active_bindings.values()
+                 if active.binding.show and active.enabled}
+        assert "Legen" in shown
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "1 sessie(s)" in app.screen.question and "Teamoverleg" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert table_rows(screen) == [] and store.list_trash() == []
+    assert files_holding("Vraag om feedback", data) == [] and files_holding("Teamoverleg", data) == []

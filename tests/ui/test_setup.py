@@ -12,6 +12,7 @@ from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.plan import MAX_PARTICIPANTS, PlanProblem
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
+from intervisie_tui.store.remembered import Remembered
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.screens.setup import (
     Group,
@@ -23,8 +24,10 @@ from intervisie_tui.ui.screens.setup import (
 )
 
 
-def make_app(library, *, settings: Settings | None = None, lang: str = "nl") -> IntervisieApp:
-    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=settings or Settings(), library=library)
+def make_app(library, *, settings: Settings | None = None, lang: str = "nl",
+             remembered: Remembered | None = None) -> IntervisieApp:
+    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=settings or Settings(), library=library,
+                        remembered=remembered or Remembered())
     app.started = []
     app.start_session = app.started.append
     return app
@@ -115,7 +118,7 @@ async def open_setup(app, pilot, method_id=None):
 
 
 async def test_last_group_is_offered_again(library):
-    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem"], last_facilitator="Fleur"))
+    app = make_app(library, remembered=Remembered(last_group=["Anna", "Bram", "Cem"], last_facilitator="Fleur"))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot)
         assert names_shown(screen) == ["Anna", "Bram", "Cem"]
@@ -150,7 +153,7 @@ async def test_add_rename_remove_and_reorder_by_keyboard(library):
 
 
 async def test_rename_to_a_taken_name_is_refused_in_the_dialog(library):
-    app = make_app(library, settings=Settings(last_group=["Anna", "Bram"]))
+    app = make_app(library, remembered=Remembered(last_group=["Anna", "Bram"]))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot)
         screen.query_one("#participants").focus()
@@ -183,7 +186,7 @@ async def test_inline_messages_for_names(library):
 async def test_too_many_participants_from_the_last_group_is_reported(library):
     # A hand-edited settings file may hold more names than a session allows.
     group = [f"P{i}" for i in range(MAX_PARTICIPANTS)]
-    app = make_app(library, settings=Settings(last_group=group))
+    app = make_app(library, remembered=Remembered(last_group=group))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot)
         screen.group.names.append("P99")
@@ -192,7 +195,7 @@ async def test_too_many_participants_from_the_last_group_is_reported(library):
 
 
 async def test_budget_below_minimum_says_the_minimum_and_schedule_follows_the_budget(library):
-    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem"]))
+    app = make_app(library, remembered=Remembered(last_group=["Anna", "Bram", "Cem"]))
     incident = library.get("incident")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot, "incident")
@@ -214,7 +217,7 @@ async def test_budget_below_minimum_says_the_minimum_and_schedule_follows_the_bu
 
 
 async def test_inbrenger_removed_from_the_list_is_reported(library):
-    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem"]))
+    app = make_app(library, remembered=Remembered(last_group=["Anna", "Bram", "Cem"]))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot, "incident")
         screen.query_one("#inbrenger", Select).value = "Bram"
@@ -234,7 +237,7 @@ async def test_inbrenger_removed_from_the_list_is_reported(library):
 
 
 async def test_start_builds_the_plan_and_remembers_the_choices(library):
-    app = make_app(library, settings=Settings(last_group=["Anna", "Bram", "Cem", "Dewi"]))
+    app = make_app(library, remembered=Remembered(last_group=["Anna", "Bram", "Cem", "Dewi"]))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot, "incident")
         screen.query_one("#inbrenger", Select).value = "Cem"
@@ -254,12 +257,12 @@ async def test_start_builds_the_plan_and_remembers_the_choices(library):
         assert plan.budget_minutes == 75 and sum(plan.phase_minutes) == 75
         assert plan.case_title == "Lastig gesprek" and plan.case_question == "Hoe zeg ik nee?"
         assert plan.language == "nl"
-        assert app.settings.last_method == "incident" and app.settings.last_minutes == 75
-        assert app.settings.last_facilitator == "Fleur"
+        assert app.remembered.last_method == "incident" and app.remembered.last_minutes == 75
+        assert app.remembered.last_facilitator == "Fleur"
 
 
 async def test_changing_the_method_resets_the_budget_to_its_minutes(library):
-    app = make_app(library, settings=Settings(last_group=["Anna", "Bram"]))
+    app = make_app(library, remembered=Remembered(last_group=["Anna", "Bram"]))
     other = next(loaded.method for loaded in library.sorted() if loaded.method.id != "incident")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot, "incident")
@@ -281,7 +284,7 @@ async def test_escape_goes_back_home(library):
 
 @pytest.mark.parametrize("lang,other", [("nl", "en"), ("en", "nl")])
 async def test_switching_language_relabels_the_screen(library, lang, other):
-    app = make_app(library, lang=lang, settings=Settings(last_group=["Anna"]))
+    app = make_app(library, lang=lang, remembered=Remembered(last_group=["Anna"]))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(app, pilot, "incident")
         label = screen.query_one("#method-label")

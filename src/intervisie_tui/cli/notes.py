@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    notes = commands.add_parser("notes", help="saved sessions: list, show, export (no action: the review screen)")
+    notes = commands.add_parser("notes", help="saved sessions: list, show, export, delete, empty-trash, compact (no action: the review screen)")
     notes.set_defaults(handler=open_review)
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION")
 

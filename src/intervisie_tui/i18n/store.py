@@ -284,6 +284,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.key.trash": ("Prullenbak", "Trash"),
     "review.key.restore": ("Terugzetten", "Restore"),
     "review.key.back": ("Terug", "Back"),
+    "review.key.delete_permanently": ("Wis voorgoed", "Delete for good"),
+    "review.key.empty_trash": ("Legen", "Empty it"),
+    "review.session_line": ("{date} · {case} · {people}", "{date} · {case} · {people}"),
+    "review.delete_permanently.question": (
+        "Voorgoed verwijderen, zonder terugzetten?\n\n  {session}\n\nMet het document ({files} bestand(en)) "
+        "verdwijnen ook de logboeken, de zoekgegevens, tijdelijke kopieën, het thema en de actiepunten in het "
+        "verslag van een groep, en de onthouden deelnemers als het deze sessie was.",
+        "Delete for good, with no way back?\n\n  {session}\n\nWith the document ({files} file(s)) go its "
+        "journals, search data and temporary copies, the theme and action points in a group's record of it, "
+        "and the remembered participants if they were this session's.",
+    ),
+    "review.delete_permanently.confirm": ("Voorgoed verwijderen", "Delete for good"),
+    "review.delete_permanently.done": ("Sessie voorgoed verwijderd.", "Session deleted for good."),
+    "review.empty_trash.question": (
+        "De prullenbak legen: {count} sessie(s) voorgoed verwijderen, zonder terugzetten?\n\n{sessions}\n\n"
+        "Met elke sessie verdwijnen ook haar logboeken, zoekgegevens en tijdelijke kopieën.",
+        "Empty the trash: delete {count} session(s) for good, with no way back?\n\n{sessions}\n\n"
+        "With each session go its journals, search data and temporary copies.",
+    ),
+    "review.empty_trash.confirm": ("Prullenbak legen", "Empty the trash"),
+    "review.empty_trash.done": ("{count} sessie(s) voorgoed verwijderd.", "{count} session(s) deleted for good."),
+    "review.empty_trash.more": ("… en nog {count}", "… and {count} more"),
+    "review.empty_trash.unreadable": ("onleesbaar bestand {name}", "unreadable file {name}"),
     "review.key.reflect": ("Reflectie schrijven", "Write reflection"),
     "review.key.save": ("Opslaan", "Save"),
     "review.key.cancel": ("Annuleren", "Cancel"),

@@ -38,6 +38,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Screenshots are disabled: the screen may show confidential content.",
     ),
     "app.saved": ("Sessie opgeslagen.", "Session saved."),
+    "app.retention.question": (
+        "{count} sessie(s) zijn ouder dan {months} maanden (uw bewaartermijn, retention_months in settings.json):\n\n"
+        "{sessions}\n\nVoorgoed verwijderen gaat met logboeken en zoekgegevens en kan niet ongedaan worden gemaakt. "
+        "Niets wordt verwijderd zonder dat u het kiest.",
+        "{count} session(s) are older than {months} months (your retention period, retention_months in "
+        "settings.json):\n\n{sessions}\n\nDeleting for good takes their journals and search data along and "
+        "cannot be undone. Nothing is deleted unless you choose so.",
+    ),
+    "app.retention.keep": ("Bewaren", "Keep them"),
+    "app.retention.trash": ("Naar prullenbak", "Move to trash"),
+    "app.retention.delete": ("{count} voorgoed verwijderen", "Delete {count} for good"),
+    "app.retention.deleted": ("{count} sessie(s) voorgoed verwijderd.", "{count} session(s) deleted for good."),
+    "app.retention.trashed": ("{count} sessie(s) naar de prullenbak.", "{count} session(s) moved to the trash."),
+    "app.remembered_not_saved": (
+        "De deelnemers voor de volgende keer konden niet worden onthouden ({problem}); de sessie zelf is veilig.",
+        "The participants for next time could not be remembered ({problem}); the session itself is safe.",
+    ),
     "app.saved_beside": (
         "Een ander intervisie-venster had deze sessie al opgeslagen in {other}; niets overschreven: deze versie "
         "staat in {path}. Beide staan in de review; bewaar de juiste.",
@@ -102,6 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.group.private": ("Alleen voor jou (privé)", "Only for you (private)"),
     "keys.break": ("Pauze (klok stil, groep ziet 'Pauze')", "Break (clock stops, the group sees 'Break')"),
     "keys.group.session": ("Sessie", "Session"),
+    "keys.group.review": ("Review van sessies", "Review of sessions"),
     "keys.group.app": ("Overal", "Everywhere"),
     # -- help screen -----------------------------------------------------------------------
     "help.title": ("Toetsen", "Keys"),

@@ -201,11 +201,6 @@ def compact(plan: SessionPlan, events: list[Event]) -> tuple[SessionPlan, list[E
     return plan, kept
 
 
-def is_compact(plan: SessionPlan, events: list[Event]) -> bool:
-    compacted_plan, compacted = compact(plan, events)
-    return compacted_plan == plan and compacted == list(events)
-
-
 # -- fields this version does not know -------------------------------------------------------
 
 

@@ -664,7 +664,15 @@ class Store:
                     continue
 
     def _forget_remembered(self, summary: SessionSummary) -> None:
-        """Hook for the remembered set-up (the last group), cleared when it is this session's."""
+        """The remembered set-up (the last group) goes too when it is this session's."""
+        from .remembered import forget, load_remembered
+
+        remembered = load_remembered(self.root)
+        if not remembered.is_empty() and tuple(remembered.last_group) == tuple(summary.participants):
+            try:
+                forget(self.root)
+            except OSError:
+                pass
 
     def list_trash(self) -> list[SessionSummary]:
         found: list[SessionSummary] = []

@@ -25,6 +25,7 @@ from ..i18n.os_errors import os_error_reason
 from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
 from ..store.errors import StoreError
 from ..store.journal import LiveSession
+from ..store.remembered import Remembered, load_remembered, move_out_of_settings, save_remembered
 from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
@@ -54,6 +55,7 @@ class IntervisieApp(App):
         plan: SessionPlan | None = None,
         settings: Settings | None = None,
         library: MethodLibrary | None = None,
+        remembered: Remembered | None = None,
     ) -> None:
         super().__init__()
         self._textual_bindings = None
@@ -61,7 +63,12 @@ class IntervisieApp(App):
         self._startup_notices: list[tuple[str, str]] = []
         # A settings file we could not read is never written over: the user may repair it.
         self._settings_problem: Message | None = None
+        self.data_dir: Path = paths.data_dir(data_dir)
         if settings is None:
+            try:  # older versions kept the last group in settings.json: it belongs in the data folder
+                move_out_of_settings(self.settings_path, self.data_dir)
+            except OSError:
+                pass  # both files stay as they were; the next start tries again
             settings, self._settings_problem = load_settings(self.settings_path)
         self.settings: Settings = settings
         self.lang: str = lang or settings.language or default_language()
@@ -69,7 +76,7 @@ class IntervisieApp(App):
             problem = self._settings_problem.render(self.lang)
             self._startup_notices.append((self.t("app.settings_problem", problem=problem), "warning"))
         self.clock: Clock = clock or SystemClock()
-        self.data_dir: Path = paths.data_dir(data_dir)
+        self.remembered: Remembered = remembered if remembered is not None else load_remembered(self.data_dir)
         self.library: MethodLibrary = library if library is not None else load_library(paths.user_methods_dir())
         self._plan = plan
         self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
@@ -155,6 +162,8 @@ class IntervisieApp(App):
             self._opening_at_start(self._plan)
         for message, severity in self._startup_notices:
             self.notify(message, severity=severity)
+        if self._plan is None:
+            self._offer_retention()
         if self.library.problems:
             shown = "\n".join(problem.render(self.lang) for problem in self.library.problems[:METHOD_PROBLEMS_SHOWN])
             if len(self.library.problems) > METHOD_PROBLEMS_SHOWN:
@@ -167,6 +176,45 @@ class IntervisieApp(App):
         instance to resume (the end of the process would drop their locks anyway)."""
         if self.store is not None:
             self.store.release_locks()
+
+    def _offer_retention(self) -> None:
+        """With `retention_months` set: name the sessions older than that and offer to delete
+        them for good (or to the trash). Nothing goes unless the facilitator says so."""
+        months = self.settings.retention_months
+        if not months or self.store is None:
+            return
+        try:
+            old = self.store.older_than(months)
+        except (OSError, StoreError):
+            return
+        if not old:
+            return
+        from .screens.confirm import ChoiceScreen
+        from .screens.review import LISTED_IN_QUESTION, describe
+
+        lines = [f"  {describe(summary, self.lang, self.t)}" for summary in old[:LISTED_IN_QUESTION]]
+        if len(old) > LISTED_IN_QUESTION:
+            lines.append("  " + self.t("review.empty_trash.more", count=len(old) - LISTED_IN_QUESTION))
+        question = self.t("app.retention.question", count=len(old), months=months, sessions="\n".join(lines))
+
+        def answered(answer: str | None) -> None:
+            if answer not in ("delete", "trash") or self.store is None:
+                return
+            done = 0
+            for summary in old:
+                try:
+                    if answer == "delete":
+                        self.store.delete_permanently(summary)
+                    else:
+                        self.store.trash(summary.path)
+                    done += 1
+                except StoreError as error:
+                    self.notify(str(error), severity="error", timeout=15)
+            self.notify(self.t("app.retention.deleted" if answer == "delete" else "app.retention.trashed", count=done))
+
+        choices = [("keep", self.t("app.retention.keep")), ("trash", self.t("app.retention.trash")),
+                   ("delete", self.t("app.retention.delete", count=len(old)))]
+        self.push_screen(ChoiceScreen(question, choices, escape_answer="keep"), answered)
 
     def get_default_screen(self) -> Screen:
         if self._plan is not None:
@@ -196,11 +244,20 @@ class IntervisieApp(App):
         return RunScreen(runner, journal=journal)
 
     def _remember_plan(self, plan: SessionPlan) -> None:
-        self.settings.last_method = plan.method.id
-        self.settings.last_group = list(plan.participants)
-        self.settings.last_facilitator = plan.facilitator
-        self.settings.last_minutes = plan.budget_minutes
-        self.save_settings()
+        """The set-up to offer next time, kept in the data folder (never in the config folder)."""
+        remembered = self.remembered
+        remembered.last_method = plan.method.id
+        remembered.last_group = list(plan.participants)
+        remembered.last_facilitator = plan.facilitator
+        remembered.last_minutes = plan.budget_minutes
+        self.save_remembered()
+
+    def save_remembered(self) -> None:
+        try:
+            save_remembered(self.remembered, self.data_dir)
+        except OSError as error:
+            reason = os_error_reason(error).render(self.lang)
+            self.notify(self.t("app.remembered_not_saved", problem=f"{self.data_dir}: {reason}"), severity="warning")
 
     def start_session(self, plan: SessionPlan) -> None:
         self.push_screen(self._run_screen_for(plan))

@@ -23,6 +23,8 @@ class IntervisieCommands(Provider):
             here = getattr(screen, "KEY_SCOPE", "run" if getattr(screen, "IS_RUN_SCREEN", False) else None)
             if action.scope != "app" and action.scope != here:
                 continue
+            if action.scope == "review" and not getattr(screen, "IS_REVIEW_SCREEN", False):
+                continue
             target = app if action.scope == "app" else screen
             title = app.t(action.description)
             help_text = app.t("palette.run_help", keys=display_keys(keys_in_force(action, keymap, app.t)))

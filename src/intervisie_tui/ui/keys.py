@@ -17,7 +17,7 @@ from textual.keys import REPLACED_KEYS, Keys, _normalize_key_list, format_key, k
 
 from ..i18n import t
 
-Scope = Literal["app", "run", "groups", "group-members", "group-form"]
+Scope = Literal["app", "run", "review", "groups", "group-members", "group-form"]
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
 
@@ -60,6 +60,24 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("facilitator", "toggle_facilitator", "f", "keys.facilitator", "keys.group.private"),
     KeyAction("reveal-notes", "reveal_notes", "ctrl+r", "keys.reveal_notes", "keys.group.private", footer=False),
     KeyAction("end-session", "end_session", "q", "keys.end_session", "keys.group.session"),
+    # The review of saved sessions (and its trash)
+    KeyAction("review-open", "open", "enter", "review.key.open", "keys.group.review", scope="review"),
+    KeyAction("review-search", "search", "slash", "review.key.search", "keys.group.review", scope="review",
+              footer=False),
+    # (The footer has room at 80 columns for the keys that matter most; the help screen lists all.)
+    KeyAction("review-sort", "sort", "o", "review.key.sort", "keys.group.review", scope="review", footer=False),
+    KeyAction("review-filter", "filter", "f", "review.key.filter", "keys.group.review", scope="review", footer=False),
+    KeyAction("review-export", "export(False)", "x", "review.key.export", "keys.group.review", scope="review"),
+    KeyAction("review-export-anonymized", "export(True)", "a", "review.key.export_anonymized", "keys.group.review",
+              scope="review", footer=False),
+    KeyAction("review-delete", "delete", "d,delete", "review.key.delete", "keys.group.review", scope="review"),
+    KeyAction("review-trash", "toggle_trash", "t", "review.key.trash", "keys.group.review", scope="review"),
+    KeyAction("review-restore", "restore", "r", "review.key.restore", "keys.group.review", scope="review"),
+    KeyAction("review-delete-permanently", "delete_permanently", "D", "review.key.delete_permanently",
+              "keys.group.review", scope="review"),
+    KeyAction("review-empty-trash", "empty_trash", "E", "review.key.empty_trash", "keys.group.review",
+              scope="review"),
+    KeyAction("review-back", "back", "escape", "review.key.back", "keys.group.review", scope="review"),
     # Everywhere
     KeyAction("help", "help", "question_mark,f1", "keys.help", "keys.group.app", scope="app"),
     KeyAction("theme", "next_theme", "ctrl+t", "keys.theme", "keys.group.app", scope="app", footer=False),

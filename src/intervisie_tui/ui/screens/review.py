@@ -16,11 +16,13 @@ from ..language import FollowsLanguage
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
+from ..keys import bindings_for
 from .confirm import ConfirmScreen
 from . import relabel_bindings
 from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 
 SORTS = ("date", "method", "inbrenger", "duration")
+LISTED_IN_QUESTION = 8  # sessions named in a question about deleting; the rest are counted
 PROBLEMS_SHOWN = 3
 # A DataTable measures every cell it is given: the first screenful goes in at once, the
 # rest in chunks after the first frame, so 10,000 sessions show without waiting.
@@ -54,18 +56,7 @@ class ReviewScreen(FollowsLanguage, Screen):
     ReviewScreen #review-problems.-empty { display: none; }
     ReviewScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [
-        Binding("enter", "open", "review.key.open", show=True),
-        Binding("slash", "search", "review.key.search", key_display="/"),
-        Binding("o", "sort", "review.key.sort"),
-        Binding("f", "filter", "review.key.filter"),
-        Binding("x", "export(False)", "review.key.export"),
-        Binding("a", "export(True)", "review.key.export_anonymized"),
-        Binding("delete,d", "delete", "review.key.delete"),
-        Binding("t", "toggle_trash", "review.key.trash"),
-        Binding("r", "restore", "review.key.restore"),
-        Binding("escape", "back", "review.key.back"),
-    ]
+    IS_REVIEW_SCREEN = True  # its keys come from the registry (ui/keys.py, scope "review")
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,7 +81,7 @@ class ReviewScreen(FollowsLanguage, Screen):
         yield Static(id="review-status")
         yield Static(id="review-problems", classes="-empty")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; the keys need the width
 
     def on_mount(self) -> None:
         self.reload()
@@ -132,7 +123,9 @@ class ReviewScreen(FollowsLanguage, Screen):
         else:
             box.update("")
         box.set_class(not problems, "-empty")
-        relabel_bindings(self)
+        merged = type(self)._merged_bindings
+        self._bindings = bindings_for("review", self.app.t, merged.copy() if merged is not None else None)
+        self.refresh_bindings()
 
     def fill_table(self) -> None:
         t = self.app.t
@@ -225,7 +218,7 @@ class ReviewScreen(FollowsLanguage, Screen):
         self.action_open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "restore":
+        if action in ("restore", "empty_trash"):
             return self.showing_trash
         if action in ("delete", "export", "sort", "filter") and self.showing_trash:
             return action in ("sort", "filter")
@@ -290,6 +283,62 @@ class ReviewScreen(FollowsLanguage, Screen):
 
         self.app.push_screen(ConfirmScreen(question, t("review.delete.confirm"), t("review.delete.cancel"), danger=True), answered)
 
+    def action_delete_permanently(self) -> None:
+        """Delete the selected session for good (from the list or the trash), after a question
+        that names the session and everything that goes with it."""
+        summary = self.selected()
+        if summary is None or self.store is None:
+            return
+        t = self.app.t
+        files = self.store.deletion_files(summary)
+        question = t("review.delete_permanently.question", session=describe(summary, self.app.lang, t),
+                     files=len(files))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete_permanently(summary)
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=15)
+                return
+            self.app.notify(t("review.delete_permanently.done"))
+            self.reload()
+
+        self.app.push_screen(ConfirmScreen(question, t("review.delete_permanently.confirm"),
+                                           t("review.delete.cancel"), danger=True), answered)
+
+    def action_empty_trash(self) -> None:
+        if not self.showing_trash or self.store is None:
+            return
+        t = self.app.t
+        sessions = self.store.list_trash()
+        unreadable = self.store.trash_unreadable()
+        if not sessions and not unreadable:
+            self.app.notify(t("review.empty_trash"))
+            return
+        lines = [describe(summary, self.app.lang, t) for summary in sessions[:LISTED_IN_QUESTION]]
+        lines += [t("review.empty_trash.unreadable", name=path.name) for path in unreadable[:LISTED_IN_QUESTION]]
+        hidden = len(sessions) + len(unreadable) - len(lines)
+        if hidden > 0:
+            lines.append(t("review.empty_trash.more", count=hidden))
+        question = t("review.empty_trash.question", count=len(sessions) + len(unreadable),
+                     sessions="\n".join(f"  {line}" for line in lines))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.empty_trash()
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=15)
+                return
+            self.app.notify(t("review.empty_trash.done", count=len(sessions) + len(unreadable)))
+            self.reload()
+
+        self.app.push_screen(ConfirmScreen(question, t("review.empty_trash.confirm"), t("review.delete.cancel"),
+                                           danger=True), answered)
+
     def action_toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash
         self.method_filter = None
@@ -328,6 +377,12 @@ class ReviewScreen(FollowsLanguage, Screen):
         if self._suspended:  # back from the detail view: a reflection may have changed
             self._suspended = False
             self.reload()
+
+
+def describe(summary: SessionSummary, lang: str, t) -> str:
+    """A session in one line, for a question about deleting it: date, case or method, people."""
+    case = summary.case_title or summary.method_label(lang)
+    return t("review.session_line", date=f"{summary.when:%Y-%m-%d}", case=case, people=", ".join(summary.participants))
 
 
 def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> None:

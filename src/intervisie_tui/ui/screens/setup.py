@@ -226,7 +226,7 @@ class SetupScreen(FollowsLanguage, Screen):
         ]
 
     def _initial_values(self) -> tuple[str | None, str]:
-        settings = self.app.settings
+        settings = self.app.remembered
         library = self.app.library
         known = {loaded.method.id for loaded in library.sorted()}
         method_id = next(
@@ -249,10 +249,10 @@ class SetupScreen(FollowsLanguage, Screen):
     # Hooks for a set-up that starts from something else than the last session (a group's meeting).
 
     def initial_names(self) -> list[str]:
-        return list(self.app.settings.last_group)
+        return list(self.app.remembered.last_group)
 
     def initial_facilitator(self) -> str:
-        return self.app.settings.last_facilitator or ""
+        return self.app.remembered.last_facilitator or ""
 
     def group_link(self) -> GroupMeeting | None:
         return None
@@ -538,12 +538,12 @@ class SetupScreen(FollowsLanguage, Screen):
             self.app.bell()
             self.notify(self.app.t("setup.not_ready"), severity="warning")
             return
-        settings: Any = self.app.settings
-        settings.last_group = list(plan.participants)
-        settings.last_facilitator = plan.facilitator
-        settings.last_method = plan.method.id
-        settings.last_minutes = plan.budget_minutes
-        self.app.save_settings()
+        remembered: Any = self.app.remembered
+        remembered.last_group = list(plan.participants)
+        remembered.last_facilitator = plan.facilitator
+        remembered.last_method = plan.method.id
+        remembered.last_minutes = plan.budget_minutes
+        self.app.save_remembered()
         self.app.start_session(plan)
 
     def action_back(self) -> None:

@@ -1,0 +1,94 @@
+"""What the set-up remembers of the last session (the group, the facilitator, the method and
+its minutes): personal data, so it lives in the data folder (`remembered.json`, 0600) beside
+the sessions; a USB stick as the data folder takes it along, and the config folder keeps
+preferences only.
+
+Versions before this kept these in settings.json; `move_out_of_settings` moves them here
+once, and leaves every other key of settings.json as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .atomic import atomic_write_text, ensure_private_dir
+
+REMEMBERED_FILE = "remembered.json"
+PERSONAL_KEYS = ("last_group", "last_facilitator", "last_method", "last_minutes")
+MAX_BYTES = 1_000_000
+
+
+class Remembered(BaseModel):
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+    last_group: list[str] = Field(default_factory=list, description="Participants of the last session.")
+    last_facilitator: str | None = Field(default=None, description="Facilitator of the last session.")
+    last_method: str | None = Field(default=None, description="Method id of the last session.")
+    last_minutes: int | None = Field(default=None, gt=0, description="Time budget of the last session.")
+
+    def is_empty(self) -> bool:
+        return not (self.last_group or self.last_facilitator or self.last_method or self.last_minutes)
+
+
+def remembered_path(data_root: Path) -> Path:
+    return data_root / REMEMBERED_FILE
+
+
+def _read_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object in `path`; None when missing, unreadable or not an object (left alone)."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def load_remembered(data_root: Path) -> Remembered:
+    """What is remembered; empty when nothing is (or the file cannot be read: it is a convenience)."""
+    data = _read_object(remembered_path(data_root))
+    if data is None:
+        return Remembered()
+    try:
+        return Remembered.model_validate(data)
+    except ValidationError:
+        return Remembered()
+
+
+def save_remembered(remembered: Remembered, data_root: Path) -> None:
+    """Write atomically and privately. OSError when the data folder refuses."""
+    ensure_private_dir(data_root)
+    atomic_write_text(remembered_path(data_root), remembered.model_dump_json(indent=2) + "\n")
+
+
+def forget(data_root: Path) -> None:
+    """Remove the remembered set-up (its session was deleted for good)."""
+    remembered_path(data_root).unlink(missing_ok=True)
+
+
+def move_out_of_settings(settings_path: Path, data_root: Path) -> bool:
+    """Move the remembered set-up out of an older settings.json into the data folder. The
+    settings file is rewritten only after the data is safely written, and without the moved
+    keys only: preferences and unknown keys stay as they were. A file that cannot be read is
+    left alone (the app reports it). True when something was moved."""
+    raw = _read_object(settings_path)
+    if raw is None or not any(key in raw for key in PERSONAL_KEYS):
+        return False
+    moved = {key: raw[key] for key in PERSONAL_KEYS if key in raw}
+    current = load_remembered(data_root)
+    if current.is_empty():
+        try:
+            incoming = Remembered.model_validate({key: value for key, value in moved.items() if value is not None})
+        except ValidationError:
+            incoming = Remembered()
+        if not incoming.is_empty():
+            save_remembered(incoming, data_root)  # OSError: nothing moved, settings.json untouched
+    # (If the data folder remembers a set-up already, it is the newer one: the old is dropped.)
+    kept = {key: value for key, value in raw.items() if key not in PERSONAL_KEYS}
+    atomic_write_text(settings_path, json.dumps(kept, ensure_ascii=False, indent=2) + "\n")
+    return True
