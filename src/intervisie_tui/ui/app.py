@@ -18,7 +18,7 @@ from textual.screen import Screen
 from .. import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
-from ..core.library import MethodLibrary, load_library
+from ..core.library import MethodLibrary
 from ..core.plan import SessionPlan
 from ..i18n import Message, default_language, t
 from ..i18n.os_errors import os_error_reason
@@ -70,7 +70,11 @@ class IntervisieApp(App):
             self._startup_notices.append((self.t("app.settings_problem", problem=problem), "warning"))
         self.clock: Clock = clock or SystemClock()
         self.data_dir: Path = paths.data_dir(data_dir)
-        self.library: MethodLibrary = library if library is not None else load_library(paths.user_methods_dir())
+        if library is None:
+            from ..method_cache import cached_library
+
+            library = cached_library(paths.user_methods_dir(), paths.cache_dir() / "methods.json")
+        self.library: MethodLibrary = library
         self._plan = plan
         self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
         self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
