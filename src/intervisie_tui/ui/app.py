@@ -28,7 +28,7 @@ from ..store.journal import LiveSession
 from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
-from .themes import ALL_THEMES, next_theme, with_fallbacks
+from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 
 if TYPE_CHECKING:
     from .screens.run import RunScreen
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 METHOD_PROBLEMS_SHOWN = 5  # more than this is summarised: the toast must stay readable
 
 
-class IntervisieApp(App):
+class IntervisieApp(ThemeSetBeforeStart, App):
     CSS_PATH = "intervisie.tcss"
     TITLE = "Intervisie"
     COMMANDS = App.COMMANDS | {IntervisieCommands}
@@ -204,7 +204,10 @@ class IntervisieApp(App):
         self.settings.last_group = list(plan.participants)
         self.settings.last_facilitator = plan.facilitator
         self.settings.last_minutes = plan.budget_minutes
-        self.save_settings()
+        if self.is_running:
+            self.call_after_refresh(self.save_settings)  # after the session's first frame: two fsyncs
+        else:
+            self.save_settings()
 
     def start_session(self, plan: SessionPlan) -> None:
         self.push_screen(self._run_screen_for(plan))
