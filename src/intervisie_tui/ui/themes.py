@@ -150,9 +150,9 @@ class ThemeSetBeforeStart:
 
     Textual's theme watcher also schedules a full re-parse of the stylesheet. Before the app
     runs that re-parse is redundant (the stylesheet is parsed when the app starts, with the
-    theme's variables already) and costs as much as the first parse, on the way to the
-    first frame. So before the start only the theme's classes and colour filter are set;
-    once running, a new theme goes through Textual's watcher as usual."""
+    theme's variables, set here) and costs as much as the first parse, on the way to the
+    first frame. So before the start only the theme's classes, colour filter and the
+    stylesheet's variables are set; once running, a theme goes through Textual's watcher."""
 
     def _watch_theme(self, theme_name: str) -> None:
         if getattr(self, "_running", False):
@@ -165,3 +165,5 @@ class ThemeSetBeforeStart:
         classes["-light-mode"] = not theme.dark
         self.update_classes(classes, update=False)  # type: ignore[attr-defined]
         self._refresh_truecolor_filter(self.ansi_theme)  # type: ignore[attr-defined]
+        # Nothing is parsed yet: the sources read at the start are parsed with these variables.
+        self.stylesheet.set_variables(self.get_css_variables())  # type: ignore[attr-defined]
