@@ -1,21 +1,25 @@
-"""CPU used by the run screen and by the display while they count down, against a minimal
-Textual countdown.
+"""CPU and memory of the run screen and of the display while they count down, against a
+minimal Textual countdown.
 
-    python bench/cpu_countdown.py [--seconds 60] [--size 200x50]
+    python bench/cpu_countdown.py [--seconds 30] [--runs 3] [--size 200x50]
 
 All apps run headless for the same number of seconds on the real clock: ours are
 `intervisie run` (Incidentmethode, started) and `intervisie display` following a running
 session's journal (polling it 5 times a second; the app's heartbeat is touched once a
 second in the same process, as the app would from its own), the baseline a Digits widget
-updated once a second from time.monotonic(). CPU is measured inside each process from 2 s after mount (the first
-layout and paint are start-up, see startup.py) to exit (getrusage: user + system), and
-printed as % of one core. Figures only; nothing is asserted.
+updated once a second from time.monotonic(). CPU is measured inside each process from 2 s
+after mount (the first layout and paint are start-up, see startup.py) to exit (getrusage:
+user + system), and printed as % of one core; peak RSS (ru_maxrss) is read at exit. Each
+round runs the three side by side (so the machine's load hits them alike; CPU time is the
+process's own, not the wall clock's); the figures are medians over the rounds. Figures
+only; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +48,7 @@ class Minimal(App):
         self.query_one(Digits).update(f"{left // 60:02d}:{left % 60:02d}")
     def done(self):
         spent, elapsed = cpu() - self.started[0], time.monotonic() - self.started[1]
-        print(spent / elapsed)
+        print(spent / elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         self.exit()
 Minimal().run(headless=True, size=(width, height))
 """
@@ -69,7 +73,7 @@ def start(screen):
     screen.set_timer(seconds, lambda: done(screen))
 def done(screen):
     spent, elapsed = cpu() - screen.started[0], time.monotonic() - screen.started[1]
-    print(spent / elapsed)
+    print(spent / elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     screen.app.exit()
 run_screen.RunScreen.on_mount = on_mount
 app_module.IntervisieApp.run = lambda self, **kw: App.run(self, headless=True, size=(width, height))
@@ -99,7 +103,7 @@ class Measured(DisplayApp):
         self.set_timer(seconds, self.done)
     def done(self):
         spent, elapsed = cpu() - self.started[0], time.monotonic() - self.started[1]
-        print(spent / elapsed)
+        print(spent / elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         self.exit()
 Measured(data, lang="nl").run(headless=True, size=(width, height))
 """
@@ -125,35 +129,59 @@ def running_session(data: str) -> None:
     write_pointer(store.live_dir, journal.id)
 
 
-def measure(code: str, seconds: float, size: tuple[int, int], env: dict[str, str], *extra: str) -> float:
-    result = subprocess.run([sys.executable, "-c", code, str(seconds), str(size[0]), str(size[1]), *extra], env=env,
-                            capture_output=True, text=True)
-    if result.returncode:
-        raise SystemExit(f"the measured app failed:\n{result.stderr[-3000:]}")
-    return float(result.stdout.strip().splitlines()[-1])
+def start(code: str, seconds: float, size: tuple[int, int], env: dict[str, str], *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", code, str(seconds), str(size[0]), str(size[1]), *extra], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def result(process: subprocess.Popen) -> tuple[float, float]:
+    """(share of one core, peak RSS in MiB) that the measured app printed."""
+    out, err = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"the measured app failed:\n{err[-3000:]}")
+    cpu, rss = out.strip().splitlines()[-1].split()
+    return float(cpu), int(rss) / 1024
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="CPU of the counting-down run screen vs a minimal app")
-    parser.add_argument("--seconds", type=float, default=60.0)
+    parser = argparse.ArgumentParser(description="CPU and memory of the counting-down run screen vs a minimal app")
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--size", default="200x50", help="terminal size, WIDTHxHEIGHT")
     args = parser.parse_args()
     size = tuple(int(part) for part in args.size.lower().split("x"))
+    labels = ("minimal Digits countdown (1 Hz)", "intervisie run screen", "intervisie display (following)")
+    figures: dict[str, list[tuple[float, float]]] = {label: [] for label in labels}
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
-        env = {**os.environ, "INTERVISIE_CONFIG_DIR": f"{scratch}/config", "INTERVISIE_DATA_DIR": f"{scratch}/data"}
-        baseline = measure(BASELINE, args.seconds, size, env)
-        ours = measure(OURS, args.seconds, size, env)
-        followed = f"{scratch}/followed"
-        running_session(followed)
-        display = measure(DISPLAY, args.seconds, size, env, followed)
-    print(f"{args.seconds:.0f} s at {size[0]}x{size[1]}, headless, CPU as % of one core:")
-    print(f"  minimal Digits countdown (1 Hz): {baseline * 100:.2f} %")
-    print(f"  intervisie run screen:           {ours * 100:.2f} %")
-    print(f"  intervisie display (following):  {display * 100:.2f} %")
-    if baseline:
-        print(f"  ratio to the baseline: run screen {ours / baseline:.2f}, display {display / baseline:.2f}")
-    else:
-        print("  ratio: n/a (baseline used no measurable CPU)")
+        for round_number in range(-1, args.runs):  # round -1 warms up: bytecode, method cache
+            env = {**os.environ, "INTERVISIE_CONFIG_DIR": f"{scratch}/config{round_number}",
+                   "INTERVISIE_DATA_DIR": f"{scratch}/data{round_number}",
+                   "INTERVISIE_CACHE_DIR": f"{scratch}/cache", "PYTHONPYCACHEPREFIX": f"{scratch}/pycache"}
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # from bytecode, as installed (see startup.py)
+            followed = f"{scratch}/followed{round_number}"
+            running_session(followed)
+            seconds = 1.0 if round_number < 0 else args.seconds
+            processes = [start(BASELINE, seconds, size, env), start(OURS, seconds, size, env),
+                         start(DISPLAY, seconds, size, env, followed)]
+            for label, process in zip(labels, processes):
+                figure = result(process)
+                if round_number >= 0:
+                    figures[label].append(figure)
+    load_after = os.getloadavg()[0]
+    print(f"{args.seconds:.0f} s at {size[0]}x{size[1]}, headless, {args.runs} rounds, medians "
+          f"(load average {load_before:.1f} before, {load_after:.1f} after; {os.cpu_count()} cores):")
+    cpu = {label: statistics.median(cpu for cpu, _rss in figures[label]) for label in labels}
+    rss = {label: statistics.median(rss for _cpu, rss in figures[label]) for label in labels}
+    base = labels[0]
+    for label in labels:
+        spread = ", ".join(f"{value * 100:.2f}" for value, _rss in figures[label])
+        line = f"  {label:<33} CPU {cpu[label] * 100:5.2f} % of a core ({spread})   peak RSS {rss[label]:5.1f} MiB"
+        if label != base:
+            line += f"   RSS ratio {rss[label] / rss[base]:.2f}"
+        print(line)
+    print(f"  display CPU / run screen CPU: {cpu[labels[2]] / cpu[labels[1]]:.2f}" if cpu[labels[1]] else "")
+    print("aims: run screen and display <= 1 % of a core, display <= run screen, RSS ratio <= 1.3")
 
 
 if __name__ == "__main__":

@@ -1,104 +1,142 @@
-"""Start-up time of `intervisie run …` to its first painted frame, against a minimal Textual app.
+"""Start-up time to the first frame, on a real pseudo-terminal, against a minimal Textual app.
 
-    python bench/startup.py [--runs 7]
+    python bench/startup.py [--runs 9] [--size 100x30]
 
-Each run spawns a fresh Python process; the time is from just before the spawn to the
-first refresh after mount (headless, both apps alike). The baseline is a minimal app
-that shows one Digits widget, measured in the same run. Prints medians and the ratio
-(aim: 1.3 or less). Figures only; nothing is asserted.
+Each run spawns a fresh Python process on a pty of the given size (TERM=xterm-256color, a
+fresh scratch config and data folder) and times from just before the spawn until the text
+that proves the first frame is on the terminal has been written to it:
+
+- baseline: a minimal Textual app showing a name ("Incidentmethode") and a `Digits` clock;
+- `intervisie --lang nl run --method incident --participants Anna,Bram,Cem,Dewi --inbrenger Bram`:
+  until the method's name ("Incidentmethode") appears;
+- `intervisie --lang nl` (home): until the home screen's menu ("Nieuwe sessie") appears,
+  with no interrupted session to offer (each start has an empty data folder of its own).
+
+The three are interleaved (so machine load hits them alike) after one warm-up round (file
+caches, bytecode in a scratch pycache prefix as pip would have compiled it, the method
+cache of the first start). Prints medians (with min and max) and each
+median's ratio to the baseline's (aim: 1.3 or less). Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
+import pty
+import re
+import select
+import signal
 import statistics
-import subprocess
+import struct
 import sys
 import tempfile
+import termios
 import time
 
 BASELINE = r"""
-import sys, time
 from textual.app import App
-from textual.widgets import Digits
-t0 = float(sys.argv[1])
+from textual.widgets import Digits, Static
 class Minimal(App):
     def compose(self):
+        yield Static("Incidentmethode")
         yield Digits("12:34")
-    def on_mount(self):
-        self.call_after_refresh(self.done)
-    def done(self):
-        print(time.time() - t0)
-        self.exit()
-Minimal().run(headless=True)
+Minimal().run()
 """
 
-OURS = r"""
-import sys, time
-t0 = float(sys.argv[1])
-from textual.app import App
-from intervisie_tui.ui import app as app_module
-from intervisie_tui.ui.screens import run as run_screen
-original_mount = run_screen.RunScreen.on_mount
-def on_mount(self):
-    original_mount(self)
-    self.call_after_refresh(done, self.app)  # the run screen's first frame
-def done(app):
-    print(time.time() - t0)
-    app.exit()
-run_screen.RunScreen.on_mount = on_mount
-app_module.IntervisieApp.run = lambda self, **kw: App.run(self, headless=True)
-from intervisie_tui.cli import main, terminal
-terminal.terminal_problem = lambda lang: None  # headless here: no terminal is needed
-main(["--lang", "nl", "run", "--method", "incident", "--participants", "Anna,Bram,Cem,Dewi", "--inbrenger", "Bram"])
-"""
-
-# Where the time goes, imports only (one process, measured once per run of this script).
-BREAKDOWN = r"""
-import time
-marks = [time.perf_counter()]
-import textual.app, textual.widgets
-marks.append(time.perf_counter())
-import intervisie_tui.core.engine, intervisie_tui.core.library
-marks.append(time.perf_counter())
-import intervisie_tui.store.sessions
-marks.append(time.perf_counter())
-import intervisie_tui.ui.app, intervisie_tui.ui.screens.run
-marks.append(time.perf_counter())
-names = ["textual", "core (pydantic models)", "store", "ui (ours)"]
-print("  ".join(f"{name} {1000 * (b - a):.0f} ms" for name, a, b in zip(names, marks, marks[1:])))
-"""
+RUN = ["--lang", "nl", "run", "--method", "incident", "--participants", "Anna,Bram,Cem,Dewi", "--inbrenger", "Bram"]
+HOME = ["--lang", "nl"]
+ESCAPES = re.compile(rb"\x1b(\[[0-9;?<=>$ ]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78cDEHM])")
+TIMEOUT = 30.0
 
 
-def measure(code: str, env: dict[str, str]) -> float:
-    start = time.time()
-    result = subprocess.run([sys.executable, "-c", code, repr(start)], env=env, capture_output=True, text=True,
-                            check=True)
-    return float(result.stdout.strip().splitlines()[-1])
+SPAWNS = iter(range(1_000_000))
+
+
+def first_frame(argv: list[str], marker: str, env: dict[str, str], size: tuple[int, int]) -> float:
+    """Seconds from spawning `argv` on a pty until `marker` has been drawn; then the process is killed.
+    Each start gets an empty data folder of its own (a killed `run` leaves a journal behind, which
+    the next home screen would offer to resume); settings and caches are shared."""
+    env = {**env, "INTERVISIE_DATA_DIR": f"{env['INTERVISIE_DATA_DIR']}/{next(SPAWNS)}"}
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal is ours now
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        os.execve(argv[0], argv, env)
+    wanted = marker.encode()
+    seen = b""
+    try:
+        while True:
+            left = TIMEOUT - (time.perf_counter() - start)
+            if left <= 0:
+                raise SystemExit(f"no {marker!r} within {TIMEOUT:.0f} s from {' '.join(argv)}")
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # the child is gone
+                raise SystemExit(f"{' '.join(argv)} ended before showing {marker!r}:\n{ESCAPES.sub(b'', seen)[-2000:]!r}")
+            seen += chunk
+            if wanted in ESCAPES.sub(b"", seen[-8192:] if len(seen) > 8192 else seen):
+                return time.perf_counter() - start
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        # Read what is left so the child never blocks on a full pty, then reap it.
+        while True:
+            try:
+                if not select.select([fd], [], [], 0.05)[0] or not os.read(fd, 65536):
+                    break
+            except OSError:
+                break
+        os.close(fd)
+        os.waitpid(pid, 0)
+
+
+def line(label: str, figures: list[float], base: float | None = None) -> str:
+    median = statistics.median(figures)
+    text = f"  {label:<34} median {median * 1000:5.0f} ms (min {min(figures) * 1000:.0f}, max {max(figures) * 1000:.0f})"
+    if base:
+        text += f"   ratio {median / base:.2f}"
+    return text
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="start-up time vs a minimal Textual app")
-    parser.add_argument("--runs", type=int, default=7)
+    parser = argparse.ArgumentParser(description="first frame on a pty vs a minimal Textual app")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--size", default="100x30", help="terminal size, WIDTHxHEIGHT")
     args = parser.parse_args()
-    scratch_dir = tempfile.TemporaryDirectory()
-    scratch = scratch_dir.name
-    env = {**os.environ, "INTERVISIE_CONFIG_DIR": f"{scratch}/config", "INTERVISIE_DATA_DIR": f"{scratch}/data"}
-    measure(BASELINE, env)  # warm-up: file caches
-    measure(OURS, env)
-    baseline, ours = [], []
-    for _ in range(args.runs):  # interleaved, so machine load hits both alike
-        baseline.append(measure(BASELINE, env))
-        ours.append(measure(OURS, env))
-    base, mine = statistics.median(baseline), statistics.median(ours)
-    print(f"minimal Textual app (Digits), first frame: median {base * 1000:.0f} ms "
-          f"(min {min(baseline) * 1000:.0f}, max {max(baseline) * 1000:.0f})")
-    print(f"intervisie run, first frame:               median {mine * 1000:.0f} ms "
-          f"(min {min(ours) * 1000:.0f}, max {max(ours) * 1000:.0f})")
-    print(f"ratio: {mine / base:.2f} (aim <= 1.3)")
-    breakdown = subprocess.run([sys.executable, "-c", BREAKDOWN], env=env, capture_output=True, text=True, check=True)
-    print("imports:", breakdown.stdout.strip())
+    size = tuple(int(part) for part in args.size.lower().split("x"))
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
+               "INTERVISIE_CONFIG_DIR": f"{scratch}/config", "INTERVISIE_DATA_DIR": f"{scratch}/data",
+               "INTERVISIE_CACHE_DIR": f"{scratch}/cache"}
+        env.pop("TEXTUAL", None)
+        # As installed: from bytecode (pip compiles it). This environment may forbid writing
+        # bytecode; the warm-up round compiles every module, ours and Textual's alike, once.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = f"{scratch}/pycache"
+        cases = [
+            ("minimal Textual app (name + Digits)", [sys.executable, "-c", BASELINE], "Incidentmethode"),
+            ("intervisie run --method incident", [sys.executable, "-m", "intervisie_tui", *RUN], "Incidentmethode"),
+            ("intervisie (home)", [sys.executable, "-m", "intervisie_tui", *HOME], "Nieuwe sessie"),
+        ]
+        load_before = os.getloadavg()[0]
+        for _label, argv, marker in cases:  # warm-up: file caches, the method cache
+            first_frame(argv, marker, env, size)
+        figures: dict[str, list[float]] = {label: [] for label, _argv, _marker in cases}
+        for _ in range(args.runs):
+            for label, argv, marker in cases:
+                figures[label].append(first_frame(argv, marker, env, size))
+    print(f"first frame on a {size[0]}x{size[1]} pty, {args.runs} runs each, interleaved "
+          f"(load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; {os.cpu_count()} cores):")
+    base = statistics.median(figures[cases[0][0]])
+    for index, (label, _argv, _marker) in enumerate(cases):
+        print(line(label, figures[label], base if index else None))
+    print("aim: ratio <= 1.3")
 
 
 if __name__ == "__main__":

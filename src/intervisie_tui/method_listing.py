@@ -81,11 +81,20 @@ def _plugins_installed() -> bool:
     return bool(metadata.entry_points(group=ENTRY_POINT_GROUP))
 
 
+def _holds_distributions(entry: str) -> bool:
+    try:
+        return any(name.endswith((".dist-info", ".egg-info")) for name in os.listdir(entry or "."))
+    except OSError:
+        return False
+
+
 def _path_stamp() -> list[list]:
     """Installing or removing a package changes its folder on sys.path: then the cache is
     stale, and the next full load looks for plugins again."""
     stamp = []
-    for entry in sys.path:
+    for index, entry in enumerate(sys.path):
+        if index == 0 and not _holds_distributions(entry):
+            continue  # the script's folder or the working directory: its stamp says nothing of plugins
         try:
             stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
         except OSError:

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from .. import __version__
 from ..i18n import LANGUAGES, default_language, t
 from ..paths import SETTINGS_FILE, config_dir, data_dir
-from . import groups as groups_cli
-from . import display as display_cli
-from . import methods as methods_cli
-from . import notes as notes_cli
+
+TOP_LEVEL_VALUES = ("--lang", "--data-dir")  # the top-level options that take a value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands_too: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands_too` only the screens' part (home and `run`),
+    which is all a start of the app needs (the other commands' modules are not imported)."""
     parser = argparse.ArgumentParser(
         prog="intervisie",
         description="Run intervisie (peer consultation) sessions on the shared screen.",
@@ -34,10 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--minutes", type=int, metavar="N", help="time budget; the phases are scaled to fit")
     run.add_argument("--case", metavar="TITLE", default="", help="a short case title (optional)")
 
-    methods_cli.register(commands)
-    notes_cli.register(commands)
-    groups_cli.register(commands)
-    display_cli.register(commands)
+    if commands_too:
+        from . import display as display_cli
+        from . import groups as groups_cli
+        from . import methods as methods_cli
+        from . import notes as notes_cli
+
+        methods_cli.register(commands)
+        notes_cli.register(commands)
+        groups_cli.register(commands)
+        display_cli.register(commands)
     _accept_lang_everywhere(parser)
     return parser
 
@@ -75,9 +81,23 @@ def _data_dir_problem(args: argparse.Namespace) -> tuple[str, object] | None:
     return None
 
 
+def opens_a_screen(argv: Sequence[str]) -> bool:
+    """Whether `argv` asks for the home screen or `run` (and no help): then the short parser
+    parses it exactly as the whole one would."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return False
+    rest = list(argv)
+    while rest and rest[0].startswith("-"):
+        option = rest.pop(0)
+        if option in TOP_LEVEL_VALUES and rest:
+            rest.pop(0)
+    return not rest or rest[0] == "run"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands_too=not opens_a_screen(arguments))
+    args = parser.parse_args(arguments)
     # `--lang` may come before or after the subcommand; the saved setting comes next.
     args.lang = getattr(args, "sub_lang", None) or args.lang
     problem = _data_dir_problem(args)

@@ -10,13 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.library import load_library
 from ..core.plan import PlanError, SessionPlan
 from ..i18n import default_language, t
-from ..paths import config_dir, user_methods_dir
+from ..method_cache import cached_library
+from ..paths import cache_dir, config_dir, user_methods_dir
 from ..settings import SETTINGS_FILE, load_settings
 
 USAGE_ERROR = 2
+METHOD_CACHE = "methods.json"  # the validated method library (method_cache.py)
 
 
 class LaunchError(Exception):
@@ -63,7 +64,7 @@ def build_plan(args: argparse.Namespace, library, lang: str) -> SessionPlan:
 def launch(args: argparse.Namespace) -> int:
     settings, _problem = load_settings(config_dir() / SETTINGS_FILE)  # the app reports the problem itself
     lang = args.lang or settings.language or default_language()
-    library = load_library(user_methods_dir())
+    library = cached_library(user_methods_dir(), cache_dir() / METHOD_CACHE)
     plan = None
     if getattr(args, "command", None) == "run":
         try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -82,6 +81,8 @@ _DOTTED_KEY = re.compile(r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){%d,}" % MAX_NESTING)
 def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:
     if _DOTTED_KEY.search(text):
         return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
+    import tomllib  # here: a start from the method cache reads no TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

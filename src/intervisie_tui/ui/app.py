@@ -18,7 +18,7 @@ from textual.screen import Screen
 from .. import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
-from ..core.library import MethodLibrary, load_library
+from ..core.library import MethodLibrary
 from ..core.plan import SessionPlan
 from ..i18n import Message, default_language, t
 from ..i18n.os_errors import os_error_reason
@@ -29,7 +29,7 @@ from ..store.remembered import Remembered, load_remembered, move_out_of_settings
 from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
-from .themes import ALL_THEMES, next_theme, with_fallbacks
+from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 
 if TYPE_CHECKING:
     from .screens.run import RunScreen
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 METHOD_PROBLEMS_SHOWN = 5  # more than this is summarised: the toast must stay readable
 
 
-class IntervisieApp(App):
+class IntervisieApp(ThemeSetBeforeStart, App):
     CSS_PATH = "intervisie.tcss"
     TITLE = "Intervisie"
     COMMANDS = App.COMMANDS | {IntervisieCommands}
@@ -77,7 +77,11 @@ class IntervisieApp(App):
             self._startup_notices.append((self.t("app.settings_problem", problem=problem), "warning"))
         self.clock: Clock = clock or SystemClock()
         self.remembered: Remembered = remembered if remembered is not None else load_remembered(self.data_dir)
-        self.library: MethodLibrary = library if library is not None else load_library(paths.user_methods_dir())
+        if library is None:
+            from ..method_cache import cached_library
+
+            library = cached_library(paths.user_methods_dir(), paths.cache_dir() / "methods.json")
+        self.library: MethodLibrary = library
         self._plan = plan
         self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
         self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
@@ -250,7 +254,10 @@ class IntervisieApp(App):
         remembered.last_group = list(plan.participants)
         remembered.last_facilitator = plan.facilitator
         remembered.last_minutes = plan.budget_minutes
-        self.save_remembered()
+        if self.is_running:
+            self.call_after_refresh(self.save_remembered)  # after the session's first frame: two fsyncs
+        else:
+            self.save_remembered()
 
     def save_remembered(self) -> None:
         try:

@@ -25,7 +25,7 @@ from ..core.room import RoomView
 from ..i18n import t
 from ..store.follow import RoomFollower, RoomScene
 from ..store.room_link import Wall
-from .themes import ALL_THEMES, next_theme, with_fallbacks
+from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 from .widgets.room import STATE_CLASSES, RoomBody, state_class
 
 POLL_SECONDS = 0.2  # a key on the laptop shows here within this (plus a paint); 5 stats a second
@@ -88,7 +88,7 @@ class DisplayScreen(Screen):
             notice.update(Content(f"⚠ {text}" if text else ""))
 
 
-class DisplayApp(App):
+class DisplayApp(ThemeSetBeforeStart, App):
     CSS_PATH = Path(__file__).with_name("intervisie.tcss")  # absolute: subclasses may live anywhere
     TITLE = "Intervisie"
     ENABLE_COMMAND_PALETTE = False  # read-only: nothing to choose

@@ -143,3 +143,27 @@ def with_fallbacks(variables: dict[str, str]) -> dict[str, str]:
     for name, source in FALLBACKS.items():
         variables.setdefault(name, variables.get(source, variables.get("foreground", "white")))
     return variables
+
+
+class ThemeSetBeforeStart:
+    """Mixin for our apps, which choose their theme in `__init__` (from the settings).
+
+    Textual's theme watcher also schedules a full re-parse of the stylesheet. Before the app
+    runs that re-parse is redundant (the stylesheet is parsed when the app starts, with the
+    theme's variables, set here) and costs as much as the first parse, on the way to the
+    first frame. So before the start only the theme's classes, colour filter and the
+    stylesheet's variables are set; once running, a theme goes through Textual's watcher."""
+
+    def _watch_theme(self, theme_name: str) -> None:
+        if getattr(self, "_running", False):
+            super()._watch_theme(theme_name)  # type: ignore[misc]
+            return
+        theme = self.current_theme  # type: ignore[attr-defined]
+        classes = {name: False for name in self.classes if name.startswith("-theme-")}  # type: ignore[attr-defined]
+        classes[f"-theme-{theme.name}"] = True
+        classes["-dark-mode"] = theme.dark
+        classes["-light-mode"] = not theme.dark
+        self.update_classes(classes, update=False)  # type: ignore[attr-defined]
+        self._refresh_truecolor_filter(self.ansi_theme)  # type: ignore[attr-defined]
+        # Nothing is parsed yet: the sources read at the start are parsed with these variables.
+        self.stylesheet.set_variables(self.get_css_variables())  # type: ignore[attr-defined]

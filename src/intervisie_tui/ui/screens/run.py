@@ -114,7 +114,7 @@ class RunScreen(Screen):
         self._built = True
         self._bindings = self._run_bindings()
         self.tick_timer = self.set_interval(TICK_SECONDS, self.tick, name="countdown")
-        self._point_displays_here()
+        self.call_after_refresh(self._point_displays_here)  # its atomic write waits for the first frame
         self.watch(self.app, "lang", self.show_language, init=False)  # the language reaches this screen by its reactive
         self.show_language()
 

@@ -9,11 +9,13 @@ stock `Digits` widget takes over.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.reactive import reactive
+from textual.geometry import Region
+from textual.reactive import var
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Digits
@@ -80,25 +82,6 @@ FONT.update(SIGNS)
 MIN_BLOCK_SCALE = 2  # at scale 1 the block font is barely bigger than Digits
 
 
-def _pixels(text: str, scale: int) -> list[list[bool]]:
-    """The text as a grid of pixels, each font pixel blown up to scale x scale.
-
-    A pixel is one column wide and half a row tall, about square on most terminals.
-    """
-    tall = scale
-    rows: list[list[bool]] = [[] for _ in range(FONT_HEIGHT * tall)]
-    for position, character in enumerate(text):
-        glyph = FONT.get(character, FONT[" "])
-        if position:
-            for row in rows:
-                row.extend([False] * (GAP * scale))
-        for y, line in enumerate(glyph):
-            wide = [pixel == "#" for pixel in line for _ in range(scale)]
-            for repeat in range(tall):
-                rows[y * tall + repeat].extend(wide)
-    return rows
-
-
 def banner_text(text: str) -> str | None:
     """`text` in capitals the font can draw (accents dropped: "Zoë" -> "ZOE"), or None if it cannot."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).upper()
@@ -106,16 +89,30 @@ def banner_text(text: str) -> str | None:
 
 
 def render_big(text: str, scale: int) -> list[str]:
-    """Lines of half-block characters showing `text` at `scale` (a digit is 5*scale columns wide)."""
+    """Lines of half-block characters showing `text` at `scale` (a digit is 5*scale columns wide).
+
+    Built from each character's own block (cached per character and scale): a tick that
+    changes one digit costs a few string joins, not a fresh rasterisation of the clock."""
     if scale < 1:
         raise ValueError("scale must be 1 or more")
-    pixels = _pixels(text, scale)
-    if len(pixels) % 2:
-        pixels.append([False] * len(pixels[0]))
-    lines = []
-    for top, bottom in zip(pixels[::2], pixels[1::2]):
-        lines.append("".join(_half_block(upper, lower) for upper, lower in zip(top, bottom)))
-    return lines
+    blocks = [_glyph_block(character if character in FONT else " ", scale) for character in text]
+    if not blocks:
+        return []
+    gap = " " * (GAP * scale)
+    return [gap.join(block[row] for block in blocks) for row in range(len(blocks[0]))]
+
+
+@lru_cache(maxsize=512)
+def _glyph_block(character: str, scale: int) -> tuple[str, ...]:
+    """One character at `scale`: each font pixel blown up to scale x scale, two pixel rows
+    per terminal row (a pixel is one column wide and half a row tall, about square)."""
+    rows = [line for line in FONT[character] for _ in range(scale)]
+    if len(rows) % 2:
+        rows.append("." * len(rows[0]))
+    return tuple(
+        "".join(_half_block(upper == "#", lower == "#") for upper, lower in zip(top, bottom) for _ in range(scale))
+        for top, bottom in zip(rows[::2], rows[1::2])
+    )
 
 
 def _half_block(upper: bool, lower: bool) -> str:
@@ -147,7 +144,10 @@ def fit_scale(text: str, width: int, height: int) -> int:
 
 
 class BlockDigits(Widget):
-    """Pre-rendered lines of block characters, painted line by line (cheap: one segment per line)."""
+    """Pre-rendered lines of block characters, painted line by line (cheap: one segment per line).
+
+    A new text of the same size repaints only the columns that changed: when a clock ticks
+    from 12:34 to 12:33, the last digit, not the whole clock."""
 
     DEFAULT_CSS = "BlockDigits { width: auto; height: auto; }"
 
@@ -155,12 +155,20 @@ class BlockDigits(Widget):
         super().__init__(**kwargs)
         self.lines: list[str] = []
         self._style = None
+        self._strips: dict[tuple[int, int], Strip] = {}  # (line, width) -> strip, for the current lines
 
     def show(self, lines: list[str]) -> None:
-        same_size = len(lines) == len(self.lines) and (not lines or len(lines[0]) == len(self.lines[0]))
+        old = self.lines
+        same_size = len(lines) == len(old) and (not lines or len(lines[0]) == len(old[0]))
         self.lines = lines
-        # The usual tick keeps the size: repaint only, no layout of the whole screen.
-        self.refresh(layout=not same_size)
+        self._strips.clear()
+        if not same_size:
+            self.refresh(layout=True)
+            return
+        changed = _changed_columns(old, lines)
+        if changed is not None:
+            # The usual tick keeps the size: repaint the changed columns only, no layout.
+            self.refresh(Region(changed[0], 0, changed[1] - changed[0], len(lines)))
 
     def get_content_width(self, container, viewport) -> int:
         return len(self.lines[0]) if self.lines else 0
@@ -171,14 +179,48 @@ class BlockDigits(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style = None
+        self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        strip = self._strips.get((y, width))
+        if strip is not None:
+            return strip
         style = self._style
         if style is None:  # resolving the style is the costly part of a paint; once per style change
             style = self._style = self.rich_style
         if y >= len(self.lines):
-            return Strip.blank(self.size.width, style)
-        return Strip([Segment(self.lines[y], style)]).adjust_cell_length(self.size.width, style)
+            strip = Strip.blank(width, style)
+        else:
+            line = self.lines[y]  # block characters and spaces: one cell each
+            strip = Strip([Segment(line, style)], len(line)).adjust_cell_length(width, style)
+        self._strips[(y, width)] = strip
+        return strip
+
+
+def _changed_columns(old: list[str], new: list[str]) -> tuple[int, int] | None:
+    """The columns [start, end) in which two renders of the same size differ; None if equal."""
+    start, end = None, 0
+    for before, after in zip(old, new):
+        if before == after:
+            continue
+        left = _common_prefix(before, after)
+        right = len(after) - _common_prefix(before[::-1], after[::-1])
+        start = left if start is None else min(start, left)
+        end = max(end, right)
+    return None if start is None else (start, end)
+
+
+def _common_prefix(first: str, second: str) -> int:
+    """How many leading characters two strings share (halving: string compares run in C)."""
+    low, high = 0, min(len(first), len(second))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if first[:middle] == second[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class BigCountdown(Container):
@@ -196,8 +238,9 @@ class BigCountdown(Container):
     BigCountdown > BlockDigits { width: auto; height: auto; }
     """
 
-    value: reactive[str] = reactive("00:00", init=False)
-    scale: reactive[int] = reactive(0, init=False)
+    # vars, not reactives: the children paint themselves (the box around them need not).
+    value: var[str] = var("00:00", init=False)
+    scale: var[int] = var(0, init=False)
 
     def __init__(self, value: str = "00:00", *, reference: str = "+00:00", id: str | None = None,
                  classes: str | None = None) -> None:

@@ -1,0 +1,69 @@
+"""The session's start reads the method library from a cache keyed by file stamps, never a stale one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from intervisie_tui.core.library import builtin_methods_dir, load_library
+from intervisie_tui.method_cache import cached_library
+
+
+def summary(library):
+    return {
+        method_id: (loaded.method, loaded.origin, loaded.source, loaded.replaces and loaded.replaces.source)
+        for method_id, loaded in library.methods.items()
+    }, [problem.render("en") for problem in library.problems]
+
+
+def test_the_cached_library_equals_a_full_load(tmp_path):
+    user = tmp_path / "methods"
+    user.mkdir()
+    source = (builtin_methods_dir() / "roddel.toml").read_text(encoding="utf-8")
+    (user / "roddel.toml").write_text(source.replace("Roddelmethode", "Roddel (eigen)"), encoding="utf-8")
+    cache = tmp_path / "cache" / "methods.json"
+    first = cached_library(user, cache)
+    assert cache.is_file()
+    assert summary(cached_library(user, cache)) == summary(first) == summary(load_library(user))
+    assert cached_library(user, cache).methods["roddel"].replaces_builtin
+
+
+def test_a_changed_or_broken_user_file_is_seen(tmp_path):
+    user = tmp_path / "methods"
+    user.mkdir()
+    cache = tmp_path / "methods.json"
+    assert "roddel-kort" not in cached_library(user, cache).methods
+    source = (builtin_methods_dir() / "roddel.toml").read_text(encoding="utf-8")
+    (user / "roddel-kort.toml").write_text(source.replace('id = "roddel"', 'id = "roddel-kort"'), encoding="utf-8")
+    assert "roddel-kort" in cached_library(user, cache).methods
+    (user / "roddel-kort.toml").write_text("id = [", encoding="utf-8")
+    library = cached_library(user, cache)
+    assert "roddel-kort" not in library.methods
+    assert any("roddel-kort.toml" in problem.render("en") for problem in library.problems)
+    # A library with problems is never cached: the problem is found (and shown) at every start.
+    assert cached_library(user, cache).problems
+
+
+def test_a_damaged_cache_is_ignored_and_replaced(tmp_path):
+    cache = tmp_path / "methods.json"
+    full = summary(load_library(None))
+    for damage in ("{not json", '{"key": 1}', "[]", ""):
+        cache.write_text(damage, encoding="utf-8")
+        assert summary(cached_library(None, cache)) == full
+        assert summary(cached_library(None, cache)) == full
+
+
+def test_a_warm_start_reads_no_toml(tmp_path):
+    env = {**os.environ, "INTERVISIE_CACHE_DIR": str(tmp_path)}
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from intervisie_tui.method_cache import cached_library\n"
+        f"library = cached_library(None, Path({str(tmp_path / 'm.json')!r}))\n"
+        "print(sorted(library.methods) != [], 'tomllib' in sys.modules)"
+    )
+    cold = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert cold.stdout.split() == ["True", "True"]
+    assert warm.stdout.split() == ["True", "False"]  # the methods came from the cache, no file parsed
