@@ -276,7 +276,7 @@ async def test_the_groups_keys_are_the_registry_s_rebindable_and_on_the_help_scr
     _, data = private_dirs
     seeded_group(data)
     app = IntervisieApp(lang="en", settings=Settings(keys={"group-new": "plus"}), library=library, data_dir=data)
-    async with app.run_test(size=(120, 70)) as pilot:
+    async with app.run_test(size=(120, 130)) as pilot:  # tall enough for the whole help screen
         await open_groups(pilot)
         footer = "\n".join(strip.text for strip in app.screen._compositor.render_strips()).splitlines()[-1]
         assert "+ New" in footer and "m Members" in footer and "e Edit" in footer
