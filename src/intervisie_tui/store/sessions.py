@@ -233,6 +233,11 @@ class Store:
         return found
 
     @property
+    def journal_problems(self) -> list[Problem]:
+        """Journals of sessions in progress that could not be read at the last `interrupted()`, with the reason."""
+        return list(self._live_problems)
+
+    @property
     def problems(self) -> list[Problem]:
         """Files that could not be read at the last listing, with the reason."""
         return [*self._session_problems, *self._live_problems]
