@@ -329,7 +329,10 @@ class Store:
         for summary in summaries:
             relative = f"{summary.path.parent.name}/{summary.path.name}"
             entry = self.index.entries.get(relative)
-            stamp = list(entry[0]) if entry else [0, 0]
+            try:
+                stamp = list(entry[0]) if entry else [0, 0]
+            except (TypeError, IndexError, KeyError):
+                stamp = [0, 0]  # a damaged cache entry: the text is read from the document
             text = self.index.text_for(relative, stamp)
             if text is None:  # not in the sessions folder (the trash), or unreadable
                 text = summary.listed_text()
