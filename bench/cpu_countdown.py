@@ -73,6 +73,8 @@ def done(screen):
     screen.app.exit()
 run_screen.RunScreen.on_mount = on_mount
 app_module.IntervisieApp.run = lambda self, **kw: App.run(self, headless=True, size=(width, height))
+import intervisie_tui.cli.terminal as terminal_module
+terminal_module.terminal_problem = lambda lang: None  # headless: no terminal needed
 from intervisie_tui.cli import main
 main(["--lang", "nl", "run", "--method", "incident", "--participants", "Anna,Bram,Cem,Dewi", "--inbrenger", "Bram"])
 """
