@@ -78,6 +78,8 @@ def test_control_characters_from_files_never_reach_the_terminal(private_dirs, ca
         for control in ("\x1b", "\x07", "\r", "\x9b"):
             assert control not in out and control not in err, (argv, control)
         assert "HACKED" in out or "\\u001b" in out
+        if argv[-1] == "--json":
+            assert json.loads(out)[0]["case_title"].endswith("‹9B›31m")  # still JSON
     assert main(["--lang", "en", "notes", "show", "f1x"]) == 0
     out = capsys.readouterr().out
-    assert "␛]0;HACKED␇␛[2JTitle␍\\x9b31m" in out
+    assert "␛]0;HACKED␇␛[2JTitle␍‹9B›31m" in out

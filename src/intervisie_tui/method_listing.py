@@ -73,6 +73,23 @@ def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[Problem]]:
     return rows, [{lang: problem.render(lang) for lang in ("nl", "en")} for problem in library.problems]
 
 
+def _usable_row(row: MethodRow) -> bool:
+    """A cached row the listing can print (a damaged cache is loaded again, never trusted)."""
+    return (
+        isinstance(row.id, str)
+        and isinstance(row.name, dict) and all(isinstance(row.name.get(lang), str) for lang in ("nl", "en"))
+        and all(isinstance(number, int) and not isinstance(number, bool) and 0 <= number < 100_000
+                for number in (row.minutes, row.phases, *row.group_size))
+        and len(row.group_size) == 2
+        and isinstance(row.origin, str) and row.origin in ("built-in", "plugin", "user")
+        and isinstance(row.replaces_builtin, bool)
+    )
+
+
+def _usable_problem(problem: object) -> bool:
+    return isinstance(problem, dict) and all(isinstance(problem.get(lang), str) for lang in ("nl", "en"))
+
+
 def _plugins_installed() -> bool:
     from importlib import metadata
 
@@ -117,7 +134,9 @@ def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[Me
             raise ValueError("not a usable cache") from None
         if cached["key"] == key and not cached["plugins"]:
             rows = [MethodRow(**{**row, "group_size": tuple(row["group_size"])}) for row in cached["rows"]]
-            return rows, list(cached["problems"])
+            problems = list(cached["problems"])
+            if all(map(_usable_row, rows)) and all(_usable_problem(problem) for problem in problems):
+                return rows, problems
     except (OSError, ValueError, KeyError, TypeError):
         pass
     rows, problems = _full_load(user_dir)

@@ -25,8 +25,8 @@ MiB = 1024 * 1024
 # The largest file of each kind the app reads. A real session document of a long day with many notes is
 # well under 1 MB; these leave room for years of growth and keep a hostile file from eating memory and time.
 LIMITS: dict[str, int] = {
-    "session": 32 * MiB,
-    "journal": 32 * MiB,
+    "session": 64 * MiB,
+    "journal": 128 * MiB,  # every note event holds its field's whole text: long sessions grow
     "settings": 1 * MiB,
     "method": 1 * MiB,
     "cache": 256 * MiB,

@@ -89,6 +89,8 @@ def parse_method_text(text: str, source: str) -> tuple[Method | None, list[Metho
         return None, [from_toml_error(source, text, error)]
     except RecursionError:  # arrays or inline tables nested thousands deep
         return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
+    except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
+        return None, [MethodFileError(source, "huge_number")]
     if nesting_exceeds(data, MAX_NESTING):  # e.g. a key of 50,000 dotted parts
         return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
     return validate_method_data(data, source, text)

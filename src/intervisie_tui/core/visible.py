@@ -21,7 +21,7 @@ def _picture(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # ␀ … ␟
     if code == 0x7F:
         return "\u2421"  # ␡
-    return f"\\x{code:02x}"  # C1: no picture exists; written the way a programmer would
+    return f"‹{code:02X}›"  # C1: no picture exists (and a backslash would break the JSON it may stand in)
 
 
 def visible(text: str, *, lines: bool = True) -> str:

@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tables, lists or the dots of a key (a.b.c) are nested more than {depth} levels deep; no method is: "
         "the file is damaged. Repair it or take it out of the folder",
     ),
+    "methoderr.huge_number": (
+        "er staat een getal van duizenden cijfers in; geen methode heeft dat: het bestand is beschadigd",
+        "it holds a number thousands of digits long; no method does: the file is damaged",
+    ),
     "methoderr.plugin_failed": ("kon niet worden geladen ({reason})", "could not be loaded ({reason})"),
     "methoderr.missing": ("dit verplichte veld ontbreekt", "this required field is missing"),
     "methoderr.missing_language": (

@@ -234,4 +234,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.unstarted.keep": ("Toch bewaren", "Keep it"),
     "run.unstarted.back": ("Terug naar de sessie", "Back to the session"),
     "run.unstarted.discarded": ("Niet begonnen: niets bewaard.", "Not started: nothing kept."),
+    "home.journals.unreadable": (
+        "{count} logboek(en) van lopende sessies kunnen niet worden gelezen; ze zijn niet aangeraakt. Herstel of "
+        "verplaats ze (zie `intervisie notes path`):",
+        "{count} journal(s) of sessions in progress cannot be read; they were left untouched. Repair or move them "
+        "(see `intervisie notes path`):",
+    ),
+    "home.journals.more": ("… en nog {count}", "… and {count} more"),
 }

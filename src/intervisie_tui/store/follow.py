@@ -10,6 +10,8 @@ the file is replaced. Polling with os.stat only, so it works on every platform.
 
 from __future__ import annotations
 
+from stat import S_ISREG
+
 import os
 import time
 from dataclasses import dataclass
@@ -68,6 +70,8 @@ class JournalFollower:
             stat = os.stat(self.path)
         except OSError:
             return False  # gone (finished and moved aside) or unreachable: keep the last state
+        if not S_ISREG(stat.st_mode):
+            return False  # a pipe or a folder where the journal should be: opening it could block forever
         identity = (stat.st_dev, stat.st_ino)
         changed = False
         if identity != self._identity or stat.st_size < self._offset:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..core.files import FileRefused, read_limited
 from ..core.groups import Group, MeetingRecord
 from ..i18n import default_language, t
 from ..paths import data_dir
@@ -112,7 +113,10 @@ class GroupStore:
             paths = []
         for path in paths:
             try:
-                group = parse_group(path.read_bytes())
+                group = parse_group(read_limited(path, "group"))
+            except FileRefused as refused:  # a pipe, a folder, a dangling link: named, never a blocking open
+                self.problems.append(GroupProblem(path, refused.reason(self.lang)))
+                continue
             except OSError as error:
                 self.problems.append(GroupProblem(path, os_reason(error, self.lang)))
                 continue
@@ -179,7 +183,9 @@ class GroupStore:
         """Merge a group from an export: new members and meetings are added by id, nothing is
         duplicated or removed. A damaged or foreign file is refused and nothing changes."""
         try:
-            incoming = parse_group(path.expanduser().read_bytes())
+            incoming = parse_group(read_limited(path.expanduser(), "import"))
+        except FileRefused as refused:
+            raise StoreError(t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path) from None
         except OSError as error:
             raise StoreError(t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
         except GroupFileProblem as problem:

@@ -280,8 +280,11 @@ class SessionIndex:
     def text_for(self, relative: str, stamp: list[int]) -> str | None:
         texts = self.load_texts()
         cached = texts.get(relative)
-        if cached is not None and list(cached[0]) == list(stamp):
-            return cached[1]
+        try:
+            if list(cached[0]) == list(stamp) and isinstance(cached[1], str):
+                return cached[1]
+        except (TypeError, IndexError, KeyError):
+            pass  # no entry, or a damaged one: read the document again (the cache is never authoritative)
         path = self.folder / relative
         try:
             raw = parse_json(read_limited(path, "session"))

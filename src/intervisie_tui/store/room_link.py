@@ -36,9 +36,11 @@ def write_pointer(live_dir: Path, session_id: str) -> None:
 
 def read_pointer(live_dir: Path) -> str | None:
     """The live session's id, or None when there is none (or the file is not ours)."""
+    from ..core.files import FileRefused, parse_json, read_limited
+
     try:
-        data = json.loads((live_dir / POINTER_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = parse_json(read_limited(live_dir / POINTER_FILE, "settings"))
+    except (OSError, ValueError, FileRefused):  # a pipe or a folder in its place: no pointer, never a hang
         return None
     session = data.get("session") if isinstance(data, dict) and data.get("format") == POINTER_FORMAT else None
     if not isinstance(session, str) or not session or "/" in session or "\\" in session or session.startswith("."):

@@ -392,6 +392,11 @@ class Store:
         return found
 
     @property
+    def journal_problems(self) -> list[Problem]:
+        """Journals of sessions in progress that could not be read at the last `interrupted()`, with the reason."""
+        return list(self._live_problems)
+
+    @property
     def problems(self) -> list[Problem]:
         """Files that could not be read at the last listing, with the reason."""
         return [*self._session_problems, *self._live_problems]
@@ -530,7 +535,10 @@ class Store:
         for summary in summaries:
             relative = f"{summary.path.parent.name}/{summary.path.name}"
             entry = self.index.entries.get(relative)
-            stamp = list(entry[0]) if entry else [0, 0]
+            try:
+                stamp = list(entry[0]) if entry else [0, 0]
+            except (TypeError, IndexError, KeyError):
+                stamp = [0, 0]  # a damaged cache entry: the text is read from the document
             text = self.index.text_for(relative, stamp)
             if text is None:  # not in the sessions folder (the trash), or unreadable
                 text = summary.listed_text()

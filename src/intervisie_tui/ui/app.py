@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
+from .plain import shown
 from .. import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
@@ -148,6 +149,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
                markup: bool = False) -> None:
+        message = shown(message)  # a name or a path from a file: its control characters shown, never obeyed
         self.notices.append((message, severity))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
 

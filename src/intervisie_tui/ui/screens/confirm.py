@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..plain import plain
+
 Answer = TypeVar("Answer")
 
 
@@ -36,7 +38,7 @@ class QuestionScreen(ModalScreen[Answer], Generic[Answer]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, id="question")
+            yield Static(plain(self.question), id="question")
             with Horizontal():
                 yield from self.buttons()
 

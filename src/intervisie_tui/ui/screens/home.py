@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..language import FollowsLanguage
+from ..plain import plain
 from ...core.state import SessionState, Status
 from ...store.errors import StoreError
 from ...store.journal import LiveSession
@@ -34,6 +35,14 @@ MENU: tuple[tuple[str, str, str], ...] = (
 def interrupted_sessions(app: Any) -> list[LiveSession]:
     """The store's interrupted sessions (unreadable journals are the store's problems, not these)."""
     return [] if app.store is None else app.store.interrupted()
+
+
+JOURNAL_PROBLEMS_SHOWN = 5
+
+
+def journal_problems(app: Any) -> list[Any]:
+    """Journals found at the last look for interrupted sessions that could not be read."""
+    return list(getattr(app.store, "journal_problems", None) or [])
 
 
 def describe_interrupted(live: LiveSession, app: Any) -> str:
@@ -116,7 +125,7 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(Option(describe_interrupted(live, self.app)) for live in self.sessions)
+        options.add_options(Option(plain(describe_interrupted(live, self.app))) for live in self.sessions)
         if self.sessions:
             options.highlighted = min(highlighted or 0, len(self.sessions) - 1)
 
@@ -207,6 +216,8 @@ class HomeScreen(FollowsLanguage, Screen):
     HomeScreen #home-menu:focus { border: round $accent; }
     HomeScreen #home-notice { margin-top: 1; color: $warning; width: 100%; }
     HomeScreen #home-notice.-empty { display: none; }
+    HomeScreen #home-journals { margin-top: 1; color: $warning; width: 100%; }
+    HomeScreen #home-journals.-empty { display: none; }
     """
     BINDINGS = [
         Binding("s", "start", "home.key.start"),
@@ -230,6 +241,7 @@ class HomeScreen(FollowsLanguage, Screen):
             yield Static(id="home-tagline")
             yield OptionList(id="home-menu")
             yield Static(id="home-notice", classes="-empty")
+            yield Static(id="home-journals", classes="-empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -261,6 +273,15 @@ class HomeScreen(FollowsLanguage, Screen):
         else:
             notice.update("")
         notice.set_class(not self.interrupted, "-empty")
+        # Journals that cannot be read are never invisible: each is named with the reason, and left as it is.
+        problems = journal_problems(self.app)
+        journals = self.query_one("#home-journals", Static)
+        lines = [f"  {problem.path}: {problem.reason}" for problem in problems[:JOURNAL_PROBLEMS_SHOWN]]
+        if len(problems) > JOURNAL_PROBLEMS_SHOWN:
+            lines.append("  " + t("home.journals.more", count=len(problems) - JOURNAL_PROBLEMS_SHOWN))
+        text = "\n".join([t("home.journals.unreadable", count=len(problems)), *lines]) if problems else ""
+        journals.update(plain(text))
+        journals.set_class(not problems, "-empty")
         relabel_bindings(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 
 from ..language import FollowsLanguage
+from ..plain import plain, shown
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
@@ -119,7 +120,7 @@ class ReviewScreen(FollowsLanguage, Screen):
             lines += [f"  {path.name}: {reason}" for path, reason in problems[:PROBLEMS_SHOWN]]
             if len(problems) > PROBLEMS_SHOWN:
                 lines.append("  …")
-            box.update("\n".join(lines))
+            box.update(plain("\n".join(lines)))  # file names and reasons: never markup
         else:
             box.update("")
         box.set_class(not problems, "-empty")
@@ -144,7 +145,7 @@ class ReviewScreen(FollowsLanguage, Screen):
         self._place_cursor()
         if self._rows_waiting:
             self.set_timer(0.01, lambda generation=self._fill_generation: self._add_more_rows(generation))
-        self.query_one("#review-status", Static).update(self.status_line())
+        self.query_one("#review-status", Static).update(plain(self.status_line()))
 
     def _rows(self, summaries: list[SessionSummary]) -> list[tuple[Text, ...]]:
         lang = self.app.lang
@@ -152,10 +153,10 @@ class ReviewScreen(FollowsLanguage, Screen):
         return [
             (
                 Text(f"{summary.when:%Y-%m-%d %H:%M}"),
-                Text(summary.method_label(lang)),
-                Text(summary.inbrenger or "-"),
-                Text(", ".join(summary.participants)),
-                Text(summary.case_title or "-"),
+                Text(shown(summary.method_label(lang), lines=False)),
+                Text(shown(summary.inbrenger or "-", lines=False)),
+                Text(shown(", ".join(summary.participants), lines=False)),
+                Text(shown(summary.case_title or "-", lines=False)),
                 Text(f"{minutes_label(summary.running_seconds)} {unit}"),
             )
             for summary in summaries

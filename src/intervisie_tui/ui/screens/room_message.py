@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..plain import plain
+
 PRESETS = ("room_message.preset.five", "room_message.preset.two", "room_message.preset.break",
            "room_message.preset.silence", "room_message.preset.back")
 MAX_LENGTH = 80  # one line on the wall
@@ -42,7 +44,7 @@ class RoomMessageScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.t
-        options = [Option(text, id=f"preset-{index}") for index, text in enumerate(self.presets())]
+        options = [Option(plain(text), id=f"preset-{index}") for index, text in enumerate(self.presets())]
         if self.current:
             options.insert(0, Option(t("room_message.clear"), id="clear"))
         with Vertical():

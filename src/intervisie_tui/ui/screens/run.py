@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.content import Content
 from textual.widgets import Footer, Input, Static, TextArea
 
+from ..plain import plain
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ...core.live import Session
@@ -269,7 +270,7 @@ class RunScreen(Screen):
         widget = self.query_one(selector, Static)
         if getattr(widget, "_shown_text", None) != text:
             widget._shown_text = text  # type: ignore[attr-defined]
-            widget.update(Content(text))
+            widget.update(plain(text))
 
     # -- the console ------------------------------------------------------------------------
 

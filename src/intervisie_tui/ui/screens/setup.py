@@ -21,6 +21,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from ..language import FollowsLanguage
+from ..plain import plain
 from ...core.method import Method
 from ...core.plan import (
     MAX_BUDGET_MINUTES,
@@ -152,7 +153,7 @@ class RenameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.app.t("setup.rename.title", name=self.old_name))
+            yield Label(plain(self.app.t("setup.rename.title", name=self.old_name)))
             yield Input(self.old_name, id="rename-input")
             yield Static("", id="rename-error")
         yield Footer()
@@ -164,7 +165,7 @@ class RenameScreen(ModalScreen[str | None]):
         event.stop()
         message = self.check(event.value)
         if message:
-            self.query_one("#rename-error", Static).update(message)
+            self.query_one("#rename-error", Static).update(plain(message))
         else:
             self.dismiss(event.value.strip())
 
@@ -356,7 +357,7 @@ class SetupScreen(FollowsLanguage, Screen):
         if names:
             listing.highlighted = min(previous or 0, len(names) - 1)
         message = self.query_one("#group-message", Static)
-        message.update(self.group_problem.render(self.app.lang) if self.group_problem else "")
+        message.update(plain(self.group_problem.render(self.app.lang)) if self.group_problem else "")
         self._sync_inbrenger_options()
         self._update()
 
@@ -528,7 +529,7 @@ class SetupScreen(FollowsLanguage, Screen):
                 group=self.group_link(),
             )
         except PlanError as error:
-            self.query_one("#problems", Static).update(self.app.t("setup.error.plan", reason=error.render(self.app.lang)))
+            self.query_one("#problems", Static).update(plain(self.app.t("setup.error.plan", reason=error.render(self.app.lang))))
             self.query_one("#problems", Static).set_class(False, "-fine")
             return None
 

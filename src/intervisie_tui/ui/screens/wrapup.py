@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from ..language import FollowsLanguage
+from ..plain import plain
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import Autosave
@@ -90,7 +91,7 @@ class WrapUpScreen(FollowsLanguage, Screen):
             yield Static(id="evaluation-prompts", classes="hint")
             for index, name in enumerate(self.runner.plan.participants):
                 with Horizontal(classes="evaluation-row"):
-                    yield Label(name, id=f"evaluation-label-{index}")
+                    yield Label(plain(name, lines=False), id=f"evaluation-label-{index}")
                     yield Input(state.note(NoteField.EVALUATION, key=name), id=f"evaluation-{index}")
             yield Label(id="reflection-label", classes="section")
             yield Static(id="reflection-hint", classes="hint")
@@ -107,7 +108,7 @@ class WrapUpScreen(FollowsLanguage, Screen):
         t, lang = self.app.t, self.app.lang
         plan = self.runner.plan
         inbrenger = self.runner.state.inbrenger
-        self.query_one("#wrapup-title", Static).update(t("wrapup.title", method=plan.method.name(lang)))
+        self.query_one("#wrapup-title", Static).update(plain(t("wrapup.title", method=plan.method.name(lang))))
         self.query_one("#wrapup-intro", Static).update(t("wrapup.intro"))
         self.query_one("#action-points-label", Label).update(t("wrapup.action_points"))
         self.query_one("#action-points", TextArea).placeholder = t("wrapup.action_points_placeholder")
@@ -120,11 +121,11 @@ class WrapUpScreen(FollowsLanguage, Screen):
             prompt = "wrapup.evaluation_placeholder_inbrenger" if name == inbrenger else "wrapup.evaluation_placeholder"
             field_.placeholder = t(prompt)
             label = f"{name} ({t('word.inbrenger').lower()})" if name == inbrenger else name
-            self.query_one(f"#evaluation-label-{index}", Label).update(label)
+            self.query_one(f"#evaluation-label-{index}", Label).update(plain(label, lines=False))
         reflection_title = (
             t("wrapup.reflection_of", name=inbrenger) if inbrenger else t("wrapup.reflection")
         )
-        self.query_one("#reflection-label", Label).update(reflection_title)
+        self.query_one("#reflection-label", Label).update(plain(reflection_title))
         self.query_one("#reflection-hint", Static).update(t("wrapup.reflection_hint"))
         self.query_one("#reflection", TextArea).placeholder = t("wrapup.reflection_template")
         self.query_one("#save", Button).label = t("wrapup.save_button")
@@ -138,7 +139,7 @@ class WrapUpScreen(FollowsLanguage, Screen):
         problem = store.unsaved_problem() if store is not None else None
         warning = self.query_one("#wrapup-journal-warning", Static)
         warning.display = bool(problem)
-        warning.update(self.app.t("wrapup.journal_problem", problem=problem) if problem else "")
+        warning.update(plain(self.app.t("wrapup.journal_problem", problem=problem)) if problem else "")
 
     # -- saving as you type ---------------------------------------------------------------------
 

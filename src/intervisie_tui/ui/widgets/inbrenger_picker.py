@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..plain import plain
+
 
 class InbrengerPicker(ModalScreen[str | None]):
     """Dismisses with the chosen name, or None on Escape. Texts come translated."""
@@ -32,8 +34,8 @@ class InbrengerPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, id="picker-title")
-            yield OptionList(*(Option(name, id=name) for name in self.names))
+            yield Static(plain(self.title_text), id="picker-title")
+            yield OptionList(*(Option(plain(name, lines=False), id=name) for name in self.names))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, TextArea
 
+from ..plain import plain
 from ...core.events import NoteField
 from ...core.method import NoteKind, Phase
 from ...core.state import SessionState
@@ -93,7 +94,7 @@ class NotesPanel(VerticalScroll):
         self.flush()
         self.phase_id = phase.id
         self._translate = translate
-        self.query_one("#notes-title", Static).update(translate("run.notes.title", phase=title))
+        self.query_one("#notes-title", Static).update(plain(translate("run.notes.title", phase=title)))
         self.query_one("#notes-hint", Static).update(translate("run.notes.hint"))
         await self.query(".note-field").remove()
         widgets = []
