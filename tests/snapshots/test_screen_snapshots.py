@@ -54,10 +54,13 @@ def save_a_session(lang: str) -> None:
 
 
 async def settle(pilot) -> None:
+    """Timers out of the way, toasts cleared, text cursors steady (a blink would flip the picture)."""
     await pilot.pause()
     screen = pilot.app.screen
     if hasattr(screen, "pause_ticking"):
         screen.pause_ticking()
+    for field in screen.query("Input, TextArea"):
+        field.cursor_blink = False
     pilot.app.clear_notifications()
     await pilot.pause()
 
@@ -78,8 +81,7 @@ async def on_run(pilot, *keys: str) -> None:
     screen.pause_ticking()
     screen.guard_choice = "open"
     await pilot.press(*keys)
-    pilot.app.clear_notifications()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def to_home(pilot) -> None:
