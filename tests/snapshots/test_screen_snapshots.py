@@ -132,6 +132,9 @@ async def to_review(pilot) -> None:
 async def to_review_detail(pilot) -> None:
     await to_review(pilot)
     await pilot.press("enter")
+    await pilot.pause()
+    detail = pilot.app.screen.query_one("#detail")
+    await detail.update(detail.source)  # the Markdown is built in the background: wait for all of it
     await settle(pilot)
 
 
