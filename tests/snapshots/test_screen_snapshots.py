@@ -54,10 +54,13 @@ def save_a_session(lang: str) -> None:
 
 
 async def settle(pilot) -> None:
+    """Timers out of the way, toasts cleared, text cursors steady (a blink would flip the picture)."""
     await pilot.pause()
     screen = pilot.app.screen
     if hasattr(screen, "pause_ticking"):
         screen.pause_ticking()
+    for field in screen.query("Input, TextArea"):
+        field.cursor_blink = False
     pilot.app.clear_notifications()
     await pilot.pause()
 
@@ -78,8 +81,7 @@ async def on_run(pilot, *keys: str) -> None:
     screen.pause_ticking()
     screen.guard_choice = "open"
     await pilot.press(*keys)
-    pilot.app.clear_notifications()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def to_home(pilot) -> None:
@@ -130,6 +132,9 @@ async def to_review(pilot) -> None:
 async def to_review_detail(pilot) -> None:
     await to_review(pilot)
     await pilot.press("enter")
+    await pilot.pause()
+    detail = pilot.app.screen.query_one("#detail")
+    await detail.update(detail.source)  # the Markdown is built in the background: wait for all of it
     await settle(pilot)
 
 
