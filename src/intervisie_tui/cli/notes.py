@@ -50,7 +50,10 @@ def _store(args: argparse.Namespace, lang: str) -> Store:
 
 
 def _report_problems(store: Store, lang: str) -> None:
-    problems = store.problems
+    _print_problems(store.problems, lang)
+
+
+def _print_problems(problems, lang: str) -> None:
     if not problems:
         return
     print(t("notes.cli.problems", lang, count=len(problems)), file=sys.stderr)
@@ -60,10 +63,13 @@ def _report_problems(store: Store, lang: str) -> None:
 
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
-    from ..store.export import minutes_label
+    """From the SQLite index alone when it is up to date: no session model, no pydantic."""
+    from ..paths import data_dir
+    from ..store.listing import catalog_for, listing
+    from ..store.summary import minutes_label
 
-    store = _store(args, lang)
-    summaries = store.list_sessions()
+    root = data_dir(getattr(args, "data_dir", None))
+    summaries, problems = listing(catalog_for(root), lang)
     if args.json:
         rows = [
             {
@@ -79,11 +85,11 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
             for summary in summaries
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
-        _report_problems(store, lang)
+        _print_problems(problems, lang)
         return 0
     if not summaries:
-        print(t("notes.cli.none", lang, path=store.sessions_dir))
-        _report_problems(store, lang)
+        print(t("notes.cli.none", lang, path=root / "sessions"))
+        _print_problems(problems, lang)
         return 0
     header = tuple(t(f"notes.cli.column.{name}", lang) for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case"))
     rows = [
@@ -102,7 +108,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     out = sys.stdout
     for row in [header, *rows]:
         out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
-    _report_problems(store, lang)
+    _print_problems(problems, lang)
     return 0
 
 

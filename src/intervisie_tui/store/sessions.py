@@ -6,7 +6,7 @@ Layout under the data folder (folders 0700, files 0600):
     live/<id>.jsonl                             journals of sessions in progress
     live/done/<id>.jsonl                        journals of finished sessions, kept, never deleted
     trash/<year>/<date>_<method>_<id>.json      deleted sessions, restorable
-    index.json, search-index.json               caches, rebuilt from the documents when stale
+    index.sqlite3                               the index and search (SQLite), rebuilt from the documents when stale
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from .document import DocumentProblem, SessionDocument, parse_document
 from .errors import StoreError, os_reason
 from .export import export_json, export_markdown
 from .folding import fold
-from .index import SessionIndex, SessionSummary, summarize
+from .index import SessionSummary, summarize
+from .listing import catalog_for, listing
 from .journal import JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
 
 __all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError", "SessionDocument"]
@@ -65,7 +66,7 @@ class Store:
         self.live_dir = self.root / "live"
         self.done_dir = self.live_dir / "done"
         self.trash_dir = self.root / "trash"
-        self.index = SessionIndex(self.sessions_dir, self.root / "index.json", self.root / "search-index.json")
+        self.index = catalog_for(self.root)
         self._summaries: list[SessionSummary] = []
         self._summary_paths: set[Path] = set()  # of _summaries: saving must not scan them all
         self._session_problems: list[Problem] = []
@@ -194,6 +195,7 @@ class Store:
             raise StoreError(
                 t("store.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
             ) from None
+        self.index.saved(path)
         if is_new and path not in self._summary_paths:
             self._summaries.append(self._summary_of(document, path))
             self._summary_paths.add(path)
@@ -205,28 +207,11 @@ class Store:
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every readable session, newest first; unreadable files are in `problems`."""
-        summaries, problems = self.index.refresh()
-        summaries.sort(key=lambda summary: summary.when, reverse=True)
+        summaries, problems = listing(self.index, self.lang)
         self._summaries = summaries
         self._summary_paths = {summary.path for summary in summaries}
-        self._session_problems = [Problem(path, self.describe(problem)) for path, problem in problems]
-        self._session_problems += self._duplicates(summaries)
+        self._session_problems = [Problem(path, reason) for path, reason in problems]
         return summaries
-
-    def _duplicates(self, summaries: list[SessionSummary]) -> list[Problem]:
-        """Files that hold the same session id (a sync conflict copy, a restored backup): each
-        is named with the other(s), and both stay listed so the user can keep the right one."""
-        by_id: dict[str, list[Path]] = {}
-        for summary in summaries:
-            by_id.setdefault(summary.id, []).append(summary.path)
-        found = []
-        for session_id, paths in by_id.items():
-            if len(paths) < 2:
-                continue
-            for path in sorted(paths):
-                others = ", ".join(str(other) for other in sorted(paths) if other != path)
-                found.append(Problem(path, t("store.problem.duplicate_id", self.lang, id=session_id, others=others)))
-        return found
 
     @property
     def problems(self) -> list[Problem]:
@@ -308,21 +293,27 @@ class Store:
         cannot be read (the trash), what the list shows is searched."""
         if summaries is None:
             summaries = self._summaries or self.list_sessions()
-        words = fold(query).split()
-        if not words:
+        result = self.index.search(query)
+        if result is None:
             return list(summaries)
+        hits, known = result
+        words = fold(query).split()
         found = []
         for summary in summaries:
-            relative = f"{summary.path.parent.name}/{summary.path.name}"
-            entry = self.index.entries.get(relative)
-            stamp = list(entry[0]) if entry else [0, 0]
-            text = self.index.text_for(relative, stamp)
-            if text is None:  # not in the sessions folder (the trash), or unreadable
-                text = summary.listed_text()
-            if all(word in text for word in words):
+            key = str(summary.path)
+            if key in hits:
                 found.append(summary)
-        self.index.save()
+            elif key not in known and all(word in self._text_of(summary) for word in words):
+                found.append(summary)  # not in the index (the trash, a file the cache could not take)
         return found
+
+    def _text_of(self, summary: SessionSummary) -> str:
+        if self.index.relative(summary.path) is not None:
+            try:
+                return summarize(json.loads(summary.path.read_bytes()), summary.path)[1]
+            except (OSError, ValueError):
+                pass
+        return summary.listed_text()
 
     # -- trash -------------------------------------------------------------------------------------
 
@@ -331,7 +322,7 @@ class Store:
         summary = self.find(session_id)
         target = self.trash_dir / summary.path.parent.name / summary.path.name
         self._move(summary.path, target)
-        self.index.forget(f"{summary.path.parent.name}/{summary.path.name}")
+        self.index.forget(summary.path)
         self._summaries = [s for s in self._summaries if s.path != summary.path]
         self._summary_paths.discard(summary.path)
         return target

@@ -1,0 +1,500 @@
+"""The index of saved sessions and their search: one SQLite file (standard library only).
+
+A cache, never the truth: the documents are. Each row remembers its file's modification
+time and size; a row whose file changed, or a file without a row, is read again, and a
+row whose file is gone goes. The file (`index.sqlite3` in the data folder, 0600) may be
+deleted at any time. One that is damaged (not a database, another schema, rows that do
+not make sense) is thrown away and rebuilt from the documents; one that another program
+holds locked is left alone and this run works from a copy in memory.
+
+Search uses FTS5 over the folded text (no case, no accents: "UMIT" finds "Ümit"; the
+tokenizer removes diacritics too), every word of the query matching the start of a word.
+Where this Python's SQLite has no FTS5, the same folded text is scanned with LIKE
+(each word anywhere). Only what a reader of the document sees is indexed: the case, the
+names, the final notes — never the events, so text typed and then erased is not in it.
+
+Light on purpose: a warm listing imports neither pydantic nor the session model; a file
+that must be read again brings them in (`index.summarize`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .folding import fold
+from .summary import SessionSummary
+
+CATALOG_FILE = "index.sqlite3"
+LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before this one: removed (they hold notes)
+SCHEMA = "1"  # bump when a table changes: older files are rebuilt
+BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
+
+# (code, values) of a file that cannot be read, as in DocumentProblem; the store names it.
+Problem = tuple[str, dict[str, Any]]
+Found = list[tuple[str, tuple[int, int]]]  # (path relative to the sessions folder, (mtime_ns, size))
+
+_COLUMNS = ("session_id, started_at, saved_at, method_id, method_name, participants, inbrenger, "
+            "case_title, running, overtime, reflection")
+_TOKEN_SPLIT = re.compile(r"[\W_]+")
+
+
+@cache
+def fts5_available() -> bool:
+    """Whether this Python's SQLite was built with FTS5 (most are; some distributions' are not)."""
+    try:
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 MATCH expression: every word (split as the tokenizer splits) the start of a
+    word in the text, words with inner punctuation ("2026-03") as a phrase. None if nothing
+    in the query can match a word."""
+    phrases = []
+    for word in fold(query).split():
+        tokens = [token for token in _TOKEN_SPLIT.split(word) if token]
+        if tokens:
+            phrases.append('"' + " ".join(tokens) + '"*')
+    return " AND ".join(phrases) or None
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class CatalogDamaged(Exception):
+    """The cache file is not what we wrote: throw it away."""
+
+
+class SessionCatalog:
+    """The sessions folder's index. Thread-safe: a search may run in a worker thread."""
+
+    def __init__(self, folder: Path, file: Path, *, fts: bool | None = None) -> None:
+        self.folder = folder
+        self.file = file
+        self.fts = fts5_available() if fts is None else fts
+        self._db: sqlite3.Connection | None = None
+        self.in_memory = False  # the file could not be used: this run works from a copy in memory
+        self._no_folder = False  # in memory only because the data folder does not exist (yet)
+        self._lock = threading.RLock()
+        self._paths: dict[str, str] = {}  # relative path -> full path, of the last refresh
+
+    # -- the connection -----------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is not None:
+            if not (self._no_folder and self.file.parent.is_dir()):
+                return self._db
+            self.close()  # the data folder exists now: from here on the cache is a file
+            self._no_folder = self.in_memory = False
+        if not self.file.parent.is_dir():
+            self._no_folder = True  # nothing saved yet: no file is made by only looking
+            self._db = self._memory()
+            return self._db
+        try:
+            self._db = self._open_file()
+        except sqlite3.Error as error:
+            if _is_busy(error):
+                self._db = self._memory()
+                return self._db
+            self._db = self._rebuild_file()
+        except (CatalogDamaged, OSError):
+            self._db = self._rebuild_file()
+        return self._db
+
+    def _open_file(self) -> sqlite3.Connection:
+        from .atomic import PRIVATE_FILE_MODE, _restrict
+
+        created = not self.file.exists()
+        os.close(os.open(self.file, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
+        _restrict(self.file, PRIVATE_FILE_MODE)
+        connection = sqlite3.connect(self.file, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        try:
+            connection.execute("PRAGMA synchronous=NORMAL")
+            if created or not self._schema_ok(connection):
+                if not created and self._has_tables(connection):
+                    raise CatalogDamaged("another schema")
+                self._create(connection)
+                self._remove_legacy_caches()
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _rebuild_file(self) -> sqlite3.Connection:
+        """Throw the damaged file away and start an empty one; memory if even that fails."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                Path(f"{self.file}{suffix}").unlink(missing_ok=True)
+            except OSError:
+                pass
+        try:
+            return self._open_file()
+        except (sqlite3.Error, CatalogDamaged, OSError):
+            return self._memory()
+
+    def _memory(self) -> sqlite3.Connection:
+        self.in_memory = True
+        connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._create(connection)
+        return connection
+
+    def _schema_ok(self, connection: sqlite3.Connection) -> bool:
+        try:
+            rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise
+            return False
+        return rows.get("schema") == SCHEMA and rows.get("fts") == str(int(self.fts))
+
+    @staticmethod
+    def _has_tables(connection: sqlite3.Connection) -> bool:
+        return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        texts = (
+            "CREATE VIRTUAL TABLE texts USING fts5(body, tokenize='unicode61 remove_diacritics 2')"
+            if self.fts else "CREATE TABLE texts (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL)"
+        )
+        connection.executescript(f"""
+            BEGIN;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE docs (
+                id INTEGER PRIMARY KEY,
+                rel TEXT NOT NULL UNIQUE,
+                mtime_ns INTEGER NOT NULL,
+                size INTEGER NOT NULL,
+                session_id TEXT, started_at TEXT, saved_at TEXT, method_id TEXT,
+                method_name TEXT, participants TEXT, inbrenger TEXT, case_title TEXT,
+                running REAL, overtime REAL, reflection INTEGER,
+                problem TEXT
+            );
+            {texts};
+            INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
+            COMMIT;
+        """)
+
+    def _remove_legacy_caches(self) -> None:
+        for name in LEGACY_CACHES:
+            try:
+                (self.file.parent / name).unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _run(self, work):
+        """Do `work(connection)`; a file that fails mid-way is rebuilt once, then memory is used."""
+        with self._lock:
+            for attempt in range(2):
+                connection = self._connect()
+                try:
+                    return work(connection)
+                except sqlite3.Error as error:
+                    if connection.in_transaction:
+                        try:
+                            connection.rollback()
+                        except sqlite3.Error:
+                            pass
+                    if attempt or self.in_memory and not _is_busy(error):
+                        raise
+                    self.close()
+                    self._db = self._memory() if _is_busy(error) else self._rebuild_file()
+            raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                try:
+                    self._db.close()
+                except sqlite3.Error:
+                    pass
+                self._db = None
+
+    # -- scanning -----------------------------------------------------------------------------
+
+    def scan(self) -> tuple[Found, list[tuple[Path, Problem]]]:
+        """Every `*.json` under the sessions folder, one level of year folders deep; and the
+        folders that could not be read (never silently skipped: their sessions would seem gone)."""
+        from ..i18n.os_errors import os_error_reason
+
+        found: Found = []
+        problems: list[tuple[Path, Problem]] = []
+        try:
+            with os.scandir(self.folder) as entries:
+                years = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
+        except FileNotFoundError:
+            return found, problems  # no session saved yet
+        except OSError as error:  # a file where the folder should be, no permission, …
+            problems.append((self.folder, ("folder", {"detail": os_error_reason(error)})))
+            return found, problems
+        for year in years:
+            try:
+                with os.scandir(year.path) as entries:
+                    for entry in entries:
+                        name = entry.name
+                        if name.endswith(".json") and not name.startswith("."):
+                            try:
+                                stat = entry.stat()
+                            except OSError as error:
+                                problems.append((Path(entry.path), ("os", {"detail": os_error_reason(error)})))
+                                continue
+                            found.append((f"{year.name}/{name}", (stat.st_mtime_ns, stat.st_size)))
+            except OSError as error:
+                problems.append((Path(year.path), ("folder", {"detail": os_error_reason(error)})))
+        return found, problems
+
+    # -- listing ------------------------------------------------------------------------------
+
+    def refresh(self) -> tuple[list[SessionSummary], list[tuple[Path, Problem]]]:
+        """Every readable session (unsorted) and every file that could not be read, with why.
+        Files that changed since the cache was written are read again and the cache follows."""
+        found, problems = self.scan()
+        rows = self._run(lambda db: {row[0]: row for row in db.execute(
+            f"SELECT rel, mtime_ns, size, problem, {_COLUMNS} FROM docs")})
+        folder = str(self.folder)
+        summaries: list[SessionSummary] = []
+        stale: list[tuple[str, tuple[int, int]]] = []
+        paths: dict[str, str] = {}
+        names: dict[str, dict[str, str]] = {}
+        people: dict[str, tuple[str, ...]] = {}
+        for relative, stamp in found:
+            full = f"{folder}{os.sep}{relative}" if os.sep == "/" else str(self.folder / relative)
+            paths[relative] = full
+            row = rows.pop(relative, None)
+            if row is None or row[1] != stamp[0] or row[2] != stamp[1]:
+                stale.append((relative, stamp))
+                continue
+            try:
+                if row[3] is not None:
+                    code, values = json.loads(row[3])
+                    problems.append((Path(full), (str(code), dict(values))))
+                else:
+                    summaries.append(_summary_of_row(row, Path(full), names, people))
+            except (ValueError, TypeError, KeyError, AttributeError):
+                stale.append((relative, stamp))  # a row that makes no sense: never trusted, read again
+        self._paths = paths
+        updates = [self._read(relative, stamp, Path(paths[relative])) for relative, stamp in stale]
+        for (relative, _), (_, summary, problem, _) in zip(stale, updates):
+            if summary is not None:
+                summaries.append(summary)
+            else:
+                problems.append((Path(paths[relative]), problem))
+        gone = list(rows)  # rows left over: their files are gone
+        if updates or gone:
+            self._write(updates, gone)
+        return summaries, problems
+
+    def _read(self, relative: str, stamp: tuple[int, int], path: Path):
+        """(relative, summary | None, problem | None, folded text) of one document file."""
+        from .document import DocumentProblem
+        from .index import summarize
+        from ..i18n.os_errors import os_error_reason
+
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return relative, None, ("os", {"detail": os_error_reason(error)}), None
+        try:
+            if not data.strip():
+                raise DocumentProblem("empty")
+            try:
+                raw = json.loads(data)
+            except ValueError as error:
+                raise DocumentProblem("not_json", detail=str(error)) from None
+            summary, text = summarize(raw, path)
+        except DocumentProblem as problem:
+            return relative, None, (problem.code, dict(problem.values)), (stamp, None)
+        except RecursionError:
+            return relative, None, ("not_json", {"detail": "nested too deeply"}), (stamp, None)
+        return relative, summary, None, (stamp, text)
+
+    def _write(self, updates: Iterable, gone: Iterable[str]) -> None:
+        """Put what was read into the cache; a cache that cannot be written is no loss."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            for relative in gone:
+                self._delete(db, relative)
+            for relative, summary, problem, stored in updates:
+                if stored is None:
+                    continue  # not readable now (no permission…): not cached, tried again next time
+                self._delete(db, relative)
+                (mtime, size), text = stored
+                if summary is None:
+                    db.execute("INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
+                               (relative, mtime, size, json.dumps(list(problem), ensure_ascii=False, default=str)))
+                    continue
+                cursor = db.execute(
+                    f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (relative, mtime, size, *_row_of_summary(summary)),
+                )
+                db.execute("INSERT INTO texts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
+            db.execute("COMMIT")
+
+        try:
+            self._run(work)
+        except sqlite3.Error:
+            pass
+
+    @staticmethod
+    def _delete(db: sqlite3.Connection, relative: str) -> None:
+        row = db.execute("SELECT id FROM docs WHERE rel = ?", (relative,)).fetchone()
+        if row is not None:
+            db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
+            db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+
+    # -- keeping up with the store ------------------------------------------------------------
+
+    def relative(self, path: Path) -> str | None:
+        """`year/file.json` when `path` is a document in the sessions folder, else None."""
+        if path.parent.parent != self.folder:
+            return None
+        return f"{path.parent.name}/{path.name}"
+
+    def saved(self, path: Path) -> None:
+        """A document was written (saved, restored): read it into the cache now."""
+        relative = self.relative(path)
+        if relative is None:
+            return
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        update = self._read(relative, (stat.st_mtime_ns, stat.st_size), path)
+        self._paths[relative] = str(path)
+        self._write([update], [])
+
+    def forget(self, path_or_relative: Path | str) -> None:
+        """A document left the sessions folder (trashed, deleted): its row and text go now."""
+        relative = self.relative(path_or_relative) if isinstance(path_or_relative, Path) else path_or_relative
+        if relative is None:
+            return
+        self._paths.pop(relative, None)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            self._delete(db, relative)
+            db.execute("COMMIT")
+
+        try:
+            self._run(work)
+        except sqlite3.Error:
+            pass
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, query: str) -> tuple[set[str], set[str]] | None:
+        """(full paths of the documents that match every word, full paths of every document the
+        cache holds text of); None when the query has no word to look for."""
+        words = fold(query).split()
+        if not words:
+            return None
+
+        def work(db: sqlite3.Connection) -> tuple[list[str], list[str]]:
+            known = [row[0] for row in db.execute("SELECT rel FROM docs WHERE problem IS NULL")]
+            if self.fts:
+                expression = fts_query(query)
+                if expression is None:
+                    return [], known
+                try:
+                    hits = db.execute(
+                        "SELECT docs.rel FROM texts JOIN docs ON docs.id = texts.rowid WHERE texts MATCH ?",
+                        (expression,),
+                    ).fetchall()
+                except sqlite3.OperationalError:  # a query FTS5 cannot parse: scan instead
+                    hits = [(rel,) for rel, body in db.execute(
+                        "SELECT docs.rel, texts.body FROM texts JOIN docs ON docs.id = texts.rowid")
+                        if all(word in body for word in words)]
+            else:
+                condition = " AND ".join("texts.body LIKE ? ESCAPE '\\'" for _ in words)
+                hits = db.execute(
+                    f"SELECT docs.rel FROM texts JOIN docs ON docs.id = texts.rowid WHERE {condition}",
+                    [_like_pattern(word) for word in words],
+                ).fetchall()
+            return [row[0] for row in hits], known
+
+        try:
+            hits, known = self._run(work)
+        except sqlite3.Error:
+            return set(), set()
+        return {self._full(rel) for rel in hits}, {self._full(rel) for rel in known}
+
+    def _full(self, relative: str) -> str:
+        full = self._paths.get(relative)
+        return full if full is not None else str(self.folder / relative)
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(error)
+
+
+def _row_of_summary(summary: SessionSummary) -> tuple:
+    return (
+        summary.id,
+        summary.started_at.isoformat() if summary.started_at else None,
+        summary.saved_at.isoformat(),
+        summary.method_id,
+        json.dumps(summary.method_name, ensure_ascii=False, sort_keys=True),
+        json.dumps(list(summary.participants), ensure_ascii=False),
+        summary.inbrenger,
+        summary.case_title,
+        summary.running_seconds,
+        summary.overtime_seconds,
+        int(summary.has_reflection),
+    )
+
+
+def _summary_of_row(row: tuple, path: Path, names: dict[str, dict[str, str]],
+                    people: dict[str, tuple[str, ...]]) -> SessionSummary:
+    """A summary from a cached row, every field checked (a row is never trusted blindly).
+    Method names and groups repeat across sessions: each distinct JSON is parsed once."""
+    (_, _, _, _, session_id, started, saved, method_id, method_name, participants,
+     inbrenger, case_title, running, overtime, reflection) = row
+    name = names.get(method_name)
+    if name is None:
+        name = json.loads(method_name)
+        if not isinstance(name, dict) or not all(isinstance(value, str) for value in name.values()):
+            raise ValueError("method name")
+        names[method_name] = name
+    group = people.get(participants)
+    if group is None:
+        group = tuple(json.loads(participants))
+        if not all(isinstance(person, str) for person in group):
+            raise ValueError("participants")
+        people[participants] = group
+    if not (isinstance(session_id, str) and isinstance(method_id, str) and isinstance(case_title, str)
+            and (inbrenger is None or isinstance(inbrenger, str))):
+        raise ValueError("text field")
+    return SessionSummary(
+        id=session_id,
+        path=path,
+        started_at=datetime.fromisoformat(started) if started else None,
+        saved_at=datetime.fromisoformat(saved),
+        method_id=method_id,
+        method_name=name,
+        participants=group,
+        inbrenger=inbrenger,
+        case_title=case_title,
+        running_seconds=float(running),
+        overtime_seconds=float(overtime),
+        has_reflection=bool(reflection),
+    )
