@@ -31,7 +31,7 @@ from .export import export_json, export_markdown
 from .folding import fold
 from .index import SessionSummary, summarize
 from .listing import catalog_for, listing
-from .journal import JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
+from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
 
 __all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError", "SessionDocument"]
 
@@ -72,18 +72,21 @@ class Store:
         self._session_problems: list[Problem] = []
         self._live_problems: list[Problem] = []
         self._journals: weakref.WeakSet[LiveJournal] = weakref.WeakSet()  # open journals, for unsaved_problem()
+        self.journal_files: JournalFiles | None = None  # the journals' file operations (a test's slow disk)
 
     # -- live sessions -----------------------------------------------------------------------------
 
     def new_id(self) -> str:
         return secrets.token_hex(5)
 
-    def start_live(self, plan: SessionPlan) -> LiveJournal:
+    def start_live(self, plan: SessionPlan, *, background: bool = False) -> LiveJournal:
         """A journal for a new session. Never raises: if the disk refuses, the journal keeps
-        the lines in memory and says so in `problem`."""
+        the lines in memory and says so in `problem`. `background`: written by a thread of its
+        own, so the caller (the screen) never waits for the disk."""
         session_id = self.new_id()
         path = self.live_dir / f"{session_id}.jsonl"
-        journal = LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())])
+        journal = LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())],
+                              background=background, files=self.journal_files)
         self._journals.add(journal)
         return journal
 
@@ -111,16 +114,22 @@ class Store:
         found.sort(key=lambda live: live.modified_at or _now(), reverse=True)
         return found
 
-    def reopen(self, live: LiveSession) -> LiveJournal:
+    def reopen(self, live: LiveSession, *, background: bool = False) -> LiveJournal:
         """Go on appending to an interrupted session's journal (after resume)."""
-        journal = LiveJournal(live.id, live.path, self.lang)
+        journal = LiveJournal(live.id, live.path, self.lang, background=background, files=self.journal_files)
         self._journals.add(journal)
         return journal
+
+    def settle(self, timeout: float = 2.0) -> bool:
+        """Wait (at most `timeout` seconds each) until the writers of the open journals are done
+        or stuck; True when every line is on disk."""
+        return all([journal.drain(timeout) for journal in list(self._journals)])
 
     def unsaved_problem(self) -> str | None:
         """What is wrong if an open journal still holds lines only in memory (the disk refused
         them): quitting now would lose them. Retries first (at most every few seconds); None
         when everything typed is on disk."""
+        self.settle()  # a slow disk: let the writers finish what they have first
         for journal in list(self._journals):
             if journal.closed or not journal.pending:
                 continue

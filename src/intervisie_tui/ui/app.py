@@ -180,7 +180,7 @@ class IntervisieApp(App):
         from .screens.run import RunScreen
 
         # start_live never raises: a refusing disk shows as the journal's problem on screen.
-        journal = self.store.start_live(plan) if self.store is not None else None
+        journal = self.store.start_live(plan, background=True) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner(
             plan, self.clock, listeners=listeners, extend_takes_from_later=self.settings.extend_takes_from_later
@@ -204,7 +204,7 @@ class IntervisieApp(App):
         from ..core.state import Status
         from .screens.run import RunScreen
 
-        journal = self.store.reopen(live) if self.store is not None else None
+        journal = self.store.reopen(live, background=True) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(
             live.plan,
