@@ -95,7 +95,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     rows = [
         (
             summary.id,
-            f"{summary.when:%Y-%m-%d %H:%M}",
+            (summary.started_at or summary.saved_at).isoformat(" ")[:16],  # as %Y-%m-%d %H:%M, faster
             summary.method_label(lang),
             summary.inbrenger or "-",
             str(len(summary.participants)),
@@ -104,10 +104,10 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
         )
         for summary in summaries
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    out = sys.stdout
-    for row in [header, *rows]:
-        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
+    everything = [header, *rows]
+    widths = [max(map(len, column)) for column in zip(*everything)]
+    line = "  ".join(f"{{:<{width}}}" for width in widths)
+    sys.stdout.write("".join(line.format(*row).rstrip() + "\n" for row in everything))
     _print_problems(problems, lang)
     return 0
 
