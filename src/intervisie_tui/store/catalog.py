@@ -95,6 +95,8 @@ class SessionCatalog:
         self._no_folder = False  # in memory only because the data folder does not exist (yet)
         self._lock = threading.RLock()
         self._paths: dict[str, Path] = {}  # relative path -> full path, of the last refresh
+        self._texted: set[str] | None = None  # relative paths whose text the cache holds (None: not listed yet)
+        self._indexed: set[Path] | None = None  # the same as full paths, made when a search needs it
 
     # -- the connection -----------------------------------------------------------------------
 
@@ -296,6 +298,9 @@ class SessionCatalog:
                 summaries.append(summary)
             else:
                 problems.append((paths[relative], problem))
+        unreadable = {str(path) for path, _ in problems}
+        self._texted = {relative for relative, path in paths.items() if str(path) not in unreadable}
+        self._indexed = None
         gone = list(rows)  # rows left over: their files are gone
         if updates or gone:
             self._write(updates, gone)
@@ -379,6 +384,9 @@ class SessionCatalog:
             return
         update = self._read(relative, (stat.st_mtime_ns, stat.st_size), path)
         self._paths[relative] = path
+        if self._texted is not None:
+            (self._texted.add if update[1] is not None else self._texted.discard)(relative)
+        self._indexed = None
         self._write([update], [])
 
     def forget(self, path_or_relative: Path | str) -> None:
@@ -387,6 +395,9 @@ class SessionCatalog:
         if relative is None:
             return
         self._paths.pop(relative, None)
+        if self._texted is not None:
+            self._texted.discard(relative)
+        self._indexed = None
 
         def work(db: sqlite3.Connection) -> None:
             db.execute("BEGIN IMMEDIATE")
@@ -400,15 +411,17 @@ class SessionCatalog:
 
     # -- search -------------------------------------------------------------------------------
 
-    def search(self, query: str) -> tuple[set[str], set[str]] | None:
-        """(full paths of the documents that match every word, full paths of every document the
-        cache holds text of); None when the query has no word to look for."""
+    def search(self, query: str) -> tuple[set[Path], set[Path]] | None:
+        """(the documents that match every word, every document the cache holds the text of);
+        None when the query has no word to look for."""
         words = fold(query).split()
         if not words:
             return None
 
         def work(db: sqlite3.Connection) -> tuple[list[str], list[str]]:
-            known = [row[0] for row in db.execute("SELECT rel FROM docs WHERE problem IS NULL")]
+            known: list[str] = []
+            if self._texted is None:  # not listed by this catalog: ask the file
+                known = [row[0] for row in db.execute("SELECT rel FROM docs WHERE problem IS NULL")]
             if self.fts:
                 expression = fts_query(query)
                 if expression is None:
@@ -430,15 +443,22 @@ class SessionCatalog:
                 ).fetchall()
             return [row[0] for row in hits], known
 
-        try:
-            hits, known = self._run(work)
-        except sqlite3.Error:
-            return set(), set()
-        return {self._full(rel) for rel in hits}, {self._full(rel) for rel in known}
+        with self._lock:
+            try:
+                hits, known = self._run(work)
+            except sqlite3.Error:
+                return set(), set()
+            if self._texted is None:
+                indexed = {self._full(rel) for rel in known}
+            else:
+                if self._indexed is None:
+                    self._indexed = {self._full(rel) for rel in self._texted}
+                indexed = self._indexed
+            return {self._full(rel) for rel in hits}, indexed
 
-    def _full(self, relative: str) -> str:
+    def _full(self, relative: str) -> Path:
         full = self._paths.get(relative)
-        return str(full if full is not None else self.folder / relative)
+        return full if full is not None else self.folder / relative
 
 
 def _path_maker(folder: Path):

@@ -309,7 +309,7 @@ class Store:
         words = fold(query).split()
         found = []
         for summary in summaries:
-            key = str(summary.path)
+            key = summary.path
             if key in hits:
                 found.append(summary)
             elif key not in known and all(word in self._text_of(summary) for word in words):
