@@ -273,6 +273,7 @@ class SessionCatalog:
         make_path = _path_maker(self.folder)
         summaries: list[SessionSummary] = []
         stale: list[tuple[str, tuple[int, int]]] = []
+        unreadable: list[str] = []  # relative paths of files the cache holds no text of
         paths: dict[str, Path] = {}
         names: dict[str, dict[str, str]] = {}
         people: dict[str, tuple[str, ...]] = {}
@@ -287,6 +288,7 @@ class SessionCatalog:
                 if row[3] is not None:
                     code, values = json.loads(row[3])
                     problems.append((path, (str(code), dict(values))))
+                    unreadable.append(relative)
                 else:
                     summaries.append(_summary_of_row(row, path, names, people))
             except (ValueError, TypeError, KeyError, AttributeError):
@@ -298,8 +300,8 @@ class SessionCatalog:
                 summaries.append(summary)
             else:
                 problems.append((paths[relative], problem))
-        unreadable = {str(path) for path, _ in problems}
-        self._texted = {relative for relative, path in paths.items() if str(path) not in unreadable}
+                unreadable.append(relative)
+        self._texted = set(paths).difference(unreadable)
         self._indexed = None
         gone = list(rows)  # rows left over: their files are gone
         if updates or gone:

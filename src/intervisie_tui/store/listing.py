@@ -6,6 +6,7 @@ Light (no pydantic): the command lists from the SQLite index without the session
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from ..i18n import t
@@ -25,9 +26,14 @@ def describe(code: str, values: dict, lang: str) -> str:
 def duplicates(summaries: list[SessionSummary], lang: str) -> list[tuple[Path, str]]:
     """Files that hold the same session id (a sync conflict copy, a restored backup): each
     is named with the other(s), and both stay listed so the user can keep the right one."""
+    counts = Counter(summary.id for summary in summaries)
+    twice = {session_id for session_id, count in counts.items() if count > 1}
+    if not twice:
+        return []
     by_id: dict[str, list[Path]] = {}
     for summary in summaries:
-        by_id.setdefault(summary.id, []).append(summary.path)
+        if summary.id in twice:
+            by_id.setdefault(summary.id, []).append(summary.path)
     found = []
     for session_id, paths in by_id.items():
         if len(paths) < 2:
