@@ -213,3 +213,13 @@ def test_sessions_of_another_process_are_seen(store, saved, incident_plan, clock
     third = play_session(incident_plan, clock)
     other.finish(third.plan, third.events)
     assert len(store.list_sessions()) == 3
+
+
+def test_a_cache_that_fails_even_in_memory_never_stops_the_listing(store, saved, monkeypatch):
+    def broken(self):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(SessionCatalog, "_connect", broken)
+    fresh = Store(lang="en")
+    assert len(fresh.list_sessions()) == 2 and fresh.problems == []
+    assert len(fresh.search("ümit")) == 1  # from the documents themselves

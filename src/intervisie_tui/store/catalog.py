@@ -268,8 +268,11 @@ class SessionCatalog:
         """Every readable session (unsorted) and every file that could not be read, with why.
         Files that changed since the cache was written are read again and the cache follows."""
         found, problems = self.scan()
-        rows = self._run(lambda db: {row[0]: row for row in db.execute(
-            f"SELECT rel, mtime_ns, size, problem, {_COLUMNS} FROM docs")})
+        try:
+            rows = self._run(lambda db: {row[0]: row for row in db.execute(
+                f"SELECT rel, mtime_ns, size, problem, {_COLUMNS} FROM docs")})
+        except sqlite3.Error:
+            rows = {}  # no cache at all this time: every document is read
         make_path = _path_maker(self.folder)
         summaries: list[SessionSummary] = []
         stale: list[tuple[str, tuple[int, int]]] = []
