@@ -73,7 +73,8 @@ def done(screen):
     screen.app.exit()
 run_screen.RunScreen.on_mount = on_mount
 app_module.IntervisieApp.run = lambda self, **kw: App.run(self, headless=True, size=(width, height))
-from intervisie_tui.cli import main
+from intervisie_tui.cli import main, terminal
+terminal.terminal_problem = lambda lang: None  # headless here: no terminal is needed
 main(["--lang", "nl", "run", "--method", "incident", "--participants", "Anna,Bram,Cem,Dewi", "--inbrenger", "Bram"])
 """
 

@@ -49,7 +49,8 @@ def done(app):
     app.exit()
 run_screen.RunScreen.on_mount = on_mount
 app_module.IntervisieApp.run = lambda self, **kw: App.run(self, headless=True)
-from intervisie_tui.cli import main
+from intervisie_tui.cli import main, terminal
+terminal.terminal_problem = lambda lang: None  # headless here: no terminal is needed
 main(["--lang", "nl", "run", "--method", "incident", "--participants", "Anna,Bram,Cem,Dewi", "--inbrenger", "Bram"])
 """
 

@@ -41,7 +41,7 @@ def test_unreadable_settings_say_why_in_dutch(tmp_path):
     folder.mkdir()  # a folder where the file should be
     settings, problem = load_settings(folder)
     text = problem.render("nl")
-    assert "Dit is een map, geen bestand" in text and "Is a directory" not in text
+    assert "geen gewoon bestand maar een map" in text and "Is a directory" not in text
 
 
 def test_cli_output_that_cannot_be_written_says_why_in_dutch(tmp_path, capsys):

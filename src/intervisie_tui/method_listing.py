@@ -38,7 +38,15 @@ def _stamp(folders: list[Path]) -> list[list]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            info = path.stat()
+            try:
+                info = path.stat()
+            except OSError:  # a dangling link, a link loop: the link itself, so fixing it changes the key
+                try:
+                    info = path.lstat()
+                except OSError:
+                    continue
+                stamp.append([str(path), info.st_mtime_ns, -1])
+                continue
             stamp.append([str(path), info.st_mtime_ns, info.st_size])
     return stamp
 
@@ -92,7 +100,12 @@ def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[Me
     folders = [builtin_methods_dir()] + ([user_dir] if user_dir else [])
     key = {"format": CACHE_FORMAT, "version": __version__, "files": _stamp(folders), "path": _path_stamp()}
     try:
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        from .core.files import FileRefused, parse_json, read_limited
+
+        try:
+            cached = parse_json(read_limited(cache_file, "cache"))
+        except FileRefused:
+            raise ValueError("not a usable cache") from None
         if cached["key"] == key and not cached["plugins"]:
             rows = [MethodRow(**{**row, "group_size": tuple(row["group_size"])}) for row in cached["rows"]]
             return rows, list(cached["problems"])

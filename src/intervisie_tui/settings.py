@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .i18n import Message
-from .i18n.os_errors import os_error_reason
+from .core.files import MAX_NESTING, FileRefused, HugeNumber, TooDeep, parse_json, read_text_limited
 from .paths import SETTINGS_FILE
 from .store.atomic import atomic_write_text, ensure_private_dir
 
@@ -61,17 +61,20 @@ def load_settings(path: Path) -> tuple[Settings, Message | None]:
     A missing file is not a problem: it simply means defaults.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_limited(path, "settings")
     except FileNotFoundError:
         return Settings(), None
-    except OSError as error:
-        return Settings(), Message("settings.problem.unreadable", {"path": path, "reason": os_error_reason(error)})
+    except FileRefused as refused:
+        return Settings(), Message("settings.problem.refused", {"path": path, "reason": refused.message()})
     except UnicodeDecodeError as error:
         return Settings(), Message("settings.problem.unreadable", {"path": path, "reason": str(error)})
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as error:
         return Settings(), Message("settings.problem.json", {"path": path, "line": error.lineno, "reason": error.msg})
+    except (TooDeep, HugeNumber) as error:
+        code = "too_deep" if isinstance(error, TooDeep) else "huge_number"
+        return Settings(), Message(f"settings.problem.{code}", {"path": path, "depth": MAX_NESTING})
     if not isinstance(data, dict):
         return Settings(), Message("settings.problem.not_object", {"path": path})
     try:
@@ -79,7 +82,16 @@ def load_settings(path: Path) -> tuple[Settings, Message | None]:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top)"
-        return Settings(), Message("settings.problem.field", {"path": path, "field": where, "given": repr(first["input"])})
+        return Settings(), Message("settings.problem.field", {"path": path, "field": where, "given": _shown(first["input"])})
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A short repr of a bad value, for the message (a megabyte of it helps nobody)."""
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        text = type(value).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -126,6 +126,7 @@ def test_resume_after_a_crash_goes_on_in_the_same_journal(facilitator, private_d
     room.poll()
     # The app is killed; later it resumes from the journal: paused at the last event.
     clock.advance(300)
+    facilitator.store.release_locks()  # with the process went its locks
     live = facilitator.store.interrupted()[0]
     journal = facilitator.store.reopen(live)
     resumed = SessionRunner.recover(live.plan, clock, live.events, listeners=[journal.append])

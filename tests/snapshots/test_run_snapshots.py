@@ -39,6 +39,7 @@ def driver(clock: FakeClock, keys: tuple[str, ...], seconds: float):
         screen.refresh_view()
         pilot.app.clear_notifications()
         await pilot.pause()
+        await pilot.pause()  # what the redraw scheduled after the refresh (a loaded machine needs it)
 
     return run_before
 

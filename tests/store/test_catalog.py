@@ -223,3 +223,29 @@ def test_a_cache_that_fails_even_in_memory_never_stops_the_listing(store, saved,
     fresh = Store(lang="en")
     assert len(fresh.list_sessions()) == 2 and fresh.problems == []
     assert len(fresh.search("ümit")) == 1  # from the documents themselves
+
+
+@pytest.mark.parametrize("fts", [True, False], ids=["fts5", "like"])
+@pytest.mark.parametrize("how", ["delete", "empty-trash"])
+def test_a_session_deleted_for_good_leaves_no_word_in_the_index_file(store, incident_plan, clock, monkeypatch, fts, how):
+    """Not the whole text, nor one word of it: FTS5 keeps a deleted row's words in its segments and
+    SQLite keeps freed pages, so the file is merged and rewritten."""
+    if not fts:
+        monkeypatch.setattr(catalog_module, "fts5_available", lambda: False)
+        store = Store(lang="en")
+    kept = finish_with(store, incident_plan, clock, action_points="Blijvendwoord")
+    gone = finish_with(store, incident_plan, clock, action_points="Wegwoordqz and Tweedewoordqz")
+    store.list_sessions()
+    assert [summary.path for summary in store.search("wegwoordqz")] == [gone]
+    file = store.root / CATALOG_FILE
+    assert b"wegwoordqz" in file.read_bytes()  # the index held it: the test can fail
+    if how == "delete":
+        store.delete_permanently(store.find(gone))
+    else:
+        store.trash(gone)
+        store.empty_trash()
+    data = file.read_bytes()
+    for word in (b"wegwoordqz", b"tweedewoordqz", b"Wegwoordqz"):
+        assert word not in data
+    assert b"blijvendwoord" in data and [summary.path for summary in store.search("blijvend")] == [kept]
+    assert store.search("wegwoordqz") == [] and Store(lang="en").search("tweedewoordqz") == []

@@ -58,11 +58,15 @@ def test_export_markdown_anonymised_to_a_file(data, tmp_path, capsys):
     assert str(target) in capsys.readouterr().err
 
 
-def test_export_json_and_refuse_anonymised_json(data, capsys):
+def test_export_json_plain_and_anonymised(data, capsys):
     assert main(["notes", "export", "f1", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["id"] == "f1x7ure001"
-    assert main(["--lang", "en", "notes", "export", "f1", "--format", "json", "--anonymize"]) == 2
-    assert "only with --format md" in capsys.readouterr().err
+    assert main(["--lang", "en", "notes", "export", "f1", "--json", "--anonymise"]) == 0
+    out = capsys.readouterr().out
+    exported = json.loads(out)
+    for name in ("Anna", "Bram", "Cem", "Dewi"):
+        assert name not in out
+    assert exported["inbrenger"] == "Inbrenger" and "free text can still identify" in exported["anonymised"]["note"]
 
 
 def test_path_prints_the_data_folder_and_honours_data_dir(tmp_path, capsys):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.state import SessionState
-from intervisie_tui.store.document import SCHEMA_VERSION, SessionDocument
+from intervisie_tui.store.document import SCHEMA_VERSION, SessionDocument, compact
 from intervisie_tui.store.sessions import Store, StoreError
 
 from sessionplay import play_session
@@ -39,8 +39,13 @@ def test_finish_writes_one_private_versioned_document_in_the_year_folder(store, 
 def test_document_carries_events_notes_and_stats(store, played):
     path = store.finish(played.plan, played.events)
     document = store.load_path(path)
-    assert document.events == played.events
-    assert SessionState.replay(document.plan, document.events).notes == played.state.notes
+    # The timing events as played; of the notes, one event per field with its final text.
+    assert document.events == compact(played.plan, played.events)[1]
+    assert [event for event in document.events if event.kind is not EventKind.NOTE] == [
+        event for event in played.events if event.kind is not EventKind.NOTE]
+    kept = {key: text for key, text in played.state.notes.items() if key[1] is not NoteField.CASE_QUESTION}
+    assert SessionState.replay(document.plan, document.events).notes == kept
+    assert document.plan.case_question == "Hoe blijf ik rustig als een ouder boos wordt?"
     notes = document.notes
     first = played.plan.method.phases[0].id
     assert notes.phases == {first: "Bram vertelt over een lastig gesprek met een ouder"}
@@ -186,7 +191,7 @@ def test_save_failure_raises_a_clear_store_error(store, played, monkeypatch):
 
     from intervisie_tui.store import sessions
 
-    def full(path, text):
+    def full(path, text, **_options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(sessions, "atomic_write_text", full)
@@ -233,8 +238,12 @@ def test_listing_also_prepares_the_search_cache(store, played, monkeypatch):
 
 
 def test_anonymised_export_hides_first_names_surnames_and_possessives(library, clock):
+    import random
+    import re
+
     from intervisie_tui.core.engine import SessionRunner
     from intervisie_tui.core.plan import SessionPlan
+    from intervisie_tui.store.anonymise import Pseudonyms
     from intervisie_tui.store.export import export_markdown
 
     plan = SessionPlan.create(
@@ -248,27 +257,25 @@ def test_anonymised_export_hides_first_names_surnames_and_possessives(library, c
     runner.set_note(NoteField.ADVICE, "Doe het, Anna. Vraag ANNA’s leidinggevende en Jansen.", key="Ümit Yılmaz")
     runner.end()
     document = SessionDocument.build("anon1", plan, runner.events, clock.wall())
-    text = export_markdown(document, "nl", anonymize=True)
-    import re
+    text = export_markdown(document, "nl", anonymize=True, rng=random.Random(7))
+    aliases = Pseudonyms.of_document(document, "nl", rng=random.Random(7)).aliases
+    anna, umit = aliases["Anna de Vries"], aliases["Ümit Yılmaz"]
 
     for leaked in ("Anna", "ANNA", "Vries", "Bram", "Jansen", "Ümit", "umit", "Yılmaz"):
         assert not re.search(rf"\b{leaked}\b", text), leaked
-    assert "Deelnemer A's collega" in text and "Doe het, Deelnemer A." in text
-    assert "Deelnemer A’s leidinggevende" in text
-    assert "Deelnemer A twijfelt" in text  # "de Vries": the surname went, "de" elsewhere stays
-    assert "Gesprek met de ouders van Deelnemer B" in text
+    assert f"{anna}'s collega" in text and f"Doe het, {anna}." in text
+    assert f"{anna}’s leidinggevende" in text
+    assert f"{anna} twijfelt" in text  # "de Vries": the surname went, "de" elsewhere stays
+    assert f"Gesprek met de ouders van {umit}" in text
     assert "Annabel niet" in text  # a longer word that merely starts with a name is not a name
 
 
 def test_a_first_name_two_people_share_is_hidden_without_naming_the_wrong_one(library, clock):
-    from intervisie_tui.core.plan import SessionPlan
-    from intervisie_tui.store.export import _replacer, pseudonyms
+    from intervisie_tui.store.anonymise import Pseudonyms
 
-    plan = SessionPlan.create(library.get("incident"), ["Anna de Vries", "Anna Smit", "Cem"], inbrenger="Cem")
-    document = SessionDocument.build("anon2", plan, [], clock.wall())
-
-    hide = _replacer(pseudonyms(document, "en"), "[name]")
-    assert hide("Anna said; Smit agreed; Anna Smit too") == "[name] said; Participant B agreed; Participant B too"
+    hide = Pseudonyms(["Anna de Vries", "Anna Smit", "Cem"], "en", inbrenger="Cem")
+    smit = hide.aliases["Anna Smit"]
+    assert hide.hide("Anna said; Smit agreed; Anna Smit too") == f"[name] said; {smit} agreed; {smit} too"
 
 
 def test_search_ignores_accents(store, incident_plan, clock):
@@ -298,7 +305,7 @@ def test_saving_works_where_chmod_is_refused(store, played, monkeypatch):
 
     monkeypatch.setattr(atomic.os, "chmod", refuse)
     path = store.finish(played.plan, played.events)
-    assert store.load_path(path).events == played.events
+    assert store.load_path(path).events == compact(played.plan, played.events)[1]
 
 
 def test_the_trash_is_searched_by_what_its_list_shows(store, played):

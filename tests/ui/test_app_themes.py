@@ -59,6 +59,9 @@ async def test_unknown_theme_in_settings_falls_back_to_default(incident_plan, cl
         await pilot.pause()
         assert app.theme == "intervisie-dark"
         assert set(THEMES) <= set(app.available_themes)
+        # and says so, naming the theme it did not know and the one it uses
+        assert any("Unknown colour theme 'no-such-theme'" in message and severity == "warning"
+                   for message, severity in app.notices)
 
 
 async def test_any_textual_theme_works_with_our_stylesheet(incident_plan, clock, library):

@@ -49,6 +49,15 @@ class FakeStore:
         self.live.remove(live)
         self.closed.append(live)
 
+    def holder(self, session_id):
+        return None  # open in no other instance
+
+    def settle(self, timeout: float = 2.0) -> bool:
+        return True  # no journal writers here
+
+    def release_locks(self):
+        pass
+
 
 def interrupted_session(plan: SessionPlan) -> FakeLive:
     clock = FakeClock()
@@ -198,6 +207,7 @@ async def test_resume_with_the_real_store(library, incident_plan, tmp_path):
     runner = SessionRunner(incident_plan, FakeClock(), listeners=[journal.append])
     runner.start()
     runner.next_phase()
+    store.release_locks()  # the app that ran it ended
     app = make_app(library, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "resume" in menu_ids(app.screen)

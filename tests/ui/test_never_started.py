@@ -79,6 +79,7 @@ def _left_behind(store: Store, plan, *, start: bool) -> None:
     if start:
         runner.start()
     journal.close()
+    store.release_locks()  # the app that had it open ended
 
 
 async def test_the_resume_choice_discards_a_session_that_never_started(library, incident_plan, private_dirs):

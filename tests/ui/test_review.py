@@ -184,6 +184,25 @@ async def test_export_writes_to_the_path_the_user_types(sessions, tmp_path):
     assert any(str(written) in message for message, _ in app.notices)
 
 
+async def test_the_review_exports_anonymised_json_when_the_name_ends_in_json(sessions, tmp_path):
+    import json
+
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("down", "a")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(tmp_path / "verslag.json")
+        await pilot.press("enter")
+        await pilot.pause()
+    text = (tmp_path / "verslag.json").read_text()
+    data = json.loads(text)
+    for name in ("Anna", "Bram", "Cem", "Dewi"):
+        assert name not in text
+    assert data["inbrenger"] == "Inbrenger" and "anonymised" in data
+
+
 async def test_intervisie_notes_without_an_action_opens_the_review(sessions, monkeypatch):
     from intervisie_tui.cli import build_parser
     from intervisie_tui.cli.notes import open_review, review_app

@@ -154,3 +154,27 @@ async def test_help_shows_no_home_folder(library, clock, monkeypatch, tmp_path):
         await pilot.pause()
         text = screen_text(app)
         assert str(tmp_path) not in text and "~/.config/intervisie-tui" in text
+
+
+async def test_on_the_console_the_notes_key_goes_to_the_open_notes(library, clock):
+    """The console keeps the notes open: `e` goes to them, again after Esc, and what is
+    typed next lands in the note at its end (never on the facilitation keys)."""
+    app = make_app(library, clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.pause_ticking()
+        await pilot.press("space")
+        attach_display(screen, clock)
+        screen.tick()
+        await pilot.pause()
+        assert screen.console and screen.notes_visible
+        for typed in ("abc", "nq"):  # n and q would change the phase and end the session
+            await pilot.press("e", *typed)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert screen.notes_visible
+        assert screen.runner.state.phase_index == 0 and screen.runner.status.value == "running"
+        screen.notes_panel.flush()
+        assert screen.runner.state.note("text", screen.runner.state.phase.id, None) == "abcnq"

@@ -160,8 +160,10 @@ async def test_save_key_and_button_finish_the_session(library, runner):
         await pilot.press(*"Actie")
         await pilot.press("ctrl+s")
         assert app.finished == [runner]
-        # Typed text is written before finishing, even without leaving the field.
-        assert notes(runner) == [(NoteField.ACTION_POINTS, None, "Actie")]
+        # Typed text is written before finishing, even without leaving the field (a slow
+        # machine may have autosaved part of it on the way: the last note is complete).
+        assert notes(runner)[-1] == (NoteField.ACTION_POINTS, None, "Actie")
+        assert all("Actie".startswith(text) for _, _, text in notes(runner))
 
     app = make_app(library)
     async with app.run_test(size=(100, 40)) as pilot:

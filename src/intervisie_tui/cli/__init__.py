@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..i18n import LANGUAGES, default_language
-from ..paths import SETTINGS_FILE, config_dir
+from ..i18n import LANGUAGES, default_language, t
+from ..paths import SETTINGS_FILE, config_dir, data_dir
 from . import groups as groups_cli
 from . import display as display_cli
 from . import methods as methods_cli
@@ -56,11 +55,24 @@ def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
 
 def _saved_language() -> str | None:
     """The language chosen in the app, read without the settings model (commands start fast)."""
+    from ..core.files import FileRefused, parse_json, read_limited
+
     try:
-        language = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8")).get("language")
-    except (OSError, ValueError, AttributeError):
+        language = parse_json(read_limited(config_dir() / SETTINGS_FILE, "settings")).get("language")
+    except (OSError, ValueError, AttributeError, FileRefused):
         return None
     return language if language in LANGUAGES else None
+
+
+def _data_dir_problem(args: argparse.Namespace) -> tuple[str, object] | None:
+    """A data "folder" that is a file (or a pipe, …) is told before anything else, never taken for an empty one."""
+    root = data_dir(getattr(args, "data_dir", None))
+    try:
+        if root.exists() and not root.is_dir():
+            return "cli.data_dir.not_folder", root
+    except OSError:
+        return None  # told by whatever reads it, with the reason
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,13 +80,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # `--lang` may come before or after the subcommand; the saved setting comes next.
     args.lang = getattr(args, "sub_lang", None) or args.lang
+    problem = _data_dir_problem(args)
+    if problem is not None:
+        print(t(problem[0], args.lang or _saved_language() or default_language(), path=problem[1]), file=sys.stderr)
+        return 2
     if args.command is None or args.command == "run":
         from .launch import launch
 
         return launch(args)
     lang = args.lang or _saved_language() or default_language()
+    if getattr(args.handler, "opens_screen", False):
+        return args.handler(args, lang)
+    # What a command prints comes partly from files (names, titles, notes): shown, never obeyed by the terminal.
+    from ..core.visible import VisibleStream
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)
     try:
         return args.handler(args, lang)
     except BrokenPipeError:  # `intervisie ... | head`
         sys.stderr.close()
         return 0
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -56,6 +56,11 @@ def run_display(args: argparse.Namespace, lang: str) -> int:
     ):
         print(t("display.no_session", lang, session=args.session, folder=folder), file=sys.stderr)
         return USAGE_ERROR
+    from .terminal import refuse_without_terminal
+
+    refused = refuse_without_terminal(lang)
+    if refused is not None:
+        return refused
     from ..settings import load_settings
     from ..ui.display import DisplayApp  # Textual only now
 
@@ -63,3 +68,6 @@ def run_display(args: argparse.Namespace, lang: str) -> int:
     app = DisplayApp(folder, session=args.session, lang=lang, theme=settings.theme)
     app.run()
     return app.return_code or 0
+
+
+run_display.opens_screen = True  # type: ignore[attr-defined]  # main() leaves its streams alone

@@ -72,6 +72,11 @@ def launch(args: argparse.Namespace) -> int:
             print(f"intervisie run: {error}", file=sys.stderr)
             return USAGE_ERROR
 
+    from .terminal import refuse_without_terminal
+
+    refused = refuse_without_terminal(lang)
+    if refused is not None:
+        return refused
     from ..ui.app import IntervisieApp  # Textual only now: errors above print fast
 
     data_dir = Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else None

@@ -1,4 +1,5 @@
-"""`intervisie notes …`: list, show, export and path — and, without an action, the review screen.
+"""`intervisie notes …`: list, show, export, delete, empty-trash, compact and path — and, without
+an action, the review screen.
 
 Only the review screen imports Textual; the other actions start fast without it. The store
 (and so pydantic) is imported only when a notes action runs, so other commands stay light.
@@ -35,9 +36,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = actions.add_parser("export", help="one session as Markdown or JSON")
     export.add_argument("id", help="session id, a unique start of it, or the session's .json file")
     export.add_argument("--format", choices=("md", "json"), default="md")
-    export.add_argument("--anonymize", action="store_true", help="names become roles and letters (Markdown)")
+    export.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
+    export.add_argument("--anonymize", "--anonymise", dest="anonymize", action="store_true",
+                        help="names become roles and letters in random order (Markdown and JSON)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     export.set_defaults(handler=export_session)
+
+    delete = actions.add_parser("delete", help="move one session to the trash, or delete it for good")
+    delete.add_argument("id", help="session id, a unique start of it, or the session's .json file")
+    delete.add_argument("--permanently", action="store_true",
+                        help="delete it for good (also from the trash): document, journals, caches")
+    delete.add_argument("--yes", action="store_true", help="do not ask first (needed without a terminal)")
+    delete.set_defaults(handler=delete_session)
+
+    empty = actions.add_parser("empty-trash", help="delete every session in the trash for good")
+    empty.add_argument("--yes", action="store_true", help="do not ask first (needed without a terminal)")
+    empty.set_defaults(handler=empty_trash)
+
+    compact = actions.add_parser("compact", help="remove erased text from every saved session, and old journals")
+    compact.set_defaults(handler=compact_sessions)
 
     where = actions.add_parser("path", help="where sessions and journals are kept")
     where.set_defaults(handler=print_paths)
@@ -133,17 +150,141 @@ def show_session(args: argparse.Namespace, lang: str) -> int:
 
 
 def export_session(args: argparse.Namespace, lang: str) -> int:
-    if args.anonymize and args.format == "json":
-        print(t("notes.cli.anonymize_json", lang), file=sys.stderr)
-        return 2
     store = _store(args, lang)
     document, code = _load(store, args.id, lang)
     if document is None:
         return code
-    text = store.export_json(document) if args.format == "json" else store.export_markdown(document, args.anonymize)
+    if args.format == "json":
+        text = store.export_json(document, args.anonymize)
+    else:
+        text = store.export_markdown(document, args.anonymize)
     from .output import write_output
 
     return write_output(text, args.output, lang)
+
+
+def describe_session(summary, lang: str) -> str:
+    """One line that names a session: date, method, case title, people."""
+    case = summary.case_title or "-"
+    people = ", ".join(summary.participants)
+    return t("notes.cli.delete.session", lang, date=f"{summary.when:%Y-%m-%d %H:%M}", method=summary.method_label(lang),
+             case=case, people=people, id=summary.id)
+
+
+def _confirmed(args: argparse.Namespace, question: str, lang: str) -> bool | None:
+    """True to go on; False when the user said no; None when there is no one to ask."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        return None
+    try:
+        answer = input(question + " ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {t("notes.cli.delete.yes_word", lang).casefold(), "y", "yes", "j", "ja"}
+
+
+def _find_anywhere(store: Store, reference: str):
+    """A session in the sessions folder or, if not there, in the trash."""
+    from ..store.sessions import StoreError
+
+    try:
+        return store.find(reference), False
+    except StoreError as error:
+        try:
+            return store.find(reference, in_trash=True), True
+        except StoreError:
+            raise error from None
+
+
+def delete_session(args: argparse.Namespace, lang: str) -> int:
+    from ..store.sessions import StoreError
+
+    store = _store(args, lang)
+    try:
+        summary, in_trash = _find_anywhere(store, args.id)
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    if not args.permanently:
+        if in_trash:
+            print(t("notes.cli.delete.already_in_trash", lang, path=summary.path), file=sys.stderr)
+            return 1
+        try:
+            target = store.trash(summary.path)
+        except StoreError as error:
+            print(str(error), file=sys.stderr)
+            return 1
+        print(t("notes.cli.delete.trashed", lang, path=target))
+        return 0
+    files = store.deletion_files(summary)
+    print(t("notes.cli.delete.what", lang))
+    print("  " + describe_session(summary, lang))
+    for path in files:
+        print(f"    {path}")
+    print(t("notes.cli.delete.also", lang))
+    answer = _confirmed(args, t("notes.cli.delete.question", lang), lang)
+    if answer is None:
+        print(t("notes.cli.delete.need_yes", lang), file=sys.stderr)
+        return 2
+    if not answer:
+        print(t("notes.cli.delete.kept", lang))
+        return 1
+    try:
+        store.delete_permanently(summary)
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(t("notes.cli.delete.done", lang, count=1))
+    return 0
+
+
+def empty_trash(args: argparse.Namespace, lang: str) -> int:
+    from ..store.sessions import StoreError
+
+    store = _store(args, lang)
+    sessions = store.list_trash()
+    unreadable = store.trash_unreadable()
+    if not sessions and not unreadable:
+        print(t("notes.cli.trash.empty", lang, path=store.trash_dir))
+        return 0
+    print(t("notes.cli.trash.what", lang, count=len(sessions)))
+    for summary in sessions:
+        print("  " + describe_session(summary, lang))
+    for path in unreadable:
+        print("  " + t("notes.cli.trash.unreadable", lang, path=path))
+    print(t("notes.cli.delete.also", lang))
+    answer = _confirmed(args, t("notes.cli.delete.question", lang), lang)
+    if answer is None:
+        print(t("notes.cli.delete.need_yes", lang), file=sys.stderr)
+        return 2
+    if not answer:
+        print(t("notes.cli.delete.kept", lang))
+        return 1
+    try:
+        store.empty_trash()
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(t("notes.cli.delete.done", lang, count=len(sessions) + len(unreadable)))
+    return 0
+
+
+def compact_sessions(args: argparse.Namespace, lang: str) -> int:
+    store = _store(args, lang)
+    report = store.compact_all()
+    print(t("notes.cli.compact.done", lang, compacted=len(report.compacted), unchanged=report.unchanged,
+            journals=len(report.journals_removed)))
+    for path in report.compacted:
+        print(f"  {path}")
+    if report.journals_kept:
+        print(t("notes.cli.compact.kept", lang, count=len(report.journals_kept)), file=sys.stderr)
+        for path in report.journals_kept:
+            print(f"  {path}", file=sys.stderr)
+    for problem in report.failed:
+        print(f"  {problem}", file=sys.stderr)
+    _report_problems(store, lang)
+    return 1 if report.failed else 0
 
 
 def print_paths(args: argparse.Namespace, lang: str) -> int:
@@ -177,5 +318,13 @@ def review_app(args: argparse.Namespace):
 
 def open_review(args: argparse.Namespace, lang: str) -> int:
     """`intervisie notes` alone."""
+    from .terminal import refuse_without_terminal
+
+    refused = refuse_without_terminal(lang)
+    if refused is not None:
+        return refused
     review_app(args).run()
     return 0
+
+
+open_review.opens_screen = True  # type: ignore[attr-defined]  # main() leaves its streams alone

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .times import MAX_SECONDS, as_aware  # noqa: F401 - the model's modules import them from here
+
+AwareDatetime = Annotated[datetime, AfterValidator(as_aware)]
+
+# Bounds of what one session can hold: a week of minutes (seconds: core.times). A value beyond them is
+# damage (minutes with 400 digits) and is refused when the file is read.
+MAX_MINUTES = 7 * 24 * 60
+MAX_INDEX = 10_000
+BoundedMinutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]
 
 
 class EventKind(str, Enum):
@@ -48,16 +59,22 @@ class Event(BaseModel):
     """`t` is seconds on the session's own timeline (monotonic, survives a resume);
     `at` is the wall-clock moment, for the record."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     kind: EventKind
-    t: float = Field(ge=0)
-    at: datetime
-    index: int | None = None
-    minutes: int | None = None
+    t: float = Field(ge=0, le=MAX_SECONDS)
+    at: AwareDatetime
+    index: int | None = Field(default=None, ge=0, le=MAX_INDEX)
+    minutes: BoundedMinutes | None = None
     name: str | None = None
     phase: str | None = None
     field: NoteField | None = None
     key: str | None = None
     text: str | None = None
-    balance: tuple[int, ...] | None = None
+    balance: tuple[BoundedMinutes, ...] | None = None
+
+    @model_validator(mode="after")
+    def _note_has_field(self) -> Event:
+        if self.kind is EventKind.NOTE and self.field is None:
+            raise ValueError("a note event needs its 'field' (text, case-question, advice, …)")
+        return self

@@ -6,6 +6,8 @@ A user file (or plugin) with a built-in's id replaces the built-in, and says so.
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +20,7 @@ from pydantic import ValidationError
 
 from ..i18n import sort_key
 from ..i18n.os_errors import os_error_reason
+from .files import MAX_NESTING, FileRefused, nesting_exceeds, read_text_limited
 from .locations import ENTRY_POINT_GROUP, builtin_methods_dir
 from .method import Method
 from .method_errors import MethodFileError, from_toml_error, from_validation_error
@@ -71,11 +74,22 @@ class MethodLibrary:
         self.methods[loaded.method.id] = loaded
 
 
+# A key of more than MAX_NESTING dotted parts (`a.a.a.…`): tomllib's time grows with the square of the parts,
+# so such a key is refused before parsing (a real method's deepest key has three: summary.nl, questions.en).
+_DOTTED_KEY = re.compile(r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){%d,}" % MAX_NESTING)
+
+
 def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:
+    if _DOTTED_KEY.search(text):
+        return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [from_toml_error(source, text, error)]
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
+    if nesting_exceeds(data, MAX_NESTING):  # e.g. a key of 50,000 dotted parts
+        return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
     return validate_method_data(data, source, text)
 
 
@@ -88,18 +102,24 @@ def validate_method_data(data: Any, source: str, text: str = "") -> tuple[Method
 
 def load_method_file(path: Path) -> tuple[Method | None, list[MethodFileError]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_limited(path, "method")
     except UnicodeDecodeError:
         return None, [MethodFileError(str(path), "not_utf8")]
+    except FileRefused as refused:  # a pipe, a folder, a dangling link, a link loop, too large
+        return None, [MethodFileError(str(path), "refused", {"reason": refused.message()})]
     except OSError as error:
         return None, [MethodFileError(str(path), "unreadable", {"reason": os_error_reason(error)})]
     return parse_method_text(text, str(path))
 
 
 def _method_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.glob("*.toml") if path.is_file())
+    """Every `*.toml` in the folder, whatever it is: one that cannot be read (a dangling link, a pipe) is
+    named by load_method_file, never skipped without a word."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(Path(entry.path) for entry in entries if entry.name.endswith(".toml"))
+    except OSError:
+        return []  # no folder (yet): nothing of the user's own
 
 
 def _load_folder(library: MethodLibrary, folder: Path, origin: Origin) -> None:

@@ -6,6 +6,7 @@ and what was expected; it renders in Dutch or English (`render(lang)`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,7 @@ from pydantic import ValidationError
 from ..i18n import t
 
 _PHASE_HEADER = re.compile(r"^\s*\[\[\s*phases\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]\s]+)\s*\]")
 _TOML_POSITION = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 
 # pydantic's error types → our message codes (i18n keys "methoderr.<code>")
@@ -86,16 +88,30 @@ def from_toml_error(source: str, text: str, error: Exception) -> MethodFileError
 
 def from_validation_error(source: str, text: str, data: Any, error: ValidationError) -> list[MethodFileError]:
     problems = []
+    lines = LineIndex(text)  # built once: finding the lines of many errors stays linear in the file's size
     for item in error.errors(include_url=False):
         loc = _precise_location(item)
         code, values = _explain(item, loc)
         phase, phase_id, field_name = _locate(data, loc)
         problems.append(
             MethodFileError(
-                source, code, values, line=_line_of(text, loc), phase=phase, phase_id=phase_id, field=field_name
+                source, code, values, line=lines.line_of(loc), phase=phase, phase_id=phase_id, field=field_name
             )
         )
     return problems
+
+
+def short_repr(value: Any, limit: int = 80) -> str:
+    """repr() of a bad value for a message: short (a long string helps nobody) and safe (a deeply nested
+    table, or an int of 5,000 digits, makes repr itself fail)."""
+    try:
+        if isinstance(value, (dict, list)) and len(value) > 20:
+            text = f"<{type(value).__name__} of {len(value)}>"
+        else:
+            text = repr(value)
+    except (RecursionError, ValueError):
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _precise_location(item: dict[str, Any]) -> tuple[Any, ...]:
@@ -134,7 +150,7 @@ def _explain(item: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, dict[str,
         code = "schema_version"
     if code == "schema_version" and isinstance(given, str):
         code = "schema_quoted"
-    values: dict[str, Any] = {"given": repr(given)}
+    values: dict[str, Any] = {"given": short_repr(given)}
     if code == "enum":
         # pydantic joins the last choice with an English "or"; list them plainly instead.
         values["expected"] = context.get("expected", "").replace(" or ", ", ")
@@ -147,38 +163,63 @@ def _explain(item: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, dict[str,
     elif code in ("list_lengths", "min_above_default", "round_only", "duplicate_phase", "total_below_minimums"):
         values = context
     elif code == "other":
-        values = {"detail": str(item["msg"]).removeprefix("Value error, "), "given": repr(given)}
+        values = {"detail": str(item["msg"]).removeprefix("Value error, "), "given": short_repr(given)}
     return code, values
 
 
+class LineIndex:
+    """Where things are in a method file's text, found in one pass: the `[[phases]]` headers and every table
+    header, so the line of each of thousands of errors is looked up without reading the file again."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.phase_headers: list[int] = []
+        self.table_starts: list[int] = []  # every line starting with "["
+        self.tables: dict[str, int] = {}  # "[name]" -> its first line
+        for i, line in enumerate(self.lines):
+            stripped = line.strip()
+            if not stripped.startswith("["):
+                continue
+            self.table_starts.append(i)
+            if _PHASE_HEADER.match(line):
+                self.phase_headers.append(i)
+            match = _TABLE_HEADER.match(line)
+            if match:
+                self.tables.setdefault(match.group(1), i)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def _next_table(self, after: int) -> int:
+        index = bisect.bisect_right(self.table_starts, after)
+        return self.table_starts[index] if index < len(self.table_starts) else len(self.lines)
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        """Best-effort line number of the key that `loc` points at (1-based)."""
+        keys = list(loc)
+        fallback: int | None = None
+        if len(keys) > 1 and keys[0] == "phases" and isinstance(keys[1], int):
+            if keys[1] >= len(self.phase_headers):
+                return None
+            start = self.phase_headers[keys[1]]
+            end = self._next_table(start)
+            keys = keys[2:]
+            fallback = start + 1
+            if not keys:
+                return fallback
+        else:
+            start, end = 0, self._next_table(-1)
+            if not keys:
+                return None
+        key = str(keys[0])
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = re.compile(rf"^\s*{re.escape(key)}\s*(=|\.)")
+        for i in range(start, end):
+            if pattern.match(self.lines[i]):
+                return i + 1
+        table = self.tables.get(key)
+        return table + 1 if table is not None else fallback
+
+
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
-    """Best-effort line number of the key that `loc` points at (1-based)."""
-    lines = text.splitlines()
-    start, end = 0, len(lines)
-    keys = list(loc)
-    fallback: int | None = None
-    if len(keys) > 1 and keys[0] == "phases" and isinstance(keys[1], int):
-        headers = [i for i, line in enumerate(lines) if _PHASE_HEADER.match(line)]
-        if keys[1] >= len(headers):
-            return None
-        start = headers[keys[1]]
-        following = [i for i, line in enumerate(lines) if i > start and line.strip().startswith("[")]
-        end = following[0] if following else len(lines)
-        keys = keys[2:]
-        fallback = start + 1
-        if not keys:
-            return fallback
-    else:
-        end = next((i for i, line in enumerate(lines) if line.strip().startswith("[")), len(lines))
-        if not keys:
-            return None
-    key = str(keys[0])
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*(=|\.)")
-    for i in range(start, end):
-        if pattern.match(lines[i]):
-            return i + 1
-    table = re.compile(rf"^\s*\[\s*{re.escape(key)}\s*\]")
-    for i, line in enumerate(lines):
-        if table.match(line):
-            return i + 1
-    return fallback
+    """Best-effort line number of the key that `loc` points at (1-based), for one error."""
+    return LineIndex(text).line_of(loc)

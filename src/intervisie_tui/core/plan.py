@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -114,8 +115,8 @@ class SessionPlan(BaseModel):
     facilitator: str | None = None
     case_title: str = ""
     case_question: str = ""
-    budget_minutes: int = Field(gt=0)
-    phase_minutes: tuple[int, ...]
+    budget_minutes: int = Field(gt=0, le=MAX_BUDGET_MINUTES)
+    phase_minutes: tuple[Annotated[int, Field(ge=0, le=MAX_BUDGET_MINUTES)], ...]
     language: Language = "nl"
     group: GroupMeeting | None = None
 

@@ -192,7 +192,8 @@ class SessionState:
                 (self.away.discard if kind is EventKind.ARRIVE else self.away.add)(event.name)
             return
         if kind is EventKind.NOTE:
-            assert event.field is not None
+            if event.field is None:  # never validated (a damaged file is refused on reading)
+                return
             self.notes[(event.phase, event.field, event.key)] = event.text or ""
             return
         if kind in ROOM_SCREEN:

@@ -37,9 +37,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} bestaat al; kies een andere id of bewerk dat bestand.",
         "{path} already exists; choose another id or edit that file.",
     ),
+    "cli.new.failed": (
+        "Kon {path} niet schrijven ({reason}). Controleer of {folder} een map is waarin je mag schrijven, of "
+        "kies een andere configuratiemap met INTERVISIE_CONFIG_DIR.",
+        "Could not write {path} ({reason}). Check that {folder} is a folder you may write in, or choose another "
+        "config folder with INTERVISIE_CONFIG_DIR.",
+    ),
     "cli.new.written": (
         "Geschreven: {path}\nPas het aan en controleer het met: intervisie methods validate {path}",
         "Written: {path}\nEdit it, then check it with: intervisie methods validate {path}",
+    ),
+    "cli.no_terminal": (
+        "Geen terminal ({streams} niet verbonden met een terminal): de schermen van intervisie hebben een terminal nodig. "
+        "Start intervisie in een terminalvenster, of gebruik een opdracht zonder scherm, zoals "
+        "`intervisie notes list` of `intervisie methods list`.",
+        "No terminal ({streams} not connected to a terminal): intervisie's screens need a terminal. Start intervisie "
+        "in a terminal window, or use a command without a screen, such as `intervisie notes list` or "
+        "`intervisie methods list`.",
+    ),
+    "cli.data_dir.not_folder": (
+        "De gegevensmap {path} is geen map maar een bestand. Kies een andere map met --data-dir of "
+        "INTERVISIE_DATA_DIR, of verplaats dat bestand.",
+        "The data folder {path} is not a folder but a file. Choose another folder with --data-dir or "
+        "INTERVISIE_DATA_DIR, or move that file away.",
     ),
     "cli.output.written": ("Geschreven: {path}", "Written: {path}"),
     "cli.output.failed": (

@@ -23,6 +23,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word.group_size": ("Groepsgrootte", "Group size"),
     "word.total": ("Totaal", "Total"),
     "settings.problem.unreadable": ("{path} kan niet worden gelezen ({reason}).", "{path} cannot be read ({reason})."),
+    "settings.problem.refused": ("{path}: {reason}", "{path}: {reason}"),
+    "settings.problem.too_deep": (
+        "{path}: de JSON is meer dan {depth} niveaus diep genest; instellingen zijn dat nooit. "
+        "Herstel het bestand of verwijder het (dan gelden de standaardwaarden).",
+        "{path}: the JSON is nested more than {depth} levels deep; settings never are. "
+        "Repair the file or delete it (defaults then apply).",
+    ),
+    "settings.problem.huge_number": (
+        "{path}: er staat een getal van duizenden cijfers in. Herstel het bestand of verwijder het "
+        "(dan gelden de standaardwaarden).",
+        "{path}: it holds a number thousands of digits long. Repair the file or delete it (defaults then apply).",
+    ),
     "settings.problem.json": (
         "{path}, regel {line}: geen geldige JSON ({reason}).",
         "{path}, line {line}: not valid JSON ({reason}).",

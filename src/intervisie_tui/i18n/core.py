@@ -10,6 +10,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "methoderr.not_utf8": ("is geen UTF-8-tekst; sla het bestand op als UTF-8", "is not UTF-8 text; save it as UTF-8"),
     "methoderr.unreadable": ("kan niet worden gelezen ({reason})", "cannot be read ({reason})"),
+    "methoderr.refused": ("{reason}", "{reason}"),
+    "methoderr.too_deep": (
+        "tabellen, lijsten of punten in een sleutel (a.b.c) zijn meer dan {depth} niveaus diep genest; een "
+        "methode is dat nooit: het bestand is beschadigd. Herstel het of haal het uit de map",
+        "tables, lists or the dots of a key (a.b.c) are nested more than {depth} levels deep; no method is: "
+        "the file is damaged. Repair it or take it out of the folder",
+    ),
     "methoderr.plugin_failed": ("kon niet worden geladen ({reason})", "could not be loaded ({reason})"),
     "methoderr.missing": ("dit verplichte veld ontbreekt", "this required field is missing"),
     "methoderr.missing_language": (
@@ -128,4 +135,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De pauze telt al op; met + kies je een eindtijd.",
         "The break counts up already; + chooses when it ends.",
     ),
+    # Files the app will not read (core/files.py): what is wrong and what to do.
+    "files.refused.not_regular": (
+        "dit is geen gewoon bestand maar {kind}; zet er een gewoon bestand neer of haal het weg.",
+        "this is not a regular file but {kind}; put a regular file there or remove it.",
+    ),
+    "files.refused.too_large": (
+        "het bestand is {size}, groter dan de {limit} die voor dit soort bestand geldt; "
+        "het is beschadigd of hoort hier niet. Verplaats het.",
+        "the file is {size}, larger than the {limit} allowed for this kind of file; "
+        "it is damaged or does not belong here. Move it away.",
+    ),
+    "files.refused.dangling": (
+        "een snelkoppeling (symlink) naar iets dat niet bestaat; herstel of verwijder de koppeling.",
+        "a symbolic link to something that does not exist; repair or remove the link.",
+    ),
+    "files.refused.loop": (
+        "een kring van snelkoppelingen (symlinks) die naar elkaar wijzen; verwijder er een.",
+        "a loop of symbolic links pointing at each other; remove one of them.",
+    ),
+    "files.refused.os": ("kan niet gelezen worden ({reason}).", "cannot be read ({reason})."),
+    "files.kind.folder": ("een map", "a folder"),
+    "files.kind.pipe": ("een named pipe", "a named pipe"),
+    "files.kind.socket": ("een socket", "a socket"),
+    "files.kind.device": ("een apparaatbestand", "a device file"),
+    "files.kind.other": ("iets anders", "something else"),
 }

@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.resume.wrapup": ("in de afronding", "in the wrap-up"),
     "home.resume.not_started": ("nog niet begonnen", "not started yet"),
     "home.resume.problem": ("Let op: {problem}", "Note: {problem}"),
+    "home.resume.in_use": (
+        "Open in een ander intervisie-venster (proces {pid} op {host}, sinds {since}): alleen te lezen.",
+        "Open in another intervisie window (process {pid} on {host}, since {since}): read-only here.",
+    ),
     "home.resume.close_question": (
         "Deze sessie afsluiten? De notities worden bewaard als afgeronde sessie; hervatten kan daarna niet meer.",
         "Close this session? Its notes are kept as a finished session; it can no longer be resumed.",

@@ -52,9 +52,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "geschreven door een nieuwere versie (schemaversie {version}, deze versie kent t/m {supported}); werk intervisie-tui bij",
         "written by a newer version (schema version {version}, this version reads up to {supported}); update intervisie-tui",
     ),
-    "store.problem.invalid": ("veld '{field}': {detail}", "field '{field}': {detail}"),
+    "store.problem.invalid": (
+        "veld '{field}': {detail}; herstel het bestand of zet een reservekopie terug",
+        "field '{field}': {detail}; repair the file or restore a backup",
+    ),
+    "store.problem.stray": (
+        "ligt los in {folder}; sessies staan in een map per jaar: verplaats het naar {folder}/<jaar>/",
+        "lies loose in {folder}; sessions are kept in a folder per year: move it to {folder}/<year>/",
+    ),
     "store.problem.incomplete": ("het veld '{field}' ontbreekt of klopt niet", "the field '{field}' is missing or wrong"),
     "store.problem.os": ("kan niet worden gelezen: {detail}", "cannot be read: {detail}"),
+    "store.problem.expected": (
+        "het veld '{field}' moet {expected} zijn; herstel het bestand of zet een reservekopie terug",
+        "the field '{field}' should be {expected}; repair the file or restore a backup",
+    ),
+    "store.expected.text": ("tekst", "text"),
+    "store.expected.texts": ("een tabel van teksten per taal", "a table of texts per language"),
+    "store.expected.names": ("een lijst van namen (tekst)", "a list of names (text)"),
+    "store.expected.object": ("een JSON-object (met velden tussen accolades)", "a JSON object (fields between braces)"),
+    "store.expected.time": (
+        "een tijdstip als tekst (ISO 8601, bijvoorbeeld 2026-03-01T14:00:00+01:00)",
+        "a moment as text (ISO 8601, for example 2026-03-01T14:00:00+01:00)",
+    ),
+    "store.expected.seconds": (
+        "een eindig aantal seconden (0 of meer, geen NaN of Infinity)",
+        "a finite number of seconds (0 or more, not NaN or Infinity)",
+    ),
+    "store.problem.too_deep": (
+        "de JSON is meer dan {depth} niveaus diep genest; geen sessiedocument is dat: het bestand is beschadigd of "
+        "hoort hier niet",
+        "the JSON is nested more than {depth} levels deep; no session document is: the file is damaged or does "
+        "not belong here",
+    ),
+    "store.problem.huge_number": (
+        "er staat een getal van duizenden cijfers in; geen sessiedocument heeft dat: het bestand is beschadigd, "
+        "zet een reservekopie terug",
+        "it holds a number thousands of digits long; no session document does: the file is damaged, restore a backup",
+    ),
+    "store.problem.replay": (
+        "de gebeurtenissen passen niet bij het plan ({detail}); het bestand is beschadigd, zet een reservekopie terug",
+        "the events do not fit the plan ({detail}); the file is damaged, restore a backup",
+    ),
+    "store.problem.refused": ("{reason}", "{reason}"),
     "store.problem.folder": (
         "deze map kan niet worden gelezen ({detail}); controleer of het een map is en of je er rechten op hebt, "
         "of kies een andere gegevensmap met --data-dir",
@@ -101,9 +140,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- review: document texts (also used in the Markdown export) --------------------------------
     "review.export.ambiguous_name": ("[naam]", "[name]"),
     "review.participant_letter": ("Deelnemer {letter}", "Participant {letter}"),
-    "review.export.anonymized": (
-        "Geanonimiseerd: namen zijn vervangen door rollen en letters.",
-        "Anonymised: names are replaced by roles and letters.",
+    "review.export.anonymized_header": (
+        "Geanonimiseerd. Vervangen: de namen van de {count} mensen in deze sessie (de inbrenger en de begeleider "
+        "door hun rol, de anderen door een letter in willekeurige volgorde), ook voornamen en achternamen los, "
+        "bezittelijke vormen, samengestelde namen, initialen en vormen zonder accenten. Let op: vrije tekst kan "
+        "mensen nog steeds herkenbaar maken (een werkplek, een voorval, iemand die niet in de sessie zat); lees "
+        "het na voor je het deelt. De datum en de methode zijn blijven staan.",
+        "Anonymised. Replaced: the names of the {count} people in this session (the inbrenger and the "
+        "facilitator by their role, the others by a letter in random order), first names and surnames alone "
+        "too, possessives, compound names, initials and forms without accents. Mind: free text can still "
+        "identify people (a workplace, an event, someone who was not in the session); read it before you share "
+        "it. The date and the method are kept.",
     ),
     "review.field.date": ("Datum", "Date"),
     "review.field.method": ("Methode", "Method"),
@@ -130,9 +177,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes.cli.column.people": ("pers.", "people"),
     "notes.cli.column.minutes": ("min", "min"),
     "notes.cli.column.case": ("casus", "case"),
-    "notes.cli.anonymize_json": (
-        "--anonymize werkt alleen met --format md: JSON bevat alles, ook de namen.",
-        "--anonymize works only with --format md: JSON keeps everything, names included.",
+    "notes.cli.delete.session": (
+        "{date}  {method}  casus: {case}  ({people})  [{id}]",
+        "{date}  {method}  case: {case}  ({people})  [{id}]",
+    ),
+    "notes.cli.delete.what": (
+        "Voorgoed verwijderen (dit kan niet ongedaan worden gemaakt):",
+        "Delete for good (this cannot be undone):",
+    ),
+    "notes.cli.delete.also": (
+        "Met de sessie verdwijnen ook de logboeken, de zoekgegevens, tijdelijke kopieën, het thema en de "
+        "actiepunten in het verslag van een groep, en de onthouden deelnemers als het deze sessie was.",
+        "Its journals, search data and temporary copies go too, as do the theme and action points in a "
+        "group's record of it, and the remembered participants if they were this session's.",
+    ),
+    "notes.cli.delete.question": ("Voorgoed verwijderen? Typ 'ja':", "Delete for good? Type 'yes':"),
+    "notes.cli.delete.yes_word": ("ja", "yes"),
+    "notes.cli.delete.need_yes": (
+        "Niets verwijderd: er is geen terminal om het te vragen. Voeg --yes toe als u het zeker weet.",
+        "Nothing deleted: there is no terminal to ask. Add --yes if you are sure.",
+    ),
+    "notes.cli.delete.kept": ("Niets verwijderd.", "Nothing deleted."),
+    "notes.cli.delete.done": ("{count} sessie(s) voorgoed verwijderd.", "{count} session(s) deleted for good."),
+    "notes.cli.delete.trashed": (
+        "Naar de prullenbak verplaatst: {path} (terug te zetten in de review; voorgoed weg met --permanently).",
+        "Moved to the trash: {path} (restore it in the review; gone for good with --permanently).",
+    ),
+    "notes.cli.delete.already_in_trash": (
+        "{path} ligt al in de prullenbak; gebruik --permanently om hem voorgoed te verwijderen.",
+        "{path} is in the trash already; use --permanently to delete it for good.",
+    ),
+    "notes.cli.trash.empty": ("De prullenbak is leeg ({path}).", "The trash is empty ({path})."),
+    "notes.cli.trash.what": (
+        "De prullenbak legen: {count} sessie(s) voorgoed verwijderen (dit kan niet ongedaan worden gemaakt):",
+        "Empty the trash: delete {count} session(s) for good (this cannot be undone):",
+    ),
+    "notes.cli.trash.unreadable": ("onleesbaar bestand: {path}", "unreadable file: {path}"),
+    "notes.cli.compact.done": (
+        "{compacted} sessie(s) opgeschoond (gewiste tekst verwijderd), {unchanged} waren al schoon; "
+        "{journals} oud(e) logboek(en) verwijderd.",
+        "{compacted} session(s) compacted (erased text removed), {unchanged} were compact already; "
+        "{journals} old journal(s) deleted.",
+    ),
+    "notes.cli.compact.kept": (
+        "{count} oud(e) logboek(en) bewaard: er is geen opgeslagen sessie bij. Open ze niet met de app; "
+        "verwijder ze zelf als u ze niet meer nodig hebt:",
+        "{count} old journal(s) kept: no saved session belongs to them. Delete them yourself if you no "
+        "longer need them:",
+    ),
+    "store.lock.in_use": (
+        "deze sessie is open in een ander intervisie-venster (proces {pid} op {host}, sinds {since}); "
+        "hervat haar daar, of sluit dat venster eerst. Vergrendeling: {path}",
+        "this session is open in another intervisie window (process {pid} on {host}, since {since}); "
+        "go on there, or close that window first. Lock: {path}",
+    ),
+    "store.save.written_meanwhile": (
+        "{path} is gewijzigd door een ander intervisie-venster nadat het hier werd geopend; niets overschreven. "
+        "Open de sessie opnieuw en breng de wijziging daarin aan.",
+        "{path} was changed by another intervisie window after it was opened here; nothing was overwritten. "
+        "Open the session again and make the change there.",
+    ),
+    "store.delete.failed": (
+        "{path} kon niet worden verwijderd: {reason}",
+        "{path} could not be deleted: {reason}",
     ),
     "notes.cli.path.root": ("Gegevensmap", "Data folder"),
     "notes.cli.path.sessions": ("Sessies", "Sessions"),
@@ -191,6 +298,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Moved to the trash. Press t to see the trash and r to restore.",
     ),
     "review.restored": ("Sessie teruggezet.", "Session restored."),
+    "review.read_only": (
+        "Alleen lezen: deze sessie is open in een ander intervisie-venster.",
+        "Read-only: this session is open in another intervisie window.",
+    ),
     "review.reflection.title": (
         "Reflectie van de inbrenger — ctrl+s bewaart, Esc annuleert",
         "The inbrenger's reflection — ctrl+s saves, Esc cancels",
@@ -214,8 +325,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Export anonymised (names become roles and letters) to:",
     ),
     "review.export.hint": (
-        "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar.",
-        "Enter writes the file (a folder works too), Esc cancels. Only you can read the file.",
+        "Enter schrijft het bestand (een map mag ook), Esc annuleert. Het bestand is alleen voor jou leesbaar. "
+        "Eindigt de naam op .json, dan wordt het de JSON-versie (ook die wordt geanonimiseerd als je dat koos).",
+        "Enter writes the file (a folder works too), Esc cancels. Only you can read the file. A name ending in "
+        ".json writes the JSON version (anonymised too if you chose that).",
     ),
     "review.export.replace_question": (
         "{path} bestaat al. Vervangen?",

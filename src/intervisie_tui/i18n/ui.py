@@ -15,6 +15,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} methodebestand(en) met fouten overgeslagen:\n{problems}",
         "{count} method file(s) with errors skipped:\n{problems}",
     ),
+    "app.theme_unknown": (
+        "Onbekend kleurenthema '{theme}' in de instellingen; '{used}' wordt gebruikt. Kies er een met ctrl+t "
+        "of in het opdrachtenpalet (ctrl+p).",
+        "Unknown colour theme '{theme}' in the settings; using '{used}'. Choose one with ctrl+t or in the "
+        "command palette (ctrl+p).",
+    ),
     "app.keymap_problems": (
         "Toetsen in de instellingen (keys) deels genegeerd: {problems}",
         "Keys in the settings (keys) partly ignored: {problems}",
@@ -32,6 +38,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Screenshots are disabled: the screen may show confidential content.",
     ),
     "app.saved": ("Sessie opgeslagen.", "Session saved."),
+    "app.saved_beside": (
+        "Een ander intervisie-venster had deze sessie al opgeslagen in {other}; niets overschreven: deze versie "
+        "staat in {path}. Beide staan in de review; bewaar de juiste.",
+        "Another intervisie window had saved this session already in {other}; nothing was overwritten: this "
+        "version is in {path}. Both are in the review; keep the right one.",
+    ),
+    "app.in_use.question": (
+        "Deze sessie wordt niet hervat: {reason}\n\nWilt u haar hier alleen lezen, zoals ze nu is?",
+        "This session is not resumed: {reason}\n\nRead it here as it stands, without changing it?",
+    ),
+    "app.in_use.read_only": ("Alleen lezen", "Read only"),
+    "app.in_use.back": ("Terug", "Back"),
     "app.save_failed": (
         "Sessie niet opgeslagen: {problem}. De sessie blijft in het dagboek staan en kan later hersteld worden.",
         "Session not saved: {problem}. The session stays in the journal and can be recovered later.",
@@ -72,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.name.enter": ("enter", "enter"),
     "keys.problem.unknown_id": ("onbekende actie-id '{id}'", "unknown action id '{id}'"),
     "keys.problem.no_keys": ("'{id}': geen toetsen opgegeven", "'{id}': no keys given"),
+    "keys.problem.collision": (
+        "'{id}': toets {keys} hoort al bij '{other}'; '{id}' houdt zijn eigen toetsen, kies een andere",
+        "'{id}': key {keys} already belongs to '{other}'; '{id}' keeps its own keys, choose another",
+    ),
     "keys.problem.unknown_key": ("'{id}': onbekende toets {keys}", "'{id}': unknown key {keys}"),
     "keys.group.time": ("Tijd", "Time"),
     "keys.group.phases": ("Fasen", "Phases"),

@@ -20,6 +20,7 @@ that must be read again brings them in (`index.summarize`).
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
@@ -31,12 +32,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..core.times import MAX_SECONDS, as_aware
 from .folding import fold
 from .summary import SessionSummary
 
 CATALOG_FILE = "index.sqlite3"
 LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before this one: removed (they hold notes)
-SCHEMA = "1"  # bump when a table changes: older files are rebuilt
+# Bump when a table or what is indexed changes: older files are deleted and rebuilt. 2: the notes'
+# case question replaces the plan's set-up one (a file of 1 may hold a question erased since).
+SCHEMA = "2"
 BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
 
 # (code, values) of a file that cannot be read, as in DocumentProblem; the store names it.
@@ -130,6 +134,8 @@ class SessionCatalog:
         connection = sqlite3.connect(self.file, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
         try:
             connection.execute("PRAGMA synchronous=NORMAL")
+            # What is deleted (a trashed session's row and text) is overwritten, not left in free pages.
+            connection.execute("PRAGMA secure_delete=ON")
             if created or not self._schema_ok(connection):
                 if not created and self._has_tables(connection):
                     raise CatalogDamaged("another schema")
@@ -240,7 +246,13 @@ class SessionCatalog:
         problems: list[tuple[Path, Problem]] = []
         try:
             with os.scandir(self.folder) as entries:
-                years = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
+                years = []
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        years.append(entry)
+                    elif entry.name.endswith(".json") and not entry.name.startswith("."):
+                        # Never silently ignored: a document put here by hand would seem lost.
+                        problems.append((Path(entry.path), ("stray", {"folder": self.folder})))
         except FileNotFoundError:
             return found, problems  # no session saved yet
         except OSError as error:  # a file where the folder should be, no permission, …
@@ -290,11 +302,13 @@ class SessionCatalog:
             try:
                 if row[3] is not None:
                     code, values = json.loads(row[3])
-                    problems.append((path, (str(code), dict(values))))
+                    if not (isinstance(code, str) and isinstance(values, dict)):
+                        raise ValueError("problem")
+                    problems.append((path, (code, values)))
                     unreadable.append(relative)
                 else:
                     summaries.append(_summary_of_row(row, path, names, people))
-            except (ValueError, TypeError, KeyError, AttributeError):
+            except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
                 stale.append((relative, stamp))  # a row that makes no sense: never trusted, read again
         self._paths = paths
         updates = [self._read(relative, stamp, paths[relative]) for relative, stamp in stale]
@@ -313,21 +327,19 @@ class SessionCatalog:
 
     def _read(self, relative: str, stamp: tuple[int, int], path: Path):
         """(relative, summary | None, problem | None, folded text) of one document file."""
-        from .document import DocumentProblem
-        from .index import summarize
+        from ..core.files import FileRefused, read_limited
         from ..i18n.os_errors import os_error_reason
+        from .document import DocumentProblem, parse_document_json
+        from .index import summarize
 
         try:
-            data = path.read_bytes()
+            data = read_limited(path, "session")
+        except FileRefused as refused:  # not cached: it may be fixed by next time
+            return relative, None, ("refused", {"reason": refused}), None
         except OSError as error:
             return relative, None, ("os", {"detail": os_error_reason(error)}), None
         try:
-            if not data.strip():
-                raise DocumentProblem("empty")
-            try:
-                raw = json.loads(data)
-            except ValueError as error:
-                raise DocumentProblem("not_json", detail=str(error)) from None
+            raw = parse_document_json(data)
             summary, text = summarize(raw, path)
         except DocumentProblem as problem:
             return relative, None, (problem.code, dict(problem.values)), (stamp, None)
@@ -408,6 +420,21 @@ class SessionCatalog:
             db.execute("BEGIN IMMEDIATE")
             self._delete(db, relative)
             db.execute("COMMIT")
+
+        try:
+            self._run(work)
+        except sqlite3.Error:
+            pass
+
+    def scrub(self) -> None:
+        """After a deletion for good: leave no byte of deleted rows in the file. FTS5 keeps a
+        deleted document's words in its segments until they are merged, so they are merged
+        ('optimize'); VACUUM then rewrites the file without free pages."""
+
+        def work(db: sqlite3.Connection) -> None:
+            if self.fts:
+                db.execute("INSERT INTO texts(texts) VALUES('optimize')")
+            db.execute("VACUUM")
 
         try:
             self._run(work)
@@ -530,9 +557,21 @@ def _summary_of_row(row: tuple, path: Path, names: dict[str, dict[str, str]],
             raise ValueError("participants")
         people[participants] = group
     if not (isinstance(session_id, str) and isinstance(method_id, str) and isinstance(case_title, str)
-            and (inbrenger is None or isinstance(inbrenger, str))):
+            and (inbrenger is None or isinstance(inbrenger, str))
+            and (started is None or isinstance(started, str)) and isinstance(saved, str)):
         raise ValueError("text field")
     return SessionSummary.trusted(
-        session_id, path, datetime.fromisoformat(started) if started else None, datetime.fromisoformat(saved),
-        method_id, name, group, inbrenger, case_title, float(running), float(overtime), bool(reflection),
+        session_id, path, as_aware(datetime.fromisoformat(started)) if started else None,
+        as_aware(datetime.fromisoformat(saved)), method_id, name, group, inbrenger, case_title,
+        _seconds(running), _seconds(overtime), bool(reflection),
     )
+
+
+def _seconds(value: Any) -> float:
+    """Seconds from a row as the document's reading allows them: a number, finite, within bounds."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("seconds")
+    seconds = float(value)
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_SECONDS):
+        raise ValueError("seconds")
+    return seconds

@@ -8,17 +8,32 @@ never disagree with them.
 
 Older versions are upgraded on load by the functions in `MIGRATIONS` (version n → n+1),
 applied to the raw JSON before validation. The file on disk is not rewritten by loading.
+
+What is erased is gone: a document keeps the final value of every note field, never its
+history (`compact`). Note events are autosaved as one types, each holding the whole text of
+its field; a document built from them keeps one event per field, with the text the field
+ended with, and none for a field left empty. The case question replaced during the session
+replaces the set-up one in the plan; what the room's screen showed is not kept. The timing
+events all stay. Documents written before this are compacted the same way when they are
+next saved (loading builds them anew), or all at once by `intervisie notes compact`.
+
+Fields this version does not know are kept through every save (`unknown_fields`): a
+document written by a newer version loses nothing when this one adds a reflection.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import types
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from ..core.events import Event, EventKind, NoteField
+from ..core.events import MAX_SECONDS, AwareDatetime, Event, EventKind, NoteField, as_aware
+from ..core.files import MAX_NESTING, HugeNumber, TooDeep, parse_json
 from ..core.plan import SessionPlan
 from ..core.state import SessionState
 from ..core.stats import stats_of
@@ -28,6 +43,8 @@ FORMAT_NAME = "intervisie-tui session"
 
 
 class PhaseStatsRecord(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     phase_id: str
     planned_minutes: int
     allotted_minutes: int
@@ -37,6 +54,8 @@ class PhaseStatsRecord(BaseModel):
 
 
 class StatsRecord(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     phases: list[PhaseStatsRecord] = Field(default_factory=list)
     speaking_seconds: dict[str, float] = Field(default_factory=dict)
     running_seconds: float = 0.0
@@ -60,17 +79,23 @@ class SessionDocument(BaseModel):
     format: str = FORMAT_NAME
     schema_version: int = SCHEMA_VERSION
     id: str
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    saved_at: datetime
+    started_at: AwareDatetime | None = None
+    ended_at: AwareDatetime | None = None
+    saved_at: AwareDatetime
     inbrenger: str | None = None
     plan: SessionPlan
     events: list[Event]
     notes: NotesRecord = Field(default_factory=NotesRecord)
     stats: StatsRecord = Field(default_factory=StatsRecord)
 
+    # What the file held that this version does not know (kept through saves), and the
+    # file's stamp when it was read (a save never overwrites what another instance wrote since).
+    _unknown: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _read_stamp: tuple[int, ...] | None = PrivateAttr(default=None)
+
     @classmethod
     def build(cls, session_id: str, plan: SessionPlan, events: list[Event], saved_at: datetime) -> SessionDocument:
+        plan, events = compact(plan, events)
         state = SessionState.replay(plan, events)
         stats = stats_of(state)
         return cls(
@@ -91,7 +116,27 @@ class SessionDocument(BaseModel):
         )
 
     def rebuilt(self, events: list[Event] | None = None, saved_at: datetime | None = None) -> SessionDocument:
-        return SessionDocument.build(self.id, self.plan, self.events if events is None else events, saved_at or self.saved_at)
+        document = SessionDocument.build(self.id, self.plan, self.events if events is None else events, saved_at or self.saved_at)
+        return document.carrying(self)
+
+    def carrying(self, source: SessionDocument) -> SessionDocument:
+        """This document, with the unknown fields and the read stamp of `source` (the same file)."""
+        self._unknown = source._unknown
+        self._read_stamp = source._read_stamp
+        return self
+
+    @property
+    def unknown_fields(self) -> dict[str, Any]:
+        return self._unknown
+
+    @property
+    def read_stamp(self) -> tuple[int, ...] | None:
+        """The file's stamp when this document was read from it (None: not read from a file)."""
+        return self._read_stamp
+
+    def with_read_stamp(self, stamp: tuple[int, ...] | None) -> SessionDocument:
+        self._read_stamp = stamp
+        return self
 
     def with_reflection(self, text: str, at: datetime) -> SessionDocument:
         """The reflection written later, in the review, recorded as one more note event
@@ -111,7 +156,100 @@ class SessionDocument(BaseModel):
         return self.started_at or self.saved_at
 
     def to_json(self) -> str:
-        return self.model_dump_json(indent=1)
+        if not self._unknown:
+            return self.model_dump_json(indent=1)
+        data = _merged(self.model_dump(mode="json"), self._unknown)
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+# -- what is erased is gone -------------------------------------------------------------------
+
+
+def compact(plan: SessionPlan, events: list[Event]) -> tuple[SessionPlan, list[Event]]:
+    """The plan and events with the final value of every note field and nothing of its history.
+
+    Each note field keeps one event, where it was first written (so the notes keep their
+    order), holding the text the field ended with; a field that ended empty keeps none. The
+    case question edited during the session becomes the plan's (the set-up one was replaced).
+    Room-screen messages go (the Markdown never shows them). Every other event stays as it is.
+    """
+    final: dict[tuple, str] = {}
+    case_question_edited = False
+    for event in events:
+        if event.kind is EventKind.NOTE:
+            final[(event.phase, event.field, event.key)] = event.text or ""
+            case_question_edited = case_question_edited or event.field is NoteField.CASE_QUESTION
+    if case_question_edited:
+        question = derive_notes(SessionState.replay(plan, events)).case_question
+        if question != plan.case_question:
+            plan = plan.model_copy(update={"case_question": question})
+    kept: list[Event] = []
+    written: set[tuple] = set()
+    for event in events:
+        if event.kind is EventKind.ROOM_MESSAGE:
+            continue
+        if event.kind is not EventKind.NOTE:
+            kept.append(event)
+            continue
+        key = (event.phase, event.field, event.key)
+        if key in written or event.field is NoteField.CASE_QUESTION or event.field is None:
+            continue
+        written.add(key)
+        text = final[key]
+        if text.strip():
+            kept.append(event if event.text == text else event.model_copy(update={"text": text}))
+    return plan, kept
+
+
+def is_compact(plan: SessionPlan, events: list[Event]) -> bool:
+    compacted_plan, compacted = compact(plan, events)
+    return compacted_plan == plan and compacted == list(events)
+
+
+# -- fields this version does not know -------------------------------------------------------
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model class of a field's annotation (`Model` or `Model | None`), else None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        models = [arg for arg in get_args(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)]
+        return models[0] if len(models) == 1 else None
+    return None
+
+
+def unknown_fields(model: type[BaseModel], raw: Any) -> dict[str, Any]:
+    """The keys of `raw` that `model` does not know, and those of its nested models (not of
+    lists or of maps: the notes per phase are data, never kept beside the events)."""
+    if not isinstance(raw, dict):
+        return {}
+    known: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        known[name] = info
+        if info.alias:
+            known[info.alias] = info
+    found: dict[str, Any] = {}
+    for key, value in raw.items():
+        info = known.get(key)
+        if info is None:
+            found[key] = value
+            continue
+        nested = _model_of(info.annotation)
+        if nested is not None and isinstance(value, dict):
+            inner = unknown_fields(nested, value)
+            if inner:
+                found[key] = inner
+    return found
+
+
+def _merged(data: dict[str, Any], unknown: dict[str, Any]) -> dict[str, Any]:
+    for key, value in unknown.items():
+        if key not in data:
+            data[key] = value
+        elif isinstance(value, dict) and isinstance(data[key], dict):
+            _merged(data[key], value)
+    return data
 
 
 def derive_notes(state: SessionState) -> NotesRecord:
@@ -120,6 +258,8 @@ def derive_notes(state: SessionState) -> NotesRecord:
     # A field may be written in more than one phase; read them in phase order.
     ordered = sorted(state.notes.items(), key=lambda item: phase_order.get(item[0][0] or "", -1))
     case_questions: list[str] = []
+    # Edited during the session, the case question replaces the set-up one, also when erased.
+    edited = any(field is NoteField.CASE_QUESTION for (_, field, _) in state.notes)
     for (phase, field, key), text in ordered:
         text = text.strip()
         if not text:
@@ -137,7 +277,7 @@ def derive_notes(state: SessionState) -> NotesRecord:
             notes.action_points = "\n\n".join(filter(None, [notes.action_points, text]))
         elif field is NoteField.REFLECTION:
             notes.reflection = "\n\n".join(filter(None, [notes.reflection, text]))
-    if case_questions:
+    if edited:
         notes.case_question = "\n\n".join(case_questions)
     return notes
 
@@ -183,13 +323,28 @@ def raw_version(raw: Any) -> int:
         if raw.get("format") != FORMAT_NAME or not isinstance(version, int) or isinstance(version, bool):
             raise DocumentProblem("foreign")
         if version > SCHEMA_VERSION:
-            raise DocumentProblem("newer", version=version, supported=SCHEMA_VERSION)
+            shown = version if version < 10**9 else f"> {10**9}"  # str() of a 5,000-digit int raises
+            raise DocumentProblem("newer", version=shown, supported=SCHEMA_VERSION)
         if version < 0:
             raise DocumentProblem("foreign")
         return version
     if "session_id" in raw and "plan" in raw and "events" in raw:
         return 0
     raise DocumentProblem("foreign")
+
+
+def parse_document_json(data: bytes) -> Any:
+    """The parsed JSON of a document file's bytes, or DocumentProblem (empty, not JSON, nested too deep)."""
+    if not data.strip():
+        raise DocumentProblem("empty")
+    try:
+        return parse_json(data)
+    except TooDeep:
+        raise DocumentProblem("too_deep", depth=MAX_NESTING) from None
+    except HugeNumber:
+        raise DocumentProblem("huge_number") from None
+    except ValueError as error:  # UnicodeDecodeError included
+        raise DocumentProblem("not_json", detail=str(error)[:200]) from None
 
 
 def migrate(raw: Any) -> dict[str, Any]:
@@ -210,4 +365,73 @@ def parse_document(raw: Any) -> SessionDocument:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "-"
         raise DocumentProblem("invalid", field=where, detail=first["msg"]) from None
-    return document.rebuilt()
+    except RecursionError:
+        raise DocumentProblem("too_deep", depth=MAX_NESTING) from None
+    try:
+        rebuilt = document.rebuilt()
+    except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError) as error:
+        # Valid parts that do not fit together (a phase index past the end, …): named, never a traceback.
+        raise DocumentProblem("replay", detail=type(error).__name__) from None
+    rebuilt._unknown = unknown_fields(SessionDocument, raw)
+    return rebuilt
+
+
+# -- the fields the session list shows, read without validating the whole document ---------------
+
+
+def _expect(ok: bool, where: str, expected: str) -> None:
+    if not ok:
+        raise DocumentProblem("expected", field=where, expected=expected)
+
+
+def _text(value: Any, where: str, *, optional: bool = False) -> str | None:
+    _expect(isinstance(value, str) or (optional and value is None), where, "text")
+    return value
+
+
+def _time(value: Any, where: str, *, optional: bool = False) -> datetime | None:
+    if optional and value is None:
+        return None
+    _expect(isinstance(value, str), where, "time")
+    try:
+        return as_aware(datetime.fromisoformat(value))
+    except (ValueError, OverflowError):
+        raise DocumentProblem("expected", field=where, expected="time") from None
+
+
+def _seconds(value: Any, where: str) -> float:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    _expect(ok and math.isfinite(float(value)) and 0 <= float(value) <= MAX_SECONDS, where, "seconds")
+    return float(value)
+
+
+def summary_fields(raw: dict[str, Any]) -> dict[str, Any]:
+    """What a session summary holds, each value of the type it must have; DocumentProblem naming the
+    field and what was expected otherwise (a number where a name belongs, NaN seconds, a bad time)."""
+    plan = raw.get("plan")
+    _expect(isinstance(plan, dict), "plan", "object")
+    method = plan.get("method")
+    _expect(isinstance(method, dict), "plan.method", "object")
+    names = method.get("name")
+    _expect(isinstance(names, dict) and all(isinstance(v, str) for v in names.values()), "plan.method.name", "texts")
+    participants = plan.get("participants")
+    _expect(isinstance(participants, list) and all(isinstance(v, str) for v in participants), "plan.participants", "names")
+    notes = raw.get("notes") or {}
+    _expect(isinstance(notes, dict), "notes", "object")
+    stats = raw.get("stats") or {}
+    _expect(isinstance(stats, dict), "stats", "object")
+    session_id = raw.get("id")
+    _expect(isinstance(session_id, (str, int)) and not isinstance(session_id, bool), "id", "text")
+    return {
+        "id": str(session_id),
+        "started_at": _time(raw.get("started_at"), "started_at", optional=True),
+        "saved_at": _time(raw.get("saved_at"), "saved_at"),
+        "method_id": _text(method.get("id"), "plan.method.id"),
+        "method_name": dict(names),
+        "participants": tuple(participants),
+        "inbrenger": _text(raw.get("inbrenger", plan.get("inbrenger")), "inbrenger", optional=True),
+        "case_title": _text(plan.get("case_title", ""), "plan.case_title"),
+        "running_seconds": _seconds(stats.get("running_seconds", 0.0), "stats.running_seconds"),
+        "overtime_seconds": _seconds(stats.get("overtime_seconds", 0.0), "stats.overtime_seconds"),
+        "has_reflection": bool(notes.get("reflection")),
+    }

@@ -3,12 +3,14 @@ of speaking time that the review screen shows too."""
 
 from __future__ import annotations
 
+import json
+import random
 import re
-from string import ascii_uppercase
 
+from ..core.visible import visible
 from ..i18n import t
 from .document import SessionDocument
-from .folding import fold, fold_with_origins
+from .anonymise import Pseudonyms, anonymise_json
 from .summary import minutes_label  # noqa: F401 - where the screens import it from
 
 BAR_FULL = "█"
@@ -43,87 +45,37 @@ def action_point_items(text: str) -> list[str]:
     return items
 
 
-def pseudonyms(document: SessionDocument, lang: str) -> dict[str, str]:
-    """Names → roles or letters: the inbrenger and facilitator by role, the others A, B, C…"""
-    plan = document.plan
-    names: dict[str, str] = {}
-    inbrenger = document.inbrenger or plan.inbrenger
-    if inbrenger:
-        names[inbrenger] = t("word.inbrenger", lang)
-    if plan.facilitator:
-        names.setdefault(plan.facilitator, t("word.facilitator", lang))
-    letters = iter(ascii_uppercase)
-    for name in plan.participants:
-        if name not in names:
-            names[name] = t("review.participant_letter", lang, letter=next(letters, "?"))
-    return names
-
-
-# Words of a name that are not the name ("Anna de Vries" is not hidden by hiding every "de").
-NAME_PARTICLES = frozenset(
-    "van de der den het ter ten te in op t aan bij von vom zu la le da di du del della des dos el al bin ibn y".split()
-)
-POSSESSIVE = r"('s|’s|s)?"  # "Anna's", "Anna’s", "Annas"
-
-
-def name_aliases(names: dict[str, str], ambiguous: str) -> dict[str, str]:
-    """Folded name, or word of a name (first name, surname; 2+ letters, no particles), → alias.
-    A word two people share becomes `ambiguous` rather than the wrong person's alias."""
-    aliases = {fold(name): alias for name, alias in names.items() if fold(name).strip()}
-    words: dict[str, set[str]] = {}
-    for name, alias in names.items():
-        for word in re.findall(r"\w+", fold(name)):
-            if len(word) >= 2 and word not in NAME_PARTICLES and word not in aliases:
-                words.setdefault(word, set()).add(alias)
-    for word, owners in words.items():
-        aliases[word] = next(iter(owners)) if len(owners) == 1 else ambiguous
-    return aliases
-
-
-def _replacer(names: dict[str, str], ambiguous: str = "?"):
-    """Replace every name, any of its words, and their possessives: whole words, ignoring case and accents."""
-    aliases = name_aliases(names, ambiguous)
-    if not aliases:
-        return lambda text: text
-    pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(key) for key in sorted(aliases, key=len, reverse=True)) + r")" + POSSESSIVE + r"(?!\w)"
-    )
-
-    def hide(text: str) -> str:
-        folded, origins = fold_with_origins(text)
-        pieces: list[str] = []
-        done = 0
-        for match in pattern.finditer(folded):
-            start, end = origins[match.start()], origins[match.end() - 1] + 1
-            suffix = match.group(2)
-            pieces += [text[done:start], aliases[match.group(1)]]
-            if suffix:
-                pieces.append("’s" if "’" in suffix else "'s")
-            done = end
-        pieces.append(text[done:])
-        return "".join(pieces)
-
-    return hide
-
-
-def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = False) -> str:
+def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = False,
+                    rng: random.Random | None = None) -> str:
+    """The session as Markdown. Anonymised, every name of every person is a role or a letter (see
+    store/anonymise.py), the people are listed in the order of their letters, and a header says what
+    was replaced and what can still identify them. `rng` fixes the letters' order (tests)."""
     plan = document.plan
     method = plan.method
-    aliases = pseudonyms(document, lang) if anonymize else {}
-    hide = _replacer(aliases, t("review.export.ambiguous_name", lang))
+    pseudonyms = Pseudonyms.of_document(document, lang, rng=rng) if anonymize else None
+
+    def hide(text: str) -> str:
+        return pseudonyms.hide(text) if pseudonyms is not None else text
 
     def person(name: str | None) -> str:
-        return aliases.get(name, name) if name else "-"
+        if not name:
+            return "-"
+        return pseudonyms.alias(name) if pseudonyms is not None else name
+
+    def in_order(names):
+        """People in the list's order, or, anonymised, in the order of their letters (never the list's)."""
+        names = list(names)
+        return sorted(names, key=lambda name: _letter_order(person(name), lang)) if pseudonyms is not None else names
 
     title = hide(plan.case_title) or method.name(lang)
     lines = [f"# {title}", ""]
-    if anonymize:
-        lines += [f"_{t('review.export.anonymized', lang)}_", ""]
+    if pseudonyms is not None:
+        lines += [f"_{pseudonyms.header()}_", ""]
     when = document.when
     lines += [
         f"- **{t('review.field.date', lang)}:** {when:%Y-%m-%d %H:%M}",
         f"- **{t('review.field.method', lang)}:** {method.name(lang)}",
-        f"- **{t('word.participants', lang)}:** {', '.join(person(name) for name in plan.participants)}",
+        f"- **{t('word.participants', lang)}:** {', '.join(person(name) for name in in_order(plan.participants))}",
         f"- **{t('word.inbrenger', lang)}:** {person(document.inbrenger)}",
     ]
     if plan.facilitator:
@@ -167,15 +119,74 @@ def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = F
     ):
         if entries:
             lines += [f"## {heading}", ""]
-            for name, text in entries.items():
-                lines += [f"**{person(name) or '-'}:** {hide(text)}", ""]
+            for name in in_order(entries):
+                lines += [f"**{person(name) or '-'}:** {hide(entries[name])}", ""]
     if notes.action_points:
         items = action_point_items(notes.action_points)
         lines += [f"## {t('notes.action-points', lang)}", "", *(f"- {hide(item)}" for item in items), ""]
     if notes.reflection:
         lines += [f"## {t('review.section.reflection', lang)}", "", hide(notes.reflection), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    # Control characters typed or pasted into a title or a note show as signs, never act on a terminal.
+    return visible("\n".join(lines).rstrip()) + "\n"
 
 
-def export_json(document: SessionDocument) -> str:
-    return document.model_dump_json(indent=2) + "\n"
+EXPORT_FORMAT = "intervisie-tui export"
+EXPORT_VERSION = 1
+
+
+def export_record(document: SessionDocument, lang: str) -> dict:
+    """What the Markdown export shows, as data: no events, nothing erased, nothing the
+    Markdown leaves out (the room's messages, the history of the notes)."""
+    plan = document.plan
+    method = plan.method
+    stats = document.stats
+    notes = document.notes
+    phases = []
+    for phase, record in zip(method.phases, stats.phases):
+        entry = {
+            "id": phase.id,
+            "title": phase.title(lang),
+            "planned_minutes": record.allotted_minutes,
+            "actual_seconds": record.actual_seconds if record.visited else None,
+            "overtime_seconds": record.overtime_seconds,
+        }
+        if notes.phases.get(phase.id):
+            entry["notes"] = notes.phases[phase.id]
+        phases.append(entry)
+    record = {
+        "format": EXPORT_FORMAT,
+        "export_version": EXPORT_VERSION,
+        "id": document.id,
+        "date": document.when.isoformat(),
+        "case_title": plan.case_title,
+        "method": {"id": method.id, "name": method.name(lang)},
+        "participants": list(plan.participants),
+        "inbrenger": document.inbrenger,
+        "facilitator": plan.facilitator,
+        "running_seconds": stats.running_seconds,
+        "planned_minutes": plan.budget_minutes,
+        "case_question": notes.case_question,
+        "phases": phases,
+        "speaking_seconds": dict(stats.speaking_seconds) if any(stats.speaking_seconds.values()) else {},
+        "advice": dict(notes.advice),
+        "evaluation": dict(notes.evaluation),
+        "action_points": action_point_items(notes.action_points),
+        "reflection": notes.reflection,
+    }
+    return record
+
+
+def export_json(document: SessionDocument, *, anonymize: bool = False, lang: str = "nl",
+                rng: random.Random | None = None) -> str:
+    """What the Markdown shows, as JSON; anonymised, every name replaced as in the Markdown (and a note saying so)."""
+    record = export_record(document, lang)
+    if anonymize:
+        record = anonymise_json(record, Pseudonyms.of_document(document, lang, rng=rng))
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def _letter_order(alias: str, lang: str) -> tuple[int, int, str]:
+    roles = [t("word.inbrenger", lang), t("word.facilitator", lang)]
+    if alias in roles:
+        return (0, roles.index(alias), alias)
+    return (1, len(alias), alias)

@@ -8,11 +8,10 @@ of it (that happens when the document is opened).
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .document import DocumentProblem, migrate
+from .document import DocumentProblem, migrate, summary_fields
 from .folding import fold
 from .summary import SessionSummary
 
@@ -23,28 +22,7 @@ def summarize(raw: Any, path: Path) -> tuple[SessionSummary, str]:
     """The summary and folded search text (no case, no accents) of parsed document JSON, without validating
     the whole document (that happens when it is opened). Raises DocumentProblem."""
     raw = migrate(raw)
-    try:
-        plan = raw["plan"]
-        method = plan["method"]
-        notes = raw.get("notes") or {}
-        stats = raw.get("stats") or {}
-        started = raw.get("started_at")
-        summary = SessionSummary(
-            id=str(raw["id"]),
-            path=path,
-            started_at=datetime.fromisoformat(started) if started else None,
-            saved_at=datetime.fromisoformat(raw["saved_at"]),
-            method_id=str(method["id"]),
-            method_name={lang: str(text) for lang, text in dict(method["name"]).items()},
-            participants=tuple(str(name) for name in plan["participants"]),
-            inbrenger=raw.get("inbrenger", plan.get("inbrenger")),
-            case_title=str(plan.get("case_title", "")),
-            running_seconds=float(stats.get("running_seconds", 0.0)),
-            overtime_seconds=float(stats.get("overtime_seconds", 0.0)),
-            has_reflection=bool(notes.get("reflection")),
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise DocumentProblem("incomplete", field=str(error).strip("'")) from None
+    summary = SessionSummary(path=path, **summary_fields(raw))
     return summary, search_text(raw)
 
 
@@ -52,7 +30,9 @@ def search_text(raw: dict[str, Any]) -> str:
     plan = raw.get("plan") or {}
     notes = raw.get("notes") or {}
     when = str(raw.get("started_at") or raw.get("saved_at") or "")[:10]
-    parts: list[str] = [when, str(plan.get("case_title", "")), str(plan.get("case_question", ""))]
+    # Only what the document shows: the notes' case question replaces the plan's set-up one.
+    question = notes.get("case_question", plan.get("case_question", "")) if isinstance(notes, dict) else ""
+    parts: list[str] = [when, str(plan.get("case_title", "")), str(question)]
     parts.extend(str(name) for name in plan.get("participants", ()))
     parts.extend(str(name) for name in ((plan.get("method") or {}).get("name") or {}).values())
     for value in notes.values():

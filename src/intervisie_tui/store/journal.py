@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.events import Event, EventKind
+from ..core.files import parse_json, read_limited
 from ..core.plan import SessionPlan
 from ..i18n import t
 from .atomic import PRIVATE_FILE_MODE, ensure_private_tree
@@ -294,24 +295,28 @@ def parse_header(line: bytes) -> tuple[str, SessionPlan]:
     if not line.strip():
         raise JournalUnreadable("empty")
     try:
-        header = json.loads(line)
+        header = parse_json(line)
     except ValueError:
         raise JournalUnreadable("header") from None
     if not isinstance(header, dict) or header.get("format") != JOURNAL_FORMAT:
         raise JournalUnreadable("foreign")
     version = header.get("journal_version")
-    if not isinstance(version, int) or version > JOURNAL_VERSION:
-        raise JournalUnreadable("newer", version=version, supported=JOURNAL_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise JournalUnreadable("header")
+    if version > JOURNAL_VERSION:
+        shown = version if version < 10**9 else f"> {10**9}"  # str() of a 5,000-digit int raises
+        raise JournalUnreadable("newer", version=shown, supported=JOURNAL_VERSION)
     try:
         return str(header["id"]), SessionPlan.model_validate(header["plan"])
-    except (KeyError, TypeError, ValidationError, ValueError):
+    except (KeyError, TypeError, ValidationError, ValueError, RecursionError):
         raise JournalUnreadable("header") from None
 
 
 def read_journal(path: Path, lang: str) -> LiveSession:
     """Every event that was written in full; damaged lines (the last, cut off by a kill,
-    or a fragment left by a full disk) are skipped and named in `problem`."""
-    data = path.read_bytes()
+    or a fragment left by a full disk) are skipped and named in `problem`. A journal that is not a
+    regular file, or larger than any session writes, raises FileRefused (never a blocking open)."""
+    data = read_limited(path, "journal")
     lines = data.split(b"\n")
     session_id, plan = parse_header(lines[0] if lines else b"")
     events: list[Event] = []

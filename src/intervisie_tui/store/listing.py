@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..core.files import FileRefused
 from ..i18n import t
 from .catalog import CATALOG_FILE, SessionCatalog
 from .summary import SessionSummary
@@ -20,6 +21,10 @@ def catalog_for(root: Path) -> SessionCatalog:
 
 
 def describe(code: str, values: dict, lang: str) -> str:
+    """A file's problem (a DocumentProblem's code and values) in words."""
+    values = {key: value.reason(lang) if isinstance(value, FileRefused) else value for key, value in values.items()}
+    if code == "expected":
+        values["expected"] = t(f"store.expected.{values.get('expected')}", lang)
     return t(f"store.problem.{code}", lang, **values)
 
 

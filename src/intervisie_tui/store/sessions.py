@@ -4,9 +4,14 @@ Layout under the data folder (folders 0700, files 0600):
 
     sessions/<year>/<date>_<method>_<id>.json   finished sessions (documents are the truth)
     live/<id>.jsonl                             journals of sessions in progress
-    live/done/<id>.jsonl                        journals of finished sessions, kept, never deleted
-    trash/<year>/<date>_<method>_<id>.json      deleted sessions, restorable
+    trash/<year>/<date>_<method>_<id>.json      deleted sessions, restorable (or deleted for good)
     index.sqlite3                               the index and search (SQLite), rebuilt from the documents when stale
+
+A journal holds every keystroke's version of the notes: once its session's document is safely
+on disk (written, fsynced, renamed, the folder fsynced) the journal is deleted. Versions before
+this kept finished journals in `live/done/`; `compact_all` removes those whose document exists.
+The index holds only what the documents show; a session deleted for good leaves none of its
+text in it (its rows are deleted and the freed pages overwritten).
 """
 
 from __future__ import annotations
@@ -24,14 +29,16 @@ from ..core.plan import SessionPlan
 from ..core.state import SessionState, Status
 from ..i18n import default_language, t
 from ..paths import data_dir
-from .atomic import atomic_write_text, ensure_private_tree
-from .document import DocumentProblem, SessionDocument, parse_document
+from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
+from ..core.files import FileRefused, read_limited, read_limited_with_stamp
+from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
 from .errors import StoreError, os_reason
 from .export import export_json, export_markdown
 from .folding import fold
 from .index import SessionSummary, summarize
-from .listing import catalog_for, listing
 from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
+from .listing import catalog_for, describe, listing
+from .lock import Holder, SessionLock, SessionLocked, holder_of
 
 __all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError", "SessionDocument"]
 
@@ -40,8 +47,30 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+TEMPORARY_AGE = 15 * 60  # seconds: a hidden temporary file older than this is left by a save that died
+
+
 def document_name(document: SessionDocument) -> str:
     return f"{document.when:%Y-%m-%d}_{document.plan.method.id}_{document.id}.json"
+
+
+class SessionInUse(StoreError):
+    """A live session is open in another instance (`holder` says which): never resumed twice."""
+
+    def __init__(self, message: str, path: Path, holder: Holder) -> None:
+        super().__init__(message, path)
+        self.holder = holder
+
+
+@dataclass(frozen=True)
+class CompactReport:
+    """What `compact_all` did: documents rewritten, journals deleted, journals left (no document)."""
+
+    compacted: list[Path]
+    unchanged: int
+    journals_removed: list[Path]
+    journals_kept: list[Path]
+    failed: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -73,6 +102,9 @@ class Store:
         self._live_problems: list[Problem] = []
         self._journals: weakref.WeakSet[LiveJournal] = weakref.WeakSet()  # open journals, for unsaved_problem()
         self.journal_files: JournalFiles | None = None  # the journals' file operations (a test's slow disk)
+        self._temporaries_checked = False
+        self._locks: dict[str, SessionLock] = {}  # live sessions this instance has open
+        self.last_save_conflict: Path | None = None  # the other instance's file, when finish() had to save beside it
 
     # -- live sessions -----------------------------------------------------------------------------
 
@@ -85,10 +117,67 @@ class Store:
         own, so the caller (the screen) never waits for the disk."""
         session_id = self.new_id()
         path = self.live_dir / f"{session_id}.jsonl"
+        try:
+            self.lock(session_id)
+        except (SessionInUse, OSError):
+            pass  # a disk that refuses the lock refuses the journal too, and the journal says so
         journal = LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())],
                               background=background, files=self.journal_files)
         self._journals.add(journal)
         return journal
+
+    # -- one instance per live session -------------------------------------------------------------
+
+    def lock_path(self, session_id: str) -> Path:
+        return self.live_dir / f"{session_id}.lock"
+
+    def lock(self, session_id: str) -> None:
+        """Hold the session's lock, or SessionInUse naming the instance that has it. OSError when
+        the folder refuses the lock file (then nobody can write a journal there either)."""
+        if session_id in self._locks:
+            return
+        ensure_private_tree(self.root, self.live_dir)
+        lock = SessionLock(self.lock_path(session_id))
+        try:
+            lock.acquire()
+        except SessionLocked as locked:
+            raise SessionInUse(self.in_use_message(locked.holder, locked.path), locked.path, locked.holder) from None
+        self._locks[session_id] = lock
+
+    def unlock(self, session_id: str) -> None:
+        lock = self._locks.pop(session_id, None)
+        if lock is not None:
+            lock.release()
+
+    def release_locks(self) -> None:
+        """Let go of every live session this instance holds (what the end of the process does)."""
+        for session_id in list(self._locks):
+            self.unlock(session_id)
+
+    def holder(self, session_id: str) -> Holder | None:
+        """Who else has this live session open now (None: nobody, or this instance)."""
+        if session_id in self._locks:
+            return None
+        return holder_of(self.lock_path(session_id))
+
+    def in_use_message(self, holder: Holder, path: Path) -> str:
+        pid = str(holder.pid) if holder.pid is not None else "?"
+        return t("store.lock.in_use", self.lang, pid=pid, host=holder.host, since=holder.since, path=path)
+
+    def _lock_for(self, live: LiveSession) -> bool:
+        """Take the lock of an interrupted session before acting on it; True if taken here
+        (and so to be released when done). SessionInUse when another instance has it."""
+        if live.id in self._locks:
+            return False
+        try:
+            self.lock(live.id)
+        except OSError:
+            return False  # no lock possible (a read-only folder): act without
+        return True
+
+    def preview(self, live: LiveSession) -> SessionDocument:
+        """An interrupted (or elsewhere running) session as it stands, for reading only."""
+        return SessionDocument.build(live.id, live.plan, list(live.events), saved_at=live.modified_at or _now())
 
     def interrupted(self) -> list[LiveSession]:
         """Journals of sessions that never finished, newest first. Unreadable ones go to `problems`."""
@@ -105,17 +194,24 @@ class Store:
             except JournalUnreadable as problem:
                 self._live_problems.append(Problem(path, t(f"store.journal.unreadable.{problem.code}", self.lang, **problem.values)))
                 continue
+            except FileRefused as refused:
+                self._live_problems.append(Problem(path, refused.reason(self.lang)))
+                continue
             except OSError as error:
                 self._live_problems.append(Problem(path, os_reason(error, self.lang)))
                 continue
             if live.id in finished:
                 continue  # finished, but the journal could not be moved aside
+            if live.id in self._locks:
+                continue  # open here: running, not interrupted
             found.append(live)
         found.sort(key=lambda live: live.modified_at or _now(), reverse=True)
         return found
 
     def reopen(self, live: LiveSession, *, background: bool = False) -> LiveJournal:
-        """Go on appending to an interrupted session's journal (after resume)."""
+        """Go on appending to an interrupted session's journal (after resume). SessionInUse when
+        another instance has it open (resumed or running): a session is never resumed twice."""
+        self._lock_for(live)
         journal = LiveJournal(live.id, live.path, self.lang, background=background, files=self.journal_files)
         self._journals.add(journal)
         return journal
@@ -141,21 +237,37 @@ class Store:
 
     def close_interrupted(self, live: LiveSession) -> Path:
         """Save an interrupted session as a document as it stood, notes and all."""
-        events = list(live.events)
-        if SessionState.replay(live.plan, events).status is not Status.ENDED:
-            last = events[-1] if events else None
-            events.append(Event(kind=EventKind.END, t=last.t if last else 0.0, at=last.at if last else _now()))
-        return self.finish(live.plan, events, LiveJournal(live.id, live.path, self.lang))
+        taken = self._lock_for(live)
+        try:
+            events = list(live.events)
+            if SessionState.replay(live.plan, events).status is not Status.ENDED:
+                last = events[-1] if events else None
+                events.append(Event(kind=EventKind.END, t=last.t if last else 0.0, at=last.at if last else _now()))
+            return self.finish(live.plan, events, LiveJournal(live.id, live.path, self.lang))
+        finally:
+            if taken:
+                self.unlock(live.id)
 
     def discard_never_started(self, path: Path, plan: SessionPlan, events: list[Event]) -> None:
         """Delete the journal of a session that never started: no meeting took place, and what it
         holds (names, a case) goes when the facilitator throws it away. Started sessions are refused."""
         if SessionState.replay(plan, events).status is not Status.READY:
             raise ValueError("only a session that never started can be discarded")
+        session_id = path.stem
+        taken = False
+        if session_id not in self._locks:
+            try:
+                self.lock(session_id)
+                taken = True
+            except OSError:
+                pass
         try:
             path.unlink(missing_ok=True)
         except OSError as error:
             raise StoreError(t("store.discard.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
+        finally:
+            if taken or session_id in self._locks:
+                self.unlock(session_id)
 
     def build_document(
         self, plan: SessionPlan, events: list[Event], journal: LiveJournal | None = None
@@ -171,19 +283,54 @@ class Store:
         if journal is not None:
             journal.close()
             self._retire(journal.path)
+            self.unlock(journal.id)
         return path
 
     def _retire(self, path: Path) -> None:
-        if not path.exists():
-            return
+        """Delete the journal of a session whose document is safely on disk (the atomic write
+        fsyncs the file and its folder before it returns): the journal holds every version of
+        every note as it was typed, and what was erased must be gone."""
         try:
-            ensure_private_tree(self.root, self.done_dir)
-            target = self.done_dir / path.name
-            if target.exists():
-                target = self.done_dir / f"{path.stem}-{secrets.token_hex(2)}{path.suffix}"
-            os.replace(path, target)
+            path.unlink(missing_ok=True)
         except OSError:
             pass  # the document is safe; interrupted() skips journals whose session is finished
+        session_id = path.stem
+        for old in self._done_journals(session_id):
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _done_journals(self, session_id: str | None = None) -> list[Path]:
+        """Journals that versions before this one kept in `live/done/` (all, or one session's)."""
+        try:
+            found = sorted(self.done_dir.glob("*.jsonl"))
+        except OSError:
+            return []
+        if session_id is None:
+            return found
+        return [path for path in found if path.stem == session_id or path.stem.startswith(f"{session_id}-")]
+
+    def remove_temporaries(self, *, older_than: float = TEMPORARY_AGE) -> list[Path]:
+        """Hidden temporary copies left by a save that was killed before its rename (they hold
+        a whole session): deleted once older than `older_than` seconds, so a save running in
+        another instance right now keeps its own."""
+        removed: list[Path] = []
+        patterns = ("sessions/*/.*.tmp", "trash/*/.*.tmp", "live/.*.tmp", ".*.tmp", "groups/.*.tmp")
+        now = datetime.now().timestamp()
+        for pattern in patterns:
+            try:
+                candidates = list(self.root.glob(pattern))
+            except OSError:
+                continue
+            for path in candidates:
+                try:
+                    if now - path.lstat().st_mtime >= older_than and path.is_file():
+                        path.unlink()
+                        removed.append(path)
+                except OSError:
+                    continue
+        return removed
 
     # -- documents ---------------------------------------------------------------------------------
 
@@ -197,13 +344,28 @@ class Store:
         when another file (a sync conflict copy, a restored backup) holds the same id."""
         is_new = path is None
         path = path or self.document_path(document)
+        if is_new:
+            self.last_save_conflict = None
+        expected = NEW if is_new else (document.read_stamp if document.read_stamp is not None else ANYTHING)
+        text = document.to_json()
         try:
             ensure_private_tree(self.root, path.parent)
-            atomic_write_text(path, document.to_json())
+            for _ in range(20):
+                try:
+                    atomic_write_text(path, text, expected=expected)
+                    break
+                except WrittenMeanwhile:
+                    if not is_new:
+                        raise StoreError(t("store.save.written_meanwhile", self.lang, path=path), path) from None
+                    # Another instance saved this session too: keep both, side by side.
+                    self.last_save_conflict = self.last_save_conflict or path
+                    base = self.document_path(document)
+                    path = base.with_name(f"{base.stem}-{secrets.token_hex(2)}{base.suffix}")
         except OSError as error:
             raise StoreError(
                 t("store.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
             ) from None
+        document.with_read_stamp(stamp_of_file(path))
         self.index.saved(path)
         if is_new and path not in self._summary_paths:
             self._summaries.append(self._summary_of(document, path))
@@ -216,6 +378,9 @@ class Store:
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every readable session, newest first; unreadable files are in `problems`."""
+        if not self._temporaries_checked:
+            self._temporaries_checked = True
+            self.remove_temporaries()
         summaries, problems = listing(self.index, self.lang)
         self._summaries = summaries
         self._summary_paths = {summary.path for summary in summaries}
@@ -228,7 +393,7 @@ class Store:
         return [*self._session_problems, *self._live_problems]
 
     def describe(self, problem: DocumentProblem) -> str:
-        return t(f"store.problem.{problem.code}", self.lang, **problem.values)
+        return describe(problem.code, problem.values, self.lang)
 
     def find(self, session_id: str | Path, *, in_trash: bool = False) -> SessionSummary:
         """A session by its id, a unique start of it, or its file (a path, or the file's name):
@@ -279,8 +444,10 @@ class Store:
 
     def load_path(self, path: Path) -> SessionDocument:
         try:
-            raw = json.loads(path.read_bytes())
-            return parse_document(raw)
+            data, stamp = read_limited_with_stamp(path, "session")
+            return parse_document(parse_document_json(data)).with_read_stamp(stamp)
+        except FileRefused as refused:
+            raise StoreError(t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path) from None
         except OSError as error:
             raise StoreError(t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
         except ValueError as error:
@@ -291,8 +458,55 @@ class Store:
         """Add the reflection and write the document back to `path`, the file it was loaded from."""
         updated = document.with_reflection(text, _now())
         if updated is not document:
-            self.save(updated, path)
+            self.save(updated, path)  # StoreError if another instance wrote the file since it was read
         return updated
+
+    # -- compacting ---------------------------------------------------------------------------------
+
+    def compact_all(self) -> CompactReport:
+        """Compact every document (in the sessions folder and the trash) that still holds the
+        history of its notes, and delete the old finished journals whose document exists."""
+        compacted: list[Path] = []
+        failed: list[Problem] = []
+        unchanged = 0
+        ids: set[str] = set()
+        paths = [summary.path for summary in self.list_sessions()]
+        paths += [summary.path for summary in self.list_trash()]
+        for path in paths:
+            try:
+                document = self.load_path(path)
+            except StoreError as error:
+                failed.append(Problem(path, str(error)))
+                continue
+            ids.add(document.id)
+            try:
+                raw = parse_document_json(read_limited(path, "session"))
+                same = raw == json.loads(document.to_json()) or _same_story(raw, document)
+            except (OSError, FileRefused, DocumentProblem, ValueError, TypeError, KeyError):
+                same = False
+            if same:
+                unchanged += 1
+                continue
+            try:
+                self.save(document, path)
+            except StoreError as error:
+                failed.append(Problem(path, str(error)))
+                continue
+            compacted.append(path)
+        removed: list[Path] = []
+        kept: list[Path] = []
+        for journal in self._done_journals():
+            if journal.stem.split("-")[0] in ids:
+                try:
+                    journal.unlink()
+                    removed.append(journal)
+                except OSError as error:
+                    failed.append(Problem(journal, os_reason(error, self.lang)))
+            else:
+                kept.append(journal)
+        self.list_sessions()
+        self.index.scrub()  # the index file rewritten too: no old text left in its free pages
+        return CompactReport(compacted, unchanged, removed, kept, failed)
 
     # -- search ------------------------------------------------------------------------------------
 
@@ -319,8 +533,8 @@ class Store:
     def _text_of(self, summary: SessionSummary) -> str:
         if self.index.relative(summary.path) is not None:
             try:
-                return summarize(json.loads(summary.path.read_bytes()), summary.path)[1]
-            except (OSError, ValueError):
+                return summarize(parse_document_json(read_limited(summary.path, "session")), summary.path)[1]
+            except (OSError, ValueError, FileRefused, RecursionError):
                 pass
         return summary.listed_text()
 
@@ -331,7 +545,7 @@ class Store:
         summary = self.find(session_id)
         target = self.trash_dir / summary.path.parent.name / summary.path.name
         self._move(summary.path, target)
-        self.index.forget(summary.path)
+        self.index.forget(summary.path)  # its row and text leave the index now
         self._summaries = [s for s in self._summaries if s.path != summary.path]
         self._summary_paths.discard(summary.path)
         return target
@@ -352,12 +566,115 @@ class Store:
         except OSError as error:
             raise StoreError(t("store.move.failed", self.lang, path=source, reason=os_reason(error, self.lang)), source) from None
 
+    # -- deleting for good ----------------------------------------------------------------------
+
+    def deletion_files(self, summary: SessionSummary) -> list[Path]:
+        """Every file the app keeps of one session: its document, its journals (live, and the
+        finished ones earlier versions kept), a lock and the hidden copies a killed save left."""
+        files = [summary.path]
+        for candidate in (self.live_dir / f"{summary.id}.jsonl", self.live_dir / f"{summary.id}.lock"):
+            if candidate.exists():
+                files.append(candidate)
+        files += self._done_journals(summary.id)
+        try:
+            files += sorted(summary.path.parent.glob(f".{summary.path.name}.*.tmp"))
+        except OSError:
+            pass
+        return files
+
+    def delete_permanently(self, summary: SessionSummary, *, scrub: bool = True) -> list[Path]:
+        """Delete one session for good (from the sessions folder or the trash): its document,
+        journals and temporary copies, its entries in the index, the case title and action
+        points a group's record of it carries, and the remembered group if it is this one.
+        Returns the files deleted. Raises StoreError when the document cannot be deleted.
+        `scrub=False`: the caller rewrites the index file itself, once, after several."""
+        files = self.deletion_files(summary)
+        try:
+            summary.path.unlink(missing_ok=True)
+        except OSError as error:
+            raise StoreError(t("store.delete.failed", self.lang, path=summary.path, reason=os_reason(error, self.lang)),
+                             summary.path) from None
+        deleted = [summary.path]
+        for path in files[1:]:
+            try:
+                path.unlink(missing_ok=True)
+                deleted.append(path)
+            except OSError:
+                continue
+        _fsync_folder(summary.path.parent)
+        # (From the trash too: an index written before it was trashed may still hold it.)
+        self.index.forget(f"{summary.path.parent.name}/{summary.path.name}")
+        if scrub:
+            self.index.scrub()  # no byte of its text left in the index file's free pages
+        self._summaries = [s for s in self._summaries if s.path != summary.path]
+        self._summary_paths.discard(summary.path)
+        self._forget_in_groups(summary)
+        self._forget_remembered(summary)
+        return deleted
+
+    def empty_trash(self) -> list[Path]:
+        """Delete every session in the trash for good (and files there that could not be read)."""
+        deleted: list[Path] = []
+        try:
+            for summary in self.list_trash():
+                deleted += self.delete_permanently(summary, scrub=False)
+        finally:
+            self.index.scrub()
+        for path in self.trash_unreadable():
+            try:
+                path.unlink()
+                deleted.append(path)
+            except OSError:
+                continue
+        return deleted
+
+    def trash_unreadable(self) -> list[Path]:
+        """Files in the trash that are no readable session (named before the trash is emptied)."""
+        readable = {summary.path for summary in self.list_trash()}
+        try:
+            return [path for path in sorted(self.trash_dir.glob("*/*.json")) if path not in readable]
+        except OSError:
+            return []
+
+    def older_than(self, months: int, now: datetime | None = None) -> list[SessionSummary]:
+        """Sessions held longer ago than `months` months (for the retention setting), oldest first."""
+        now = now or _now()
+        year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
+        day = min(now.day, 28)
+        limit = now.replace(year=year, month=month + 1, day=day)
+        found = [summary for summary in (self.list_sessions()) if _aware(summary.when) < limit]
+        return sorted(found, key=lambda summary: _aware(summary.when))
+
+    def _forget_in_groups(self, summary: SessionSummary) -> None:
+        from .groups import GroupStore
+
+        groups = GroupStore(self.root, lang=self.lang)
+        try:
+            listed = groups.list_groups()
+        except OSError:
+            return
+        for group in listed:
+            changed = False
+            for meeting in group.meetings:
+                if meeting.session_id == summary.id and (meeting.theme or meeting.action_points):
+                    meeting.theme = ""
+                    meeting.action_points = ""
+                    changed = True
+            if changed:
+                try:
+                    groups.save(group)
+                except StoreError:
+                    continue
+
+    def _forget_remembered(self, summary: SessionSummary) -> None:
+        """Hook for the remembered set-up (the last group), cleared when it is this session's."""
+
     def list_trash(self) -> list[SessionSummary]:
         found: list[SessionSummary] = []
         for path in sorted(self.trash_dir.glob("*/*.json")):
             try:
-                summary, _ = summarize(json.loads(path.read_bytes()), path)
-            except (OSError, ValueError):
+                summary, _ = summarize(parse_document_json(read_limited(path, "session")), path)
+            except (OSError, ValueError, FileRefused):
                 continue
             found.append(summary)
         found.sort(key=lambda summary: summary.when, reverse=True)
@@ -368,8 +685,8 @@ class Store:
     def export_markdown(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
         return export_markdown(document, lang or self.lang, anonymize=anonymize)
 
-    def export_json(self, document: SessionDocument) -> str:
-        return export_json(document)
+    def export_json(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
+        return export_json(document, anonymize=anonymize, lang=lang or self.lang)
 
     def export_path(self, document: SessionDocument, target: Path, fmt: str = "md") -> Path:
         """The file an export to `target` writes: `target` itself, or a named file in it if it is a folder."""
@@ -378,7 +695,10 @@ class Store:
 
     def export_to(self, document: SessionDocument, target: Path, *, fmt: str = "md", anonymize: bool = False) -> Path:
         """Write an export to a file the user chose (atomically, private). Raises StoreError."""
-        text = self.export_json(document) if fmt == "json" else self.export_markdown(document, anonymize)
+        if fmt == "document":  # the session itself, for another data folder (when this one refuses)
+            text = document.to_json()
+        else:
+            text = self.export_json(document, anonymize) if fmt == "json" else self.export_markdown(document, anonymize)
         target = self.export_path(document, target, fmt)
         try:
             atomic_write_text(target, text)
@@ -387,5 +707,23 @@ class Store:
         return target
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _fsync_folder(folder: Path) -> None:
+    from .atomic import _fsync_dir
+
+    _fsync_dir(folder)
+
+
+def _same_story(raw: dict, document: SessionDocument) -> bool:
+    """The file holds the compacted plan and events already (written differently, perhaps)."""
+    events = [Event.model_validate(event) for event in raw["events"]]
+    return events == document.events and SessionPlan.model_validate(raw["plan"]) == document.plan
+
+
 def default_export_name(document: SessionDocument, fmt: str = "md") -> str:
+    if fmt == "document":
+        return document_name(document)
     return f"intervisie_{document.when:%Y-%m-%d}_{document.plan.method.id}_{document.id}.{fmt}"

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..core.times import as_aware
 from .folding import fold
 
 
@@ -74,19 +75,18 @@ class SessionSummary:
     def from_cache(cls, data: dict[str, Any], path: Path) -> SessionSummary:
         started = data["started_at"]
         return cls(
-            id=data["id"],
+            id=str(data["id"]),
             path=path,
-            started_at=datetime.fromisoformat(started) if started else None,
-            saved_at=datetime.fromisoformat(data["saved_at"]),
-            method_id=data["method_id"],
-            method_name=dict(data["method_name"]),
-            participants=tuple(data["participants"]),
-            inbrenger=data["inbrenger"],
-            case_title=data["case_title"],
+            started_at=as_aware(datetime.fromisoformat(started)) if started else None,
+            saved_at=as_aware(datetime.fromisoformat(data["saved_at"])),
+            method_id=str(data["method_id"]),
+            method_name={str(lang): str(name) for lang, name in dict(data["method_name"]).items()},
+            participants=tuple(str(name) for name in data["participants"]),
+            inbrenger=None if data["inbrenger"] is None else str(data["inbrenger"]),
+            case_title=str(data["case_title"]),
             running_seconds=float(data["running_seconds"]),
             overtime_seconds=float(data["overtime_seconds"]),
             has_reflection=bool(data["has_reflection"]),
         )
-
 
 _FIELD_NAMES = tuple(item.name for item in fields(SessionSummary))

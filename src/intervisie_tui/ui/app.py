@@ -81,6 +81,9 @@ class IntervisieApp(App):
         for theme in ALL_THEMES:
             self.register_theme(theme)
         self.theme = settings.theme if settings.theme in self.available_themes else ALL_THEMES[0].name
+        if settings.theme != self.theme:
+            self._startup_notices.append(
+                (self.t("app.theme_unknown", theme=settings.theme, used=self.theme_label(self.theme)), "warning"))
 
         usable, problems = check_keymap(settings.keys, self.t)
         if problems:
@@ -107,14 +110,10 @@ class IntervisieApp(App):
         """Switch every screen's texts live and remember the choice."""
         if lang not in ("nl", "en"):
             raise ValueError(f"unknown language {lang!r}; expected 'nl' or 'en'")
-        self.lang = lang
         self.settings.language = lang  # type: ignore[assignment]
         self.save_settings()
         self._bindings = bindings_for("app", self.t, self._class_bindings())
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_language", None)
-            if callable(refresh):
-                refresh()
+        self.lang = lang  # every screen watches it (ui/language.py)
         self.refresh_bindings()
 
     # -- settings ---------------------------------------------------------------------------
@@ -162,6 +161,13 @@ class IntervisieApp(App):
             self.notify(self.t("app.method_problems", count=len(self.library.problems), problems=shown),
                         severity="warning", timeout=15)
 
+    def on_unmount(self) -> None:
+        """The app is ending: sessions still open here are interrupted now, free for another
+        instance to resume (the end of the process would drop their locks anyway)."""
+        if self.store is not None:
+            self.store.settle()  # the journals' writers finish before another instance may take over
+            self.store.release_locks()
+
     def get_default_screen(self) -> Screen:
         if self._plan is not None:
             # `intervisie run`: an empty base (cheap at start-up); the run screen goes on top at
@@ -204,7 +210,13 @@ class IntervisieApp(App):
         from ..core.state import Status
         from .screens.run import RunScreen
 
-        journal = self.store.reopen(live, background=True) if self.store is not None else None
+        from ..store.sessions import SessionInUse
+
+        try:
+            journal = self.store.reopen(live, background=True) if self.store is not None else None
+        except SessionInUse as in_use:
+            self._offer_read_only(live, str(in_use))
+            return
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(
             live.plan,
@@ -221,6 +233,19 @@ class IntervisieApp(App):
             self.push_screen(WrapUpScreen(runner))
             return
         self.push_screen(RunScreen(runner, journal=journal))
+
+    def _offer_read_only(self, live: LiveSession, reason: str) -> None:
+        """The session is open in another instance: say so, and offer to read it as it stands."""
+        from .screens.confirm import ChoiceScreen
+        from .screens.review import SessionDetailScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "read" and self.store is not None:
+                self.push_screen(SessionDetailScreen(self.store.preview(live), None, read_only=True))
+
+        question = self.t("app.in_use.question", reason=reason)
+        choices = [("read", self.t("app.in_use.read_only")), ("back", self.t("app.in_use.back"))]
+        self.push_screen(ChoiceScreen(question, choices, escape_answer="back"), answered)
 
     def end_session(self, runner: SessionRunner, guard: Callable[[Callable[[], None]], None] | None = None) -> None:
         """Called by the run screen once the facilitator confirmed: on to the wrap-up, through
@@ -269,6 +294,9 @@ class IntervisieApp(App):
             try:
                 path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
                 self.record_in_group(runner.plan, path)
+                if self.store.last_save_conflict is not None:  # another instance saved it too: both kept
+                    self.notify(self.t("app.saved_beside", other=self.store.last_save_conflict, path=path),
+                                severity="warning", timeout=30)
             except StoreError as error:  # the message is translated and says what to do
                 problem = str(error).rstrip(".")  # the sentence around it ends with its own period
                 self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
@@ -298,11 +326,11 @@ class IntervisieApp(App):
         from .screens.reflection import ExportScreen, export_asking_first
 
         document = self.store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
-        suggestion = Path.home() / default_export_name(document, "json")
+        suggestion = Path.home() / default_export_name(document, "document")
 
         def export(target: Path | None) -> None:
             if target is not None:
-                export_asking_first(self, document, target, fmt="json", anonymize=False, done_key="app.exported_elsewhere")
+                export_asking_first(self, document, target, fmt="document", anonymize=False, done_key="app.exported_elsewhere")
 
         self.push_screen(ExportScreen(suggestion, anonymize=False, title=self.t("review.export.title_json")), export)
 

@@ -148,7 +148,43 @@ def check_keymap(keymap: Mapping[str, str], translate=_english) -> tuple[dict[st
             )
             continue
         usable[action_id] = _normalize_key_list(",".join(names))
+    problems += _drop_collisions(usable, translate)
     return usable, problems
+
+
+def _overlap(first: KeyAction, second: KeyAction) -> bool:
+    """App keys work on every screen, so they meet every other key; run keys meet run keys."""
+    return first.scope == "app" or second.scope == "app" or first.scope == second.scope
+
+
+def _keys_of(action_id: str, usable: Mapping[str, str]) -> set[str]:
+    return {name for name in (usable.get(action_id) or ACTIONS_BY_ID[action_id].keys).split(",") if name}
+
+
+def _drop_collisions(usable: dict[str, str], translate) -> list[str]:
+    """A rebinding that gives a key another action already answers to would silently take it from one of
+    them (`next-phase` on `b` stops the privacy key); such a rebinding is refused, named with the other
+    action, and the action keeps its own keys. Repeated until no rebinding collides."""
+    problems: list[str] = []
+    while True:
+        clash = None
+        for action_id in usable:
+            mine = _keys_of(action_id, usable)
+            for other in ACTIONS:
+                if other.id == action_id or not _overlap(ACTIONS_BY_ID[action_id], other):
+                    continue
+                shared = mine & _keys_of(other.id, usable)
+                if shared:
+                    clash = action_id, other.id, sorted(shared)
+                    break
+            if clash:
+                break
+        if clash is None:
+            return problems
+        action_id, other_id, shared = clash
+        del usable[action_id]
+        problems.append(translate("keys.problem.collision", id=action_id, other=other_id,
+                                  keys=", ".join(repr(name) for name in shared)))
 
 
 def key_label(key: str, translate) -> str:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..language import FollowsLanguage
 from ...core.engine import SessionRunner
 from ...core.events import EventKind
 from . import relabel_bindings
@@ -28,7 +29,7 @@ def attendance_line(runner: SessionRunner, name: str, t) -> str:
     return t(key, name=name, time=f"{last.at.astimezone():%H:%M}")
 
 
-class AttendanceScreen(ModalScreen[None]):
+class AttendanceScreen(FollowsLanguage, ModalScreen[None]):
     DEFAULT_CSS = """
     AttendanceScreen { align: center middle; }
     AttendanceScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..language import FollowsLanguage
 from ...core.groups import Attendance, Group
 from ...core.meeting import MeetingSetup, prepare_meeting
 from ...core.plan import GroupMeeting
@@ -22,7 +23,7 @@ CYCLE = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT)
 MARKS = {Attendance.PRESENT: "[x]", Attendance.EXCUSED: "[~]", Attendance.ABSENT: "[ ]"}
 
 
-class CheckInScreen(Screen):
+class CheckInScreen(FollowsLanguage, Screen):
     """Who is here today. Each member's word is shown beside a mark: colour is never the signal."""
 
     DEFAULT_CSS = """

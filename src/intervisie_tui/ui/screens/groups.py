@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..language import FollowsLanguage
 from ...core.groups import Group
 from ...core.registers import load_registers
 from ...paths import config_dir
@@ -26,7 +27,7 @@ from .reflection import ExportScreen
 REPORT_FORMATS = (".pdf", ".md", ".csv")
 
 
-class GroupsScreen(Screen):
+class GroupsScreen(FollowsLanguage, Screen):
     DEFAULT_CSS = """
     GroupsScreen #groups-columns { height: 1fr; }
     GroupsScreen #groups-side { width: 36; padding: 0 1; }

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..language import FollowsLanguage
 from ...settings import SETTINGS_FILE
 from ..keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
 
@@ -24,7 +25,7 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FollowsLanguage, ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", show=False)]
 
     def compose(self) -> ComposeResult:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..language import FollowsLanguage
 from ...core.state import SessionState, Status
 from ...store.errors import StoreError
 from ...store.journal import LiveSession
@@ -57,12 +58,16 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
         when = t("home.resume.not_started")
         phase = ""
     line = t("home.resume.line", method=method, people=people, when=when, phase=phase).rstrip(" ·")
+    holder = app.store.holder(live.id) if app.store is not None else None
+    if holder is not None:
+        pid = str(holder.pid) if holder.pid is not None else "?"
+        line += "\n  " + t("home.resume.in_use", pid=pid, host=holder.host, since=holder.since)
     if problem:
         line += "\n  " + t("home.resume.problem", problem=problem)
     return line
 
 
-class ResumeScreen(ModalScreen[Any]):
+class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
     """Choose an interrupted session to resume, close it and keep its notes, or (if it never
     started) discard it.
 
@@ -190,7 +195,7 @@ class ResumeScreen(ModalScreen[Any]):
         self.dismiss(None)
 
 
-class HomeScreen(Screen):
+class HomeScreen(FollowsLanguage, Screen):
     """What `intervisie` opens: a short menu, every entry one key away."""
 
     DEFAULT_CSS = """

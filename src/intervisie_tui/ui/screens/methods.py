@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..language import FollowsLanguage
 from ...core.library import LoadedMethod
 from ...core.method_errors import MethodFileError
 from . import relabel_bindings
@@ -73,7 +74,7 @@ def problems_text(problems: list[MethodFileError], app: Any) -> Text:
     return text
 
 
-class MethodsScreen(Screen):
+class MethodsScreen(FollowsLanguage, Screen):
     """Browse the methods; `s` (or Enter) sets up a session with the highlighted one."""
 
     DEFAULT_CSS = """

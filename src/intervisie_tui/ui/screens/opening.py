@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ..language import FollowsLanguage
 from ...core.groups import Group
 from ...store.groups import action_points_of
 from . import relabel_bindings
@@ -29,7 +30,7 @@ def opening_text(group: Group, action_points: str, t) -> Text:
     return text
 
 
-class OpeningScreen(Screen):
+class OpeningScreen(FollowsLanguage, Screen):
     DEFAULT_CSS = """
     OpeningScreen { align: center middle; }
     OpeningScreen #opening-box { width: 100; max-width: 100%; height: auto; max-height: 100%; padding: 1 2; border: thick $accent; }

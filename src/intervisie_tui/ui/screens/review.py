@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 from textual.worker import get_current_worker
 
+from ..language import FollowsLanguage
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
@@ -44,7 +45,7 @@ def export_folder() -> Path:
     return home if home.is_dir() else Path.cwd()
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(FollowsLanguage, Screen):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
@@ -366,12 +367,13 @@ def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> 
 
     def chosen(target: Path | None) -> None:
         if target is not None:
-            export_asking_first(app, document, target, fmt="md", anonymize=anonymize, done_key="review.export.done")
+            fmt = "json" if target.suffix.lower() == ".json" else "md"  # the JSON version, anonymised the same way
+            export_asking_first(app, document, target, fmt=fmt, anonymize=anonymize, done_key="review.export.done")
 
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
 
-class SessionDetailScreen(Screen):
+class SessionDetailScreen(FollowsLanguage, Screen):
     """One session in full: the phase timeline (planned, actual, overtime), speaking time as
     labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
 
@@ -385,10 +387,12 @@ class SessionDetailScreen(Screen):
         Binding("escape", "back", "review.key.back"),
     ]
 
-    def __init__(self, document: SessionDocument, path: Path) -> None:
+    def __init__(self, document: SessionDocument, path: Path | None, *, read_only: bool = False) -> None:
         super().__init__()
         self.document = document
         self.path = path  # edits go back to exactly this file, even if another holds the same id
+        # A session open in another instance is shown as it stands, never written from here.
+        self.read_only = read_only or path is None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
@@ -400,10 +404,20 @@ class SessionDetailScreen(Screen):
         self.query_one("#detail-scroll").focus()
 
     def refresh_language(self) -> None:
-        self.query_one("#detail", Markdown).update(self.app.store.export_markdown(self.document, lang=self.app.lang))
+        text = self.app.store.export_markdown(self.document, lang=self.app.lang)
+        if self.read_only:
+            text = f"_{self.app.t('review.read_only')}_\n\n{text}"
+        self.query_one("#detail", Markdown).update(text)
         relabel_bindings(self)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reflect" and self.read_only:
+            return False
+        return True
+
     def action_reflect(self) -> None:
+        if self.read_only or self.path is None:
+            return
         def written(text: str | None) -> None:
             if text is None:
                 return

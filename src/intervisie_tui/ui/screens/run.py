@@ -123,6 +123,7 @@ class RunScreen(Screen):
         journal = self.journal
         if self._live_dir is None or journal is None:
             return
+        journal.retry()  # the header on disk now, so a display shows the session ready to start
         try:
             write_pointer(self._live_dir, journal.id)
         except OSError:
@@ -401,11 +402,16 @@ class RunScreen(Screen):
         self.call_after_refresh(self.refresh_view)  # the strip fits its new width
 
     async def action_toggle_notes(self) -> None:
+        if self.console:
+            # The console keeps the notes open: the key goes to them (closing would send
+            # the letters typed next to the facilitation keys).
+            if self.notes_visible and self._notes_phase == self.runner.state.phase.id:
+                self.notes_panel.focus_first()
+            else:
+                await self._open_notes()
+            return
         if self.notes_visible:
             self._close_notes()
-            return
-        if self.console:
-            await self._open_notes()
             return
 
         def open_notes(masked: bool = False) -> None:
@@ -462,7 +468,10 @@ class RunScreen(Screen):
         self.notes_panel.flush()
 
     def action_leave_panels(self) -> None:
-        if self.notes_visible:
+        if self.console and self.notes_visible:  # the console keeps its notes in sight
+            self.notes_panel.flush()
+            self.set_focus(None)
+        elif self.notes_visible:
             self._close_notes()
 
     def action_toggle_blank(self) -> None:

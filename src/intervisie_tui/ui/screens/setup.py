@@ -20,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ..language import FollowsLanguage
 from ...core.method import Method
 from ...core.plan import (
     MAX_BUDGET_MINUTES,
@@ -182,7 +183,7 @@ def replace_options(select: Select, options: list[tuple[RenderableType, str]], v
 # -- the screen -------------------------------------------------------------------------------
 
 
-class SetupScreen(Screen):
+class SetupScreen(FollowsLanguage, Screen):
     """Prepare a session; Start hands the plan to the app, Escape goes back home."""
 
     DEFAULT_CSS = """

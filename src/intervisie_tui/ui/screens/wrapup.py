@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
+from ..language import FollowsLanguage
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import Autosave
@@ -47,7 +48,7 @@ def action_points_so_far(runner: SessionRunner) -> str:
     return "\n".join(text.strip() for _, text in sorted(per_phase, key=lambda item: item[0]))
 
 
-class WrapUpScreen(Screen):
+class WrapUpScreen(FollowsLanguage, Screen):
     """Pushed by the app when the session has ended; ctrl+s saves and closes."""
 
     DEFAULT_CSS = """

@@ -109,7 +109,9 @@ class NotesPanel(VerticalScroll):
     def focus_first(self) -> None:
         areas = self.query(NoteArea)
         if areas:
-            areas.first().focus()
+            area = areas.first()
+            area.focus()
+            area.move_cursor(area.document.end)  # go on where the text ends
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
