@@ -7,7 +7,10 @@ import json
 import os
 import shutil
 import subprocess
+import sqlite3
 import sys
+from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -119,16 +122,33 @@ def test_a_damaged_document_is_named_and_the_good_one_still_works(name, data, ca
 
 def test_a_damaged_index_entry_is_read_again_from_the_document(data, capsys):
     assert main(["notes", "list"]) == 0
-    index = data / "index.json"
-    cache = json.loads(index.read_text())
-    for entry in cache["entries"].values():
-        entry[1].pop("case_title")
-        entry[1]["started_at"] = "2026-01-15T14:00:00"  # and a time without a zone
-    index.write_text(json.dumps(cache))
+    index = data / "index.sqlite3"
+    with closing(sqlite3.connect(index)) as db, db:
+        # A title gone, a time without a zone, seconds that are no number: each row is read again.
+        db.execute("UPDATE docs SET case_title = NULL, started_at = '2026-01-15T14:00:00', running = 'NaN'"
+                   " WHERE problem IS NULL")
     capsys.readouterr()
     assert main(["--lang", "en", "notes", "list"]) == 0
     assert "Boze ouder" in capsys.readouterr().out
+    with closing(sqlite3.connect(index)) as db:
+        rows = db.execute("SELECT case_title, started_at, typeof(running) FROM docs WHERE problem IS NULL").fetchall()
+    assert rows and all(title == "Boze ouder" and datetime.fromisoformat(started).utcoffset() is not None
+                        and kind == "real" for title, started, kind in rows), rows
     assert main(["--lang", "en", "notes", "show", GOOD]) == 0
+
+
+def test_an_index_row_without_a_zone_or_with_nan_seconds_is_never_used():
+    from intervisie_tui.store.catalog import _summary_of_row
+
+    good = ("2026/a.json", 1, 1, None, "abc", "2026-01-15T14:00:00", "2026-01-15T15:00:00+01:00", "incident",
+            '{"nl": "Incident"}', '["Anna"]', None, "Casus", 60.0, 0.0, 0)
+    summary = _summary_of_row(good, Path("/x/2026/a.json"), {}, {})
+    assert summary.started_at.tzinfo is not None and summary.saved_at.utcoffset() is not None
+    for index, bad in ((12, float("nan")), (12, "60"), (13, float("inf")), (12, -1.0), (11, 5), (6, None)):
+        row = list(good)
+        row[index] = bad
+        with pytest.raises((ValueError, TypeError)):
+            _summary_of_row(tuple(row), Path("/x/2026/a.json"), {}, {})
 
 
 def test_a_document_loose_in_the_sessions_folder_is_named(data, capsys):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -85,14 +86,14 @@ def test_list_shows_summaries_newest_first(store, incident_plan, clock):
 def test_index_is_a_cache_that_follows_the_files(store, played):
     path = store.finish(played.plan, played.events)
     assert len(store.list_sessions()) == 1
-    assert (store.root / "index.json").exists()
+    assert (store.root / "index.sqlite3").exists()
     # Another process changes the document: the listing sees it, not the stale cache.
     raw = json.loads(path.read_text())
     raw["plan"]["case_title"] = "Changed elsewhere"
     path.write_text(json.dumps(raw))
     assert Store(lang="en").list_sessions()[0].case_title == "Changed elsewhere"
     # A damaged cache is simply rebuilt.
-    (store.root / "index.json").write_text("{garbage")
+    (store.root / "index.sqlite3").write_text("{garbage")
     assert len(Store(lang="en").list_sessions()) == 1
 
 
@@ -226,15 +227,14 @@ def test_export_to_a_chosen_path(store, played, tmp_path):
         store.export_to(document, tmp_path / "missing" / "x.md")
 
 
-def test_listing_also_prepares_the_search_cache(store, played):
+def test_listing_also_prepares_the_search_cache(store, played, monkeypatch):
     store.finish(played.plan, played.events)
     Store(lang="en").list_sessions()
-    assert (store.root / "search-index.json").exists()
     fresh = Store(lang="en")
     fresh.list_sessions()
-    fresh.index.text_for = None  # a search must now come entirely from the cache files
-    fresh.index.load_texts()
-    assert len(fresh.index.texts) == 1
+    monkeypatch.setattr(Path, "read_bytes", None)  # a search must now come entirely from the cache
+    assert len(fresh.search("rustig ouder")) == 1
+    assert fresh.search("nergens") == []
 
 
 def test_anonymised_export_hides_first_names_surnames_and_possessives(library, clock):

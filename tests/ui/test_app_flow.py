@@ -68,6 +68,7 @@ async def test_resume_continues_paused_where_it_stopped(incident_plan, clock, li
         first.screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
         await pilot.press("space", "n", "n")
         clock.advance(70)
+        assert first.store.settle(5.0)  # what the writer thread had is on disk
     # The app stopped without ending the session (think: a crash). The journal remains.
     second = IntervisieApp(lang="nl", clock=clock, library=library, settings=Settings())
     async with second.run_test(size=(100, 30)) as pilot:
@@ -85,6 +86,7 @@ async def test_resume_continues_paused_where_it_stopped(incident_plan, clock, li
         assert "gepauzeerd" in str(screen.query_one("#clock-state").render())
         await pilot.press("space", "n")
         assert screen.runner.state.phase_index == 3
+        assert second.store.settle(5.0)
     _config, data = private_dirs
     journal = next((data / "live").glob("*.jsonl")).read_text()
     assert journal.count('"kind":"goto"') == 3  # the resumed session goes on in the same journal
@@ -250,6 +252,7 @@ async def test_resuming_a_session_stopped_during_the_wrapup_opens_the_wrapup(inc
         clock.advance(60)
         first.end_session(runner)
         await pilot.pause()
+        assert first.store.settle(5.0)  # the writer thread wrote `end`
     # Killed during the wrap-up: the journal ends with `end`.
     second = IntervisieApp(lang="en", clock=clock, library=library, settings=Settings())
     async with second.run_test(size=(100, 30)) as pilot:

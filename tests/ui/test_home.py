@@ -52,6 +52,9 @@ class FakeStore:
     def holder(self, session_id):
         return None  # open in no other instance
 
+    def settle(self, timeout: float = 2.0) -> bool:
+        return True  # no journal writers here
+
     def release_locks(self):
         pass
 

@@ -76,6 +76,7 @@ async def test_search_sort_and_filter(sessions):
         await pilot.press("slash")
         assert isinstance(screen.focused, Input)
         await pilot.press(*"tweede gesprek")
+        await app.workers.wait_for_complete()  # the search runs in a worker thread
         await pilot.pause()
         assert [row[4] for row in table_rows(screen)] == ["Boze ouder"]
         await pilot.press("escape")  # clears the search
@@ -449,3 +450,37 @@ async def test_empty_trash_in_the_review_asks_naming_every_session(sessions, pri
         await pilot.pause()
         assert table_rows(screen) == [] and store.list_trash() == []
     assert files_holding("Vraag om feedback", data) == [] and files_holding("Teamoverleg", data) == []
+
+
+async def test_a_new_key_press_cancels_the_search_before_it(sessions, monkeypatch):
+    """The search runs in a worker: the screen never waits for it, and an answer to an older
+    query (still running when the next key came) is never shown."""
+    import threading
+
+    store, _ = sessions
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        screen = app.screen
+        real_search = type(app.store).search
+        first_may_finish = threading.Event()
+        asked: list[str] = []
+
+        def search(self, query, summaries=None):
+            asked.append(query)
+            if query == "f":
+                first_may_finish.wait(5)  # the first search is slow
+            return real_search(self, query, summaries)
+
+        monkeypatch.setattr(type(app.store), "search", search)
+        await pilot.press("slash", "f")
+        await pilot.pause()
+        assert len(table_rows(screen)) == 2  # typing goes on; the list waits for an answer
+        await pilot.press("i", "n", "n")  # "finn": only the session with Finn
+        first_may_finish.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert asked[0] == "f" and asked[-1] == "finn"
+        assert [row[2] for row in table_rows(screen)] == ["Finn"]
+        assert screen._found[0] == "finn"

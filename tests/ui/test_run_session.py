@@ -147,6 +147,7 @@ async def test_whole_incident_session_by_keyboard(incident_plan, clock, library,
         await pilot.pause()
         assert runner.status is Status.ENDED
         assert type(app.screen).__name__ == "WrapUpScreen"
+        assert app.store.settle(5.0)  # the journal's writer thread is done
 
     # Everything reached the journal on disk.
     _config, data = private_dirs
@@ -218,6 +219,7 @@ async def test_notes_reach_the_journal_within_a_second(incident_plan, clock, lib
         notes = {(phase, field.value, key): text for (phase, field, key), text in screen.runner.state.notes.items()}
         assert notes[("schets", "case-question", None)] == "cq"
         _config, data = private_dirs
+        assert app.store.settle(5.0)  # the journal's writer thread is done
         journal = next((data / "live").glob("*.jsonl")).read_text()
         assert '"cq"' in journal and '"hoi"' in journal
 

@@ -67,7 +67,10 @@ def _store(args: argparse.Namespace, lang: str) -> Store:
 
 
 def _report_problems(store: Store, lang: str) -> None:
-    problems = store.problems
+    _print_problems(store.problems, lang)
+
+
+def _print_problems(problems, lang: str) -> None:
     if not problems:
         return
     print(t("notes.cli.problems", lang, count=len(problems)), file=sys.stderr)
@@ -77,10 +80,13 @@ def _report_problems(store: Store, lang: str) -> None:
 
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
-    from ..store.export import minutes_label
+    """From the SQLite index alone when it is up to date: no session model, no pydantic."""
+    from ..paths import data_dir
+    from ..store.listing import catalog_for, listing
+    from ..store.summary import minutes_label
 
-    store = _store(args, lang)
-    summaries = store.list_sessions()
+    root = data_dir(getattr(args, "data_dir", None))
+    summaries, problems = listing(catalog_for(root), lang)
     if args.json:
         rows = [
             {
@@ -96,17 +102,17 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
             for summary in summaries
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
-        _report_problems(store, lang)
+        _print_problems(problems, lang)
         return 0
     if not summaries:
-        print(t("notes.cli.none", lang, path=store.sessions_dir))
-        _report_problems(store, lang)
+        print(t("notes.cli.none", lang, path=root / "sessions"))
+        _print_problems(problems, lang)
         return 0
     header = tuple(t(f"notes.cli.column.{name}", lang) for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case"))
     rows = [
         (
             summary.id,
-            f"{summary.when:%Y-%m-%d %H:%M}",
+            (summary.started_at or summary.saved_at).isoformat(" ")[:16],  # as %Y-%m-%d %H:%M, faster
             summary.method_label(lang),
             summary.inbrenger or "-",
             str(len(summary.participants)),
@@ -115,11 +121,11 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
         )
         for summary in summaries
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    out = sys.stdout
-    for row in [header, *rows]:
-        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
-    _report_problems(store, lang)
+    everything = [header, *rows]
+    widths = [max(map(len, column)) for column in zip(*everything)]
+    line = "  ".join(f"{{:<{width}}}" for width in widths)
+    sys.stdout.write("".join(line.format(*row).rstrip() + "\n" for row in everything))
+    _print_problems(problems, lang)
     return 0
 
 

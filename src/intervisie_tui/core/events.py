@@ -8,18 +8,12 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-
-def as_aware(moment: datetime) -> datetime:
-    """A time without a zone (an old or hand-made file) is read as this machine's local time,
-    so it can be compared and sorted with every other time."""
-    return moment if moment.tzinfo is not None and moment.utcoffset() is not None else moment.astimezone()
-
+from .times import MAX_SECONDS, as_aware  # noqa: F401 - the model's modules import them from here
 
 AwareDatetime = Annotated[datetime, AfterValidator(as_aware)]
 
-# Bounds of what one session can hold: ten years of seconds, a week of minutes. A value beyond them is
-# damage (an event time of 1e999, minutes with 400 digits) and is refused when the file is read.
-MAX_SECONDS = 10 * 366 * 24 * 3600.0
+# Bounds of what one session can hold: a week of minutes (seconds: core.times). A value beyond them is
+# damage (minutes with 400 digits) and is refused when the file is read.
 MAX_MINUTES = 7 * 24 * 60
 MAX_INDEX = 10_000
 BoundedMinutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]

@@ -4,7 +4,6 @@ of speaking time that the review screen shows too."""
 from __future__ import annotations
 
 import json
-import math
 import random
 import re
 
@@ -12,16 +11,9 @@ from ..core.visible import visible
 from ..i18n import t
 from .document import SessionDocument
 from .anonymise import Pseudonyms, anonymise_json
+from .summary import minutes_label  # noqa: F401 - where the screens import it from
 
 BAR_FULL = "█"
-
-
-def minutes_label(seconds: float) -> str:
-    """Whole minutes, rounded half up (30 s is 1 min, not Python's round-half-even 0);
-    '<1' for a few seconds so nobody reads it as nothing."""
-    if 0 < seconds < 30:
-        return "<1"
-    return str(math.floor(seconds / 60 + 0.5))
 
 
 def speaking_bars(speaking: dict[str, float], lang: str, width: int = 30) -> list[str]:

@@ -5,11 +5,13 @@ Layout under the data folder (folders 0700, files 0600):
     sessions/<year>/<date>_<method>_<id>.json   finished sessions (documents are the truth)
     live/<id>.jsonl                             journals of sessions in progress
     trash/<year>/<date>_<method>_<id>.json      deleted sessions, restorable (or deleted for good)
-    index.json, search-index.json               caches, rebuilt from the documents when stale
+    index.sqlite3                               the index and search (SQLite), rebuilt from the documents when stale
 
 A journal holds every keystroke's version of the notes: once its session's document is safely
 on disk (written, fsynced, renamed, the folder fsynced) the journal is deleted. Versions before
 this kept finished journals in `live/done/`; `compact_all` removes those whose document exists.
+The index holds only what the documents show; a session deleted for good leaves none of its
+text in it (its rows are deleted and the freed pages overwritten).
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ from .document import DocumentProblem, SessionDocument, parse_document, parse_do
 from .errors import StoreError, os_reason
 from .export import export_json, export_markdown
 from .folding import fold
-from .index import SessionIndex, SessionSummary, summarize
-from .journal import JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
+from .index import SessionSummary, summarize
+from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
+from .listing import catalog_for, describe, listing
 from .lock import Holder, SessionLock, SessionLocked, holder_of
 
 __all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError", "SessionDocument"]
@@ -92,12 +95,13 @@ class Store:
         self.live_dir = self.root / "live"
         self.done_dir = self.live_dir / "done"
         self.trash_dir = self.root / "trash"
-        self.index = SessionIndex(self.sessions_dir, self.root / "index.json", self.root / "search-index.json")
+        self.index = catalog_for(self.root)
         self._summaries: list[SessionSummary] = []
         self._summary_paths: set[Path] = set()  # of _summaries: saving must not scan them all
         self._session_problems: list[Problem] = []
         self._live_problems: list[Problem] = []
         self._journals: weakref.WeakSet[LiveJournal] = weakref.WeakSet()  # open journals, for unsaved_problem()
+        self.journal_files: JournalFiles | None = None  # the journals' file operations (a test's slow disk)
         self._temporaries_checked = False
         self._locks: dict[str, SessionLock] = {}  # live sessions this instance has open
         self.last_save_conflict: Path | None = None  # the other instance's file, when finish() had to save beside it
@@ -107,16 +111,18 @@ class Store:
     def new_id(self) -> str:
         return secrets.token_hex(5)
 
-    def start_live(self, plan: SessionPlan) -> LiveJournal:
+    def start_live(self, plan: SessionPlan, *, background: bool = False) -> LiveJournal:
         """A journal for a new session. Never raises: if the disk refuses, the journal keeps
-        the lines in memory and says so in `problem`."""
+        the lines in memory and says so in `problem`. `background`: written by a thread of its
+        own, so the caller (the screen) never waits for the disk."""
         session_id = self.new_id()
         path = self.live_dir / f"{session_id}.jsonl"
         try:
             self.lock(session_id)
         except (SessionInUse, OSError):
             pass  # a disk that refuses the lock refuses the journal too, and the journal says so
-        journal = LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())])
+        journal = LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())],
+                              background=background, files=self.journal_files)
         self._journals.add(journal)
         return journal
 
@@ -202,18 +208,24 @@ class Store:
         found.sort(key=lambda live: live.modified_at or _now(), reverse=True)
         return found
 
-    def reopen(self, live: LiveSession) -> LiveJournal:
+    def reopen(self, live: LiveSession, *, background: bool = False) -> LiveJournal:
         """Go on appending to an interrupted session's journal (after resume). SessionInUse when
         another instance has it open (resumed or running): a session is never resumed twice."""
         self._lock_for(live)
-        journal = LiveJournal(live.id, live.path, self.lang)
+        journal = LiveJournal(live.id, live.path, self.lang, background=background, files=self.journal_files)
         self._journals.add(journal)
         return journal
+
+    def settle(self, timeout: float = 2.0) -> bool:
+        """Wait (at most `timeout` seconds each) until the writers of the open journals are done
+        or stuck; True when every line is on disk."""
+        return all([journal.drain(timeout) for journal in list(self._journals)])
 
     def unsaved_problem(self) -> str | None:
         """What is wrong if an open journal still holds lines only in memory (the disk refused
         them): quitting now would lose them. Retries first (at most every few seconds); None
         when everything typed is on disk."""
+        self.settle()  # a slow disk: let the writers finish what they have first
         for journal in list(self._journals):
             if journal.closed or not journal.pending:
                 continue
@@ -354,6 +366,7 @@ class Store:
                 t("store.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
             ) from None
         document.with_read_stamp(stamp_of_file(path))
+        self.index.saved(path)
         if is_new and path not in self._summary_paths:
             self._summaries.append(self._summary_of(document, path))
             self._summary_paths.add(path)
@@ -368,28 +381,11 @@ class Store:
         if not self._temporaries_checked:
             self._temporaries_checked = True
             self.remove_temporaries()
-        summaries, problems = self.index.refresh()
-        summaries.sort(key=lambda summary: summary.when, reverse=True)
+        summaries, problems = listing(self.index, self.lang)
         self._summaries = summaries
         self._summary_paths = {summary.path for summary in summaries}
-        self._session_problems = [Problem(path, self.describe(problem)) for path, problem in problems]
-        self._session_problems += self._duplicates(summaries)
+        self._session_problems = [Problem(path, reason) for path, reason in problems]
         return summaries
-
-    def _duplicates(self, summaries: list[SessionSummary]) -> list[Problem]:
-        """Files that hold the same session id (a sync conflict copy, a restored backup): each
-        is named with the other(s), and both stay listed so the user can keep the right one."""
-        by_id: dict[str, list[Path]] = {}
-        for summary in summaries:
-            by_id.setdefault(summary.id, []).append(summary.path)
-        found = []
-        for session_id, paths in by_id.items():
-            if len(paths) < 2:
-                continue
-            for path in sorted(paths):
-                others = ", ".join(str(other) for other in sorted(paths) if other != path)
-                found.append(Problem(path, t("store.problem.duplicate_id", self.lang, id=session_id, others=others)))
-        return found
 
     @property
     def journal_problems(self) -> list[Problem]:
@@ -402,11 +398,7 @@ class Store:
         return [*self._session_problems, *self._live_problems]
 
     def describe(self, problem: DocumentProblem) -> str:
-        values = {key: value.reason(self.lang) if isinstance(value, FileRefused) else value
-                  for key, value in problem.values.items()}
-        if problem.code == "expected":
-            values["expected"] = t(f"store.expected.{values.get('expected')}", self.lang)
-        return t(f"store.problem.{problem.code}", self.lang, **values)
+        return describe(problem.code, problem.values, self.lang)
 
     def find(self, session_id: str | Path, *, in_trash: bool = False) -> SessionSummary:
         """A session by its id, a unique start of it, or its file (a path, or the file's name):
@@ -518,6 +510,7 @@ class Store:
             else:
                 kept.append(journal)
         self.list_sessions()
+        self.index.scrub()  # the index file rewritten too: no old text left in its free pages
         return CompactReport(compacted, unchanged, removed, kept, failed)
 
     # -- search ------------------------------------------------------------------------------------
@@ -528,24 +521,27 @@ class Store:
         cannot be read (the trash), what the list shows is searched."""
         if summaries is None:
             summaries = self._summaries or self.list_sessions()
-        words = fold(query).split()
-        if not words:
+        result = self.index.search(query)
+        if result is None:
             return list(summaries)
+        hits, known = result
+        words = fold(query).split()
         found = []
         for summary in summaries:
-            relative = f"{summary.path.parent.name}/{summary.path.name}"
-            entry = self.index.entries.get(relative)
-            try:
-                stamp = list(entry[0]) if entry else [0, 0]
-            except (TypeError, IndexError, KeyError):
-                stamp = [0, 0]  # a damaged cache entry: the text is read from the document
-            text = self.index.text_for(relative, stamp)
-            if text is None:  # not in the sessions folder (the trash), or unreadable
-                text = summary.listed_text()
-            if all(word in text for word in words):
+            key = summary.path
+            if key in hits:
                 found.append(summary)
-        self.index.save()
+            elif key not in known and all(word in self._text_of(summary) for word in words):
+                found.append(summary)  # not in the index (the trash, a file the cache could not take)
         return found
+
+    def _text_of(self, summary: SessionSummary) -> str:
+        if self.index.relative(summary.path) is not None:
+            try:
+                return summarize(parse_document_json(read_limited(summary.path, "session")), summary.path)[1]
+            except (OSError, ValueError, FileRefused, RecursionError):
+                pass
+        return summary.listed_text()
 
     # -- trash -------------------------------------------------------------------------------------
 
@@ -554,8 +550,7 @@ class Store:
         summary = self.find(session_id)
         target = self.trash_dir / summary.path.parent.name / summary.path.name
         self._move(summary.path, target)
-        self.index.forget(f"{summary.path.parent.name}/{summary.path.name}")
-        self.index.save()  # the search cache keeps nothing of a trashed session
+        self.index.forget(summary.path)  # its row and text leave the index now
         self._summaries = [s for s in self._summaries if s.path != summary.path]
         self._summary_paths.discard(summary.path)
         return target
@@ -592,11 +587,12 @@ class Store:
             pass
         return files
 
-    def delete_permanently(self, summary: SessionSummary) -> list[Path]:
+    def delete_permanently(self, summary: SessionSummary, *, scrub: bool = True) -> list[Path]:
         """Delete one session for good (from the sessions folder or the trash): its document,
-        journals and temporary copies, its entries in the caches, the case title and action
+        journals and temporary copies, its entries in the index, the case title and action
         points a group's record of it carries, and the remembered group if it is this one.
-        Returns the files deleted. Raises StoreError when the document cannot be deleted."""
+        Returns the files deleted. Raises StoreError when the document cannot be deleted.
+        `scrub=False`: the caller rewrites the index file itself, once, after several."""
         files = self.deletion_files(summary)
         try:
             summary.path.unlink(missing_ok=True)
@@ -611,9 +607,10 @@ class Store:
             except OSError:
                 continue
         _fsync_folder(summary.path.parent)
-        # (From the trash too: a cache written before it was trashed may still hold it.)
+        # (From the trash too: an index written before it was trashed may still hold it.)
         self.index.forget(f"{summary.path.parent.name}/{summary.path.name}")
-        self.index.save()
+        if scrub:
+            self.index.scrub()  # no byte of its text left in the index file's free pages
         self._summaries = [s for s in self._summaries if s.path != summary.path]
         self._summary_paths.discard(summary.path)
         self._forget_in_groups(summary)
@@ -623,8 +620,11 @@ class Store:
     def empty_trash(self) -> list[Path]:
         """Delete every session in the trash for good (and files there that could not be read)."""
         deleted: list[Path] = []
-        for summary in self.list_trash():
-            deleted += self.delete_permanently(summary)
+        try:
+            for summary in self.list_trash():
+                deleted += self.delete_permanently(summary, scrub=False)
+        finally:
+            self.index.scrub()
         for path in self.trash_unreadable():
             try:
                 path.unlink()

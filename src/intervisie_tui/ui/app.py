@@ -181,6 +181,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         """The app is ending: sessions still open here are interrupted now, free for another
         instance to resume (the end of the process would drop their locks anyway)."""
         if self.store is not None:
+            self.store.settle()  # the journals' writers finish before another instance may take over
             self.store.release_locks()
 
     def _offer_retention(self) -> None:
@@ -240,7 +241,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         from .screens.run import RunScreen
 
         # start_live never raises: a refusing disk shows as the journal's problem on screen.
-        journal = self.store.start_live(plan) if self.store is not None else None
+        journal = self.store.start_live(plan, background=True) if self.store is not None else None
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner(
             plan, self.clock, listeners=listeners, extend_takes_from_later=self.settings.extend_takes_from_later
@@ -290,7 +291,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         from ..store.sessions import SessionInUse
 
         try:
-            journal = self.store.reopen(live) if self.store is not None else None
+            journal = self.store.reopen(live, background=True) if self.store is not None else None
         except SessionInUse as in_use:
             self._offer_read_only(live, str(in_use))
             return

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
+from textual.worker import get_current_worker
 
 from ..language import FollowsLanguage
 from ..plain import plain, shown
@@ -66,6 +67,9 @@ class ReviewScreen(FollowsLanguage, Screen):
         self.order = "date"
         self.method_filter: str | None = None
         self.search_text = ""
+        # The last search's answer: (query, paths of the sessions that match). A search runs in a
+        # worker thread; a new key press cancels the one before, and only the newest answer shows.
+        self._found: tuple[str, set[Path]] | None = None
         self.showing_trash = False
         self._fill_generation = 0
         self._rows_waiting: list[SessionSummary] = []
@@ -97,15 +101,42 @@ class ReviewScreen(FollowsLanguage, Screen):
         else:
             store.lang = self.app.lang
             self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
+        if self.search_text.strip():
+            self._found = None  # other sessions now: search them again
+            self.start_search()
         self.refresh_language()
 
     def visible(self) -> list[SessionSummary]:
         rows = self.summaries
         if self.method_filter:
             rows = [summary for summary in rows if summary.method_id == self.method_filter]
-        if self.search_text.strip() and self.store is not None:
-            rows = self.store.search(self.search_text, rows)
+        if self.search_text.strip() and self.store is not None and self._found is not None:
+            paths = self._found[1]  # until the newest answer comes, the last one stays shown
+            rows = [summary for summary in rows if summary.path in paths]
         return sorted(rows, key=sort_key(self.order))
+
+    def start_search(self) -> None:
+        """Search in a worker thread (the index is SQLite, the trash is read from its files)."""
+        query = self.search_text
+        if not query.strip() or self.store is None:
+            self._found = None
+            self.fill_table()
+            return
+        store, summaries = self.store, list(self.summaries)
+
+        def search() -> None:
+            worker = get_current_worker()
+            found = {summary.path for summary in store.search(query, summaries)}
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._searched, query, found)
+
+        self.run_worker(search, thread=True, exclusive=True, group="search", exit_on_error=False)
+
+    def _searched(self, query: str, found: set[Path]) -> None:
+        if query != self.search_text or not self.is_attached:
+            return  # an answer to an older query
+        self._found = (query, found)
+        self.fill_table()
 
     def refresh_language(self) -> None:
         t = self.app.t
@@ -209,7 +240,7 @@ class ReviewScreen(FollowsLanguage, Screen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.search_text = event.value
-        self.fill_table()
+        self.start_search()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()

@@ -1,0 +1,577 @@
+"""The index of saved sessions and their search: one SQLite file (standard library only).
+
+A cache, never the truth: the documents are. Each row remembers its file's modification
+time and size; a row whose file changed, or a file without a row, is read again, and a
+row whose file is gone goes. The file (`index.sqlite3` in the data folder, 0600) may be
+deleted at any time. One that is damaged (not a database, another schema, rows that do
+not make sense) is thrown away and rebuilt from the documents; one that another program
+holds locked is left alone and this run works from a copy in memory.
+
+Search uses FTS5 over the folded text (no case, no accents: "UMIT" finds "Ümit"; the
+tokenizer removes diacritics too), every word of the query matching the start of a word.
+Where this Python's SQLite has no FTS5, the same folded text is scanned with LIKE
+(each word anywhere). Only what a reader of the document sees is indexed: the case, the
+names, the final notes — never the events, so text typed and then erased is not in it.
+
+Light on purpose: a warm listing imports neither pydantic nor the session model; a file
+that must be read again brings them in (`index.summarize`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..core.times import MAX_SECONDS, as_aware
+from .folding import fold
+from .summary import SessionSummary
+
+CATALOG_FILE = "index.sqlite3"
+LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before this one: removed (they hold notes)
+# Bump when a table or what is indexed changes: older files are deleted and rebuilt. 2: the notes'
+# case question replaces the plan's set-up one (a file of 1 may hold a question erased since).
+SCHEMA = "2"
+BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
+
+# (code, values) of a file that cannot be read, as in DocumentProblem; the store names it.
+Problem = tuple[str, dict[str, Any]]
+Found = list[tuple[str, tuple[int, int]]]  # (path relative to the sessions folder, (mtime_ns, size))
+
+_COLUMNS = ("session_id, started_at, saved_at, method_id, method_name, participants, inbrenger, "
+            "case_title, running, overtime, reflection")
+_TOKEN_SPLIT = re.compile(r"[\W_]+")
+
+
+@cache
+def fts5_available() -> bool:
+    """Whether this Python's SQLite was built with FTS5 (most are; some distributions' are not)."""
+    try:
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 MATCH expression: every word (split as the tokenizer splits) the start of a
+    word in the text, words with inner punctuation ("2026-03") as a phrase. None if nothing
+    in the query can match a word."""
+    phrases = []
+    for word in fold(query).split():
+        tokens = [token for token in _TOKEN_SPLIT.split(word) if token]
+        if tokens:
+            phrases.append('"' + " ".join(tokens) + '"*')
+    return " AND ".join(phrases) or None
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class CatalogDamaged(Exception):
+    """The cache file is not what we wrote: throw it away."""
+
+
+class SessionCatalog:
+    """The sessions folder's index. Thread-safe: a search may run in a worker thread."""
+
+    def __init__(self, folder: Path, file: Path, *, fts: bool | None = None) -> None:
+        self.folder = folder
+        self.file = file
+        self.fts = fts5_available() if fts is None else fts
+        self._db: sqlite3.Connection | None = None
+        self.in_memory = False  # the file could not be used: this run works from a copy in memory
+        self._no_folder = False  # in memory only because the data folder does not exist (yet)
+        self._lock = threading.RLock()
+        self._paths: dict[str, Path] = {}  # relative path -> full path, of the last refresh
+        self._texted: set[str] | None = None  # relative paths whose text the cache holds (None: not listed yet)
+        self._indexed: set[Path] | None = None  # the same as full paths, made when a search needs it
+
+    # -- the connection -----------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is not None:
+            if not (self._no_folder and self.file.parent.is_dir()):
+                return self._db
+            self.close()  # the data folder exists now: from here on the cache is a file
+            self._no_folder = self.in_memory = False
+        if not self.file.parent.is_dir():
+            self._no_folder = True  # nothing saved yet: no file is made by only looking
+            self._db = self._memory()
+            return self._db
+        try:
+            self._db = self._open_file()
+        except sqlite3.Error as error:
+            if _is_busy(error):
+                self._db = self._memory()
+                return self._db
+            self._db = self._rebuild_file()
+        except (CatalogDamaged, OSError):
+            self._db = self._rebuild_file()
+        return self._db
+
+    def _open_file(self) -> sqlite3.Connection:
+        from .atomic import PRIVATE_FILE_MODE, _restrict
+
+        created = not self.file.exists()
+        os.close(os.open(self.file, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
+        _restrict(self.file, PRIVATE_FILE_MODE)
+        connection = sqlite3.connect(self.file, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        try:
+            connection.execute("PRAGMA synchronous=NORMAL")
+            # What is deleted (a trashed session's row and text) is overwritten, not left in free pages.
+            connection.execute("PRAGMA secure_delete=ON")
+            if created or not self._schema_ok(connection):
+                if not created and self._has_tables(connection):
+                    raise CatalogDamaged("another schema")
+                self._create(connection)
+                self._remove_legacy_caches()
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _rebuild_file(self) -> sqlite3.Connection:
+        """Throw the damaged file away and start an empty one; memory if even that fails."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                Path(f"{self.file}{suffix}").unlink(missing_ok=True)
+            except OSError:
+                pass
+        try:
+            return self._open_file()
+        except (sqlite3.Error, CatalogDamaged, OSError):
+            return self._memory()
+
+    def _memory(self) -> sqlite3.Connection:
+        self.in_memory = True
+        connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._create(connection)
+        return connection
+
+    def _schema_ok(self, connection: sqlite3.Connection) -> bool:
+        try:
+            rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise
+            return False
+        return rows.get("schema") == SCHEMA and rows.get("fts") == str(int(self.fts))
+
+    @staticmethod
+    def _has_tables(connection: sqlite3.Connection) -> bool:
+        return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        texts = (
+            "CREATE VIRTUAL TABLE texts USING fts5(body, tokenize='unicode61 remove_diacritics 2')"
+            if self.fts else "CREATE TABLE texts (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL)"
+        )
+        connection.executescript(f"""
+            BEGIN;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE docs (
+                id INTEGER PRIMARY KEY,
+                rel TEXT NOT NULL UNIQUE,
+                mtime_ns INTEGER NOT NULL,
+                size INTEGER NOT NULL,
+                session_id TEXT, started_at TEXT, saved_at TEXT, method_id TEXT,
+                method_name TEXT, participants TEXT, inbrenger TEXT, case_title TEXT,
+                running REAL, overtime REAL, reflection INTEGER,
+                problem TEXT
+            );
+            {texts};
+            INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
+            COMMIT;
+        """)
+
+    def _remove_legacy_caches(self) -> None:
+        for name in LEGACY_CACHES:
+            try:
+                (self.file.parent / name).unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _run(self, work):
+        """Do `work(connection)`; a file that fails mid-way is rebuilt once, then memory is used."""
+        with self._lock:
+            for attempt in range(2):
+                connection = self._connect()
+                try:
+                    return work(connection)
+                except sqlite3.Error as error:
+                    if connection.in_transaction:
+                        try:
+                            connection.rollback()
+                        except sqlite3.Error:
+                            pass
+                    if attempt or self.in_memory and not _is_busy(error):
+                        raise
+                    self.close()
+                    self._db = self._memory() if _is_busy(error) else self._rebuild_file()
+            raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                try:
+                    self._db.close()
+                except sqlite3.Error:
+                    pass
+                self._db = None
+
+    # -- scanning -----------------------------------------------------------------------------
+
+    def scan(self) -> tuple[Found, list[tuple[Path, Problem]]]:
+        """Every `*.json` under the sessions folder, one level of year folders deep; and the
+        folders that could not be read (never silently skipped: their sessions would seem gone)."""
+        from ..i18n.os_errors import os_error_reason
+
+        found: Found = []
+        problems: list[tuple[Path, Problem]] = []
+        try:
+            with os.scandir(self.folder) as entries:
+                years = []
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        years.append(entry)
+                    elif entry.name.endswith(".json") and not entry.name.startswith("."):
+                        # Never silently ignored: a document put here by hand would seem lost.
+                        problems.append((Path(entry.path), ("stray", {"folder": self.folder})))
+        except FileNotFoundError:
+            return found, problems  # no session saved yet
+        except OSError as error:  # a file where the folder should be, no permission, …
+            problems.append((self.folder, ("folder", {"detail": os_error_reason(error)})))
+            return found, problems
+        for year in years:
+            try:
+                with os.scandir(year.path) as entries:
+                    for entry in entries:
+                        name = entry.name
+                        if name.endswith(".json") and not name.startswith("."):
+                            try:
+                                stat = entry.stat()
+                            except OSError as error:
+                                problems.append((Path(entry.path), ("os", {"detail": os_error_reason(error)})))
+                                continue
+                            found.append((f"{year.name}/{name}", (stat.st_mtime_ns, stat.st_size)))
+            except OSError as error:
+                problems.append((Path(year.path), ("folder", {"detail": os_error_reason(error)})))
+        return found, problems
+
+    # -- listing ------------------------------------------------------------------------------
+
+    def refresh(self) -> tuple[list[SessionSummary], list[tuple[Path, Problem]]]:
+        """Every readable session (unsorted) and every file that could not be read, with why.
+        Files that changed since the cache was written are read again and the cache follows."""
+        found, problems = self.scan()
+        try:
+            rows = self._run(lambda db: {row[0]: row for row in db.execute(
+                f"SELECT rel, mtime_ns, size, problem, {_COLUMNS} FROM docs")})
+        except sqlite3.Error:
+            rows = {}  # no cache at all this time: every document is read
+        make_path = _path_maker(self.folder)
+        summaries: list[SessionSummary] = []
+        stale: list[tuple[str, tuple[int, int]]] = []
+        unreadable: list[str] = []  # relative paths of files the cache holds no text of
+        paths: dict[str, Path] = {}
+        names: dict[str, dict[str, str]] = {}
+        people: dict[str, tuple[str, ...]] = {}
+        for relative, stamp in found:
+            path = make_path(relative)
+            paths[relative] = path
+            row = rows.pop(relative, None)
+            if row is None or row[1] != stamp[0] or row[2] != stamp[1]:
+                stale.append((relative, stamp))
+                continue
+            try:
+                if row[3] is not None:
+                    code, values = json.loads(row[3])
+                    if not (isinstance(code, str) and isinstance(values, dict)):
+                        raise ValueError("problem")
+                    problems.append((path, (code, values)))
+                    unreadable.append(relative)
+                else:
+                    summaries.append(_summary_of_row(row, path, names, people))
+            except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+                stale.append((relative, stamp))  # a row that makes no sense: never trusted, read again
+        self._paths = paths
+        updates = [self._read(relative, stamp, paths[relative]) for relative, stamp in stale]
+        for (relative, _), (_, summary, problem, _) in zip(stale, updates):
+            if summary is not None:
+                summaries.append(summary)
+            else:
+                problems.append((paths[relative], problem))
+                unreadable.append(relative)
+        self._texted = set(paths).difference(unreadable)
+        self._indexed = None
+        gone = list(rows)  # rows left over: their files are gone
+        if updates or gone:
+            self._write(updates, gone)
+        return summaries, problems
+
+    def _read(self, relative: str, stamp: tuple[int, int], path: Path):
+        """(relative, summary | None, problem | None, folded text) of one document file."""
+        from ..core.files import FileRefused, read_limited
+        from ..i18n.os_errors import os_error_reason
+        from .document import DocumentProblem, parse_document_json
+        from .index import summarize
+
+        try:
+            data = read_limited(path, "session")
+        except FileRefused as refused:  # not cached: it may be fixed by next time
+            return relative, None, ("refused", {"reason": refused}), None
+        except OSError as error:
+            return relative, None, ("os", {"detail": os_error_reason(error)}), None
+        try:
+            raw = parse_document_json(data)
+            summary, text = summarize(raw, path)
+        except DocumentProblem as problem:
+            return relative, None, (problem.code, dict(problem.values)), (stamp, None)
+        except RecursionError:
+            return relative, None, ("not_json", {"detail": "nested too deeply"}), (stamp, None)
+        return relative, summary, None, (stamp, text)
+
+    def _write(self, updates: Iterable, gone: Iterable[str]) -> None:
+        """Put what was read into the cache; a cache that cannot be written is no loss."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            for relative in gone:
+                self._delete(db, relative)
+            for relative, summary, problem, stored in updates:
+                if stored is None:
+                    continue  # not readable now (no permission…): not cached, tried again next time
+                self._delete(db, relative)
+                (mtime, size), text = stored
+                if summary is None:
+                    db.execute("INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
+                               (relative, mtime, size, json.dumps(list(problem), ensure_ascii=False, default=str)))
+                    continue
+                cursor = db.execute(
+                    f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (relative, mtime, size, *_row_of_summary(summary)),
+                )
+                db.execute("INSERT INTO texts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
+            db.execute("COMMIT")
+
+        try:
+            self._run(work)
+        except sqlite3.Error:
+            pass
+
+    @staticmethod
+    def _delete(db: sqlite3.Connection, relative: str) -> None:
+        row = db.execute("SELECT id FROM docs WHERE rel = ?", (relative,)).fetchone()
+        if row is not None:
+            db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
+            db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+
+    # -- keeping up with the store ------------------------------------------------------------
+
+    def relative(self, path: Path) -> str | None:
+        """`year/file.json` when `path` is a document in the sessions folder, else None."""
+        if path.parent.parent != self.folder:
+            return None
+        return f"{path.parent.name}/{path.name}"
+
+    def saved(self, path: Path) -> None:
+        """A document was written (saved, restored): read it into the cache now."""
+        relative = self.relative(path)
+        if relative is None:
+            return
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        update = self._read(relative, (stat.st_mtime_ns, stat.st_size), path)
+        self._paths[relative] = path
+        if self._texted is not None:
+            (self._texted.add if update[1] is not None else self._texted.discard)(relative)
+        self._indexed = None
+        self._write([update], [])
+
+    def forget(self, path_or_relative: Path | str) -> None:
+        """A document left the sessions folder (trashed, deleted): its row and text go now."""
+        relative = self.relative(path_or_relative) if isinstance(path_or_relative, Path) else path_or_relative
+        if relative is None:
+            return
+        self._paths.pop(relative, None)
+        if self._texted is not None:
+            self._texted.discard(relative)
+        self._indexed = None
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            self._delete(db, relative)
+            db.execute("COMMIT")
+
+        try:
+            self._run(work)
+        except sqlite3.Error:
+            pass
+
+    def scrub(self) -> None:
+        """After a deletion for good: leave no byte of deleted rows in the file. FTS5 keeps a
+        deleted document's words in its segments until they are merged, so they are merged
+        ('optimize'); VACUUM then rewrites the file without free pages."""
+
+        def work(db: sqlite3.Connection) -> None:
+            if self.fts:
+                db.execute("INSERT INTO texts(texts) VALUES('optimize')")
+            db.execute("VACUUM")
+
+        try:
+            self._run(work)
+        except sqlite3.Error:
+            pass
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, query: str) -> tuple[set[Path], set[Path]] | None:
+        """(the documents that match every word, every document the cache holds the text of);
+        None when the query has no word to look for."""
+        words = fold(query).split()
+        if not words:
+            return None
+
+        def work(db: sqlite3.Connection) -> tuple[list[str], list[str]]:
+            known: list[str] = []
+            if self._texted is None:  # not listed by this catalog: ask the file
+                known = [row[0] for row in db.execute("SELECT rel FROM docs WHERE problem IS NULL")]
+            if self.fts:
+                expression = fts_query(query)
+                if expression is None:
+                    return [], known
+                try:
+                    hits = db.execute(
+                        "SELECT docs.rel FROM texts JOIN docs ON docs.id = texts.rowid WHERE texts MATCH ?",
+                        (expression,),
+                    ).fetchall()
+                except sqlite3.OperationalError:  # a query FTS5 cannot parse: scan instead
+                    hits = [(rel,) for rel, body in db.execute(
+                        "SELECT docs.rel, texts.body FROM texts JOIN docs ON docs.id = texts.rowid")
+                        if all(word in body for word in words)]
+            else:
+                condition = " AND ".join("texts.body LIKE ? ESCAPE '\\'" for _ in words)
+                hits = db.execute(
+                    f"SELECT docs.rel FROM texts JOIN docs ON docs.id = texts.rowid WHERE {condition}",
+                    [_like_pattern(word) for word in words],
+                ).fetchall()
+            return [row[0] for row in hits], known
+
+        with self._lock:
+            try:
+                hits, known = self._run(work)
+            except sqlite3.Error:
+                return set(), set()
+            if self._texted is None:
+                indexed = {self._full(rel) for rel in known}
+            else:
+                if self._indexed is None:
+                    self._indexed = {self._full(rel) for rel in self._texted}
+                indexed = self._indexed
+            return {self._full(rel) for rel in hits}, indexed
+
+    def _full(self, relative: str) -> Path:
+        full = self._paths.get(relative)
+        return full if full is not None else self.folder / relative
+
+
+def _path_maker(folder: Path):
+    """`relative -> folder / relative`, fast: on Python 3.11 pathlib parses every new Path
+    again (a third of a warm listing of 10,000), so the folder's parts are reused there."""
+    def plain(relative: str) -> Path:
+        return folder / relative
+
+    from_parts = getattr(type(folder), "_from_parsed_parts", None)
+    if sys.version_info[:2] != (3, 11) or from_parts is None:
+        return plain  # 3.12 and later parse lazily: a plain Path is cheap there
+    try:
+        drive, root, parts = folder._drv, folder._root, list(folder._parts)  # type: ignore[attr-defined]
+
+        def fast(relative: str) -> Path:
+            return from_parts(drive, root, parts + relative.split("/"))
+
+        if fast("2026/x.json") != plain("2026/x.json") or str(fast("2026/x.json")) != str(plain("2026/x.json")):
+            return plain
+    except (AttributeError, TypeError, ValueError):
+        return plain
+    return fast
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(error)
+
+
+def _row_of_summary(summary: SessionSummary) -> tuple:
+    return (
+        summary.id,
+        summary.started_at.isoformat() if summary.started_at else None,
+        summary.saved_at.isoformat(),
+        summary.method_id,
+        json.dumps(summary.method_name, ensure_ascii=False, sort_keys=True),
+        json.dumps(list(summary.participants), ensure_ascii=False),
+        summary.inbrenger,
+        summary.case_title,
+        summary.running_seconds,
+        summary.overtime_seconds,
+        int(summary.has_reflection),
+    )
+
+
+def _summary_of_row(row: tuple, path: Path, names: dict[str, dict[str, str]],
+                    people: dict[str, tuple[str, ...]]) -> SessionSummary:
+    """A summary from a cached row, every field checked (a row is never trusted blindly).
+    Method names and groups repeat across sessions: each distinct JSON is parsed once."""
+    (_, _, _, _, session_id, started, saved, method_id, method_name, participants,
+     inbrenger, case_title, running, overtime, reflection) = row
+    name = names.get(method_name)
+    if name is None:
+        name = json.loads(method_name)
+        if not isinstance(name, dict) or not all(isinstance(value, str) for value in name.values()):
+            raise ValueError("method name")
+        names[method_name] = name
+    group = people.get(participants)
+    if group is None:
+        group = tuple(json.loads(participants))
+        if not all(isinstance(person, str) for person in group):
+            raise ValueError("participants")
+        people[participants] = group
+    if not (isinstance(session_id, str) and isinstance(method_id, str) and isinstance(case_title, str)
+            and (inbrenger is None or isinstance(inbrenger, str))
+            and (started is None or isinstance(started, str)) and isinstance(saved, str)):
+        raise ValueError("text field")
+    return SessionSummary.trusted(
+        session_id, path, as_aware(datetime.fromisoformat(started)) if started else None,
+        as_aware(datetime.fromisoformat(saved)), method_id, name, group, inbrenger, case_title,
+        _seconds(running), _seconds(overtime), bool(reflection),
+    )
+
+
+def _seconds(value: Any) -> float:
+    """Seconds from a row as the document's reading allows them: a number, finite, within bounds."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("seconds")
+    seconds = float(value)
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_SECONDS):
+        raise ValueError("seconds")
+    return seconds

@@ -1,0 +1,57 @@
+"""The saved sessions as the review and `intervisie notes list` show them: newest first, with
+every file that could not be read named and why (never silently left out).
+
+Light (no pydantic): the command lists from the SQLite index without the session model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from ..core.files import FileRefused
+from ..i18n import t
+from .catalog import CATALOG_FILE, SessionCatalog
+from .summary import SessionSummary
+
+
+def catalog_for(root: Path) -> SessionCatalog:
+    """The index of the sessions under a data folder."""
+    return SessionCatalog(root / "sessions", root / CATALOG_FILE)
+
+
+def describe(code: str, values: dict, lang: str) -> str:
+    """A file's problem (a DocumentProblem's code and values) in words."""
+    values = {key: value.reason(lang) if isinstance(value, FileRefused) else value for key, value in values.items()}
+    if code == "expected":
+        values["expected"] = t(f"store.expected.{values.get('expected')}", lang)
+    return t(f"store.problem.{code}", lang, **values)
+
+
+def duplicates(summaries: list[SessionSummary], lang: str) -> list[tuple[Path, str]]:
+    """Files that hold the same session id (a sync conflict copy, a restored backup): each
+    is named with the other(s), and both stay listed so the user can keep the right one."""
+    counts = Counter(summary.id for summary in summaries)
+    twice = {session_id for session_id, count in counts.items() if count > 1}
+    if not twice:
+        return []
+    by_id: dict[str, list[Path]] = {}
+    for summary in summaries:
+        if summary.id in twice:
+            by_id.setdefault(summary.id, []).append(summary.path)
+    found = []
+    for session_id, paths in by_id.items():
+        if len(paths) < 2:
+            continue
+        for path in sorted(paths):
+            others = ", ".join(str(other) for other in sorted(paths) if other != path)
+            found.append((path, t("store.problem.duplicate_id", lang, id=session_id, others=others)))
+    return found
+
+
+def listing(catalog: SessionCatalog, lang: str) -> tuple[list[SessionSummary], list[tuple[Path, str]]]:
+    """Every readable session, newest first, and the files that could not be read, each with its reason."""
+    summaries, problems = catalog.refresh()
+    summaries.sort(key=lambda summary: summary.started_at or summary.saved_at, reverse=True)
+    described = [(path, describe(code, values, lang)) for path, (code, values) in problems]
+    return summaries, described + duplicates(summaries, lang)
