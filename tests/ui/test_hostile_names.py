@@ -116,7 +116,7 @@ async def test_a_method_with_markup_in_its_name_lists_and_runs(private_dirs, lib
     assert "markup" in user_library.methods, [p.render("en") for p in user_library.problems]
     plan = SessionPlan.create(user_library.get("markup"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram")
     app = IntervisieApp(lang="en", clock=FakeClock(), settings=Settings(), library=user_library, plan=plan)
-    async with app.run_test(size=(110, 34)) as pilot:
+    async with app.run_test(size=(160, 34)) as pilot:  # wide enough that the header keeps the method's name
         await pilot.pause()
         app.screen.guard_choice = "open"
         await pilot.press("space", "e")
