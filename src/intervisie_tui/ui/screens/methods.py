@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -13,9 +14,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..language import FollowsLanguage
-from ...core.library import LoadedMethod
+from ...core.library import LoadedMethod, Origin
 from ...core.method_errors import MethodFileError
 from . import relabel_bindings
+from .help import shown_path
 
 
 def method_line(loaded: LoadedMethod, app: Any) -> Text:
@@ -31,6 +33,14 @@ def method_line(loaded: LoadedMethod, app: Any) -> Text:
     )
     line.append(f" · {origin}", style="dim")
     return line
+
+
+def source_shown(loaded: LoadedMethod, t: Any) -> str:
+    """Where a method comes from, as the shared screen may show it: a built-in one by its file's
+    name, the user's own with the home folder as ~ (no user name on the wall)."""
+    if loaded.origin is Origin.BUILTIN:
+        return f"{t('cli.origin.built-in')}: {Path(loaded.source).name}"
+    return shown_path(Path(loaded.source)) if loaded.origin is Origin.USER else loaded.source
 
 
 def method_details(loaded: LoadedMethod, app: Any) -> Text:
@@ -52,9 +62,9 @@ def method_details(loaded: LoadedMethod, app: Any) -> Text:
         )
         + "\n"
     )
-    text.append(t("methods.source", source=loaded.source) + "\n", style="dim")
+    text.append(t("methods.source", source=source_shown(loaded, t)) + "\n", style="dim")
     if loaded.replaces is not None:
-        text.append(t("methods.replaces", source=loaded.replaces.source) + "\n", style="dim")
+        text.append(t("methods.replaces", source=source_shown(loaded.replaces, t)) + "\n", style="dim")
     text.append("\n" + t("word.phases") + "\n", style="bold underline")
     for number, phase in enumerate(method.phases, start=1):
         text.append(f"\n{number}. {phase.title(lang)}", style="bold")
