@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -222,26 +223,10 @@ def delete_session(args: argparse.Namespace, lang: str) -> int:
     print("  " + describe_session(summary, lang))
     for path in files:
         print(f"    {path}")
-    print(t("notes.cli.delete.also", lang))
-    answer = _confirmed(args, t("notes.cli.delete.question", lang), lang)
-    if answer is None:
-        print(t("notes.cli.delete.need_yes", lang), file=sys.stderr)
-        return 2
-    if not answer:
-        print(t("notes.cli.delete.kept", lang))
-        return 1
-    try:
-        store.delete_permanently(summary)
-    except StoreError as error:
-        print(str(error), file=sys.stderr)
-        return 1
-    print(t("notes.cli.delete.done", lang, count=1))
-    return 0
+    return _delete_when_confirmed(args, lang, lambda: store.delete_permanently(summary), count=1)
 
 
 def empty_trash(args: argparse.Namespace, lang: str) -> int:
-    from ..store.sessions import StoreError
-
     store = _store(args, lang)
     sessions = store.list_trash()
     unreadable = store.trash_unreadable()
@@ -253,6 +238,13 @@ def empty_trash(args: argparse.Namespace, lang: str) -> int:
         print("  " + describe_session(summary, lang))
     for path in unreadable:
         print("  " + t("notes.cli.trash.unreadable", lang, path=path))
+    return _delete_when_confirmed(args, lang, store.empty_trash, count=len(sessions) + len(unreadable))
+
+
+def _delete_when_confirmed(args: argparse.Namespace, lang: str, delete: Callable[[], object], *, count: int) -> int:
+    """Say what else goes, ask (or take --yes), then delete: the exit status."""
+    from ..store.sessions import StoreError
+
     print(t("notes.cli.delete.also", lang))
     answer = _confirmed(args, t("notes.cli.delete.question", lang), lang)
     if answer is None:
@@ -262,11 +254,11 @@ def empty_trash(args: argparse.Namespace, lang: str) -> int:
         print(t("notes.cli.delete.kept", lang))
         return 1
     try:
-        store.empty_trash()
+        delete()
     except StoreError as error:
         print(str(error), file=sys.stderr)
         return 1
-    print(t("notes.cli.delete.done", lang, count=len(sessions) + len(unreadable)))
+    print(t("notes.cli.delete.done", lang, count=count))
     return 0
 
 
