@@ -34,6 +34,18 @@ def attach_display(screen: RunScreen, clock) -> None:
     os.utime(path, (moment, moment))
 
 
+async def started_console(app, pilot, clock) -> RunScreen:
+    """The session started, then a display attached: the run screen is the console."""
+    await pilot.pause()
+    screen = app.screen
+    screen.pause_ticking()
+    await pilot.press("space")
+    attach_display(screen, clock)
+    screen.tick()
+    await pilot.pause()
+    return screen
+
+
 async def test_the_app_names_its_live_session_for_displays(library, clock):
     app = make_app(library, clock)
     async with app.run_test(size=(120, 35)) as pilot:
@@ -45,13 +57,7 @@ async def test_the_app_names_its_live_session_for_displays(library, clock):
 async def test_with_a_display_the_run_screen_is_the_console(library, clock):
     app = make_app(library, clock)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.pause_ticking()
-        await pilot.press("space")
-        attach_display(screen, clock)
-        screen.tick()
-        await pilot.pause()
+        screen = await started_console(app, pilot, clock)
         assert screen.console and screen.facilitator_visible and screen.notes_visible
         text = screen_text(app)
         assert "Scherm voor de groep aangesloten" in text
@@ -161,13 +167,7 @@ async def test_on_the_console_the_notes_key_goes_to_the_open_notes(library, cloc
     typed next lands in the note at its end (never on the facilitation keys)."""
     app = make_app(library, clock)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.pause_ticking()
-        await pilot.press("space")
-        attach_display(screen, clock)
-        screen.tick()
-        await pilot.pause()
+        screen = await started_console(app, pilot, clock)
         assert screen.console and screen.notes_visible
         for typed in ("abc", "nq"):  # n and q would change the phase and end the session
             await pilot.press("e", *typed)
