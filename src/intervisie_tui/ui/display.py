@@ -28,7 +28,7 @@ from ..store.room_link import Wall
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 from .widgets.room import STATE_CLASSES, RoomBody, state_class
 
-POLL_SECONDS = 0.2  # a key on the laptop shows here within this (plus a paint); 5 stats a second
+POLL_SECONDS = 0.3  # a key on the laptop shows here within this (plus a paint); a stat each time
 
 
 class DisplayScreen(Screen):
