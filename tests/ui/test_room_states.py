@@ -19,21 +19,10 @@ from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.themes import ALL_THEMES, COUNTDOWN_VARIABLES, INTERVISIE_HIGH_CONTRAST
 from intervisie_tui.ui.widgets.big_countdown import render_big
+from tests.ui.test_app_themes import contrast  # WCAG 2 contrast ratio of two colours
 
 
 
-def relative_luminance(color: Color) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio of two colours."""
-    light, dark = sorted((relative_luminance(Color.parse(first)), relative_luminance(Color.parse(second))), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 LIBRARY = load_library(None, entry_points=())
 # state: (keys after the start, seconds after them). Phase 2 (10 min) of the Incidentmethode.
