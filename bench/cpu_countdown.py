@@ -130,8 +130,13 @@ def running_session(data: str) -> None:
 
 
 def start(code: str, seconds: float, size: tuple[int, int], env: dict[str, str], *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", code, str(seconds), str(size[0]), str(size[1]), *extra], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(seconds), str(size[0]), str(size[1]), *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def result(process: subprocess.Popen) -> tuple[float, float]:
@@ -155,22 +160,31 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
         for round_number in range(-1, args.runs):  # round -1 warms up: bytecode, method cache
-            env = {**os.environ, "INTERVISIE_CONFIG_DIR": f"{scratch}/config{round_number}",
-                   "INTERVISIE_DATA_DIR": f"{scratch}/data{round_number}",
-                   "INTERVISIE_CACHE_DIR": f"{scratch}/cache", "PYTHONPYCACHEPREFIX": f"{scratch}/pycache"}
+            env = {
+                **os.environ,
+                "INTERVISIE_CONFIG_DIR": f"{scratch}/config{round_number}",
+                "INTERVISIE_DATA_DIR": f"{scratch}/data{round_number}",
+                "INTERVISIE_CACHE_DIR": f"{scratch}/cache",
+                "PYTHONPYCACHEPREFIX": f"{scratch}/pycache",
+            }
             env.pop("PYTHONDONTWRITEBYTECODE", None)  # from bytecode, as installed (see startup.py)
             followed = f"{scratch}/followed{round_number}"
             running_session(followed)
             seconds = 1.0 if round_number < 0 else args.seconds
-            processes = [start(BASELINE, seconds, size, env), start(OURS, seconds, size, env),
-                         start(DISPLAY, seconds, size, env, followed)]
+            processes = [
+                start(BASELINE, seconds, size, env),
+                start(OURS, seconds, size, env),
+                start(DISPLAY, seconds, size, env, followed),
+            ]
             for label, process in zip(labels, processes):
                 figure = result(process)
                 if round_number >= 0:
                     figures[label].append(figure)
     load_after = os.getloadavg()[0]
-    print(f"{args.seconds:.0f} s at {size[0]}x{size[1]}, headless, {args.runs} rounds, medians "
-          f"(load average {load_before:.1f} before, {load_after:.1f} after; {os.cpu_count()} cores):")
+    print(
+        f"{args.seconds:.0f} s at {size[0]}x{size[1]}, headless, {args.runs} rounds, medians "
+        f"(load average {load_before:.1f} before, {load_after:.1f} after; {os.cpu_count()} cores):"
+    )
     cpu = {label: statistics.median(cpu for cpu, _rss in figures[label]) for label in labels}
     rss = {label: statistics.median(rss for _cpu, rss in figures[label]) for label in labels}
     base = labels[0]

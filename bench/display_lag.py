@@ -76,8 +76,9 @@ class MinimalFollower(App):
 def live_session(data_dir: Path) -> tuple[SessionRunner, Path]:
     """A running session in `data_dir`, and the app's heartbeat file (kept fresh by the rounds)."""
     library = load_library(None, entry_points=())
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram",
-                              budget_minutes=90)
+    plan = SessionPlan.create(
+        library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram", budget_minutes=90
+    )
     store = Store(data_dir, lang="nl")
     journal = store.start_live(plan)
     runner = SessionRunner(plan, SystemClock(), listeners=[journal.append])

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from intervisie_tui.core.clock import FakeClock
@@ -30,7 +30,20 @@ from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.store.document import SessionDocument
 from intervisie_tui.store.sessions import Store, document_name
 
-WORDS = "casus ouder team grens gesprek klacht collega leidinggevende planning rust feedback zorg".split()
+WORDS = [
+    "casus",
+    "ouder",
+    "team",
+    "grens",
+    "gesprek",
+    "klacht",
+    "collega",
+    "leidinggevende",
+    "planning",
+    "rust",
+    "feedback",
+    "zorg",
+]
 NAMES = ["Anna", "Bram", "Cem", "Dewi", "Eva", "Finn", "Gijs", "Hana"]
 
 
@@ -107,8 +120,9 @@ def review_process_first_frame(root: Path, env: dict[str, str], runs: int) -> tu
 
     def measure(code: str, *extra: str) -> float:
         start = time.time()
-        result = subprocess.run([sys.executable, "-c", code, repr(start), *extra], env=env, capture_output=True,
-                                text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", code, repr(start), *extra], env=env, capture_output=True, text=True, check=True
+        )
         return float(result.stdout.strip().splitlines()[-1])
 
     measure(REVIEW_APP, str(root)), measure(MINIMAL_APP)
@@ -154,7 +168,7 @@ def generate(root: Path, count: int) -> None:
     rng = random.Random(1)
     templates = template_documents()
     sessions = root / "sessions"
-    start = datetime(2020, 1, 6, 14, 0, tzinfo=timezone.utc)
+    start = datetime(2020, 1, 6, 14, 0, tzinfo=UTC)
     for number in range(count):
         raw = json.loads(json.dumps(rng.choice(templates)))
         when = start + timedelta(hours=7 * number)
@@ -251,10 +265,17 @@ def main() -> None:
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         cli, bare = interleaved(
             lambda: subprocess.run(command, capture_output=True, check=True, env=env),
-            lambda: subprocess.run([sys.executable, "-c", "import json"], check=True), runs=7)
+            lambda: subprocess.run([sys.executable, "-c", "import json"], check=True),
+            runs=7,
+        )
         row("`intervisie notes list`, warm (aim <= 6x)", cli, "python -c 'import json'", bare)
         review, minimal = review_process_first_frame(root, env, runs=5)
-        row("`intervisie notes` review, first frame (aim <= 1.5x)", review, "minimal Textual app (Digits), 1st frame", minimal)
+        row(
+            "`intervisie notes` review, first frame (aim <= 1.5x)",
+            review,
+            "minimal Textual app (Digits), 1st frame",
+            minimal,
+        )
 
         store = Store(root)
         summaries = store.list_sessions()
@@ -262,7 +283,12 @@ def main() -> None:
         warm_search = timed(lambda: store.search("grens rust"), repeat=5)
         texts = [body for (body,) in store.index._run(lambda db: db.execute("SELECT body FROM texts").fetchall())]
         plain_search = timed(lambda: [text for text in texts if "grens" in text and "rust" in text], repeat=5)
-        row("search, first (SQLite FTS5, in-process)", first_search, "substring scan of all texts in memory", plain_search)
+        row(
+            "search, first (SQLite FTS5, in-process)",
+            first_search,
+            "substring scan of all texts in memory",
+            plain_search,
+        )
         row("search, again (aim <= 20 ms)", warm_search, "substring scan of all texts in memory", plain_search)
         unique = timed(lambda: store.search("nr9876"), repeat=5)
         row("search, one match (nr9876)", unique, "substring scan of all texts in memory", plain_search)
@@ -273,10 +299,22 @@ def main() -> None:
         (root / "like").mkdir()
         like.refresh()
         like_search = timed(lambda: like.search("grens rust"), repeat=5)
-        row("search without FTS5 (LIKE over folded text)", like_search, "substring scan of all texts in memory", plain_search)
+        row(
+            "search without FTS5 (LIKE over folded text)",
+            like_search,
+            "substring scan of all texts in memory",
+            plain_search,
+        )
 
         rows = [
-            (f"{s.when:%Y-%m-%d %H:%M}", s.method_id, s.inbrenger or "-", ", ".join(s.participants), s.case_title, "90 min")
+            (
+                f"{s.when:%Y-%m-%d %H:%M}",
+                s.method_id,
+                s.inbrenger or "-",
+                ", ".join(s.participants),
+                s.case_title,
+                "90 min",
+            )
             for s in summaries
         ]
         first, loaded, plain_first, plain_loaded = bench_review_first_frame(root, rows)
@@ -286,7 +324,11 @@ def main() -> None:
         document = store.load_path(summaries[0].path)
         runner = SessionRunner(document.plan, FakeClock(), document.events)
         for number in range(400):
-            runner.set_note(NoteField.TEXT, f"{number} " + "lange notitie over de casus " * 16, phase=document.plan.method.phases[0].id)
+            runner.set_note(
+                NoteField.TEXT,
+                f"{number} " + "lange notitie over de casus " * 16,
+                phase=document.plan.method.phases[0].id,
+            )
         big = SessionDocument.build("bigsession", document.plan, runner.events, document.saved_at)
         data = big.to_json().encode()
         target = root / "plain.json"
@@ -300,9 +342,16 @@ def main() -> None:
         save = timed(lambda: store.save(big), repeat=5)
         serialise = timed(lambda: big.to_json(), repeat=5)
         write = timed(plain_write, repeat=5)
-        row(f"save a {len(data) / 1000:.0f} KB session (serialise+atomic)", save, "open+write+fsync of the same bytes", write)
+        row(
+            f"save a {len(data) / 1000:.0f} KB session (serialise+atomic)",
+            save,
+            "open+write+fsync of the same bytes",
+            write,
+        )
         row("  of which serialising the document", serialise, "open+write+fsync of the same bytes", write)
-        build = timed(lambda: SessionDocument.build("bigsession", document.plan, runner.events, document.saved_at), repeat=3)
+        build = timed(
+            lambda: SessionDocument.build("bigsession", document.plan, runner.events, document.saved_at), repeat=3
+        )
         row("  building it from events (replay, stats)", build, "open+write+fsync of the same bytes", write)
         print(f"\n(document name for reference: {document_name(big)})")
 

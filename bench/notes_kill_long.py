@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "store"))
 
-from test_kill import lane  # noqa: E402
+from test_kill import lane
 
-from intervisie_tui.store.sessions import Store  # noqa: E402
+from intervisie_tui.store.sessions import Store
 
 
 def main() -> int:
@@ -35,7 +35,9 @@ def main() -> int:
         failures: list[BaseException] = []
         start = time.perf_counter()
         threads = [
-            threading.Thread(target=lane, args=(root / f"lane{i}", 101 + i, results, failures, args.kills, args.longest))
+            threading.Thread(
+                target=lane, args=(root / f"lane{i}", 101 + i, results, failures, args.kills, args.longest)
+            )
             for i in range(args.lanes)
         ]
         for thread in threads:

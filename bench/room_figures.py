@@ -34,7 +34,7 @@ def ink_rows(widget) -> int:
     strips = widget.screen._compositor.render_strips()
     rows = 0
     for y in range(region.y, region.bottom):
-        line = strips[y].text[region.x:region.right] if y < len(strips) else ""
+        line = strips[y].text[region.x : region.right] if y < len(strips) else ""
         rows += bool(line.strip())
     return rows
 
@@ -50,8 +50,9 @@ async def measure(lang: str, theme: str, large: tuple[int, int], small: tuple[in
     library = load_library(None, entry_points=())
     method = library.get("incident")
     timed = next(index for index, phase in enumerate(method.phases) if phase.turn_seconds)
-    plan = SessionPlan.create(method, ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram", budget_minutes=90,
-                              language=lang)  # type: ignore[arg-type]
+    plan = SessionPlan.create(
+        method, ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram", budget_minutes=90, language=lang
+    )  # type: ignore[arg-type]
     clock = FakeClock()
     app = IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings(theme=theme, bell=False))
     out = []
@@ -66,8 +67,10 @@ async def measure(lang: str, theme: str, large: tuple[int, int], small: tuple[in
         await pilot.pause()
         main = ink_rows(screen.query_one("#countdown"))
         turn = ink_rows(screen.query_one("#turn-countdown"))
-        out.append(f"{large[0]}x{large[1]} {lang} {theme}: phase '{method.phases[timed].title(lang)}', "
-                   f"main countdown {main} rows, turn countdown {turn} rows")
+        out.append(
+            f"{large[0]}x{large[1]} {lang} {theme}: phase '{method.phases[timed].title(lang)}', "
+            f"main countdown {main} rows, turn countdown {turn} rows"
+        )
         await pilot.resize_terminal(*small)
         await pilot.pause()
         screen.refresh_view()
@@ -86,8 +89,10 @@ async def measure(lang: str, theme: str, large: tuple[int, int], small: tuple[in
         inside = countdown.region.bottom <= small[1] and countdown.region.right <= small[0]
         seen["clock"] = inside and ink_rows(countdown) >= 3 and countdown.value == room.clock.value
         seen["turn clock"] = ink_rows(screen.query_one("#turn-countdown")) >= 3
-        out.append(f"{small[0]}x{small[1]} {lang} {theme}: "
-                   + ", ".join(f"{name} {'visible' if ok else 'MISSING'}" for name, ok in seen.items()))
+        out.append(
+            f"{small[0]}x{small[1]} {lang} {theme}: "
+            + ", ".join(f"{name} {'visible' if ok else 'MISSING'}" for name, ok in seen.items())
+        )
     return out
 
 

@@ -21,6 +21,7 @@ median's ratio to the baseline's (aim: 1.3 or less). Figures only; nothing is as
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import pty
@@ -75,16 +76,16 @@ def first_frame(argv: list[str], marker: str, env: dict[str, str], size: tuple[i
                 continue
             try:
                 chunk = os.read(fd, 65536)
-            except OSError:  # the child is gone
-                raise SystemExit(f"{' '.join(argv)} ended before showing {marker!r}:\n{ESCAPES.sub(b'', seen)[-2000:]!r}")
+            except OSError as gone:  # the child is gone
+                raise SystemExit(
+                    f"{' '.join(argv)} ended before showing {marker!r}:\n{ESCAPES.sub(b'', seen)[-2000:]!r}"
+                ) from gone
             seen += chunk
             if wanted in ESCAPES.sub(b"", seen[-8192:] if len(seen) > 8192 else seen):
                 return time.perf_counter() - start
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         # Read what is left so the child never blocks on a full pty, then reap it.
         while True:
             try:
@@ -98,7 +99,9 @@ def first_frame(argv: list[str], marker: str, env: dict[str, str], size: tuple[i
 
 def line(label: str, figures: list[float], base: float | None = None) -> str:
     median = statistics.median(figures)
-    text = f"  {label:<34} median {median * 1000:5.0f} ms (min {min(figures) * 1000:.0f}, max {max(figures) * 1000:.0f})"
+    text = (
+        f"  {label:<34} median {median * 1000:5.0f} ms (min {min(figures) * 1000:.0f}, max {max(figures) * 1000:.0f})"
+    )
     if base:
         text += f"   ratio {median / base:.2f}"
     return text
@@ -111,9 +114,14 @@ def main() -> None:
     args = parser.parse_args()
     size = tuple(int(part) for part in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory() as scratch:
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
-               "INTERVISIE_CONFIG_DIR": f"{scratch}/config", "INTERVISIE_DATA_DIR": f"{scratch}/data",
-               "INTERVISIE_CACHE_DIR": f"{scratch}/cache"}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "INTERVISIE_CONFIG_DIR": f"{scratch}/config",
+            "INTERVISIE_DATA_DIR": f"{scratch}/data",
+            "INTERVISIE_CACHE_DIR": f"{scratch}/cache",
+        }
         env.pop("TEXTUAL", None)
         # As installed: from bytecode (pip compiles it). This environment may forbid writing
         # bytecode; the warm-up round compiles every module, ours and Textual's alike, once.
@@ -131,8 +139,10 @@ def main() -> None:
         for _ in range(args.runs):
             for label, argv, marker in cases:
                 figures[label].append(first_frame(argv, marker, env, size))
-    print(f"first frame on a {size[0]}x{size[1]} pty, {args.runs} runs each, interleaved "
-          f"(load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; {os.cpu_count()} cores):")
+    print(
+        f"first frame on a {size[0]}x{size[1]} pty, {args.runs} runs each, interleaved "
+        f"(load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; {os.cpu_count()} cores):"
+    )
     base = statistics.median(figures[cases[0][0]])
     for index, (label, _argv, _marker) in enumerate(cases):
         print(line(label, figures[label], base if index else None))

@@ -16,23 +16,65 @@ from pathlib import Path
 
 # (file stem, language, theme, size, keys, seconds after the keys, title)
 SHOTS = [
-    ("run-screen-round-nl", "nl", "intervisie-dark", (160, 45), ("space", "n", "n", "n", "t"), 42,
-     "Informatieronde met beurttijd"),
-    ("run-screen-last-minute-en", "en", "intervisie-dark", (160, 45), ("space", "right"), 9 * 60 + 23,
-     "Last minute"),
-    ("run-screen-overtime-nl-80x24", "nl", "intervisie-dark", (80, 24), ("space", "right"), 12 * 60 + 13,
-     "Tijd is om (80x24)"),
-    ("run-screen-high-contrast-en", "en", "intervisie-high-contrast", (160, 45), ("space", "n", "n", "n"), 75,
-     "High contrast"),
-    ("run-screen-light-nl", "nl", "intervisie-light", (160, 45), ("space", "right", "space"), 200,
-     "Licht thema, gepauzeerd"),
-    ("run-screen-facilitator-en", "en", "intervisie-dark", (160, 45), ("space", "right", "f"), 100,
-     "Facilitator panel open (private)"),
+    (
+        "run-screen-round-nl",
+        "nl",
+        "intervisie-dark",
+        (160, 45),
+        ("space", "n", "n", "n", "t"),
+        42,
+        "Informatieronde met beurttijd",
+    ),
+    ("run-screen-last-minute-en", "en", "intervisie-dark", (160, 45), ("space", "right"), 9 * 60 + 23, "Last minute"),
+    (
+        "run-screen-overtime-nl-80x24",
+        "nl",
+        "intervisie-dark",
+        (80, 24),
+        ("space", "right"),
+        12 * 60 + 13,
+        "Tijd is om (80x24)",
+    ),
+    (
+        "run-screen-high-contrast-en",
+        "en",
+        "intervisie-high-contrast",
+        (160, 45),
+        ("space", "n", "n", "n"),
+        75,
+        "High contrast",
+    ),
+    (
+        "run-screen-light-nl",
+        "nl",
+        "intervisie-light",
+        (160, 45),
+        ("space", "right", "space"),
+        200,
+        "Licht thema, gepauzeerd",
+    ),
+    (
+        "run-screen-facilitator-en",
+        "en",
+        "intervisie-dark",
+        (160, 45),
+        ("space", "right", "f"),
+        100,
+        "Facilitator panel open (private)",
+    ),
 ]
 
 
-async def render(stem: str, lang: str, theme: str, size: tuple[int, int], keys: tuple[str, ...], seconds: float,
-                 title: str, out: Path) -> Path:
+async def render(
+    stem: str,
+    lang: str,
+    theme: str,
+    size: tuple[int, int],
+    keys: tuple[str, ...],
+    seconds: float,
+    title: str,
+    out: Path,
+) -> Path:
     from intervisie_tui.core.clock import FakeClock
     from intervisie_tui.core.library import load_library
     from intervisie_tui.core.plan import SessionPlan
@@ -40,11 +82,15 @@ async def render(stem: str, lang: str, theme: str, size: tuple[int, int], keys: 
     from intervisie_tui.ui.app import IntervisieApp
 
     library = load_library(None, entry_points=())
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram",
-                              case_title="Een lastig gesprek", language=lang)  # type: ignore[arg-type]
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Anna", "Bram", "Cem", "Dewi"],
+        inbrenger="Bram",
+        case_title="Een lastig gesprek",
+        language=lang,
+    )  # type: ignore[arg-type]
     clock = FakeClock()
-    app = IntervisieApp(lang=lang, clock=clock, plan=plan, library=library,
-                        settings=Settings(theme=theme, bell=False))
+    app = IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings(theme=theme, bell=False))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -82,8 +128,13 @@ async def render_projector(out: Path) -> list[Path]:
     ):
         data = Path(os.environ["INTERVISIE_DATA_DIR"]) / stem
         clock = FakeClock()
-        plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram",
-                                  case_title="Een lastig gesprek", language=lang)  # type: ignore[arg-type]
+        plan = SessionPlan.create(
+            library.get("incident"),
+            ["Anna", "Bram", "Cem", "Dewi"],
+            inbrenger="Bram",
+            case_title="Een lastig gesprek",
+            language=lang,
+        )  # type: ignore[arg-type]
         store = Store(data, lang=lang)
         journal = store.start_live(plan)
         runner = SessionRunner(plan, clock, listeners=[journal.append])
@@ -105,12 +156,23 @@ async def render_projector(out: Path) -> list[Path]:
         written[-1].write_text(svg, encoding="utf-8")
 
     for stem, lang, keys, attached, title in (
-        ("projector-console-nl", "nl", ("space", "n", "n", "n", "t"), True, "De console: scherm voor de groep aangesloten"),
+        (
+            "projector-console-nl",
+            "nl",
+            ("space", "n", "n", "n", "t"),
+            True,
+            "De console: scherm voor de groep aangesloten",
+        ),
         ("projector-mirrored-guard-en", "en", ("space", "e"), False, "Mirrored screen: the guard asks first"),
     ):
         clock = FakeClock()
-        plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram",
-                                  case_title="Een lastig gesprek", language=lang)  # type: ignore[arg-type]
+        plan = SessionPlan.create(
+            library.get("incident"),
+            ["Anna", "Bram", "Cem", "Dewi"],
+            inbrenger="Bram",
+            case_title="Een lastig gesprek",
+            language=lang,
+        )  # type: ignore[arg-type]
         app = IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings(bell=False))
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()

@@ -26,16 +26,24 @@ ROOT = Path(__file__).parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "session-v1.json"
 METHOD = ROOT / "methods" / "incident.toml"
 # More examples when hunting: INTERVISIE_FUZZ_EXAMPLES=500 pytest tests/test_damaged_files_fuzz.py
-FUZZ = settings(max_examples=int(os.environ.get("INTERVISIE_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("INTERVISIE_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 # Values that do not belong where they land: other types, sizes and shapes, markup and control characters.
 ODD_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
     st.sampled_from([10**400, -1, 0, 2**63, 1e308]),
     st.sampled_from([math.nan, math.inf, -math.inf]),
-    st.text(max_size=20), st.sampled_from(["[/]", "[bold]x", "[@click=app.quit]", "\x1b]0;X\x07", "\r\x9b2J", ""]),
+    st.text(max_size=20),
+    st.sampled_from(["[/]", "[bold]x", "[@click=app.quit]", "\x1b]0;X\x07", "\r\x9b2J", ""]),
     st.sampled_from(["2026-01-15T14:00:00", "not a time", "9999-99-99", "2026-01-15T14:00:00+99:00"]),
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
     st.just([[[[[[[[]]]]]]]]),
 )
 
@@ -66,8 +74,13 @@ def _replace(value, path, new):
 def damaged_bytes(draw, original: bytes, parsed=None):
     """The original file, damaged in one or more of the ways files get damaged."""
     data = bytearray(original)
-    kind = draw(st.sampled_from(["truncate", "flip", "nest", "swap", "insert", "mixed"] if parsed is not None
-                                else ["truncate", "flip", "nest", "insert", "mixed"]))
+    kind = draw(
+        st.sampled_from(
+            ["truncate", "flip", "nest", "swap", "insert", "mixed"]
+            if parsed is not None
+            else ["truncate", "flip", "nest", "insert", "mixed"]
+        )
+    )
     if kind == "swap":
         places = list(_paths(parsed))
         place = draw(st.sampled_from(places))
@@ -86,8 +99,24 @@ def damaged_bytes(draw, original: bytes, parsed=None):
         data = data[:at] + opener * depth + b"1" + closer * depth + data[at:]
     if kind == "insert":
         at = draw(st.integers(min_value=0, max_value=len(data)))
-        data = data[:at] + draw(st.sampled_from([b"\x00", b"\xff\xfe", b"NaN", b"1e999", b"9" * 5000, b"\n",
-                                                   b"a" + b".a" * 5000 + b" = 1\n", b'"\\ud800"'])) + data[at:]
+        data = (
+            data[:at]
+            + draw(
+                st.sampled_from(
+                    [
+                        b"\x00",
+                        b"\xff\xfe",
+                        b"NaN",
+                        b"1e999",
+                        b"9" * 5000,
+                        b"\n",
+                        b"a" + b".a" * 5000 + b" = 1\n",
+                        b'"\\ud800"',
+                    ]
+                )
+            )
+            + data[at:]
+        )
     return bytes(data)
 
 
@@ -171,8 +200,9 @@ def test_a_damaged_journal(content):
         shutil.rmtree(root, ignore_errors=True)
 
 
-GOOD_SETTINGS = json.dumps({"language": "en", "theme": "intervisie-light", "bell": True,
-                            "keys": {"next-phase": "j"}, "last_minutes": 90}).encode()
+GOOD_SETTINGS = json.dumps(
+    {"language": "en", "theme": "intervisie-light", "bell": True, "keys": {"next-phase": "j"}, "last_minutes": 90}
+).encode()
 
 
 @FUZZ
@@ -244,9 +274,9 @@ def test_a_damaged_methods_list_cache(data):
     root = _fresh()
     try:
         cache = root / "methods-list.json"
-        rows, _ = method_rows(None, cache)
+        _rows, _ = method_rows(None, cache)
         cache.write_bytes(data.draw(damaged_bytes(cache.read_bytes(), json.loads(cache.read_bytes()))))
-        again, problems = method_rows(None, cache)
+        again, _problems = method_rows(None, cache)
         from intervisie_tui.method_listing import _usable_row
 
         assert all(map(_usable_row, again))  # what `methods list` prints: a damaged row is never trusted

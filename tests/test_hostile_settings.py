@@ -38,10 +38,15 @@ def test_a_named_pipe_as_settings_blocks_no_command(private_dirs):
     config, _ = private_dirs
     config.mkdir(parents=True)
     os.mkfifo(config / "settings.json")
-    settings, problem = load_settings(config / "settings.json")
+    _settings, problem = load_settings(config / "settings.json")
     assert "not a regular file but a named pipe" in problem.render("en")
-    result = subprocess.run([sys.executable, "-m", "intervisie_tui", "notes", "list"], capture_output=True,
-                            text=True, timeout=60, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "intervisie_tui", "notes", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0 and "Traceback" not in result.stderr
 
 
@@ -62,7 +67,6 @@ def test_colliding_rebindings_are_refused_and_named():
 
 def test_control_characters_from_files_never_reach_the_terminal(private_dirs, capsys):
     import json
-    import shutil
     from pathlib import Path
 
     _, data = private_dirs

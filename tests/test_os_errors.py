@@ -39,7 +39,7 @@ def test_a_real_missing_file_reads_in_dutch(tmp_path):
 def test_unreadable_settings_say_why_in_dutch(tmp_path):
     folder = tmp_path / "settings.json"
     folder.mkdir()  # a folder where the file should be
-    settings, problem = load_settings(folder)
+    _settings, problem = load_settings(folder)
     text = problem.render("nl")
     assert "geen gewoon bestand maar een map" in text and "Is a directory" not in text
 

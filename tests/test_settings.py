@@ -69,9 +69,20 @@ def test_the_last_group_moves_out_of_the_config_folder(private_dirs, library, cl
     config, data = private_dirs
     config.mkdir(parents=True)
     path = config / "settings.json"
-    path.write_text(json.dumps({"theme": "intervisie-light", "bell": False, "future": 1,
-                                "last_group": ["Anna", "Bram"], "last_facilitator": "Fleur",
-                                "last_method": "incident", "last_minutes": 75}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "theme": "intervisie-light",
+                "bell": False,
+                "future": 1,
+                "last_group": ["Anna", "Bram"],
+                "last_facilitator": "Fleur",
+                "last_method": "incident",
+                "last_minutes": 75,
+            }
+        ),
+        encoding="utf-8",
+    )
     app = IntervisieApp(lang="en", library=library, clock=clock)
     assert json.loads(path.read_text(encoding="utf-8")) == {"theme": "intervisie-light", "bell": False, "future": 1}
     assert app.settings.theme == "intervisie-light" and app.settings.bell is False
@@ -81,8 +92,9 @@ def test_the_last_group_moves_out_of_the_config_folder(private_dirs, library, cl
     assert app.remembered == remembered
     if os.name == "posix":
         assert stat.S_IMODE((data / "remembered.json").stat().st_mode) == 0o600
-    assert not any(b"Anna" in file.read_bytes() or b"Fleur" in file.read_bytes()
-                   for file in config.rglob("*") if file.is_file())
+    assert not any(
+        b"Anna" in file.read_bytes() or b"Fleur" in file.read_bytes() for file in config.rglob("*") if file.is_file()
+    )
 
 
 def test_a_refused_move_leaves_both_files_as_they_were(private_dirs, library, clock):

@@ -56,7 +56,7 @@ def cached_library(user_dir: Path | None, cache_file: Path | None) -> MethodLibr
                 loaded = _loaded(data)
                 library.methods[loaded.method.id] = loaded
             return library
-    except Exception:  # noqa: BLE001 - a damaged or foreign cache is never trusted, only replaced
+    except Exception:
         pass
     library = load_library(user_dir)
     if library.problems or _plugins_installed():

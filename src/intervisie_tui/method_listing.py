@@ -77,11 +77,15 @@ def _usable_row(row: MethodRow) -> bool:
     """A cached row the listing can print (a damaged cache is loaded again, never trusted)."""
     return (
         isinstance(row.id, str)
-        and isinstance(row.name, dict) and all(isinstance(row.name.get(lang), str) for lang in ("nl", "en"))
-        and all(isinstance(number, int) and not isinstance(number, bool) and 0 <= number < 100_000
-                for number in (row.minutes, row.phases, *row.group_size))
+        and isinstance(row.name, dict)
+        and all(isinstance(row.name.get(lang), str) for lang in ("nl", "en"))
+        and all(
+            isinstance(number, int) and not isinstance(number, bool) and 0 <= number < 100_000
+            for number in (row.minutes, row.phases, *row.group_size)
+        )
         and len(row.group_size) == 2
-        and isinstance(row.origin, str) and row.origin in ("built-in", "plugin", "user")
+        and isinstance(row.origin, str)
+        and row.origin in ("built-in", "plugin", "user")
         and isinstance(row.replaces_builtin, bool)
     )
 
@@ -145,7 +149,12 @@ def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[Me
 
         ensure_private_dir(cache_file.parent)
         # With plugins installed the rows may change without any file changing: never cache them.
-        payload = {"key": key, "plugins": _plugins_installed(), "rows": [asdict(row) for row in rows], "problems": problems}
+        payload = {
+            "key": key,
+            "plugins": _plugins_installed(),
+            "rows": [asdict(row) for row in rows],
+            "problems": problems,
+        }
         atomic_write_text(cache_file, json.dumps(payload, ensure_ascii=False))
     except OSError:
         pass  # a cache we cannot write only costs speed

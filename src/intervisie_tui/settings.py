@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .i18n import Message
 from .core.files import MAX_NESTING, FileRefused, HugeNumber, TooDeep, parse_json, read_text_limited
+from .i18n import Message
 from .paths import SETTINGS_FILE
 from .store.atomic import atomic_write_text, ensure_private_dir
 
@@ -40,9 +40,7 @@ class Settings(BaseModel):
         "(any other registered Textual theme name works too).",
     )
     bell: bool = Field(default=True, description="Ring the terminal bell once when a phase's time is up.")
-    auto_advance: bool = Field(
-        default=False, description="Move on to the next phase by itself when the time is up."
-    )
+    auto_advance: bool = Field(default=False, description="Move on to the next phase by itself when the time is up.")
     extend_takes_from_later: bool = Field(
         default=True,
         description="A minute more for a phase is taken from the later phases (never below their minimums), "
@@ -54,7 +52,9 @@ class Settings(BaseModel):
         "See the help screen (? or F1) for the action ids.",
     )
     retention_months: int | None = Field(
-        default=None, gt=0, le=1200,
+        default=None,
+        gt=0,
+        le=1200,
         description="Offer, at start, to delete sessions older than this many months for good "
         "(null: never offer). Nothing is deleted without asking.",
     )
@@ -87,7 +87,9 @@ def load_settings(path: Path) -> tuple[Settings, Message | None]:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top)"
-        return Settings(), Message("settings.problem.field", {"path": path, "field": where, "given": _shown(first["input"])})
+        return Settings(), Message(
+            "settings.problem.field", {"path": path, "field": where, "given": _shown(first["input"])}
+        )
 
 
 def _shown(value: object, limit: int = 60) -> str:

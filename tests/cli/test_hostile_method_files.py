@@ -52,7 +52,9 @@ def test_methods_list_names_every_bad_file_and_lists_the_rest(private_dirs, caps
     assert "loop-a.toml: a loop of symbolic links" in err
     assert "pipe.toml: this is not a regular file but a named pipe" in err
     assert "folder.toml: this is not a regular file but a folder" in err
-    assert {path.name: path.read_text() for path in folder.iterdir() if path.is_file() and not path.is_symlink()} == before
+    assert {
+        path.name: path.read_text() for path in folder.iterdir() if path.is_file() and not path.is_symlink()
+    } == before
     # the app's other ways in: `run` and validate
     assert main(["--lang", "en", "methods", "validate", str(folder / "dotted.toml")]) == 1
     assert main(["--lang", "nl", "methods", "validate", str(folder / "pipe.toml")]) == 1
@@ -88,7 +90,7 @@ def test_line_numbers_of_thousands_of_errors_take_linear_time(tmp_path):
 
 
 def test_a_bad_value_is_shown_short(tmp_path):
-    text = BUILTIN.read_text().replace('minutes = 90', 'minutes = "' + "9" * 5000 + '"', 1)
+    text = BUILTIN.read_text().replace("minutes = 90", 'minutes = "' + "9" * 5000 + '"', 1)
     path = tmp_path / "long.toml"
     path.write_text(text)
     method, problems = load_method_file(path)

@@ -21,7 +21,15 @@ def test_list_in_dutch_and_english(capsys):
     code, out, _ = run(capsys, "--lang", "nl", "methods", "list")
     assert code == 0
     assert "Incidentmethode" in out and "ingebouwd" in out
-    for method_id in ("incident", "roddel", "vijfstappen", "leren-van-successen", "socratisch", "balint", "kollegiale-beratung"):
+    for method_id in (
+        "incident",
+        "roddel",
+        "vijfstappen",
+        "leren-van-successen",
+        "socratisch",
+        "balint",
+        "kollegiale-beratung",
+    ):
         assert method_id in out
     code, out, _ = run(capsys, "--lang", "en", "methods", "list")
     assert "Incident method" in out and "built-in" in out
@@ -173,4 +181,4 @@ def test_list_is_sorted_by_name_in_the_language(capsys):
                 names[lang].append(library.get(method_id).name(lang).casefold())
         assert len(names[lang]) == len(library.methods)
         assert names[lang] == sorted(names[lang]), lang
-    assert names["nl"] != [name for name in names["en"]]  # each language its own order
+    assert names["nl"] != list(names["en"])  # each language its own order

@@ -16,8 +16,16 @@ SCREENS = [
     ["run", "--method", "incident", "--participants", "Anna,Bram", "--lang", "en"],
     ["--lang", "nl", "run", "--group", "methods", "--case", "notes", "--minutes", "60"],
 ]
-COMMANDS = [["methods", "list"], ["--lang", "en", "notes"], ["display"], ["--help"], ["run", "--help"], ["--version"],
-            ["groups", "list"], ["nonsense"]]
+COMMANDS = [
+    ["methods", "list"],
+    ["--lang", "en", "notes"],
+    ["display"],
+    ["--help"],
+    ["run", "--help"],
+    ["--version"],
+    ["groups", "list"],
+    ["nonsense"],
+]
 
 
 @pytest.mark.parametrize("argv", SCREENS)
@@ -35,16 +43,20 @@ def test_the_short_parser_refuses_as_the_whole_one_does():
     for argv in (["run", "--minutes", "many"], ["--lang", "de"], ["--bogus"]):
         outputs = []
         for commands_too in (False, True):
-            code = (f"from intervisie_tui.cli import build_parser\n"
-                    f"build_parser(commands_too={commands_too}).parse_args({argv!r})")
+            code = (
+                f"from intervisie_tui.cli import build_parser\n"
+                f"build_parser(commands_too={commands_too}).parse_args({argv!r})"
+            )
             result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
             outputs.append((result.returncode, result.stderr))
         assert outputs[0] == outputs[1] and outputs[0][0] == 2, argv
 
 
 def test_a_screen_imports_no_other_command():
-    code = ("import sys\nfrom intervisie_tui.cli import build_parser\n"
-            "build_parser(commands_too=False).parse_args(['run', '--method', 'x'])\n"
-            "print(sorted(m for m in sys.modules if m.startswith('intervisie_tui.cli.')))")
+    code = (
+        "import sys\nfrom intervisie_tui.cli import build_parser\n"
+        "build_parser(commands_too=False).parse_args(['run', '--method', 'x'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('intervisie_tui.cli.')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

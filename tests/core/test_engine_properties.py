@@ -16,9 +16,25 @@ METHOD_IDS = sorted(LIBRARY.methods)
 
 ACTIONS = st.sampled_from(
     [
-        "start", "toggle_pause", "next_phase", "previous_phase", "jump", "extend", "shorten",
-        "next_speaker", "previous_speaker", "skip_speaker", "set_inbrenger", "checkpoint", "end",
-        "start_break", "break_longer", "break_shorter", "end_break", "extend_from_later", "shorten_to_later",
+        "start",
+        "toggle_pause",
+        "next_phase",
+        "previous_phase",
+        "jump",
+        "extend",
+        "shorten",
+        "next_speaker",
+        "previous_speaker",
+        "skip_speaker",
+        "set_inbrenger",
+        "checkpoint",
+        "end",
+        "start_break",
+        "break_longer",
+        "break_shorter",
+        "end_break",
+        "extend_from_later",
+        "shorten_to_later",
     ]
 )
 
@@ -30,9 +46,7 @@ def sessions(draw):
     budget = draw(st.integers(method.min_total, method.min_total + 200))
     inbrenger = draw(st.one_of(st.none(), st.sampled_from(people)))
     plan = SessionPlan.create(method, people, inbrenger=inbrenger, budget_minutes=budget)
-    steps = draw(
-        st.lists(st.tuples(ACTIONS, st.floats(0, 900, allow_nan=False), st.integers(0, 20)), max_size=60)
-    )
+    steps = draw(st.lists(st.tuples(ACTIONS, st.floats(0, 900, allow_nan=False), st.integers(0, 20)), max_size=60))
     return plan, steps
 
 

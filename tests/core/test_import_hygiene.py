@@ -23,8 +23,21 @@ def loaded_ui_modules(imports: str) -> str:
 def test_core_imports_no_textual():
     imports = "\n".join(
         f"import intervisie_tui.core.{name}"
-        for name in ("method", "method_errors", "library", "plan", "events", "state", "engine", "clock", "stats",
-                     "groups", "rotation", "hours", "registers")
+        for name in (
+            "method",
+            "method_errors",
+            "library",
+            "plan",
+            "events",
+            "state",
+            "engine",
+            "clock",
+            "stats",
+            "groups",
+            "rotation",
+            "hours",
+            "registers",
+        )
     )
     assert loaded_ui_modules(imports) == ""
 

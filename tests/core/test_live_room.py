@@ -15,8 +15,19 @@ SECRET = "VERTROUWELIJK: Bram twijfelt"
 
 def test_the_room_view_holds_only_public_fields():
     fields = {field.name for field in dataclasses.fields(RoomView)}
-    assert fields == {"lang", "status", "header", "strip", "clock", "turn", "questions", "message", "covered",
-                      "timing", "on_break"}
+    assert fields == {
+        "lang",
+        "status",
+        "header",
+        "strip",
+        "clock",
+        "turn",
+        "questions",
+        "message",
+        "covered",
+        "timing",
+        "on_break",
+    }
 
 
 def test_nothing_private_reaches_the_room(incident_plan, clock):

@@ -10,7 +10,7 @@ from intervisie_tui.core.library import Origin, builtin_methods_dir, load_librar
 from intervisie_tui.core.method import Speakers, ground_rules
 from intervisie_tui.starter import starter_method
 
-GOOD = '''
+GOOD = """
 id = "mini"
 schema = 1
 name = { nl = "Mini", en = "Mini" }
@@ -34,7 +34,7 @@ minutes = 10
 min_minutes = 4
 speakers = "round"
 turn_seconds = 60
-'''
+"""
 
 
 def write(tmp_path: Path, text: str, name: str = "mini.toml") -> Path:
@@ -64,7 +64,7 @@ def test_a_good_file_loads(tmp_path):
 
 
 def test_toml_syntax_error_names_the_line(tmp_path):
-    message = only_problem(tmp_path, GOOD.replace('minutes = 20', 'minutes = = 20'))
+    message = only_problem(tmp_path, GOOD.replace("minutes = 20", "minutes = = 20"))
     assert "line 8" in message
     assert "TOML" in message
 
@@ -98,7 +98,9 @@ def test_duplicate_phase_ids(tmp_path):
 
 @pytest.mark.parametrize("value", ["0", "-5"])
 def test_zero_or_negative_minutes(tmp_path, value):
-    message = only_problem(tmp_path, GOOD.replace("minutes = 10\nmin_minutes = 4", f"minutes = {value}\nmin_minutes = 4"))
+    message = only_problem(
+        tmp_path, GOOD.replace("minutes = 10\nmin_minutes = 4", f"minutes = {value}\nmin_minutes = 4")
+    )
     assert "phase 2 ('ronde')" in message
     assert "field 'minutes'" in message
     assert "above 0" in message
@@ -134,7 +136,9 @@ def test_total_must_hold_the_phase_minimums(tmp_path):
 
 
 def test_phase_headers_with_spaces_keep_their_lines(tmp_path):
-    message = only_problem(tmp_path, GOOD.replace("[[phases]]", "[[ phases ]]").replace("min_minutes = 4", "min_minutes = 0"))
+    message = only_problem(
+        tmp_path, GOOD.replace("[[phases]]", "[[ phases ]]").replace("min_minutes = 4", "min_minutes = 0")
+    )
     assert "line 22: phase 2 ('ronde'), field 'min_minutes'" in message
 
 
@@ -159,9 +163,7 @@ def test_text_missing_in_one_language(tmp_path):
 
 
 def test_question_lists_must_match_between_languages(tmp_path):
-    message = only_problem(
-        tmp_path, GOOD.replace('en = ["What happened?"]', 'en = ["What happened?", "And then?"]')
-    )
+    message = only_problem(tmp_path, GOOD.replace('en = ["What happened?"]', 'en = ["What happened?", "And then?"]'))
     assert "1 Dutch and 2 English items" in message
 
 
@@ -172,7 +174,9 @@ def test_unknown_field_is_named(tmp_path):
 
 
 def test_turn_seconds_only_in_rounds(tmp_path):
-    message = only_problem(tmp_path, GOOD.replace('speakers = "inbrenger"', 'speakers = "inbrenger"\nturn_seconds = 30'))
+    message = only_problem(
+        tmp_path, GOOD.replace('speakers = "inbrenger"', 'speakers = "inbrenger"\nturn_seconds = 30')
+    )
     assert "line 16: phase 1 ('vertellen'), field 'turn_seconds': is only allowed when speakers = \"round\"" in message
 
 

@@ -31,7 +31,9 @@ def test_scaling_is_proportional(library):
 
 def test_budget_below_the_minimums_is_a_clear_error(library):
     method = library.get("incident")
-    with pytest.raises(PlanError, match=r"30 minutes is too short for this method: it needs at least 46 minutes") as caught:
+    with pytest.raises(
+        PlanError, match=r"30 minutes is too short for this method: it needs at least 46 minutes"
+    ) as caught:
         scale_minutes(method, 30)
     assert caught.value.problems[0].input == "budget"
     assert "minstens 46 minuten" in caught.value.render("nl")
@@ -62,7 +64,11 @@ def test_plan_requires_two_to_twelve_distinct_names(library):
 def test_every_problem_is_reported_at_once(library):
     with pytest.raises(PlanError) as caught:
         SessionPlan.create(library.get("incident"), ["Anna"], inbrenger="Zoe", budget_minutes=10)
-    assert [problem.key for problem in caught.value.problems] == ["plan.too_few", "plan.inbrenger_missing", "plan.budget_too_low"]
+    assert [problem.key for problem in caught.value.problems] == [
+        "plan.too_few",
+        "plan.inbrenger_missing",
+        "plan.budget_too_low",
+    ]
 
 
 def test_inbrenger_must_be_a_participant(library):

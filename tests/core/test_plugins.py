@@ -33,7 +33,9 @@ def make_plugin(tmp_path, monkeypatch):
     (package / "extra").mkdir(parents=True)
     (package / "__init__.py").write_text(PLUGIN_MODULE, encoding="utf-8")
     source = (builtin_methods_dir() / "roddel.toml").read_text(encoding="utf-8")
-    (package / "extra" / "roddel-plus.toml").write_text(source.replace('id = "roddel"', 'id = "roddel-plus"'), encoding="utf-8")
+    (package / "extra" / "roddel-plus.toml").write_text(
+        source.replace('id = "roddel"', 'id = "roddel-plus"'), encoding="utf-8"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, "plugin_pkg", raising=False)
     return [

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from intervisie_tui.core.events import NoteField
-from intervisie_tui.core.room import clock_time
 from intervisie_tui.core.plan import SessionPlan
+from intervisie_tui.core.room import clock_time
 from intervisie_tui.ui.display import DisplayApp, DisplayScreen
 
 from .conftest import SECRET, Facilitator

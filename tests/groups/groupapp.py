@@ -16,17 +16,28 @@ NAMES = ("Anna", "[bold]Bram[/]", "Cem [@click=x]", "Dewi")
 
 def seeded_group(data_dir) -> Group:
     store = GroupStore(data_dir, lang="nl")
-    group = Group(name="VP [red]Noord[/]", every_weeks=6, planned_meetings=6, registers=["lvv"],
-                  agreements="Wat hier gezegd wordt, blijft hier. [b]Op tijd[/] beginnen.")
+    group = Group(
+        name="VP [red]Noord[/]",
+        every_weeks=6,
+        planned_meetings=6,
+        registers=["lvv"],
+        agreements="Wat hier gezegd wordt, blijft hier. [b]Op tijd[/] beginnen.",
+    )
     for name in NAMES:
         group.add_member(name, date(2026, 9, 1))
     anna, bram, cem, dewi = (member.id for member in group.members)
-    group.meetings.append(MeetingRecord(
-        date=date(2026, 10, 21), method_id="incident", inbrenger=anna, facilitator=bram,
-        attendance={anna: "present", bram: "present", cem: "present", dewi: "excused"},
-        net_seconds=7200, member_seconds={anna: 7200, bram: 7200, cem: 4500},
-        action_points="Anna belt de teamleider",
-    ))
+    group.meetings.append(
+        MeetingRecord(
+            date=date(2026, 10, 21),
+            method_id="incident",
+            inbrenger=anna,
+            facilitator=bram,
+            attendance={anna: "present", bram: "present", cem: "present", dewi: "excused"},
+            net_seconds=7200,
+            member_seconds={anna: 7200, bram: 7200, cem: 4500},
+            action_points="Anna belt de teamleider",
+        )
+    )
     store.create(group)
     other = Group(name="Coaches Zuid")
     other.add_member("Eva", date(2026, 9, 1))

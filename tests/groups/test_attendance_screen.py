@@ -51,7 +51,9 @@ async def test_the_opening_shows_a_groups_agreements_on_the_room_screen(library,
     from .groupapp import seeded_group
 
     group = seeded_group(private_dirs[1])
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Dewi"], budget_minutes=90, group=GroupMeeting(group_id=group.id))
+    plan = SessionPlan.create(
+        library.get("incident"), ["Anna", "Dewi"], budget_minutes=90, group=GroupMeeting(group_id=group.id)
+    )
     app = IntervisieApp(lang="nl", clock=FakeClock(), plan=plan, library=library, settings=Settings(bell=False))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -32,10 +32,24 @@ def refused(call) -> GroupRuleError:
 
 def test_settings_are_applied_all_or_none_and_the_wrong_one_is_named():
     group = Group(name="G")
-    apply_settings(group, {"name": " VP Noord ", "every_weeks": 6, "registers": ["lvv", "lvv"], "facilitator": " ",
-                           "show_agreements": False}, known_registers=KNOWN)
+    apply_settings(
+        group,
+        {
+            "name": " VP Noord ",
+            "every_weeks": 6,
+            "registers": ["lvv", "lvv"],
+            "facilitator": " ",
+            "show_agreements": False,
+        },
+        known_registers=KNOWN,
+    )
     assert (group.name, group.every_weeks, group.registers, group.facilitator, group.show_agreements) == (
-        "VP Noord", 6, ["lvv"], None, False)
+        "VP Noord",
+        6,
+        ["lvv"],
+        None,
+        False,
+    )
     error = refused(lambda: apply_settings(group, {"planned_meetings": 8, "every_weeks": 53}, known_registers=KNOWN))
     assert error.field == "every_weeks" and "1 to 52" in error.message.render("en")
     assert group.planned_meetings is None  # nothing changed
@@ -44,8 +58,14 @@ def test_settings_are_applied_all_or_none_and_the_wrong_one_is_named():
     error = refused(lambda: apply_settings(group, {"name": "coaches"}, known_registers=KNOWN, taken_names=["Coaches"]))
     assert error.field == "name" and "already a group" in error.message.render("en")
     assert refused(lambda: apply_settings(group, {"name": "  "}, known_registers=KNOWN)).field == "name"
-    assert refused(lambda: apply_settings(group, {"registration_number": "x" * 121}, known_registers=KNOWN)).field == "registration_number"
-    assert refused(lambda: apply_settings(group, {"planned_meetings": True}, known_registers=KNOWN)).field == "planned_meetings"
+    assert (
+        refused(lambda: apply_settings(group, {"registration_number": "x" * 121}, known_registers=KNOWN)).field
+        == "registration_number"
+    )
+    assert (
+        refused(lambda: apply_settings(group, {"planned_meetings": True}, known_registers=KNOWN)).field
+        == "planned_meetings"
+    )
 
 
 def test_typed_numbers_dates_and_names():

@@ -81,9 +81,18 @@ def test_files_are_private_and_names_with_markup_round_trip(private_dirs):
 
 
 def document_for(group: Group, names=("Anna", "Bram", "Cem"), session_id="s1", library=None) -> SessionDocument:
-    plan = SessionPlan.create(library.get("incident"), list(names), inbrenger="Bram", facilitator="Dewi",
-                              case_title="Secret case", budget_minutes=90, group=GroupMeeting(group_id=group.id, excused=("Dewi",)))
-    events = journal(("19:00", K.START), ("20:00", K.PAUSE), ("20:15", K.RESUME), ("20:30", K.LEAVE, "Bram"), ("21:15", K.END))
+    plan = SessionPlan.create(
+        library.get("incident"),
+        list(names),
+        inbrenger="Bram",
+        facilitator="Dewi",
+        case_title="Secret case",
+        budget_minutes=90,
+        group=GroupMeeting(group_id=group.id, excused=("Dewi",)),
+    )
+    events = journal(
+        ("19:00", K.START), ("20:00", K.PAUSE), ("20:15", K.RESUME), ("20:30", K.LEAVE, "Bram"), ("21:15", K.END)
+    )
     return SessionDocument.build(session_id, plan, events, saved_at=EVENING)
 
 
@@ -138,7 +147,7 @@ def test_export_and_import_merge_by_id_and_refuse_damage(private_dirs, tmp_path,
     for content in DAMAGE.values():
         bad = tmp_path / "bad.json"
         bad.write_bytes(content)
-        with pytest.raises(StoreError, match="bad.json"):
+        with pytest.raises(StoreError, match=r"bad\.json"):
             store.import_file(bad)
     assert sorted(p.name for p in (private_dirs[1] / "groups").iterdir()) == listing
     assert json.loads((private_dirs[1] / "groups" / f"{group.id}.json").read_text())["name"] == "VP Noord"
@@ -153,8 +162,9 @@ def test_a_guest_of_a_fixed_group_is_on_record_but_not_in_the_rotation(library):
     assert guest is not None and not guest.active
     assert group.meetings[0].attendance[guest.id] is Attendance.PRESENT
     group.fixed = False
-    group.record_session("s9", ["Anna", "Yara"], [], when=date(2026, 3, 1), method_id="incident", inbrenger=None,
-                         facilitator=None)
+    group.record_session(
+        "s9", ["Anna", "Yara"], [], when=date(2026, 3, 1), method_id="incident", inbrenger=None, facilitator=None
+    )
     assert group.member("Yara").active
 
 
@@ -165,8 +175,13 @@ async def test_a_session_of_a_group_is_recorded_when_the_app_saves_it(library, p
 
     store = GroupStore(lang="nl")
     group = make_group(store)
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem"], inbrenger="Bram", budget_minutes=90,
-                              group=GroupMeeting(group_id=group.id))
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Anna", "Bram", "Cem"],
+        inbrenger="Bram",
+        budget_minutes=90,
+        group=GroupMeeting(group_id=group.id),
+    )
     clock = FakeClock()
     app = IntervisieApp(lang="nl", clock=clock, plan=plan, library=library, settings=Settings(bell=False))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -192,8 +207,12 @@ def test_an_export_with_notes_takes_the_action_points_from_the_sessions_here(lib
     last = document.events[-1]
     from intervisie_tui.core.events import Event, NoteField
 
-    noted = document.rebuilt([*document.events, Event(kind=K.NOTE, t=last.t, at=last.at, field=NoteField.ACTION_POINTS,
-                                                        text="Cem mailt het team")])
+    noted = document.rebuilt(
+        [
+            *document.events,
+            Event(kind=K.NOTE, t=last.t, at=last.at, field=NoteField.ACTION_POINTS, text="Cem mailt het team"),
+        ]
+    )
     Store(lang="en").save(noted)
     store.record_session(noted)
     assert main(["groups", "export", group.id]) == 0
@@ -207,8 +226,14 @@ def test_control_characters_in_names_are_shown_as_symbols_never_sent_to_the_term
 
     folder = private_dirs[1] / "groups"
     folder.mkdir(parents=True)
-    raw = {"format": "intervisie-tui group", "schema_version": 1, "id": "abc", "name": "G\x1b[2J",
-           "agreements": "één\ntwee\x07", "members": [{"id": "m1", "name": "Anna\x1b[31m"}]}
+    raw = {
+        "format": "intervisie-tui group",
+        "schema_version": 1,
+        "id": "abc",
+        "name": "G\x1b[2J",
+        "agreements": "één\ntwee\x07",
+        "members": [{"id": "m1", "name": "Anna\x1b[31m"}],
+    }
     (folder / "abc.json").write_text(json.dumps(raw), encoding="utf-8")
     group = GroupStore(lang="en").find("abc")
     assert group.name == "G␛[2J" and group.members[0].name == "Anna␛[31m" and group.agreements == "één\ntwee␇"

@@ -19,8 +19,20 @@ def run(capsys, *argv):
 
 
 def test_new_show_and_member_history(capsys):
-    code, out, _ = run(capsys, "groups", "new", "Intervisie VP Noord", "--members", "Anna,Bram,Cem,Dewi,Eva",
-                       "--every-weeks", "6", "--meetings", "6", "--register", "lvv")
+    code, out, _ = run(
+        capsys,
+        "groups",
+        "new",
+        "Intervisie VP Noord",
+        "--members",
+        "Anna,Bram,Cem,Dewi,Eva",
+        "--every-weeks",
+        "6",
+        "--meetings",
+        "6",
+        "--register",
+        "lvv",
+    )
     assert code == 0 and "created" in out
     assert run(capsys, "groups", "new", "intervisie vp noord")[0] == 1
     assert run(capsys, "groups", "add-member", "noord", "Anna")[0] == 2
@@ -53,24 +65,69 @@ def test_run_with_a_group_takes_the_suggestions_and_the_options_override(capsys,
     run(capsys, "groups", "new", "G", "--members", "Anna,Bram,Cem")
     store = GroupStore(lang="en")
     group = store.find("G")
-    anna, bram, cem = (member.id for member in group.members)
+    anna, bram, _cem = (member.id for member in group.members)
     group.meetings.append(MeetingRecord(date="2026-11-01", inbrenger=anna, facilitator=bram, method_id="incident"))
     store.save(group)
-    args = argparse.Namespace(group="G", method=None, participants=None, inbrenger=None, facilitator=None,
-                              minutes=None, case="", data_dir=None)
+    args = argparse.Namespace(
+        group="G",
+        method=None,
+        participants=None,
+        inbrenger=None,
+        facilitator=None,
+        minutes=None,
+        case="",
+        data_dir=None,
+    )
     plan = build_plan(args, library, "en")
     assert plan.participants == ("Anna", "Bram", "Cem") and plan.inbrenger == "Bram"
     assert plan.facilitator == "Cem" and plan.method.id != "incident" and plan.group.group_id == group.id
-    args = argparse.Namespace(group="G", method="incident", participants="Anna,Cem", inbrenger="Anna", facilitator=None,
-                              minutes=None, case="", data_dir=None)
+    args = argparse.Namespace(
+        group="G",
+        method="incident",
+        participants="Anna,Cem",
+        inbrenger="Anna",
+        facilitator=None,
+        minutes=None,
+        case="",
+        data_dir=None,
+    )
     plan = build_plan(args, library, "en")
-    assert (plan.participants, plan.inbrenger, plan.facilitator, plan.method.id) == (("Anna", "Cem"), "Anna", "Cem", "incident")
+    assert (plan.participants, plan.inbrenger, plan.facilitator, plan.method.id) == (
+        ("Anna", "Cem"),
+        "Anna",
+        "Cem",
+        "incident",
+    )
     with pytest.raises(LaunchError, match="--group"):
-        build_plan(argparse.Namespace(group="Nope", method=None, participants=None, inbrenger=None, facilitator=None,
-                                      minutes=None, case="", data_dir=None), library, "en")
+        build_plan(
+            argparse.Namespace(
+                group="Nope",
+                method=None,
+                participants=None,
+                inbrenger=None,
+                facilitator=None,
+                minutes=None,
+                case="",
+                data_dir=None,
+            ),
+            library,
+            "en",
+        )
     with pytest.raises(LaunchError, match="--method"):
-        build_plan(argparse.Namespace(group=None, method=None, participants="A,B", inbrenger=None, facilitator=None,
-                                      minutes=None, case="", data_dir=None), library, "en")
+        build_plan(
+            argparse.Namespace(
+                group=None,
+                method=None,
+                participants="A,B",
+                inbrenger=None,
+                facilitator=None,
+                minutes=None,
+                case="",
+                data_dir=None,
+            ),
+            library,
+            "en",
+        )
 
 
 def test_the_series_closes_with_an_evaluation_and_a_report(capsys, library, tmp_path):
@@ -78,8 +135,16 @@ def test_the_series_closes_with_an_evaluation_and_a_report(capsys, library, tmp_
     store = GroupStore(lang="en")
     group = store.find("G")
     anna, bram = (member.id for member in group.members)
-    group.meetings.append(MeetingRecord(date="2026-11-01", inbrenger=anna, facilitator=bram, method_id="incident",
-                                        attendance={anna: "present", bram: "present"}, net_seconds=7200))
+    group.meetings.append(
+        MeetingRecord(
+            date="2026-11-01",
+            inbrenger=anna,
+            facilitator=bram,
+            method_id="incident",
+            attendance={anna: "present", bram: "present"},
+            net_seconds=7200,
+        )
+    )
     store.save(group)
     code, out, _ = run(capsys, "groups", "series", "G")
     assert code == 0 and "What helped us learn?" in out and "| Anna | 1 | 0 | 1/1 |" in out

@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from textual.widgets import Input, OptionList, Select, Static, TextArea
+from textual.widgets import Input, OptionList, Select, Static
 
 from intervisie_tui.core.plan import GroupMeeting, SessionPlan
 from intervisie_tui.settings import Settings
@@ -73,7 +72,12 @@ async def test_a_new_group_from_the_form_with_a_refused_value_named(library, pri
         assert "VP Noord" in text_of(app.screen.query_one("#groups-overview", Static))
     saved = groups_on_disk(data)["VP Noord"]
     assert [member["name"] for member in saved["members"]] == ["Anna", "Bram", "Cem"]
-    assert (saved["fixed"], saved["facilitator"], saved["every_weeks"], saved["planned_meetings"]) == (False, None, 6, 8)
+    assert (saved["fixed"], saved["facilitator"], saved["every_weeks"], saved["planned_meetings"]) == (
+        False,
+        None,
+        6,
+        8,
+    )
     assert saved["registers"] == ["lvv"] and saved["registration_number"] == "R-123"
     assert saved["agreements"] == "Wat hier gezegd wordt, blijft hier." and saved["show_agreements"] is True
     assert all(member["joined"] == "2026-12-02" for member in saved["members"])
@@ -106,7 +110,10 @@ async def test_editing_asks_before_esc_loses_anything_and_names_the_field(librar
         form.query_one("#form-name", Input).value = "coaches zuid"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert text_of(form.query_one("#form-problem", Static)) == "Naam: Er is al een groep 'coaches zuid'; kies een andere naam."
+        assert (
+            text_of(form.query_one("#form-problem", Static))
+            == "Naam: Er is al een groep 'coaches zuid'; kies een andere naam."
+        )
         form.query_one("#form-name", Input).value = "VP Noord"
         form.query_one("#form-facilitation", Select).value = "standing"
         await pilot.press("ctrl+s")
@@ -144,7 +151,10 @@ async def test_members_join_are_renamed_and_leave_with_their_history(library, pr
         await pilot.press("n", *"anna", "enter")
         await pilot.pause()
         assert isinstance(app.screen, NamePrompt)
-        assert text_of(app.screen.query_one("#prompt-problem", Static)) == "Member: 'anna' is already a member of the group."
+        assert (
+            text_of(app.screen.query_one("#prompt-problem", Static))
+            == "Member: 'anna' is already a member of the group."
+        )
         app.screen.query_one(Input).value = "Eva"
         await pilot.press("enter")
         await pilot.pause()
@@ -188,7 +198,10 @@ async def test_a_report_with_the_command_line_s_options_and_dates_checked(librar
         await pilot.press("enter", "down", "enter")  # member: Anna
         await pilot.press("tab", *"2026-13-01", "enter")
         problem = dialog.query_one("#report-problem", Static)
-        assert text_of(problem) == "From: '2026-13-01' is not a date; type YYYY-MM-DD (e.g. 2026-01-31), or leave it empty."
+        assert (
+            text_of(problem)
+            == "From: '2026-13-01' is not a date; type YYYY-MM-DD (e.g. 2026-01-31), or leave it empty."
+        )
         assert app.focused is dialog.query_one("#report-since", Input)
         dialog.query_one("#report-since", Input).value = "2026-12-01"
         await pilot.press("tab", *"2026-11-01", "enter")
@@ -222,7 +235,9 @@ async def test_the_closing_evaluation_from_the_screen(library, private_dirs):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EvaluationScreen)
-        assert "Welke leerdoelen hadden we bij de start" in text_of(screen.query_one("#question-goals_and_results", Static))
+        assert "Welke leerdoelen hadden we bij de start" in text_of(
+            screen.query_one("#question-goals_and_results", Static)
+        )
         await pilot.press(*"Casussen scherper")
         await pilot.press("escape")
         await pilot.pause()
@@ -239,8 +254,13 @@ async def test_the_closing_evaluation_from_the_screen(library, private_dirs):
 async def test_the_opening_covers_the_first_phase_when_the_group_wants_it(library, private_dirs, clock):
     _, data = private_dirs
     group = seeded_group(data)
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Cem [@click=x]", "Dewi"], inbrenger="Dewi",
-                              budget_minutes=90, group=GroupMeeting(group_id=group.id))
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Anna", "Cem [@click=x]", "Dewi"],
+        inbrenger="Dewi",
+        budget_minutes=90,
+        group=GroupMeeting(group_id=group.id),
+    )
     app = IntervisieApp(lang="nl", clock=clock, settings=Settings(), library=library, data_dir=data)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -303,7 +323,13 @@ async def test_every_groups_footer_fits_80_columns(library, private_dirs, lang):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_groups(pilot, down=1)
         await assert_footer_whole(app, pilot, "groups")
-        for key, where in (("n", "new group"), ("e", "edit group"), ("m", "members"), ("r", "report"), ("v", "evaluation")):
+        for key, where in (
+            ("n", "new group"),
+            ("e", "edit group"),
+            ("m", "members"),
+            ("r", "report"),
+            ("v", "evaluation"),
+        ):
             await pilot.press(key)
             await pilot.pause()
             await assert_footer_whole(app, pilot, where)

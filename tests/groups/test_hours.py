@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intervisie_tui.core.events import Event, EventKind as K
+from intervisie_tui.core.events import Event
+from intervisie_tui.core.events import EventKind as K
 from intervisie_tui.core.hours import hours_label, net_time
 from intervisie_tui.core.state import SessionState
 
@@ -36,8 +37,12 @@ def test_late_arrival_counts_from_the_arrival():
 
 def test_leaving_and_coming_back_during_a_pause():
     events = journal(
-        ("19:00", K.START), ("19:30", K.LEAVE, "Anna"), ("19:45", K.PAUSE), ("19:50", K.ARRIVE, "Anna"),
-        ("20:00", K.RESUME), ("20:30", K.END),
+        ("19:00", K.START),
+        ("19:30", K.LEAVE, "Anna"),
+        ("19:45", K.PAUSE),
+        ("19:50", K.ARRIVE, "Anna"),
+        ("20:00", K.RESUME),
+        ("20:30", K.END),
     )
     times = net_time(PEOPLE, events)
     assert hours_label(times.seconds) == "1:15"
@@ -75,10 +80,10 @@ KINDS = [K.START, K.PAUSE, K.RESUME, K.ARRIVE, K.LEAVE, K.CHECKPOINT, K.GOTO, K.
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 600), st.sampled_from(PEOPLE + ("Zoë",))), max_size=40))
+@given(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 600), st.sampled_from((*PEOPLE, "Zoë"))), max_size=40))
 def test_nobody_is_counted_longer_than_the_session_nor_the_session_longer_than_start_to_end(steps):
     t, events = 0.0, []
-    base = datetime(2026, 12, 2, 19, tzinfo=timezone.utc)
+    base = datetime(2026, 12, 2, 19, tzinfo=UTC)
     for kind, gap, name in steps:
         t += gap
         events.append(Event(kind=kind, t=t, at=base + timedelta(seconds=t), name=name))

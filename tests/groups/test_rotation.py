@@ -24,7 +24,7 @@ def hold(group: Group, present: list[str], day: int) -> MeetingRecord:
         date=START + timedelta(weeks=day),
         inbrenger=suggestion.inbrenger,
         facilitator=suggestion.facilitator,
-        attendance={member: "present" for member in present},
+        attendance=dict.fromkeys(present, "present"),
     )
     group.meetings.append(record)
     return record

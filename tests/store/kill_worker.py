@@ -37,11 +37,13 @@ def main(data_dir: str, seed: int) -> None:
         journal = store.reopen(live)
         out.write(f"RESUMED {len(live.events)}\n")
         runner = SessionRunner.recover(live.plan, clock, live.events, listeners=[journal.append, acknowledge])
-        for event in runner.events[len(live.events):]:  # the pause the resume recorded
+        for event in runner.events[len(live.events) :]:  # the pause the resume recorded
             journal.append(event)
             acknowledge(event)
     else:
-        plan = SessionPlan.create(load_library(None, entry_points=()).get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram")
+        plan = SessionPlan.create(
+            load_library(None, entry_points=()).get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram"
+        )
         journal = store.start_live(plan)
         runner = SessionRunner(plan, clock, listeners=[journal.append, acknowledge])
         out.write("STARTED\n")

@@ -20,23 +20,47 @@ from intervisie_tui.store.export import export_json, export_markdown
 from intervisie_tui.store.sessions import Store
 
 PEOPLE = ["Jan-Willem de Vries", "Ümit Yılmaz", "Ineke Noorman", "Bram", "Sophie van der Berg"]
-LEAKS_ANY_CASE = ["Jan-Willem", "Jan Willem", "JanWillem", "Jan", "Willem", "Vries", "Ümit", "Umit", "Yılmaz",
-                  "Yilmaz", "Ineke", "Noorman", "Bram", "Sophie", "Berg"]
+LEAKS_ANY_CASE = [
+    "Jan-Willem",
+    "Jan Willem",
+    "JanWillem",
+    "Jan",
+    "Willem",
+    "Vries",
+    "Ümit",
+    "Umit",
+    "Yılmaz",
+    "Yilmaz",
+    "Ineke",
+    "Noorman",
+    "Bram",
+    "Sophie",
+    "Berg",
+]
 LEAKS_AS_WRITTEN = ["JW", "J.W.", "J. W.", "JWdV", "SvdB", "S.v.d.B.", "IN-"]
 
 
 @pytest.fixture
 def document(library, clock) -> SessionDocument:
-    plan = SessionPlan.create(library.get("incident"), PEOPLE, inbrenger="Ümit Yılmaz",
-                              facilitator="Sophie van der Berg", case_title="Conflict tussen JW en Sophie")
+    plan = SessionPlan.create(
+        library.get("incident"),
+        PEOPLE,
+        inbrenger="Ümit Yılmaz",
+        facilitator="Sophie van der Berg",
+        case_title="Conflict tussen JW en Sophie",
+    )
     runner = SessionRunner(plan, clock)
     first = plan.method.phases[0].id
     runner.start()
     clock.advance(120)
-    runner.set_note(NoteField.TEXT, "Jan-Willem vertelt; jan willem (JanWillem) zegt dat JW en J.W. en J. W. "
-                    "het eens zijn met JWdV. De Vries's plan, Umit's vraag, UMIT en Yilmaz. IN-overleg met Ineke "
-                    "Noorman; Noormans idee. Sophie van der Berg (SvdB, S.v.d.B.) leidt. Bram’s fiets. "
-                    "Annabel en de jan-van-galenstraat blijven.", phase=first)
+    runner.set_note(
+        NoteField.TEXT,
+        "Jan-Willem vertelt; jan willem (JanWillem) zegt dat JW en J.W. en J. W. "
+        "het eens zijn met JWdV. De Vries's plan, Umit's vraag, UMIT en Yilmaz. IN-overleg met Ineke "
+        "Noorman; Noormans idee. Sophie van der Berg (SvdB, S.v.d.B.) leidt. Bram’s fiets. "
+        "Annabel en de jan-van-galenstraat blijven.",
+        phase=first,
+    )
     runner.set_note(NoteField.CASE_QUESTION, "Hoe zeg ik Jan-Willem dat Bram het anders ziet?")
     runner.set_note(NoteField.ADVICE, "Praat met Jan-Willem", key="Ineke Noorman")
     runner.set_note(NoteField.ADVICE, "Vraag Ineke erbij", key="Jan-Willem de Vries")
@@ -87,11 +111,11 @@ def test_one_person_keeps_one_letter_throughout_an_export(document):
     text = export_markdown(document, "en", anonymize=True, rng=random.Random(11))
     aliases = Pseudonyms.of_document(document, "en", rng=random.Random(11)).aliases
     participants_line = next(line for line in text.splitlines() if line.startswith("- **Participants:**"))
-    for name, alias in aliases.items():
+    for _name, alias in aliases.items():
         assert alias in participants_line
     ineke = aliases["Ineke Noorman"]
     assert f"**{ineke}:** Praat met" in text and f"with {ineke}" not in text  # her advice under her letter
-    assert f"IN-overleg" not in text and f"{ineke}-overleg" in text
+    assert "IN-overleg" not in text and f"{ineke}-overleg" in text
 
 
 def test_letters_follow_no_order_of_the_list(document):

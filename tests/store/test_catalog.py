@@ -195,7 +195,9 @@ def test_notes_list_from_a_warm_index_imports_no_pydantic(store, saved, private_
         "main(['--lang', 'en', 'notes', 'list'])\n"
         "print('PYDANTIC' if any(name.startswith('pydantic') for name in sys.modules) else 'LIGHT')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    ).stdout
     assert out.strip().endswith("LIGHT")
     assert "incident" in out.lower()
     # A changed document brings the model in to read it, and the listing follows.
@@ -203,7 +205,9 @@ def test_notes_list_from_a_warm_index_imports_no_pydantic(store, saved, private_
     raw = json.loads(first.read_text())
     raw["plan"]["case_title"] = "Anders genoemd"
     first.write_text(json.dumps(raw))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    ).stdout
     assert "Anders genoemd" in out and out.strip().endswith("PYDANTIC")
 
 
@@ -227,7 +231,9 @@ def test_a_cache_that_fails_even_in_memory_never_stops_the_listing(store, saved,
 
 @pytest.mark.parametrize("fts", [True, False], ids=["fts5", "like"])
 @pytest.mark.parametrize("how", ["delete", "empty-trash"])
-def test_a_session_deleted_for_good_leaves_no_word_in_the_index_file(store, incident_plan, clock, monkeypatch, fts, how):
+def test_a_session_deleted_for_good_leaves_no_word_in_the_index_file(
+    store, incident_plan, clock, monkeypatch, fts, how
+):
     """Not the whole text, nor one word of it: FTS5 keeps a deleted row's words in its segments and
     SQLite keeps freed pages, so the file is merged and rewritten."""
     if not fts:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sqlite3
+import subprocess
 import sys
 from contextlib import closing
 from datetime import datetime
@@ -67,16 +67,22 @@ def _damages() -> dict[str, tuple[bytes, tuple[str, ...] | None]]:
         "start-not-a-time": (dumped(_set("saved_at", "yesterday")), ("'saved_at'",)),
         "binary": (bytes(range(256)) * 4, ("not valid JSON",)),
         "empty": (b"  \n", ("empty",)),
-        "version-5000-digits": (json.dumps(_doc()).replace('"schema_version": 1', '"schema_version": ' + "9" * 5000)
-                                .encode(), ("thousands of digits",)),
+        "version-5000-digits": (
+            json.dumps(_doc()).replace('"schema_version": 1', '"schema_version": ' + "9" * 5000).encode(),
+            ("thousands of digits",),
+        ),
         "version-1000-digits": (dumped(_set("schema_version", 10**1000)), ("newer version",)),
-        "naive-times": (dumped(lambda d: {**d, "started_at": "2026-02-01T10:00:00", "saved_at": "2026-02-01T11:00:00"}),
-                        None),
+        "naive-times": (
+            dumped(lambda d: {**d, "started_at": "2026-02-01T10:00:00", "saved_at": "2026-02-01T11:00:00"}),
+            None,
+        ),
         "event-time-1e999": (json.dumps(_doc()).replace('"t": 0.0', '"t": 1e999', 1).encode(), None),
         "note-without-field": (dumped(_note_without_field), None),
         "budget-400-digits": (dumped(_set("plan.budget_minutes", 10**400)), None),
-        "minutes-30-digits": (dumped(lambda d: {**d, "events": [*d["events"], {**d["events"][-1], "kind": "extend",
-                                                                               "minutes": 10**30}]}), None),
+        "minutes-30-digits": (
+            dumped(lambda d: {**d, "events": [*d["events"], {**d["events"][-1], "kind": "extend", "minutes": 10**30}]}),
+            None,
+        ),
     }
 
 
@@ -97,8 +103,12 @@ def test_a_damaged_document_is_named_and_the_good_one_still_works(name, data, ca
     content, complaint = DAMAGES[name]
     bad = data / "sessions" / "2026" / BAD
     bad.write_bytes(content)
-    for argv in (["notes", "list"], ["notes", "list", "--json"], ["notes", "show", GOOD],
-                 ["notes", "export", GOOD, "--format", "json"]):
+    for argv in (
+        ["notes", "list"],
+        ["notes", "list", "--json"],
+        ["notes", "show", GOOD],
+        ["notes", "export", GOOD, "--format", "json"],
+    ):
         assert main(["--lang", "en", *argv]) == 0, argv
         out, err = capsys.readouterr()
         assert GOOD in out or "Boze ouder" in out
@@ -125,23 +135,42 @@ def test_a_damaged_index_entry_is_read_again_from_the_document(data, capsys):
     index = data / "index.sqlite3"
     with closing(sqlite3.connect(index)) as db, db:
         # A title gone, a time without a zone, seconds that are no number: each row is read again.
-        db.execute("UPDATE docs SET case_title = NULL, started_at = '2026-01-15T14:00:00', running = 'NaN'"
-                   " WHERE problem IS NULL")
+        db.execute(
+            "UPDATE docs SET case_title = NULL, started_at = '2026-01-15T14:00:00', running = 'NaN'"
+            " WHERE problem IS NULL"
+        )
     capsys.readouterr()
     assert main(["--lang", "en", "notes", "list"]) == 0
     assert "Boze ouder" in capsys.readouterr().out
     with closing(sqlite3.connect(index)) as db:
         rows = db.execute("SELECT case_title, started_at, typeof(running) FROM docs WHERE problem IS NULL").fetchall()
-    assert rows and all(title == "Boze ouder" and datetime.fromisoformat(started).utcoffset() is not None
-                        and kind == "real" for title, started, kind in rows), rows
+    assert rows and all(
+        title == "Boze ouder" and datetime.fromisoformat(started).utcoffset() is not None and kind == "real"
+        for title, started, kind in rows
+    ), rows
     assert main(["--lang", "en", "notes", "show", GOOD]) == 0
 
 
 def test_an_index_row_without_a_zone_or_with_nan_seconds_is_never_used():
     from intervisie_tui.store.catalog import _summary_of_row
 
-    good = ("2026/a.json", 1, 1, None, "abc", "2026-01-15T14:00:00", "2026-01-15T15:00:00+01:00", "incident",
-            '{"nl": "Incident"}', '["Anna"]', None, "Casus", 60.0, 0.0, 0)
+    good = (
+        "2026/a.json",
+        1,
+        1,
+        None,
+        "abc",
+        "2026-01-15T14:00:00",
+        "2026-01-15T15:00:00+01:00",
+        "incident",
+        '{"nl": "Incident"}',
+        '["Anna"]',
+        None,
+        "Casus",
+        60.0,
+        0.0,
+        0,
+    )
     summary = _summary_of_row(good, Path("/x/2026/a.json"), {}, {})
     assert summary.started_at.tzinfo is not None and summary.saved_at.utcoffset() is not None
     for index, bad in ((12, float("nan")), (12, "60"), (13, float("inf")), (12, -1.0), (11, 5), (6, None)):
@@ -191,7 +220,10 @@ def test_a_data_folder_that_is_a_file_is_told(tmp_path, capsys):
 def test_no_screen_without_a_terminal(argv, private_dirs):
     result = subprocess.run(
         [sys.executable, "-m", "intervisie_tui", "--lang", "en", *argv],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={key: value for key, value in os.environ.items() if key != "TEXTUAL_DRIVER"},
     )
     assert result.returncode == 2

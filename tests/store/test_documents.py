@@ -112,5 +112,5 @@ def test_problems_speak_dutch_too(private_dirs):
     folder.mkdir(parents=True)
     (folder / "leeg.json").write_bytes(b"")
     store.list_sessions()
-    [(path, reason)] = store.problems
+    [(_path, reason)] = store.problems
     assert reason == "het bestand is leeg"

@@ -9,11 +9,9 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-
 from intervisie_tui.cli import main
 from intervisie_tui.core.engine import SessionRunner
-from intervisie_tui.core.events import Event, EventKind, NoteField
+from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.store.sessions import Store
 
@@ -49,8 +47,14 @@ def type_slowly(runner: SessionRunner, clock, field: NoteField, text: str, **whe
 
 
 def play_with_erasure(store: Store, library, clock) -> tuple[SessionRunner, Path]:
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem"], inbrenger="Bram",
-                              case_title="Casus", case_question=SETUP_QUESTION, budget_minutes=60)
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Anna", "Bram", "Cem"],
+        inbrenger="Bram",
+        case_title="Casus",
+        case_question=SETUP_QUESTION,
+        budget_minutes=60,
+    )
     journal = store.start_live(plan)
     runner = SessionRunner(plan, clock, listeners=[journal.append])
     first = plan.method.phases[0].id
@@ -97,8 +101,13 @@ def test_the_json_export_holds_only_what_the_markdown_shows(store, played):
     record = json.loads(store.export_json(document))
     assert "events" not in json.dumps(record) and "plan" not in record
     markdown = store.export_markdown(document)
-    for text in (record["case_question"], record["advice"]["Anna"], record["action_points"][0],
-                 record["phases"][0]["notes"], record["case_title"] or "-"):
+    for text in (
+        record["case_question"],
+        record["advice"]["Anna"],
+        record["action_points"][0],
+        record["phases"][0]["notes"],
+        record["case_title"] or "-",
+    ):
         assert text in markdown
     assert record["phases"][0]["title"] in markdown
 
@@ -128,8 +137,10 @@ def old_document_with_history(store: Store, plan: SessionPlan, clock) -> Path:
     return target
 
 
-def test_old_documents_are_compacted_on_their_next_save_keeping_unknown_fields(store, incident_plan, clock, private_dirs):
-    config, data = private_dirs
+def test_old_documents_are_compacted_on_their_next_save_keeping_unknown_fields(
+    store, incident_plan, clock, private_dirs
+):
+    _config, _data = private_dirs
     plan = incident_plan.model_copy(update={"case_question": SETUP_QUESTION})
     path = old_document_with_history(store, plan, clock)
     document = store.load_path(path)
@@ -175,8 +186,14 @@ def test_a_killed_save_leaves_no_hidden_copy_behind(store, played):
 
 
 def secret_session(store: Store, library, clock, title: str) -> Path:
-    plan = SessionPlan.create(library.get("incident"), ["Wiebe", "Xandra"], inbrenger="Xandra",
-                              case_title=title, case_question=f"vraag {title}", budget_minutes=60)
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Wiebe", "Xandra"],
+        inbrenger="Xandra",
+        case_title=title,
+        case_question=f"vraag {title}",
+        budget_minutes=60,
+    )
     journal = store.start_live(plan)
     runner = SessionRunner(plan, clock, listeners=[journal.append])
     runner.start()
@@ -246,8 +263,13 @@ def test_deleting_for_good_clears_the_theme_in_a_groups_record(store, library, c
     groups = GroupStore(lang="en")
     group = Group(name="Team")
     groups.create(group)
-    plan = SessionPlan.create(library.get("incident"), ["Wiebe", "Xandra"], case_title="Thema-Lp0",
-                              budget_minutes=60, group=GroupMeeting(group_id=group.id, share_title=True))
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Wiebe", "Xandra"],
+        case_title="Thema-Lp0",
+        budget_minutes=60,
+        group=GroupMeeting(group_id=group.id, share_title=True),
+    )
     runner = SessionRunner(plan, clock)
     runner.start()
     clock.advance(60)

@@ -77,8 +77,9 @@ def test_a_lock_held_by_another_process_is_named_until_that_process_ends(inciden
         print("locked", flush=True)
         sys.stdin.read()
     """)
-    process = subprocess.Popen([sys.executable, "-c", holder_script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", holder_script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout.readline().strip() == "locked"
         [live] = store.interrupted()

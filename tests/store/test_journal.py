@@ -68,7 +68,7 @@ def test_interrupted_session_is_found_and_resumes_where_it_stood(store, incident
     # Appends continue in the same journal, after the pause the resume recorded.
     store2 = Store(lang="en")
     reopened = store2.reopen(live)
-    for event in resumed.events[len(live.events):]:
+    for event in resumed.events[len(live.events) :]:
         assert reopened.append(event)
     resumed.listeners.append(reopened.append)
     resumed.set_note(NoteField.ACTION_POINTS, "Bellen")
@@ -97,7 +97,7 @@ def test_truncated_or_garbled_lines_lose_only_themselves(store, incident_plan, c
 
 
 def test_close_interrupted_keeps_the_notes_and_ends_the_session(store, incident_plan, clock):
-    journal, runner = run_half(store, incident_plan, clock)
+    journal, _runner = run_half(store, incident_plan, clock)
     live = store.interrupted()[0]
     path = store.close_interrupted(live)
     document = store.load_path(path)
@@ -109,7 +109,9 @@ def test_close_interrupted_keeps_the_notes_and_ends_the_session(store, incident_
     assert not journal.path.exists() and not store.done_dir.exists()
 
 
-def test_finished_session_whose_journal_could_not_be_moved_is_not_offered_again(store, incident_plan, clock, monkeypatch):
+def test_finished_session_whose_journal_could_not_be_moved_is_not_offered_again(
+    store, incident_plan, clock, monkeypatch
+):
     journal, runner = run_half(store, incident_plan, clock)
     monkeypatch.setattr(Store, "_retire", lambda self, path: None)
     store.finish(incident_plan, runner.events, journal)
@@ -117,7 +119,10 @@ def test_finished_session_whose_journal_could_not_be_moved_is_not_offered_again(
     assert Store(lang="en").interrupted() == []
 
 
-@pytest.mark.parametrize("content", [b"", b"not json\n", b'{"hello": "world"}\n', b'{"format": "intervisie-tui journal", "journal_version": 99}\n'])
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not json\n", b'{"hello": "world"}\n', b'{"format": "intervisie-tui journal", "journal_version": 99}\n'],
+)
 def test_unreadable_journals_are_reported_and_left_alone(store, content):
     store.live_dir.mkdir(parents=True)
     bad = store.live_dir / "bad.jsonl"

@@ -53,7 +53,9 @@ def run_until_killed(data_dir: Path, seed: int, delay: float) -> list[str]:
     return lines
 
 
-def lane(data_dir: Path, seed: int, results: list, failures: list, kills: int = KILLS_PER_LANE, longest: float = 0.25) -> None:
+def lane(
+    data_dir: Path, seed: int, results: list, failures: list, kills: int = KILLS_PER_LANE, longest: float = 0.25
+) -> None:
     """Kill a worker `kills` times in a row, each resuming what the last one left."""
     rng = random.Random(seed)
     acknowledged: list[Event] = []
@@ -66,7 +68,9 @@ def lane(data_dir: Path, seed: int, results: list, failures: list, kills: int = 
                 assert resumed, "the worker did not find the interrupted session"
                 # It resumed from exactly what was on disk after the last kill.
                 assert int(resumed[0].split()[1]) == len(acknowledged)
-            acknowledged = acknowledged + [Event.model_validate_json(line[4:]) for line in lines if line.startswith("ACK ")]
+            acknowledged = acknowledged + [
+                Event.model_validate_json(line[4:]) for line in lines if line.startswith("ACK ")
+            ]
             found = Store(data_dir, lang="en").interrupted()
             assert len(found) == 1
             live = found[0]
@@ -78,7 +82,7 @@ def lane(data_dir: Path, seed: int, results: list, failures: list, kills: int = 
             assert runner.state.status in (Status.PAUSED, Status.READY)
             results.append(len(live.events))
             acknowledged = list(live.events)  # the next worker resumes from this
-    except BaseException as error:  # noqa: BLE001 - reported by the test thread
+    except BaseException as error:
         failures.append(error)
 
 

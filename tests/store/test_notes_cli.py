@@ -98,7 +98,7 @@ def test_a_sessions_folder_that_is_a_file_is_reported_not_a_traceback(private_di
     data.mkdir(parents=True, exist_ok=True)
     (data / "sessions").write_text("not a folder")
     assert main(["--lang", "en", "notes", "list"]) == 0
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     assert "sessions" in err and "this folder cannot be read" in err
     assert (data / "sessions").read_text() == "not a folder"
 

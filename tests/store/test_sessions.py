@@ -8,13 +8,12 @@ import stat
 from pathlib import Path
 
 import pytest
+from sessionplay import play_session
 
 from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.state import SessionState
 from intervisie_tui.store.document import SCHEMA_VERSION, SessionDocument, compact
 from intervisie_tui.store.sessions import Store, StoreError
-
-from sessionplay import play_session
 
 
 def test_data_dir_follows_the_environment_and_the_override(private_dirs, tmp_path):
@@ -42,7 +41,8 @@ def test_document_carries_events_notes_and_stats(store, played):
     # The timing events as played; of the notes, one event per field with its final text.
     assert document.events == compact(played.plan, played.events)[1]
     assert [event for event in document.events if event.kind is not EventKind.NOTE] == [
-        event for event in played.events if event.kind is not EventKind.NOTE]
+        event for event in played.events if event.kind is not EventKind.NOTE
+    ]
     kept = {key: text for key, text in played.state.notes.items() if key[1] is not NoteField.CASE_QUESTION}
     assert SessionState.replay(document.plan, document.events).notes == kept
     assert document.plan.case_question == "Hoe blijf ik rustig als een ouder boos wordt?"
@@ -131,7 +131,7 @@ def test_two_files_with_one_id_are_reported_and_an_edit_goes_to_the_file_it_came
     listed = store.list_sessions()
     assert sorted(summary.path for summary in listed) == sorted([original, copy])
     # Both files are named, each with the other.
-    problems = {path: reason for path, reason in store.problems}
+    problems = dict(store.problems)
     assert set(problems) == {original, copy}
     assert str(copy) in problems[original] and str(original) in problems[copy]
     assert session_id in problems[original]
@@ -247,13 +247,17 @@ def test_anonymised_export_hides_first_names_surnames_and_possessives(library, c
     from intervisie_tui.store.export import export_markdown
 
     plan = SessionPlan.create(
-        library.get("incident"), ["Anna de Vries", "Bram Jansen", "Ümit Yılmaz"], inbrenger="Bram Jansen",
+        library.get("incident"),
+        ["Anna de Vries", "Bram Jansen", "Ümit Yılmaz"],
+        inbrenger="Bram Jansen",
         case_title="Gesprek met de ouders van Ümit",
     )
     runner = SessionRunner(plan, clock)
     runner.start()
     first = plan.method.phases[0].id
-    runner.set_note(NoteField.TEXT, "Annas collega belde. Anna's vraag; de Vries twijfelt; umit ook. Annabel niet.", phase=first)
+    runner.set_note(
+        NoteField.TEXT, "Annas collega belde. Anna's vraag; de Vries twijfelt; umit ook. Annabel niet.", phase=first
+    )
     runner.set_note(NoteField.ADVICE, "Doe het, Anna. Vraag ANNA’s leidinggevende en Jansen.", key="Ümit Yılmaz")
     runner.end()
     document = SessionDocument.build("anon1", plan, runner.events, clock.wall())

@@ -241,7 +241,9 @@ async def test_the_wrapup_shows_and_retries_a_journal_problem(incident_plan, clo
         assert not warning.display and app.store.unsaved_problem() is None
 
 
-async def test_resuming_a_session_stopped_during_the_wrapup_opens_the_wrapup(incident_plan, clock, library, private_dirs):
+async def test_resuming_a_session_stopped_during_the_wrapup_opens_the_wrapup(
+    incident_plan, clock, library, private_dirs
+):
     from intervisie_tui.ui.screens.wrapup import WrapUpScreen
 
     first = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())

@@ -9,8 +9,8 @@ from textual.app import SystemCommand
 from intervisie_tui.core.state import Status
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.keys import ACTIONS, check_keymap, is_valid_key
+from intervisie_tui.ui.screens.help import HelpScreen
 
 
 def screen_text(app) -> str:
@@ -32,7 +32,7 @@ def test_action_ids_and_default_keys_are_unique():
     for scope in sorted({action.scope for action in ACTIONS} - {"app"}):
         seen: dict[str, str] = {}
         for action in ACTIONS:
-            if action.scope not in (scope, "app") or scope != "run" and action.id in RUN_ONLY_APP_ACTIONS:
+            if action.scope not in (scope, "app") or (scope != "run" and action.id in RUN_ONLY_APP_ACTIONS):
                 continue
             for key in action.keys.split(","):
                 assert key not in seen, f"{scope}: {key} is bound to {seen.get(key)} and {action.id}"

@@ -28,8 +28,14 @@ def test_bad_run_input_exits_2_naming_the_option(argv, option, capsys):
 
 
 def test_good_run_input_builds_the_plan(library):
-    args = argparse.Namespace(method="incident", participants=" Anna, Bram ,Cem,", inbrenger="Bram",
-                              facilitator="Eva", minutes=60, case="Lastig gesprek")
+    args = argparse.Namespace(
+        method="incident",
+        participants=" Anna, Bram ,Cem,",
+        inbrenger="Bram",
+        facilitator="Eva",
+        minutes=60,
+        case="Lastig gesprek",
+    )
     plan = build_plan(args, library, "nl")
     assert plan.participants == ("Anna", "Bram", "Cem")
     assert plan.inbrenger == "Bram" and plan.facilitator == "Eva" and plan.case_title == "Lastig gesprek"

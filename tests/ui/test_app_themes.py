@@ -19,7 +19,9 @@ def relative_luminance(color: Color) -> float:
 
 
 def contrast(first: str, second: str) -> float:
-    light, dark = sorted((relative_luminance(Color.parse(first)), relative_luminance(Color.parse(second))), reverse=True)
+    light, dark = sorted(
+        (relative_luminance(Color.parse(first)), relative_luminance(Color.parse(second))), reverse=True
+    )
     return (light + 0.05) / (dark + 0.05)
 
 
@@ -53,15 +55,18 @@ def test_next_theme_cycles_and_recovers_from_a_foreign_theme():
 
 
 async def test_unknown_theme_in_settings_falls_back_to_default(incident_plan, clock, library):
-    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library,
-                        settings=Settings(theme="no-such-theme"))
+    app = IntervisieApp(
+        lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings(theme="no-such-theme")
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "intervisie-dark"
         assert set(THEMES) <= set(app.available_themes)
         # and says so, naming the theme it did not know and the one it uses
-        assert any("Unknown colour theme 'no-such-theme'" in message and severity == "warning"
-                   for message, severity in app.notices)
+        assert any(
+            "Unknown colour theme 'no-such-theme'" in message and severity == "warning"
+            for message, severity in app.notices
+        )
 
 
 async def test_any_textual_theme_works_with_our_stylesheet(incident_plan, clock, library):

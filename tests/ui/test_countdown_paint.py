@@ -18,7 +18,9 @@ def test_changed_columns_cover_exactly_the_changed_digit():
     start, end = _changed_columns(before, after)
     last_digit = big_size("12:3", 3)[0] + 3  # the gap before the last digit is blank in both
     assert start >= last_digit and end <= len(before[0])
-    assert all(line_a[:start] == line_b[:start] and line_a[end:] == line_b[end:] for line_a, line_b in zip(before, after))
+    assert all(
+        line_a[:start] == line_b[:start] and line_a[end:] == line_b[end:] for line_a, line_b in zip(before, after)
+    )
     assert _changed_columns(before, before) is None
 
 
@@ -47,4 +49,4 @@ async def test_a_tick_repaints_the_changed_columns_only():
         shown = [strip.text for strip in app.screen._compositor.render_strips()]
         drawn = render_big("12:33", countdown.scale)
         top = next(index for index, line in enumerate(shown) if line.strip())
-        assert [line.strip() for line in shown[top: top + height]] == [line.strip() for line in drawn]
+        assert [line.strip() for line in shown[top : top + height]] == [line.strip() for line in drawn]

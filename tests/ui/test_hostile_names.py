@@ -108,9 +108,12 @@ async def test_a_method_with_markup_in_its_name_lists_and_runs(private_dirs, lib
     source = (Path(__file__).parent.parent.parent / "methods" / "incident.toml").read_text()
     source = source.replace('id = "incident"', 'id = "markup"').replace(
         'name = { nl = "Incidentmethode", en = "Incident method" }',
-        'name = { nl = "[/]Incident", en = "[bold]Incident[@click=app.quit]" }')
-    source = source.replace('title = { nl = "Keuze van het incident", en = "Choosing the incident" }',
-                            'title = { nl = "[/]Keuze", en = "[/]Choosing" }')
+        'name = { nl = "[/]Incident", en = "[bold]Incident[@click=app.quit]" }',
+    )
+    source = source.replace(
+        'title = { nl = "Keuze van het incident", en = "Choosing the incident" }',
+        'title = { nl = "[/]Keuze", en = "[/]Choosing" }',
+    )
     (folder / "markup.toml").write_text(source)
     user_library = load_library(folder, entry_points=())
     assert "markup" in user_library.methods, [p.render("en") for p in user_library.problems]

@@ -54,13 +54,16 @@ def _old_sessions(store, plan, clock):
     runner.end()
     document = store.build_document(plan, runner.events)
     recent = store.save(document)
-    old = store.save(document.model_copy(update={"id": "oud0000001", "started_at": document.when - timedelta(days=900)}))
+    old = store.save(
+        document.model_copy(update={"id": "oud0000001", "started_at": document.when - timedelta(days=900)})
+    )
     return recent, old
 
 
 @pytest.mark.parametrize("answer", ["keep", "delete"])
 async def test_retention_lists_old_sessions_at_start_and_deletes_only_when_asked(
-        incident_plan, clock, library, private_dirs, answer):
+    incident_plan, clock, library, private_dirs, answer
+):
     store = Store(lang="en")
     recent, old = _old_sessions(store, incident_plan, clock)
     app = IntervisieApp(lang="en", clock=clock, library=library, settings=Settings(retention_months=24))

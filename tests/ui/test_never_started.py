@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp

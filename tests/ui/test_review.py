@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.engine import SessionRunner
@@ -16,10 +17,9 @@ from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.screens.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.review import ReviewScreen, SessionDetailScreen
-from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "session-v1.json"
-FIXTURE_WALL = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+FIXTURE_WALL = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
 def saved_session(store: Store, plan: SessionPlan, clock: FakeClock, advice: str) -> Path:
@@ -34,7 +34,7 @@ def saved_session(store: Store, plan: SessionPlan, clock: FakeClock, advice: str
 @pytest.fixture
 def sessions(private_dirs, library):
     """The version-1 fixture (incident, Boze ouder) plus a later one of another method, and a damaged file."""
-    _, data = private_dirs
+    _, _data = private_dirs
     store = Store(lang="en")
     folder = store.sessions_dir / "2026"
     folder.mkdir(parents=True)
@@ -92,7 +92,7 @@ async def test_search_sort_and_filter(sessions):
 
 
 async def test_detail_shows_timeline_bars_notes_and_saves_the_reflection(sessions):
-    store, _ = sessions
+    _store, _ = sessions
     app = IntervisieApp(lang="en", clock=FakeClock())
     async with app.run_test(size=(140, 50)) as pilot:
         app.push_screen(ReviewScreen())
@@ -137,7 +137,7 @@ async def test_reflection_starts_from_the_template(private_dirs, library):
 
 
 async def test_delete_asks_first_then_trash_and_restore(sessions):
-    store, later = sessions
+    _store, later = sessions
     app = IntervisieApp(lang="en", clock=FakeClock())
     async with app.run_test(size=(140, 40)) as pilot:
         app.push_screen(ReviewScreen())
@@ -258,7 +258,7 @@ async def test_the_review_follows_a_language_switch(sessions):
         assert "Terugblik" in str(screen.query_one("#review-title", Static).render())
         assert table_rows(screen)[1][1] == "Incidentmethode"
         assert screen.query_one(DataTable).columns  # headers rebuilt
-        assert str(list(screen.query_one(DataTable).columns.values())[0].label) == "Datum"
+        assert str(next(iter(screen.query_one(DataTable).columns.values())).label) == "Datum"
 
 
 async def test_the_method_filter_names_the_method_not_its_id(sessions):
@@ -439,8 +439,11 @@ async def test_empty_trash_in_the_review_asks_naming_every_session(sessions, pri
         assert screen.check_action("empty_trash", ()) is False  # only in the trash
         await pilot.press("t")
         await pilot.pause()
-        shown = {active.binding.description for active in screen.active_bindings.values()
-                 if active.binding.show and active.enabled}
+        shown = {
+            active.binding.description
+            for active in screen.active_bindings.values()
+            if active.binding.show and active.enabled
+        }
         assert "Legen" in shown
         await pilot.press("E")
         await pilot.pause()
@@ -457,7 +460,7 @@ async def test_a_new_key_press_cancels_the_search_before_it(sessions, monkeypatc
     query (still running when the next key came) is never shown."""
     import threading
 
-    store, _ = sessions
+    _store, _ = sessions
     app = IntervisieApp(lang="en", clock=FakeClock())
     async with app.run_test(size=(140, 40)) as pilot:
         app.push_screen(ReviewScreen())

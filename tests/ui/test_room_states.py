@@ -10,19 +10,16 @@ import pytest
 from textual.color import Color
 
 from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.library import load_library
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.core.room import room_view
-from intervisie_tui.core.engine import SessionRunner
-from intervisie_tui.settings import THEMES, Settings
+from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.themes import ALL_THEMES, COUNTDOWN_VARIABLES, INTERVISIE_HIGH_CONTRAST
 from intervisie_tui.ui.widgets.big_countdown import render_big
 from tests.ui.test_app_themes import contrast  # WCAG 2 contrast ratio of two colours
-
-
-
 
 LIBRARY = load_library(None, entry_points=())
 # state: (keys after the start, seconds after them). Phase 2 (10 min) of the Incidentmethode.
@@ -37,11 +34,13 @@ STATES = {
 
 
 def make_app(lang="nl", theme="intervisie-dark", **settings) -> tuple[IntervisieApp, FakeClock]:
-    plan = SessionPlan.create(LIBRARY.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram",
-                              budget_minutes=90, language=lang)
+    plan = SessionPlan.create(
+        LIBRARY.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram", budget_minutes=90, language=lang
+    )
     clock = FakeClock()
-    app = IntervisieApp(lang=lang, clock=clock, plan=plan, library=LIBRARY,
-                        settings=Settings(theme=theme, bell=False, **settings))
+    app = IntervisieApp(
+        lang=lang, clock=clock, plan=plan, library=LIBRARY, settings=Settings(theme=theme, bell=False, **settings)
+    )
     return app, clock
 
 
@@ -65,7 +64,7 @@ def lines_without(screen, *selectors) -> list[str]:
         region = screen.query_one(selector).region
         for y in range(region.y, region.bottom):
             line = lines[y]
-            lines[y] = line[: region.x] + " " * region.width + line[region.right:]
+            lines[y] = line[: region.x] + " " * region.width + line[region.right :]
     return lines
 
 
@@ -134,7 +133,7 @@ def ink_rows(screen, selector) -> int:
     widget = screen.query_one(selector)
     lines = [strip.text for strip in screen._compositor.render_strips()]
     region = widget.region
-    return sum(bool(lines[y][region.x:region.right].strip()) for y in range(region.y, region.bottom))
+    return sum(bool(lines[y][region.x : region.right].strip()) for y in range(region.y, region.bottom))
 
 
 @pytest.mark.parametrize(("size", "turn_rows", "main_rows"), [((160, 45), 5, 10), ((200, 50), 8, 16)])
@@ -215,12 +214,15 @@ async def test_a_break_stops_the_clock_shows_in_the_room_and_space_ends_it():
         await pilot.press("space")
         await pilot.pause()
         assert screen.room.on_break is None and screen.room.clock.state == "running"
-        assert "k" in [key for key, binding in app.screen._bindings.key_to_bindings.items()
-                       if any(b.action == "toggle_break" for b in binding)]
+        assert "k" in [
+            key
+            for key, binding in app.screen._bindings.key_to_bindings.items()
+            if any(b.action == "toggle_break" for b in binding)
+        ]
 
 
 async def test_a_key_that_cannot_work_now_says_why():
-    app, clock = make_app("en")
+    app, _clock = make_app("en")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -244,7 +246,7 @@ async def test_a_key_that_cannot_work_now_says_why():
 async def test_help_keeps_the_private_keys_apart_from_what_the_group_sees(lang):
     from rich.console import Console
 
-    app, clock = make_app(lang)
+    app, _clock = make_app(lang)
     async with app.run_test(size=(120, 45)) as pilot:
         await pilot.pause()
         app.screen.pause_ticking()
@@ -255,7 +257,9 @@ async def test_help_keeps_the_private_keys_apart_from_what_the_group_sees(lang):
         with console.capture() as captured:
             console.print(app.screen.render_help())
         text = captured.get()
-    group, private = ("Wat de groep ziet", "Alleen voor jou") if lang == "nl" else ("What the group sees", "Only for you")
+    group, private = (
+        ("Wat de groep ziet", "Alleen voor jou") if lang == "nl" else ("What the group sees", "Only for you")
+    )
     notes, blank = ("Notities", "Leeg scherm") if lang == "nl" else ("Notes", "Blank")
     start, middle = text.index(group), text.index(private)
     assert start < text.index(blank) < middle, "blanking is what the group sees"

@@ -14,9 +14,9 @@ from intervisie_tui.core.state import Status
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.keys import check_keymap
 from intervisie_tui.ui.screens.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.help import HelpScreen
-from intervisie_tui.ui.keys import check_keymap
 from intervisie_tui.ui.widgets.big_countdown import BigCountdown, big_size, render_big
 from intervisie_tui.ui.widgets.phase_strip import StripEntry, strip_text
 
@@ -148,7 +148,7 @@ async def test_phase_strip_stays_on_one_line(incident_plan, clock, library, size
             await settle(pilot, screen)
             strip = screen.query_one("#phase-strip")
             assert strip.region.height == 1
-            rendered = screen_lines(app)[strip.region.y][strip.region.x:strip.region.right]
+            rendered = screen_lines(app)[strip.region.y][strip.region.x : strip.region.right]
             assert "▶" in rendered and "…" not in rendered, rendered
 
 

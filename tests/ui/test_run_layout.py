@@ -42,16 +42,27 @@ def test_fit_scale_picks_the_largest_that_fits():
 
 @pytest.mark.parametrize(
     ("seconds", "shown"),
-    [(600, "10:00"), (599.2, "10:00"), (59.01, "01:00"), (0.5, "00:01"), (0, "+00:00"), (-133.9, "+02:13"),
-     (-3600, "+60:00"), (7200, "120:00")],
+    [
+        (600, "10:00"),
+        (599.2, "10:00"),
+        (59.01, "01:00"),
+        (0.5, "00:01"),
+        (0, "+00:00"),
+        (-133.9, "+02:13"),
+        (-3600, "+60:00"),
+        (7200, "120:00"),
+    ],
 )
 def test_format_clock(seconds, shown):
     assert format_clock(seconds) == shown
 
 
 def test_phase_strip_marks_past_current_coming_without_colour():
-    entries = [StripEntry(1, "Keuze", 5, "past"), StripEntry(2, "Schets", 10, "current"),
-               StripEntry(3, "Vragen", 3, "coming")]
+    entries = [
+        StripEntry(1, "Keuze", 5, "past"),
+        StripEntry(2, "Schets", 10, "current"),
+        StripEntry(3, "Vragen", 3, "coming"),
+    ]
     wide = strip_text(entries, 200).plain
     assert "✓ Keuze 5′" in wide and "▶ Schets 10′" in wide and "· Vragen 3′" in wide
     narrow = strip_text(entries, 30).plain

@@ -30,8 +30,13 @@ def _squashed(text: str) -> str:
 
 
 async def test_tips_and_notes_stay_off_the_shared_screen_until_toggled(library, clock):
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram",
-                              case_title="Lastig gesprek", case_question="Hoe zeg ik nee?")
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Anna", "Bram", "Cem", "Dewi"],
+        inbrenger="Bram",
+        case_title="Lastig gesprek",
+        case_question="Hoe zeg ik nee?",
+    )
     app = IntervisieApp(lang="nl", clock=clock, plan=plan, library=library, settings=Settings())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -96,8 +101,9 @@ async def test_tips_and_notes_stay_off_the_shared_screen_until_toggled(library, 
 
 
 async def test_blank_hint_names_the_rebound_key(incident_plan, clock, library):
-    app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library,
-                        settings=Settings(keys={"blank": "w"}))
+    app = IntervisieApp(
+        lang="nl", clock=clock, plan=incident_plan, library=library, settings=Settings(keys={"blank": "w"})
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.screen.pause_ticking()

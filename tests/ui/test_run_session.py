@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import json
+from types import SimpleNamespace
 
 from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.state import Status
@@ -137,7 +136,7 @@ async def test_whole_incident_session_by_keyboard(incident_plan, clock, library,
         # "Next" on the last phase asks first; No keeps the session going.
         await pilot.press("n")
         await pilot.pause()
-        assert "ConfirmScreen" == type(app.screen).__name__
+        assert type(app.screen).__name__ == "ConfirmScreen"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and runner.status is Status.RUNNING
@@ -205,7 +204,9 @@ async def test_notes_reach_the_journal_within_a_second(incident_plan, clock, lib
         assert screen.has_class("-notes")
         # Timers fire when the test says so: the autosave's own rule is tested in test_wrapup.
         due: list = []
-        screen.notes_panel._autosave._schedule = lambda delay, save: due.append((delay, save)) or SimpleNamespace(stop=lambda: None)
+        screen.notes_panel._autosave._schedule = lambda delay, save: (
+            due.append((delay, save)) or SimpleNamespace(stop=lambda: None)
+        )
         await pilot.press("h", "o", "i")
         assert screen.runner.state.note(NoteField.TEXT, "schets") == ""  # not on every key
         delay, save = due[-1]

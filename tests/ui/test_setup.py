@@ -24,10 +24,16 @@ from intervisie_tui.ui.screens.setup import (
 )
 
 
-def make_app(library, *, settings: Settings | None = None, lang: str = "nl",
-             remembered: Remembered | None = None) -> IntervisieApp:
-    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=settings or Settings(), library=library,
-                        remembered=remembered or Remembered())
+def make_app(
+    library, *, settings: Settings | None = None, lang: str = "nl", remembered: Remembered | None = None
+) -> IntervisieApp:
+    app = IntervisieApp(
+        lang=lang,
+        clock=FakeClock(),
+        settings=settings or Settings(),
+        library=library,
+        remembered=remembered or Remembered(),
+    )
     app.started = []
     app.start_session = app.started.append
     return app

@@ -20,7 +20,10 @@ def make_app(library, lang: str) -> IntervisieApp:
 
 @pytest.mark.parametrize(
     ("lang", "title", "hint"),
-    [("nl", "Wil je stoppen?", "Druk op q om af te sluiten."), ("en", "Do you want to quit?", "Press q to quit the app.")],
+    [
+        ("nl", "Wil je stoppen?", "Druk op q om af te sluiten."),
+        ("en", "Do you want to quit?", "Press q to quit the app."),
+    ],
 )
 async def test_ctrl_c_says_how_to_quit_in_the_language_without_markup(library, lang, title, hint):
     app = make_app(library, lang)

@@ -21,8 +21,14 @@ def screen_text(app) -> str:
 
 
 def make_app(library, clock, lang="nl") -> IntervisieApp:
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram",
-                              case_title="Lastig gesprek", budget_minutes=90, language=lang)
+    plan = SessionPlan.create(
+        library.get("incident"),
+        ["Anna", "Bram", "Cem", "Dewi"],
+        inbrenger="Bram",
+        case_title="Lastig gesprek",
+        budget_minutes=90,
+        language=lang,
+    )
     return IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings(bell=False))
 
 

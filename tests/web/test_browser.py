@@ -9,8 +9,8 @@ import asyncio
 
 import pytest
 from chromium import find_chromium, open_page, read_png
-from web_support import COUNTDOWN_APP
 from countdown_app import BACKGROUND, DIGIT_COLOUR
+from web_support import COUNTDOWN_APP
 
 DEADLINE_SECONDS = 45.0  # Chromium on a busy 2-core machine; the test ends as soon as the clock shows
 

@@ -217,8 +217,14 @@ async def test_damaged_and_hostile_messages_from_a_viewer_change_nothing(serve):
 
 @pytest.mark.parametrize(
     ("query", "size"),
-    [("", 16), ("?fontsize=24", 24), ("?fontsize=[bold]", 16), ("?fontsize=99999", 96), ("?fontsize=-3", 8),
-     ("?fontsize=%00", 16)],
+    [
+        ("", 16),
+        ("?fontsize=24", 24),
+        ("?fontsize=[bold]", 16),
+        ("?fontsize=99999", 96),
+        ("?fontsize=-3", 8),
+        ("?fontsize=%00", 16),
+    ],
 )
 async def test_the_letter_size_may_be_chosen_within_limits(serve, query, size):
     served = await serve()

@@ -27,7 +27,9 @@ def build_parser(*, commands_too: bool = True) -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start a session straight away, without the set-up screen")
     run.add_argument("--method", metavar="ID", help="method id, see `intervisie methods list` (needed without --group)")
-    run.add_argument("--participants", metavar="NAMES", help='comma-separated, e.g. "Anna,Bram,Cem" (needed without --group)')
+    run.add_argument(
+        "--participants", metavar="NAMES", help='comma-separated, e.g. "Anna,Bram,Cem" (needed without --group)'
+    )
     run.add_argument("--group", metavar="NAME", help="a meeting of this group: members, roles and method suggested")
     run.add_argument("--inbrenger", metavar="NAME", help="one of the participants (or choose during the session)")
     run.add_argument("--facilitator", metavar="NAME", help="the facilitator, if the group has one")

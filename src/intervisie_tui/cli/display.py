@@ -22,10 +22,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     display = commands.add_parser(
         "display", help="the group's screen: follows the live session, read-only (put it on the projector)"
     )
-    display.add_argument("session", nargs="?", metavar="SESSION",
-                         help="follow this session id (default: whichever session the app runs)")
-    display.add_argument("--data-dir", dest="data_dir", metavar="DIR", default=argparse.SUPPRESS,
-                         help="where sessions are kept (also $INTERVISIE_DATA_DIR)")
+    display.add_argument(
+        "session", nargs="?", metavar="SESSION", help="follow this session id (default: whichever session the app runs)"
+    )
+    display.add_argument(
+        "--data-dir",
+        dest="data_dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where sessions are kept (also $INTERVISIE_DATA_DIR)",
+    )
     display.add_argument("--web", action="store_true", help='serve it to a browser (needs "intervisie-tui[web]")')
     display.add_argument("--port", type=int, metavar="N", help="with --web: the port (default: a free one)")
     display.add_argument("--lan", action="store_true", help="with --web: reachable from the network, not only here")
@@ -39,7 +45,7 @@ def display_argv(args: argparse.Namespace, lang: str) -> list[str]:
         argv.append(args.session)
     if getattr(args, "data_dir", None):
         argv += ["--data-dir", str(Path(args.data_dir).expanduser())]
-    return argv + ["--lang", lang]
+    return [*argv, "--lang", lang]
 
 
 def run_display(args: argparse.Namespace, lang: str) -> int:
@@ -49,10 +55,15 @@ def run_display(args: argparse.Namespace, lang: str) -> int:
         except ImportError:
             print(t("display.web_missing", lang), file=sys.stderr)
             return USAGE_ERROR
-        return serve_display(display_argv(args, lang), "0.0.0.0" if args.lan else "127.0.0.1", args.port, args.lan, lang=lang) or 0
+        return (
+            serve_display(
+                display_argv(args, lang), "0.0.0.0" if args.lan else "127.0.0.1", args.port, args.lan, lang=lang
+            )
+            or 0
+        )
     folder = data_dir(getattr(args, "data_dir", None))
-    if args.session and not SESSION_ID.fullmatch(args.session) or args.session and not any(
-        (folder / "live" / where / f"{args.session}.jsonl").exists() for where in ("", "done")
+    if (args.session and not SESSION_ID.fullmatch(args.session)) or (
+        args.session and not any((folder / "live" / where / f"{args.session}.jsonl").exists() for where in ("", "done"))
     ):
         print(t("display.no_session", lang, session=args.session, folder=folder), file=sys.stderr)
         return USAGE_ERROR

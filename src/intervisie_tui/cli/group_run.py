@@ -25,7 +25,9 @@ def fill_from_group(args: argparse.Namespace, library, lang: str) -> GroupMeetin
     if args.participants:
         named = {member.id for name in parse_participants(args.participants) if (member := group.member(name))}
         attendance = {member.id: Attendance.ABSENT for member in group.active_members if member.id not in named}
-    meeting = prepare_meeting(group, attendance, [loaded.method for loaded in library.sorted()], inbrenger=args.inbrenger)
+    meeting = prepare_meeting(
+        group, attendance, [loaded.method for loaded in library.sorted()], inbrenger=args.inbrenger
+    )
     args.participants = args.participants or ",".join(meeting.present)
     args.inbrenger = args.inbrenger or meeting.inbrenger
     args.facilitator = args.facilitator or meeting.facilitator

@@ -80,8 +80,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     evaluate = actions.add_parser("evaluate", help="the closing evaluation of the series, saved with the group")
     evaluate.add_argument("group")
-    for field, text in (("goals-and-results", "learning goals against results"), ("helped", "what helped"),
-                        ("hindered", "what hindered"), ("safety", "safety in the group"), ("methods", "the methods used")):
+    for field, text in (
+        ("goals-and-results", "learning goals against results"),
+        ("helped", "what helped"),
+        ("hindered", "what hindered"),
+        ("safety", "safety in the group"),
+        ("methods", "the methods used"),
+    ):
         evaluate.add_argument(f"--{field}", metavar="TEXT", help=text)
     evaluate.set_defaults(handler=evaluate_series)
 
@@ -161,24 +166,41 @@ def _registers():
     return load_registers(config_dir() / "registers")
 
 
-OPTIONS = {"name": "--name", "fixed": "--fixed/--open", "facilitator": "--facilitator", "every_weeks": "--every-weeks",
-           "planned_meetings": "--meetings", "registers": "--register", "registration_number": "--registration-number",
-           "agreements": "--agreements", "show_agreements": "--agreements-at-opening", "members": "--members",
-           "since": "--from", "until": "--to", "member": "--member"}
+OPTIONS = {
+    "name": "--name",
+    "fixed": "--fixed/--open",
+    "facilitator": "--facilitator",
+    "every_weeks": "--every-weeks",
+    "planned_meetings": "--meetings",
+    "registers": "--register",
+    "registration_number": "--registration-number",
+    "agreements": "--agreements",
+    "show_agreements": "--agreements-at-opening",
+    "members": "--members",
+    "since": "--from",
+    "until": "--to",
+    "member": "--member",
+}
 
 
 def _refused(error, lang: str, code: int = 2) -> int:
     """A rule of core.groups refused the change: the option, and what was expected."""
     option = OPTIONS.get(error.field, error.field)
-    return _fail(f"{option}: {error.message.render(lang)}" if option.startswith("-") else error.message.render(lang), code)
+    return _fail(
+        f"{option}: {error.message.render(lang)}" if option.startswith("-") else error.message.render(lang), code
+    )
 
 
 def _changes(args: argparse.Namespace) -> dict[str, object]:
     """The settings given on the command line (those not given stay as they are)."""
     given = {
-        "every_weeks": args.every_weeks, "planned_meetings": args.meetings,
-        "registers": args.register or None, "registration_number": args.registration_number,
-        "facilitator": args.facilitator, "agreements": args.agreements, "fixed": args.fixed,
+        "every_weeks": args.every_weeks,
+        "planned_meetings": args.meetings,
+        "registers": args.register or None,
+        "registration_number": args.registration_number,
+        "facilitator": args.facilitator,
+        "agreements": args.agreements,
+        "fixed": args.fixed,
         "show_agreements": None if args.agreements_at_opening is None else args.agreements_at_opening == "yes",
         "name": getattr(args, "name_change", None),
     }
@@ -205,8 +227,17 @@ def list_groups(args: argparse.Namespace, lang: str) -> int:
         print(t("groups.cli.none", lang))
     for group in groups:
         upcoming = group.next_date(today())
-        print(t("groups.cli.row", lang, name=group.name, id=group.id, members=len(group.active_members),
-                meetings=len(group.meetings), next=f"{upcoming:%Y-%m-%d}" if upcoming else "-"))
+        print(
+            t(
+                "groups.cli.row",
+                lang,
+                name=group.name,
+                id=group.id,
+                members=len(group.active_members),
+                meetings=len(group.meetings),
+                next=f"{upcoming:%Y-%m-%d}" if upcoming else "-",
+            )
+        )
     _problems(store, lang)
     return 0
 
@@ -217,7 +248,7 @@ def show_group(args: argparse.Namespace, lang: str) -> int:
     from ..reports.content import method_names
     from ..reports.overview import group_overview
 
-    store, group = _find(args, lang)
+    _, group = _find(args, lang)
     if group is None:
         return 1
     library = load_library(user_methods_dir())
@@ -283,19 +314,25 @@ def _member_change(args: argparse.Namespace, lang: str, change, done_key: str) -
 def add_member(args: argparse.Namespace, lang: str) -> int:
     from ..core.groups import join_members
 
-    return _member_change(args, lang, lambda group: join_members(group, [args.name], today())[0], "groups.cli.member_added")
+    return _member_change(
+        args, lang, lambda group: join_members(group, [args.name], today())[0], "groups.cli.member_added"
+    )
 
 
 def remove_member(args: argparse.Namespace, lang: str) -> int:
     from ..core.groups import member_leaves
 
-    return _member_change(args, lang, lambda group: member_leaves(group, args.name, today()), "groups.cli.member_removed")
+    return _member_change(
+        args, lang, lambda group: member_leaves(group, args.name, today()), "groups.cli.member_removed"
+    )
 
 
 def rename_member(args: argparse.Namespace, lang: str) -> int:
     from ..core.groups import member_renamed
 
-    return _member_change(args, lang, lambda group: member_renamed(group, args.name, args.new_name), "groups.cli.renamed")
+    return _member_change(
+        args, lang, lambda group: member_renamed(group, args.name, args.new_name), "groups.cli.renamed"
+    )
 
 
 def export_group(args: argparse.Namespace, lang: str) -> int:
@@ -326,7 +363,7 @@ def import_group(args: argparse.Namespace, lang: str) -> int:
 
 
 def next_meeting(args: argparse.Namespace, lang: str) -> int:
-    store, group = _find(args, lang)
+    _, group = _find(args, lang)
     if group is None:
         return 1
     upcoming = group.next_date(today())
@@ -358,15 +395,24 @@ def report_group(args: argparse.Namespace, lang: str) -> int:
     from ..reports.content import method_names
     from ..reports.render import render_report
 
-    store, group = _find(args, lang)
+    _, group = _find(args, lang)
     if group is None:
         return 1
     if args.format == "pdf" and args.output is None:
         return _fail(t("groups.cli.pdf_needs_output", lang), 2)
     names = method_names(load_library(user_methods_dir()), lang)
     try:
-        report = render_report(group, _registers(), names, fmt=args.format, until=args.until or today(),
-                               since=args.since, member=args.member, register=args.register, lang=lang)
+        report = render_report(
+            group,
+            _registers(),
+            names,
+            fmt=args.format,
+            until=args.until or today(),
+            since=args.since,
+            member=args.member,
+            register=args.register,
+            lang=lang,
+        )
     except GroupRuleError as error:
         return _refused(error, lang)
     if isinstance(report, bytes):
@@ -402,7 +448,11 @@ def evaluate_series(args: argparse.Namespace, lang: str) -> int:
     if group is None:
         return 1
     evaluation = group.evaluation or SeriesEvaluation()
-    changes = {field: getattr(args, field).strip() for field in SeriesEvaluation.model_fields if getattr(args, field) is not None}
+    changes = {
+        field: getattr(args, field).strip()
+        for field in SeriesEvaluation.model_fields
+        if getattr(args, field) is not None
+    }
     group.evaluation = evaluation.model_copy(update=changes)
     return _save(store, group, lang, t("groups.cli.saved", lang, name=group.name))
 
@@ -414,7 +464,7 @@ def series_report(args: argparse.Namespace, lang: str) -> int:
     from ..reports.series import series_markdown
     from .output import write_output
 
-    store, group = _find(args, lang)
+    _, group = _find(args, lang)
     if group is None:
         return 1
     names = method_names(load_library(user_methods_dir()), lang)

@@ -7,7 +7,6 @@ import json
 import re
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..i18n import sort_key, t
@@ -32,7 +31,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.set_defaults(handler=show_method)
 
     validate = actions.add_parser(
-        "validate", help="check method files (a path, or a file name or id in your methods folder); exit 1 if any is invalid"
+        "validate",
+        help="check method files (a path, or a file name or id in your methods folder); exit 1 if any is invalid",
     )
     validate.add_argument("files", nargs="+", metavar="NAME-OR-PATH", type=Path)
     validate.set_defaults(handler=validate_files)
@@ -75,7 +75,9 @@ def list_methods(args: argparse.Namespace, lang: str) -> int:
         )
         for row in methods
     ]
-    header = tuple(t(f"cli.methods.column.{name}", lang) for name in ("id", "name", "time", "phases", "group", "source"))
+    header = tuple(
+        t(f"cli.methods.column.{name}", lang) for name in ("id", "name", "time", "phases", "group", "source")
+    )
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

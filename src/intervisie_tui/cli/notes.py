@@ -12,7 +12,6 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..i18n import t
@@ -22,7 +21,9 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    notes = commands.add_parser("notes", help="saved sessions: list, show, export, delete, empty-trash, compact (no action: the review screen)")
+    notes = commands.add_parser(
+        "notes", help="saved sessions: list, show, export, delete, empty-trash, compact (no action: the review screen)"
+    )
     notes.set_defaults(handler=open_review)
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION")
 
@@ -38,15 +39,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("id", help="session id, a unique start of it, or the session's .json file")
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
-    export.add_argument("--anonymize", "--anonymise", dest="anonymize", action="store_true",
-                        help="names become roles and letters in random order (Markdown and JSON)")
+    export.add_argument(
+        "--anonymize",
+        "--anonymise",
+        dest="anonymize",
+        action="store_true",
+        help="names become roles and letters in random order (Markdown and JSON)",
+    )
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     export.set_defaults(handler=export_session)
 
     delete = actions.add_parser("delete", help="move one session to the trash, or delete it for good")
     delete.add_argument("id", help="session id, a unique start of it, or the session's .json file")
-    delete.add_argument("--permanently", action="store_true",
-                        help="delete it for good (also from the trash): document, journals, caches")
+    delete.add_argument(
+        "--permanently",
+        action="store_true",
+        help="delete it for good (also from the trash): document, journals, caches",
+    )
     delete.add_argument("--yes", action="store_true", help="do not ask first (needed without a terminal)")
     delete.set_defaults(handler=delete_session)
 
@@ -109,7 +118,10 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
         print(t("notes.cli.none", lang, path=root / "sessions"))
         _print_problems(problems, lang)
         return 0
-    header = tuple(t(f"notes.cli.column.{name}", lang) for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case"))
+    header = tuple(
+        t(f"notes.cli.column.{name}", lang)
+        for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case")
+    )
     rows = [
         (
             summary.id,
@@ -168,8 +180,15 @@ def describe_session(summary, lang: str) -> str:
     """One line that names a session: date, method, case title, people."""
     case = summary.case_title or "-"
     people = ", ".join(summary.participants)
-    return t("notes.cli.delete.session", lang, date=f"{summary.when:%Y-%m-%d %H:%M}", method=summary.method_label(lang),
-             case=case, people=people, id=summary.id)
+    return t(
+        "notes.cli.delete.session",
+        lang,
+        date=f"{summary.when:%Y-%m-%d %H:%M}",
+        method=summary.method_label(lang),
+        case=case,
+        people=people,
+        id=summary.id,
+    )
 
 
 def _confirmed(args: argparse.Namespace, question: str, lang: str) -> bool | None:
@@ -265,8 +284,15 @@ def _delete_when_confirmed(args: argparse.Namespace, lang: str, delete: Callable
 def compact_sessions(args: argparse.Namespace, lang: str) -> int:
     store = _store(args, lang)
     report = store.compact_all()
-    print(t("notes.cli.compact.done", lang, compacted=len(report.compacted), unchanged=report.unchanged,
-            journals=len(report.journals_removed)))
+    print(
+        t(
+            "notes.cli.compact.done",
+            lang,
+            compacted=len(report.compacted),
+            unchanged=report.unchanged,
+            journals=len(report.journals_removed),
+        )
+    )
     for path in report.compacted:
         print(f"  {path}")
     if report.journals_kept:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -20,7 +20,7 @@ class SystemClock:
         return time.monotonic()
 
     def wall(self) -> datetime:
-        return datetime.now(timezone.utc).astimezone()
+        return datetime.now(UTC).astimezone()
 
 
 class FakeClock:
@@ -28,7 +28,7 @@ class FakeClock:
 
     def __init__(self, start: float = 1000.0, wall: datetime | None = None) -> None:
         self._now = start
-        self._wall = wall or datetime(2026, 1, 15, 14, 0, tzinfo=timezone.utc)
+        self._wall = wall or datetime(2026, 1, 15, 14, 0, tzinfo=UTC)
 
     def monotonic(self) -> float:
         return self._now

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .times import MAX_SECONDS, as_aware  # noqa: F401 - the model's modules import them from here
+from .times import MAX_SECONDS, as_aware
 
 AwareDatetime = Annotated[datetime, AfterValidator(as_aware)]
 

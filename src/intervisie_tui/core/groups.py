@@ -177,7 +177,10 @@ class Group(BaseModel):
     # -- the series --------------------------------------------------------------------------------
 
     def held(self) -> list[MeetingRecord]:
-        return sorted(self.meetings, key=lambda meeting: (meeting.date, meeting.started_at.timestamp() if meeting.started_at else 0.0))
+        return sorted(
+            self.meetings,
+            key=lambda meeting: (meeting.date, meeting.started_at.timestamp() if meeting.started_at else 0.0),
+        )
 
     def next_date(self, today: date) -> date | None:
         """The next meeting by the cadence: N weeks after the last one, never in the past."""
@@ -261,8 +264,17 @@ class Group(BaseModel):
 EVERY_WEEKS = (1, 52)
 PLANNED_MEETINGS = (1, 100)
 MAX_LINE = 120
-SETTINGS = ("name", "fixed", "facilitator", "every_weeks", "planned_meetings", "registers", "registration_number",
-            "agreements", "show_agreements")
+SETTINGS = (
+    "name",
+    "fixed",
+    "facilitator",
+    "every_weeks",
+    "planned_meetings",
+    "registers",
+    "registration_number",
+    "agreements",
+    "show_agreements",
+)
 
 
 class GroupRuleError(ValueError):
@@ -337,8 +349,13 @@ def _checked(field: str, value: object, known_registers: Collection[str], taken_
         ids = list(dict.fromkeys(str(register_id) for register_id in value or ()))  # type: ignore[union-attr]
         unknown = [register_id for register_id in ids if register_id not in known_registers]
         if unknown:
-            raise GroupRuleError(field, Message("groups.cli.unknown_register", {
-                "id": ", ".join(unknown), "known": ", ".join(sorted(known_registers))}))
+            raise GroupRuleError(
+                field,
+                Message(
+                    "groups.cli.unknown_register",
+                    {"id": ", ".join(unknown), "known": ", ".join(sorted(known_registers))},
+                ),
+            )
         return ids
     if field == "agreements":
         return str(value or "").strip()
@@ -347,8 +364,9 @@ def _checked(field: str, value: object, known_registers: Collection[str], taken_
     raise KeyError(field)
 
 
-def apply_settings(group: Group, changes: Mapping[str, object], *, known_registers: Collection[str],
-                   taken_names: Collection[str] = ()) -> None:
+def apply_settings(
+    group: Group, changes: Mapping[str, object], *, known_registers: Collection[str], taken_names: Collection[str] = ()
+) -> None:
     """Every change in `changes` (setting -> new value) onto the group, or none of them:
     GroupRuleError names the first setting that is wrong. `taken_names` are the other groups'."""
     checked = {field: _checked(field, value, known_registers, taken_names) for field, value in changes.items()}
@@ -376,7 +394,9 @@ def member_leaves(group: Group, reference: str, on: date) -> Member:
     try:
         return group.remove_member(reference, on)
     except KeyError:
-        raise GroupRuleError("members", Message("groups.cli.no_member", {"name": visible(reference), "group": group.name})) from None
+        raise GroupRuleError(
+            "members", Message("groups.cli.no_member", {"name": visible(reference), "group": group.name})
+        ) from None
 
 
 def member_renamed(group: Group, reference: str, new_name: str) -> Member:
@@ -385,7 +405,9 @@ def member_renamed(group: Group, reference: str, new_name: str) -> Member:
     try:
         return group.rename_member(reference, new_name)
     except KeyError:
-        raise GroupRuleError("members", Message("groups.cli.no_member", {"name": visible(reference), "group": group.name})) from None
+        raise GroupRuleError(
+            "members", Message("groups.cli.no_member", {"name": visible(reference), "group": group.name})
+        ) from None
     except ValueError:
         raise GroupRuleError("members", Message("groups.cli.member_exists", {"name": visible(new_name)})) from None
 
@@ -398,4 +420,6 @@ def report_registers(group: Group, register: str | None, known_registers: Collec
 
 def check_period(since: date | None, until: date) -> None:
     if since is not None and since > until:
-        raise GroupRuleError("since", Message("groups.rule.period", {"since": f"{since:%Y-%m-%d}", "until": f"{until:%Y-%m-%d}"}))
+        raise GroupRuleError(
+            "since", Message("groups.rule.period", {"since": f"{since:%Y-%m-%d}", "until": f"{until:%Y-%m-%d}"})
+        )

@@ -31,7 +31,7 @@ def net_time(participants: Sequence[str], events: Iterable[Event]) -> NetTime:
         if event.kind in (EventKind.ARRIVE, EventKind.LEAVE) and event.name in participants:
             first_attendance.setdefault(event.name, event.kind)
     present = {name for name in participants if first_attendance.get(name) is not EventKind.ARRIVE}
-    per_member = {name: 0.0 for name in participants}
+    per_member = dict.fromkeys(participants, 0.0)
     total = 0.0
     running = False
     started_at = ended_at = None
@@ -64,5 +64,5 @@ def net_time(participants: Sequence[str], events: Iterable[Event]) -> NetTime:
 
 def hours_label(seconds: float) -> str:
     """Hours and minutes, `2:00`, `1:15`: how registers and attendance lists write time."""
-    minutes = int(round(seconds / 60))
+    minutes = round(seconds / 60)
     return f"{minutes // 60}:{minutes % 60:02d}"

@@ -24,6 +24,7 @@ from .locations import ENTRY_POINT_GROUP, builtin_methods_dir
 from .method import Method
 from .method_errors import MethodFileError, from_toml_error, from_validation_error
 
+
 class Origin(str, Enum):
     BUILTIN = "built-in"
     PLUGIN = "plugin"
@@ -75,7 +76,7 @@ class MethodLibrary:
 
 # A key of more than MAX_NESTING dotted parts (`a.a.a.…`): tomllib's time grows with the square of the parts,
 # so such a key is refused before parsing (a real method's deepest key has three: summary.nl, questions.en).
-_DOTTED_KEY = re.compile(r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){%d,}" % MAX_NESTING)
+_DOTTED_KEY = re.compile(r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){" + str(MAX_NESTING) + ",}")
 
 
 def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:

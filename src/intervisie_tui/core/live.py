@@ -29,8 +29,13 @@ class Session:
     """`display_attached()` says whether a room display follows this session now (its
     heartbeat is fresh); then this screen is the facilitator's own and the rules differ."""
 
-    def __init__(self, runner: SessionRunner, journal: Journal | None = None,
-                 *, display_attached: Callable[[], bool] = lambda: False) -> None:
+    def __init__(
+        self,
+        runner: SessionRunner,
+        journal: Journal | None = None,
+        *,
+        display_attached: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.runner = runner
         self.journal = journal
         self._display_attached = display_attached
@@ -70,9 +75,7 @@ class Session:
             return status in LIVE and self.runner.state.record.round is not None
         if action in ("extend", "previous_phase", "toggle_break"):
             return status in LIVE
-        if status is Status.ENDED and action in ENDED_REFUSES:
-            return False
-        return True
+        return not (status is Status.ENDED and action in ENDED_REFUSES)
 
     def refusal(self, action: str, display_attached: bool | None = None) -> Refusal | None:
         """Why `can(action)` says no, for a short notice (None when it can be done)."""

@@ -90,9 +90,7 @@ class Phase(Strict):
     id: Identifier
     title: Text
     minutes: StrictInt = Field(gt=0, le=600, description="Default length in whole minutes.")
-    min_minutes: StrictInt = Field(
-        default=1, gt=0, description="Scaling to a time budget never goes below this."
-    )
+    min_minutes: StrictInt = Field(default=1, gt=0, description="Scaling to a time budget never goes below this.")
     speakers: Speakers
     turn_seconds: StrictInt | None = Field(
         default=None, gt=0, le=3600, description="Rounds only: a countdown for each speaker."
@@ -132,9 +130,7 @@ class Method(Strict):
         min_length=2, max_length=2, description="Smallest and largest suitable group, e.g. [4, 8]."
     )
     minutes: StrictInt = Field(gt=0, le=600, description="Default total length in minutes.")
-    ground_rules: TextList | None = Field(
-        default=None, description="Leave out to use the shared ground rules."
-    )
+    ground_rules: TextList | None = Field(default=None, description="Leave out to use the shared ground rules.")
     phases: list[Phase] = Field(min_length=1)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

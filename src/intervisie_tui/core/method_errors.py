@@ -61,7 +61,9 @@ class MethodFileError:
     field: str | None = None
 
     def render(self, lang: str = "en") -> str:
-        place = self.source if self.line is None else t("methoderr.place_line", lang, source=self.source, line=self.line)
+        place = (
+            self.source if self.line is None else t("methoderr.place_line", lang, source=self.source, line=self.line)
+        )
         where = []
         if self.phase is not None:
             where.append(t("methoderr.phase", lang, number=self.phase))
@@ -119,9 +121,9 @@ def _precise_location(item: dict[str, Any]) -> tuple[Any, ...]:
     loc = tuple(item["loc"])
     context = item.get("ctx") or {}
     if "index" in context and loc[-1:] == ("phases",):
-        return loc + (context["index"],)
+        return (*loc, context["index"])
     if "field" in context:
-        return loc + (context["field"],)
+        return (*loc, context["field"])
     return loc
 
 

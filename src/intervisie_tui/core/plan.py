@@ -68,7 +68,9 @@ def plan_problems(
         problems.append(PlanProblem("plan.inbrenger_missing", {"name": inbrenger}, "inbrenger"))
     if method is not None and budget is not None:
         if budget < method.min_total:
-            problems.append(PlanProblem("plan.budget_too_low", {"budget": budget, "minimum": method.min_total}, "budget"))
+            problems.append(
+                PlanProblem("plan.budget_too_low", {"budget": budget, "minimum": method.min_total}, "budget")
+            )
         elif budget > MAX_BUDGET_MINUTES:
             problems.append(PlanProblem("plan.budget_too_high", {"max": MAX_BUDGET_MINUTES}, "budget"))
     return problems

@@ -115,16 +115,25 @@ def standing(register: Register, attended: Sequence[Attended], until: date) -> S
         for meeting in attended
         if meeting.on <= until
         and (since is None or meeting.on > since)
-        and (register.min_meeting_hours is None or meeting.seconds >= register.min_meeting_hours * HOUR - ROUNDING_SECONDS)
+        and (
+            register.min_meeting_hours is None
+            or meeting.seconds >= register.min_meeting_hours * HOUR - ROUNDING_SECONDS
+        )
         and (register.min_group_size is None or meeting.group_size >= register.min_group_size)
     ]
     hours = sum(meeting.seconds for meeting in counted) / HOUR
     shortfalls: list[Message] = []
     values = {"register": register.id.upper(), "months": register.period_months or 0}
     if register.required_hours is not None and hours < register.required_hours:
-        shortfalls.append(Message("register.short.hours", {**values, "hours": f"{hours:.1f}", "required": f"{register.required_hours:g}"}))
+        shortfalls.append(
+            Message(
+                "register.short.hours", {**values, "hours": f"{hours:.1f}", "required": f"{register.required_hours:g}"}
+            )
+        )
     if register.min_meetings is not None and len(counted) < register.min_meetings:
-        shortfalls.append(Message("register.short.meetings", {**values, "count": len(counted), "required": register.min_meetings}))
+        shortfalls.append(
+            Message("register.short.meetings", {**values, "count": len(counted), "required": register.min_meetings})
+        )
     points = hours * register.points_per_hour if register.points_per_hour else None
     return Standing(register, since, until, hours, len(counted), points, tuple(shortfalls))
 

@@ -176,11 +176,16 @@ def room_view(state: SessionState, now: float, lang: str) -> RoomView:
     return RoomView(
         lang=lang,
         status=view.status,
-        header=RoomHeader(literal(state.plan.method.name(lang)), literal(view.phase.title(lang)),
-                          view.phase_index + 1, view.phase_count),
+        header=RoomHeader(
+            literal(state.plan.method.name(lang)),
+            literal(view.phase.title(lang)),
+            view.phase_index + 1,
+            view.phase_count,
+        ),
         strip=strip_entries(state, lang),
-        clock=RoomClock(value, clock_state(view), round(view.allotted / 60),
-                        state.phases[view.phase_index].extra_minutes),
+        clock=RoomClock(
+            value, clock_state(view), round(view.allotted / 60), state.phases[view.phase_index].extra_minutes
+        ),
         turn=RoomTurn(
             headline=literal(words.headline),
             detail=literal(words.detail),

@@ -24,8 +24,8 @@ class Suggestion:
 
 def _turns(meetings: Sequence[MeetingRecord], role: str, members: Sequence[str]) -> dict[str, tuple[int, int]]:
     """Per member: how often they had the role, and when last (-1: never)."""
-    count = {member: 0 for member in members}
-    last = {member: -1 for member in members}
+    count = dict.fromkeys(members, 0)
+    last = dict.fromkeys(members, -1)
     for position, meeting in enumerate(meetings):
         holder = getattr(meeting, role)
         if holder in count:
@@ -34,7 +34,9 @@ def _turns(meetings: Sequence[MeetingRecord], role: str, members: Sequence[str])
     return {member: (count[member], last[member]) for member in members}
 
 
-def suggest_role(meetings: Sequence[MeetingRecord], role: str, present: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
+def suggest_role(
+    meetings: Sequence[MeetingRecord], role: str, present: Sequence[str], exclude: Sequence[str] = ()
+) -> str | None:
     """The member id (from `present`, in the group's order) who should take `role` next.
     Between equals, the facilitator is the one whose turn as inbrenger comes soonest: so the
     two roles, once round, follow each other and never ask the same person twice."""
@@ -51,7 +53,7 @@ def suggest_method(meetings: Sequence[MeetingRecord], method_ids: Sequence[str])
     """The method (of those available, in their order) not used for longest; never used first."""
     if not method_ids:
         return None
-    last = {method: -1 for method in method_ids}
+    last = dict.fromkeys(method_ids, -1)
     for position, meeting in enumerate(meetings):
         if meeting.method_id in last:
             last[meeting.method_id] = position

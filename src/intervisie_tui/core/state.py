@@ -35,6 +35,8 @@ MIN_PHASE_MINUTES = 1  # shortening stops here; a phase with no time at all is a
 @dataclass(frozen=True)
 class Refusal(Message):
     """Why an action cannot be done now (a `refusal.*` message), for a short notice."""
+
+
 ROOM_SCREEN = (EventKind.ROOM_MESSAGE, EventKind.COVER, EventKind.UNCOVER)
 
 
@@ -115,7 +117,7 @@ class SessionState:
             plan=plan,
             phases=[PhaseRecord() for _ in plan.method.phases],
             inbrenger=plan.inbrenger,
-            speaking={name: 0.0 for name in plan.participants},
+            speaking=dict.fromkeys(plan.participants, 0.0),
         )
 
     @classmethod
@@ -213,7 +215,9 @@ class SessionState:
             self._enter(0)
         elif kind is EventKind.PAUSE and self.status is Status.RUNNING:
             self.status = Status.PAUSED
-        elif kind is EventKind.RESUME and self.status is Status.PAUSED or kind is EventKind.BREAK_END and self.on_break:
+        elif (kind is EventKind.RESUME and self.status is Status.PAUSED) or (
+            kind is EventKind.BREAK_END and self.on_break
+        ):
             self._end_break()
             self.status = Status.RUNNING
         elif kind is EventKind.END:
@@ -246,6 +250,7 @@ class SessionState:
         if self.on_break:
             self.on_break = False
             self.break_seconds += self.last_t - self.break_started_t
+
     def _apply_room_screen(self, event: Event) -> None:
         """What the room's screen shows besides the session: allowed in every status, so a
         message or the cover can stay up before the start and after the end."""
@@ -288,7 +293,7 @@ class SessionState:
         `minutes` more: each gives a minute, the one with most to spare first (the later on a tie),
         never below its minimum. Fewer minutes give back to the later phases that gave, most short first."""
         later = range(self.phase_index + 1, len(self.phases))
-        taken = {index: 0 for index in later}  # minutes each later phase gave (negative: got back)
+        taken = dict.fromkeys(later, 0)  # minutes each later phase gave (negative: got back)
         chosen: list[int] = []
         for _ in range(abs(minutes)):
             if minutes > 0:

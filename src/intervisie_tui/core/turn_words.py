@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..i18n import t
 from .method import Speakers
 from .plan import SessionPlan
 from .state import SessionView
-from ..i18n import t
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,5 @@ def _describe_round(view: SessionView, lang: str, next_key: str) -> TurnText:
         return TurnText(t("run.who.round_done", lang), t("run.who.round_again", lang, key=next_key), spoken)
     # Who took their turn: a skipped person has not (they are listed apart).
     count = t("run.who.round_count", lang, done=turn.done_count, total=turn.total)
-    following = (
-        t("run.who.round_next", lang, name=turn.next) if turn.next else t("run.who.round_last", lang)
-    )
+    following = t("run.who.round_next", lang, name=turn.next) if turn.next else t("run.who.round_last", lang)
     return TurnText(t("run.who.round_current", lang, name=turn.current), f"{following} · {count}", spoken)

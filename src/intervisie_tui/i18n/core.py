@@ -31,9 +31,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dit veld hoort niet bij het methodeformaat; controleer de spelling (zie `intervisie methods schema`)",
         "this field is not part of the method format; check its spelling (see `intervisie methods schema`)",
     ),
-    "methoderr.enum": ("{given} is geen bekende waarde; verwacht {expected}", "{given} is not a known value; expected {expected}"),
+    "methoderr.enum": (
+        "{given} is geen bekende waarde; verwacht {expected}",
+        "{given} is not a known value; expected {expected}",
+    ),
     "methoderr.int": ("verwacht een heel getal, gekregen: {given}", "expected a whole number, got {given}"),
-    "methoderr.greater_than": ("verwacht een getal boven {limit}, gekregen: {given}", "expected a number above {limit}, got {given}"),
+    "methoderr.greater_than": (
+        "verwacht een getal boven {limit}, gekregen: {given}",
+        "expected a number above {limit}, got {given}",
+    ),
     "methoderr.less_equal": ("verwacht hoogstens {limit}, gekregen: {given}", "expected at most {limit}, got {given}"),
     "methoderr.pattern": (
         "{given} is geen geldige id; gebruik kleine letters, cijfers, '-' en '_'",
@@ -53,17 +59,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "min_minutes ({min}) is above minutes ({minutes}); the minimum must be at most the default",
     ),
     "methoderr.round_only": (
-        "mag alleen bij speakers = \"round\"; haal het weg of maak de fase een ronde",
-        "is only allowed when speakers = \"round\"; remove it or make the phase a round",
+        'mag alleen bij speakers = "round"; haal het weg of maak de fase een ronde',
+        'is only allowed when speakers = "round"; remove it or make the phase a round',
     ),
     "methoderr.bool": ("verwacht true of false, gekregen: {given}", "expected true or false, got {given}"),
-    "methoderr.text": ("verwacht tekst tussen aanhalingstekens, gekregen: {given}", "expected text in quotes, got {given}"),
-    "methoderr.table": (
-        "verwacht een tabel zoals {{ nl = \"…\", en = \"…\" }}, gekregen: {given}",
-        "expected a table such as {{ nl = \"…\", en = \"…\" }}, got {given}",
+    "methoderr.text": (
+        "verwacht tekst tussen aanhalingstekens, gekregen: {given}",
+        "expected text in quotes, got {given}",
     ),
-    "methoderr.list": ("verwacht een lijst zoals [ … ], gekregen: {given}", "expected a list such as [ … ], got {given}"),
-    "methoderr.too_long": ("te lang: hoogstens {limit} items, gekregen: {given}", "too long: at most {limit} items, got {given}"),
+    "methoderr.table": (
+        'verwacht een tabel zoals {{ nl = "…", en = "…" }}, gekregen: {given}',
+        'expected a table such as {{ nl = "…", en = "…" }}, got {given}',
+    ),
+    "methoderr.list": (
+        "verwacht een lijst zoals [ … ], gekregen: {given}",
+        "expected a list such as [ … ], got {given}",
+    ),
+    "methoderr.too_long": (
+        "te lang: hoogstens {limit} items, gekregen: {given}",
+        "too long: at most {limit} items, got {given}",
+    ),
     "methoderr.total_below_minimums": (
         "de totale duur ({minutes} min) is korter dan de minimale duur van de fasen samen ({minimum} min); "
         "maak minutes minstens {minimum}",
@@ -118,7 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "At most {max} minutes; is the number right?",
     ),
     # Why an action did nothing: a short notice on the run screen.
-    "refusal.not_started": ("De sessie is nog niet begonnen: spatie start.", "The session has not started yet: space starts it."),
+    "refusal.not_started": (
+        "De sessie is nog niet begonnen: spatie start.",
+        "The session has not started yet: space starts it.",
+    ),
     "refusal.ended": ("De sessie is afgelopen.", "The session has ended."),
     "refusal.cannot_now": ("Dat kan nu niet.", "That cannot be done now."),
     "refusal.phase_minimum": (

@@ -17,7 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "heeft dezelfde groeps-id {id} als {other} (een kopie?); alleen dat bestand is gelezen",
         "has the same group id {id} as {other} (a copy?); only that file was read",
     ),
-    "groups.find.none": ("Geen groep '{name}'. Zie `intervisie groups list`.", "No group '{name}'. See `intervisie groups list`."),
+    "groups.find.none": (
+        "Geen groep '{name}'. Zie `intervisie groups list`.",
+        "No group '{name}'. See `intervisie groups list`.",
+    ),
     "groups.find.ambiguous": (
         "'{name}' past bij meer dan één groep: {names}. Geef meer van de naam of de id.",
         "'{name}' matches more than one group: {names}. Give more of the name, or the id.",
@@ -30,7 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} bestaat al maar kon niet worden gelezen; het wordt niet overschreven. Verplaats of herstel het eerst.",
         "{path} exists but could not be read; it is not overwritten. Move or repair it first.",
     ),
-    "groups.new.exists": ("Er is al een groep '{name}'; kies een andere naam.", "There is already a group '{name}'; choose another name."),
+    "groups.new.exists": (
+        "Er is al een groep '{name}'; kies een andere naam.",
+        "There is already a group '{name}'; choose another name.",
+    ),
     "groups.import.same_name": (
         "Er is hier al een andere groep '{name}' (met een andere id); hernoem die eerst met `intervisie groups edit`.",
         "There is already another group '{name}' here (with another id); rename it first with `intervisie groups edit`.",
@@ -41,8 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} group file(s) could not be read:",
     ),
     "groups.cli.none": (
-        "Nog geen groepen. Maak er een: intervisie groups new \"Naam\" --members \"Anna,Bram,Cem\"",
-        "No groups yet. Make one: intervisie groups new \"Name\" --members \"Anna,Bram,Cem\"",
+        'Nog geen groepen. Maak er een: intervisie groups new "Naam" --members "Anna,Bram,Cem"',
+        'No groups yet. Make one: intervisie groups new "Name" --members "Anna,Bram,Cem"',
     ),
     "groups.cli.row": (
         "{name}  ({id})  {members} leden, {meetings} bijeenkomsten, volgende: {next}",
@@ -50,7 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "groups.cli.created": ("Groep '{name}' gemaakt ({id}): {path}", "Group '{name}' created ({id}): {path}"),
     "groups.cli.saved": ("Groep '{name}' opgeslagen.", "Group '{name}' saved."),
-    "groups.cli.bad_name": ("Geef de groep een naam (ten hoogste 120 tekens).", "Give the group a name (at most 120 characters)."),
+    "groups.cli.bad_name": (
+        "Geef de groep een naam (ten hoogste 120 tekens).",
+        "Give the group a name (at most 120 characters).",
+    ),
     "groups.cli.bad_option": ("Ongeldige waarde voor {field}: {detail}", "Invalid value for {field}: {detail}"),
     "groups.cli.unknown_register": (
         "Onbekend register '{id}'. Bekend: {known}",
@@ -72,12 +81,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Group '{name}' merged: {members} new members, {meetings} new meetings.",
     ),
     "groups.cli.no_cadence": (
-        "{name} heeft geen ritme; stel het in met `intervisie groups edit \"{name}\" --every-weeks 6`.",
-        "{name} has no cadence; set one with `intervisie groups edit \"{name}\" --every-weeks 6`.",
+        '{name} heeft geen ritme; stel het in met `intervisie groups edit "{name}" --every-weeks 6`.',
+        '{name} has no cadence; set one with `intervisie groups edit "{name}" --every-weeks 6`.',
     ),
     "groups.cli.next": ("Volgende bijeenkomst van {name}: {date}", "Next meeting of {name}: {date}"),
-    "groups.cli.pdf_needs_output": ("Een pdf gaat naar een bestand: geef -o BESTAND.pdf.", "A PDF goes to a file: give -o FILE.pdf."),
-    "groups.cli.attached": ("Sessie {id} telt nu als bijeenkomst van {name} ({date}).", "Session {id} now counts as a meeting of {name} ({date})."),
+    "groups.cli.pdf_needs_output": (
+        "Een pdf gaat naar een bestand: geef -o BESTAND.pdf.",
+        "A PDF goes to a file: give -o FILE.pdf.",
+    ),
+    "groups.cli.attached": (
+        "Sessie {id} telt nu als bijeenkomst van {name} ({date}).",
+        "Session {id} now counts as a meeting of {name} ({date}).",
+    ),
     "groups.cli.already_attached": ("Sessie {id} hoort al bij {name}.", "Session {id} already belongs to {name}."),
     "launch.missing": ("{option} ontbreekt (of geef --group NAAM).", "{option} is missing (or give --group NAME)."),
     "launch.group_empty": ("--group: {name} heeft geen leden.", "--group: {name} has no members."),
@@ -127,8 +142,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.date": ("Datum", "Date"),
     "report.times": ("Tijd", "Time"),
     "report.roles": ("Rollen", "Roles"),
-    "report.total": ("Totaal: {count} bijeenkomst(en), {hours} uur netto.", "Total: {count} meeting(s), {hours} hours net."),
-    "report.standing": ("{register}: {hours} uur, {meetings} bijeenkomst(en) die tellen", "{register}: {hours} hours, {meetings} meeting(s) that count"),
+    "report.total": (
+        "Totaal: {count} bijeenkomst(en), {hours} uur netto.",
+        "Total: {count} meeting(s), {hours} hours net.",
+    ),
+    "report.standing": (
+        "{register}: {hours} uur, {meetings} bijeenkomst(en) die tellen",
+        "{register}: {hours} hours, {meetings} meeting(s) that count",
+    ),
     "report.standing.since": ("sinds {since}", "since {since}"),
     "report.standing.points": ("({points} punten)", "({points} points)"),
     "report.csv.group": ("groep", "group"),
@@ -159,17 +180,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.screen.title": ("Groepen", "Groups"),
     "groups.screen.none": (
         "Nog geen groepen. n maakt er een; of op de opdrachtregel:\n\n"
-        "  intervisie groups new \"Naam\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
+        '  intervisie groups new "Naam" --members "Anna,Bram,Cem" --every-weeks 6 --meetings 6',
         "No groups yet. n makes one; or on the command line:\n\n"
-        "  intervisie groups new \"Name\" --members \"Anna,Bram,Cem\" --every-weeks 6 --meetings 6",
+        '  intervisie groups new "Name" --members "Anna,Bram,Cem" --every-weeks 6 --meetings 6',
     ),
-    "groups.screen.unreadable": ("Niet gelezen, niet aangeraakt: {name} ({reason})", "Not read, left untouched: {name} ({reason})"),
+    "groups.screen.unreadable": (
+        "Niet gelezen, niet aangeraakt: {name} ({reason})",
+        "Not read, left untouched: {name} ({reason})",
+    ),
     "groups.screen.report_title": (
         "Rapport opslaan als (.pdf presentielijst, .md of .csv):",
         "Save the report as (.pdf attendance list, .md or .csv):",
     ),
-    "groups.screen.report_suffix": ("Kies een bestandsnaam op .pdf, .md of .csv.", "Choose a file name ending in .pdf, .md or .csv."),
-    "groups.screen.calendar_title": ("Volgende bijeenkomst opslaan als iCalendar-bestand:", "Save the next meeting as an iCalendar file:"),
+    "groups.screen.report_suffix": (
+        "Kies een bestandsnaam op .pdf, .md of .csv.",
+        "Choose a file name ending in .pdf, .md or .csv.",
+    ),
+    "groups.screen.calendar_title": (
+        "Volgende bijeenkomst opslaan als iCalendar-bestand:",
+        "Save the next meeting as an iCalendar file:",
+    ),
     "groups.checkin.title": ("Wie is er vandaag? {name}", "Who is here today? {name}"),
     "groups.checkin.hint": (
         "Spatie of Enter wisselt: aanwezig, afgemeld, afwezig (of p, e, a). Ctrl+S: verder naar de voorbereiding.",
@@ -181,12 +211,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.opening.suggested_inbrenger": ("aan de beurt als inbrenger: {name}", "inbrenger by rotation: {name}"),
     "groups.opening.suggested_facilitator": ("als begeleider: {name}", "facilitator: {name}"),
     "groups.opening.action_points": ("Open actiepunten van de vorige keer", "Open action points from last time"),
-    "groups.share_title": ("Titel mag als thema in de rapporten van de groep", "The title may appear as the theme in the group's reports"),
+    "groups.share_title": (
+        "Titel mag als thema in de rapporten van de groep",
+        "The title may appear as the theme in the group's reports",
+    ),
     # attendance during the session
     "keys.opening": ("Afspraken en open actiepunten (groep)", "Agreements and open action points (group)"),
-    "groups.opening.nothing": ("Geen afspraken of open actiepunten vastgelegd.", "No agreements or open action points recorded."),
+    "groups.opening.nothing": (
+        "Geen afspraken of open actiepunten vastgelegd.",
+        "No agreements or open action points recorded.",
+    ),
     "keys.attendance": ("Te laat / eerder weg", "Late / left early"),
-    "attendance.title": ("Aanwezigheid: wie kwam later, wie ging eerder", "Attendance: who came later, who left earlier"),
+    "attendance.title": (
+        "Aanwezigheid: wie kwam later, wie ging eerder",
+        "Attendance: who came later, who left earlier",
+    ),
     "attendance.hint": (
         "a: kwam nu binnen (telt vanaf nu) · l: ging nu weg (telt niet meer) · Esc: terug",
         "a: came in just now (counts from now) · l: left just now (stops counting) · Esc: back",
@@ -227,7 +266,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "groups.rule.required": ("mag niet leeg zijn.", "cannot be empty."),
     "groups.rule.too_long": ("ten hoogste {most} tekens.", "at most {most} characters."),
-    "groups.rule.range": ("verwacht een heel getal van {low} tot en met {high}.", "expected a whole number from {low} to {high}."),
+    "groups.rule.range": (
+        "verwacht een heel getal van {low} tot en met {high}.",
+        "expected a whole number from {low} to {high}.",
+    ),
     "groups.rule.period": (
         "de begindatum {since} ligt na de einddatum {until}; kies een begin vóór het einde.",
         "the start date {since} is after the end date {until}; choose a start before the end.",
@@ -301,7 +343,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(their meetings are kept) · Esc: back",
     ),
     "groups.members.none": ("Nog geen leden; n voegt er een toe.", "No members yet; n adds one."),
-    "groups.members.add_prompt": ("Naam van het nieuwe lid (of van iemand die terugkomt):", "Name of the new member (or of someone coming back):"),
+    "groups.members.add_prompt": (
+        "Naam van het nieuwe lid (of van iemand die terugkomt):",
+        "Name of the new member (or of someone coming back):",
+    ),
     "groups.members.rename_prompt": ("Nieuwe naam voor {name}:", "New name for {name}:"),
     "groups.members.leave_question": (
         "{name} vertrekt uit {group}? De bijeenkomsten van {name} blijven bewaard; terugkomen kan met n.",

@@ -66,7 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The group's screen is gone: this screen may be on the wall again. Private panels are closed.",
     ),
     "run.console.covered": ("Scherm van de groep bedekt", "Group's screen covered"),
-    "run.notes.masked": ("•••• {count} tekens (bedekt; ctrl+r toont)", "•••• {count} characters (covered; ctrl+r shows)"),
+    "run.notes.masked": (
+        "•••• {count} tekens (bedekt; ctrl+r toont)",
+        "•••• {count} characters (covered; ctrl+r shows)",
+    ),
     "keys.room_message": ("Bericht aan de groep", "Message to the group"),
     "keys.reveal_notes": ("Bedekte notities tonen", "Show covered notes"),
     # -- room messages ---------------------------------------------------------------------------

@@ -221,7 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "home.resume.discard_yes": ("Weggooien", "Discard"),
     "home.resume.discard_no": ("Nee, terug", "No, go back"),
-    "home.resume.discarded": ("De sessie die nooit begon is weggegooid.", "The session that never started was discarded."),
+    "home.resume.discarded": (
+        "De sessie die nooit begon is weggegooid.",
+        "The session that never started was discarded.",
+    ),
     "home.resume.discard_started": (
         "Deze sessie is begonnen: hervat hem, of sluit hem met k om de notities te bewaren.",
         "This session has started: resume it, or close it with k to keep its notes.",

@@ -60,7 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ligt los in {folder}; sessies staan in een map per jaar: verplaats het naar {folder}/<jaar>/",
         "lies loose in {folder}; sessions are kept in a folder per year: move it to {folder}/<year>/",
     ),
-    "store.problem.incomplete": ("het veld '{field}' ontbreekt of klopt niet", "the field '{field}' is missing or wrong"),
+    "store.problem.incomplete": (
+        "het veld '{field}' ontbreekt of klopt niet",
+        "the field '{field}' is missing or wrong",
+    ),
     "store.problem.os": ("kan niet worden gelezen: {detail}", "cannot be read: {detail}"),
     "store.problem.expected": (
         "het veld '{field}' moet {expected} zijn; herstel het bestand of zet een reservekopie terug",

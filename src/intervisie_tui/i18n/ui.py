@@ -124,8 +124,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- help screen -----------------------------------------------------------------------
     "help.title": ("Toetsen", "Keys"),
     "help.intro": (
-        "Alles gaat met het toetsenbord. Eigen toetsen: zet ze onder \"keys\" in {path}, met de actie-id's hieronder.",
-        "Everything works from the keyboard. Own keys: put them under \"keys\" in {path}, using the action ids below.",
+        'Alles gaat met het toetsenbord. Eigen toetsen: zet ze onder "keys" in {path}, met de actie-id\'s hieronder.',
+        'Everything works from the keyboard. Own keys: put them under "keys" in {path}, using the action ids below.',
     ),
     "help.column.keys": ("Toetsen", "Keys"),
     "help.column.action": ("Actie", "Action"),
@@ -142,7 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.placeholder": ("Zoek een opdracht…", "Search for commands…"),
     "palette.theme_placeholder": ("Zoek een thema…", "Search for themes…"),
     "palette.no_matches": ("Niets gevonden", "No matches found"),
-    "palette.quit_help": ("Het programma afsluiten (vraagt eerst tijdens een sessie)", "Quit the app (asks first during a session)"),
+    "palette.quit_help": (
+        "Het programma afsluiten (vraagt eerst tijdens een sessie)",
+        "Quit the app (asks first during a session)",
+    ),
     "palette.choose_theme": ("Thema kiezen", "Choose theme"),
     "palette.choose_theme_help": ("Alle thema's doorlopen", "Browse all themes"),
     # -- run screen ------------------------------------------------------------------------

@@ -16,7 +16,9 @@ def next_meeting_ics(group: Group, on: date, lang: str, *, stamp: datetime) -> b
 
     held = group.held()
     last = held[-1] if held else None
-    start_time = last.started_at.timetz().replace(second=0, microsecond=0) if last and last.started_at else DEFAULT_START
+    start_time = (
+        last.started_at.timetz().replace(second=0, microsecond=0) if last and last.started_at else DEFAULT_START
+    )
     minutes = DEFAULT_MINUTES
     if last and last.started_at and last.ended_at and last.ended_at > last.started_at:
         minutes = max(30, round((last.ended_at - last.started_at).total_seconds() / 60))

@@ -14,7 +14,9 @@ from ..i18n import t
 def group_overview(group: Group, lang: str, today: date, method_names: Mapping[str, str]) -> str:
     out = [group.name, "=" * min(len(group.name), 60)]
     kind = t("groups.kind.fixed" if group.fixed else "groups.kind.open", lang)
-    cadence = t("groups.every_weeks", lang, weeks=group.every_weeks) if group.every_weeks else t("groups.no_cadence", lang)
+    cadence = (
+        t("groups.every_weeks", lang, weeks=group.every_weeks) if group.every_weeks else t("groups.no_cadence", lang)
+    )
     planned = t("groups.planned", lang, held=len(group.meetings), planned=group.planned_meetings or "-")
     out.append(f"{kind}; {cadence}; {planned}")
     facilitator = group.facilitator or t("groups.facilitator_rotates", lang)

@@ -62,15 +62,24 @@ def to_pdf(report: GroupReport, lang: str) -> bytes:
             line(period_label(report, lang))
             line(t("report.no_meetings", lang))
             break
-        line(f"{sheet.on:%Y-%m-%d}   {times_label(sheet)}   {t('report.net', lang)} {hours_label(sheet.seconds)}", 12, 8)
-        for label, value in ((t("report.method", lang), sheet.method), (t("word.facilitator", lang), sheet.facilitator),
-                             (t("report.theme", lang), sheet.theme)):
+        line(
+            f"{sheet.on:%Y-%m-%d}   {times_label(sheet)}   {t('report.net', lang)} {hours_label(sheet.seconds)}", 12, 8
+        )
+        for label, value in (
+            (t("report.method", lang), sheet.method),
+            (t("word.facilitator", lang), sheet.facilitator),
+            (t("report.theme", lang), sheet.theme),
+        ):
             if value:
                 line(f"{label}: {value}")
         pdf.ln(2)
         pdf.set_font(family, size=10)
-        with pdf.table(col_widths=(60, 35, 20, 65), line_height=9, first_row_as_headings=True,
-                       headings_style=FontFace(emphasis="", fill_color=(230, 230, 230))) as table:
+        with pdf.table(
+            col_widths=(60, 35, 20, 65),
+            line_height=9,
+            first_row_as_headings=True,
+            headings_style=FontFace(emphasis="", fill_color=(230, 230, 230)),
+        ) as table:
             heading = table.row()
             for title in ("report.name", "report.presence", "report.net", "report.signature"):
                 heading.cell(clean(t(title, lang)))
@@ -92,7 +101,10 @@ def to_pdf(report: GroupReport, lang: str) -> bytes:
             line(proof.name, 12, 7)
             for sheet, entry in proof.lines:
                 roles = roles_label(entry, lang)
-                line(f"{sheet.on:%Y-%m-%d}  {times_label(sheet)}  {hours_label(entry.seconds)}" + (f"  {roles}" if roles else ""))
+                line(
+                    f"{sheet.on:%Y-%m-%d}  {times_label(sheet)}  {hours_label(entry.seconds)}"
+                    + (f"  {roles}" if roles else "")
+                )
             line(t("report.total", lang, count=len(proof.lines), hours=hours_label(proof.seconds)))
             for item in proof.standings:
                 line(standing_line(item, lang))

@@ -16,9 +16,18 @@ from .text import to_csv, to_markdown
 FORMATS = ("md", "csv", "pdf")
 
 
-def render_report(group: Group, book: RegisterBook, method_names: Mapping[str, str], *, fmt: str, until: date,
-                  since: date | None = None, member: str | None = None, register: str | None = None,
-                  lang: str) -> str | bytes:
+def render_report(
+    group: Group,
+    book: RegisterBook,
+    method_names: Mapping[str, str],
+    *,
+    fmt: str,
+    until: date,
+    since: date | None = None,
+    member: str | None = None,
+    register: str | None = None,
+    lang: str,
+) -> str | bytes:
     """Markdown or CSV as text, a PDF as bytes; GroupRuleError (nothing written) if the request is wrong."""
     if member and group.member(member) is None:
         raise GroupRuleError("member", Message("groups.cli.no_member", {"name": member, "group": group.name}))

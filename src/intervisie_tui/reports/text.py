@@ -31,8 +31,15 @@ def table_cell(text: str) -> str:
 def disclaimer(report: GroupReport, lang: str) -> list[str]:
     lines = [t("report.disclaimer", lang)]
     for register in report.registers:
-        lines.append(t("report.register_source", lang, register=register.label(lang), source=register.source,
-                       checked=f"{register.checked:%Y-%m-%d}"))
+        lines.append(
+            t(
+                "report.register_source",
+                lang,
+                register=register.label(lang),
+                source=register.source,
+                checked=f"{register.checked:%Y-%m-%d}",
+            )
+        )
     return lines
 
 
@@ -46,24 +53,40 @@ def to_markdown(report: GroupReport, lang: str) -> str:
     if not report.sheets:
         out += [t("report.no_meetings", lang), ""]
     for sheet in report.sheets:
-        out += [f"### {sheet.on:%Y-%m-%d}, {times_label(sheet)}, {t('report.net', lang)} {hours_label(sheet.seconds)}", ""]
-        facts = [(t("report.method", lang), sheet.method), (t("word.facilitator", lang), sheet.facilitator),
-                 (t("word.inbrenger", lang), sheet.inbrenger), (t("report.theme", lang), sheet.theme)]
+        out += [
+            f"### {sheet.on:%Y-%m-%d}, {times_label(sheet)}, {t('report.net', lang)} {hours_label(sheet.seconds)}",
+            "",
+        ]
+        facts = [
+            (t("report.method", lang), sheet.method),
+            (t("word.facilitator", lang), sheet.facilitator),
+            (t("word.inbrenger", lang), sheet.inbrenger),
+            (t("report.theme", lang), sheet.theme),
+        ]
         out += [f"- {label}: {table_cell(value)}" for label, value in facts if value] + [""]
-        out += [f"| {t('report.name', lang)} | {t('report.presence', lang)} | {t('report.net', lang)} | "
-                f"{t('report.signature', lang)} |", "|---|---|---|---|"]
+        out += [
+            f"| {t('report.name', lang)} | {t('report.presence', lang)} | {t('report.net', lang)} | "
+            f"{t('report.signature', lang)} |",
+            "|---|---|---|---|",
+        ]
         for line in sheet.lines:
-            out.append(f"| {table_cell(line.name)} | {t(f'report.attendance.{line.attendance.value}', lang)} | "
-                       f"{hours_label(line.seconds)} |  |")
+            out.append(
+                f"| {table_cell(line.name)} | {t(f'report.attendance.{line.attendance.value}', lang)} | "
+                f"{hours_label(line.seconds)} |  |"
+            )
         out.append("")
     out += [f"## {t('report.proof', lang)}", ""]
     for proof in report.proofs:
         out += [f"### {table_cell(proof.name)}", ""]
         if proof.lines:
-            out += [f"| {t('report.date', lang)} | {t('report.times', lang)} | {t('report.net', lang)} | {t('report.roles', lang)} |",
-                    "|---|---|---|---|"]
+            out += [
+                f"| {t('report.date', lang)} | {t('report.times', lang)} | {t('report.net', lang)} | {t('report.roles', lang)} |",
+                "|---|---|---|---|",
+            ]
             for sheet, line in proof.lines:
-                out.append(f"| {sheet.on:%Y-%m-%d} | {times_label(sheet)} | {hours_label(line.seconds)} | {roles_label(line, lang)} |")
+                out.append(
+                    f"| {sheet.on:%Y-%m-%d} | {times_label(sheet)} | {hours_label(line.seconds)} | {roles_label(line, lang)} |"
+                )
             out.append("")
         out += [t("report.total", lang, count=len(proof.lines), hours=hours_label(proof.seconds)), ""]
         for item in proof.standings:
@@ -84,8 +107,20 @@ def standing_line(item, lang: str) -> str:
     return text
 
 
-CSV_COLUMNS = ("group", "registration_number", "date", "start", "end", "method", "facilitator", "name",
-               "attendance", "net_hours", "net", "roles")
+CSV_COLUMNS = (
+    "group",
+    "registration_number",
+    "date",
+    "start",
+    "end",
+    "method",
+    "facilitator",
+    "name",
+    "attendance",
+    "net_hours",
+    "net",
+    "roles",
+)
 
 
 def _safe(value: str) -> str:
@@ -100,9 +135,23 @@ def to_csv(report: GroupReport, lang: str) -> str:
     writer.writerow([t(f"report.csv.{column}", lang) for column in CSV_COLUMNS])
     for sheet in report.sheets:
         for line in sheet.lines:
-            writer.writerow([_safe(value) for value in [
-                report.group_name, report.registration_number, f"{sheet.on:%Y-%m-%d}", sheet.start, sheet.end,
-                sheet.method, sheet.facilitator, line.name, t(f"report.attendance.{line.attendance.value}", lang),
-                f"{line.seconds / 3600:.2f}", hours_label(line.seconds), roles_label(line, lang),
-            ]])
+            writer.writerow(
+                [
+                    _safe(value)
+                    for value in [
+                        report.group_name,
+                        report.registration_number,
+                        f"{sheet.on:%Y-%m-%d}",
+                        sheet.start,
+                        sheet.end,
+                        sheet.method,
+                        sheet.facilitator,
+                        line.name,
+                        t(f"report.attendance.{line.attendance.value}", lang),
+                        f"{line.seconds / 3600:.2f}",
+                        hours_label(line.seconds),
+                        roles_label(line, lang),
+                    ]
+                ]
+            )
     return buffer.getvalue()

@@ -29,8 +29,40 @@ from .folding import fold
 
 # Words of a name that are not the name ("Anna de Vries" is not hidden by hiding every "de").
 NAME_PARTICLES = frozenset(
-    "van de der den het ter ten te in op t aan bij von vom zu la le da di du del della des dos el al bin ibn y "
-    "d l".split()
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "ter",
+        "ten",
+        "te",
+        "in",
+        "op",
+        "t",
+        "aan",
+        "bij",
+        "von",
+        "vom",
+        "zu",
+        "la",
+        "le",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "des",
+        "dos",
+        "el",
+        "al",
+        "bin",
+        "ibn",
+        "y",
+        "d",
+        "l",
+    ]
 )
 POSSESSIVE = r"(?P<possessive>'s|’s|s)?"  # "Anna's", "Anna’s", "Annas"
 # Between two pieces of one name: "J.W. de Vries", "Jan - Willem"
@@ -114,8 +146,15 @@ def _initials(parts: list[str]) -> set[str]:
 class Pseudonyms:
     """Who is who in one export: a role or a letter per person, and the function that hides their names."""
 
-    def __init__(self, people: Iterable[str], lang: str, *, inbrenger: str | None = None,
-                 facilitator: str | None = None, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        people: Iterable[str],
+        lang: str,
+        *,
+        inbrenger: str | None = None,
+        facilitator: str | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self.lang = lang
         self.ambiguous = t("review.export.ambiguous_name", lang)
         self.aliases: dict[str, str] = {}
@@ -143,8 +182,7 @@ class Pseudonyms:
             people += list(plan.group.excused)
         if plan.facilitator:
             people.append(plan.facilitator)
-        return cls(people, lang, inbrenger=document.inbrenger or plan.inbrenger, facilitator=plan.facilitator,
-                   rng=rng)
+        return cls(people, lang, inbrenger=document.inbrenger or plan.inbrenger, facilitator=plan.facilitator, rng=rng)
 
     def _build(self) -> None:
         owners: dict[str, set[str]] = {}
@@ -157,10 +195,14 @@ class Pseudonyms:
                 initial_owners.setdefault(form, set()).add(alias)
         # A whole name belongs to its owner even when a word of it is another's ("Anna" and "Anna Smit").
         whole = {" ".join(_plain(name).split()).casefold(): alias for name, alias in self.aliases.items()}
-        self._forms = {form: (whole.get(form) or (next(iter(aliases)) if len(aliases) == 1 else self.ambiguous))
-                       for form, aliases in owners.items()}
-        self._initials = {form: next(iter(aliases)) if len(aliases) == 1 else self.ambiguous
-                          for form, aliases in initial_owners.items()}
+        self._forms = {
+            form: (whole.get(form) or (next(iter(aliases)) if len(aliases) == 1 else self.ambiguous))
+            for form, aliases in owners.items()
+        }
+        self._initials = {
+            form: next(iter(aliases)) if len(aliases) == 1 else self.ambiguous
+            for form, aliases in initial_owners.items()
+        }
         self._pattern = self._compile(self._forms, re.IGNORECASE)
         # Undotted initials only as written (upper case): "IN" hides Ineke Noorman, "in" stays a word.
         dotted = {form for form in self._initials if "." in form}
@@ -182,8 +224,9 @@ class Pseudonyms:
         if not ordered:
             return None
         # "J.W." also as "J. W." or "j.w."; it ends at its last dot, so no word boundary after it is needed.
-        body = "|".join(r"\.\s?".join(re.escape(letter) for letter in form.rstrip(".").split(".")) + r"\.?"
-                        for form in ordered)
+        body = "|".join(
+            r"\.\s?".join(re.escape(letter) for letter in form.rstrip(".").split(".")) + r"\.?" for form in ordered
+        )
         return re.compile(r"(?<!\w)(?P<name>" + body + r")" + r"(?P<possessive>)(?!\w)", re.IGNORECASE)
 
     def alias(self, name: str | None) -> str:
@@ -212,14 +255,22 @@ class Pseudonyms:
             return text
         plain, origins = _strip_accents_with_origins(text)
         found: list[tuple[int, int, str, str]] = []  # start, end (in plain), alias, possessive
-        for pattern, table, fold_case in ((self._pattern, self._forms, True),
-                                          (self._initial_pattern, self._initials, False),
-                                          (self._dotted_pattern, self._initials, False)):
+        for pattern, table, fold_case in (
+            (self._pattern, self._forms, True),
+            (self._initial_pattern, self._initials, False),
+            (self._dotted_pattern, self._initials, False),
+        ):
             if pattern is None:
                 continue
             for match in pattern.finditer(plain):
-                found.append((match.start(), match.end(), self._alias_of(match, table, fold_case),
-                              match.group("possessive") or ""))
+                found.append(
+                    (
+                        match.start(),
+                        match.end(),
+                        self._alias_of(match, table, fold_case),
+                        match.group("possessive") or "",
+                    )
+                )
         if not found:
             return text
         # Longest first where matches overlap, then in order of the text
@@ -229,8 +280,12 @@ class Pseudonyms:
             if chosen and item[0] < chosen[-1][1]:
                 continue
             previous = chosen[-1] if chosen else None
-            if (previous is not None and previous[2] == item[2] and not previous[3]
-                    and JOINER.fullmatch(plain[previous[1]:item[0]])):
+            if (
+                previous is not None
+                and previous[2] == item[2]
+                and not previous[3]
+                and JOINER.fullmatch(plain[previous[1] : item[0]])
+            ):
                 chosen[-1] = (previous[0], item[1], item[2], item[3])  # "J.W. de Vries": one person, one alias
                 continue
             chosen.append(item)
@@ -254,11 +309,31 @@ class Pseudonyms:
 # -- the JSON export -------------------------------------------------------------------------------
 
 # Fields that hold no one's words: kept as they are (a person named "Start" must not rename an event kind).
-KEPT_FIELDS = frozenset({
-    "format", "schema_version", "id", "kind", "field", "phase", "phase_id", "t", "at", "started_at",
-    "ended_at", "saved_at", "language", "method", "group_id", "index", "minutes", "balance", "budget_minutes",
-    "phase_minutes", "stats_phases",
-})
+KEPT_FIELDS = frozenset(
+    {
+        "format",
+        "schema_version",
+        "id",
+        "kind",
+        "field",
+        "phase",
+        "phase_id",
+        "t",
+        "at",
+        "started_at",
+        "ended_at",
+        "saved_at",
+        "language",
+        "method",
+        "group_id",
+        "index",
+        "minutes",
+        "balance",
+        "budget_minutes",
+        "phase_minutes",
+        "stats_phases",
+    }
+)
 # Mappings keyed by a person's name
 KEYED_BY_PERSON = frozenset({"advice", "evaluation", "speaking_seconds"})
 

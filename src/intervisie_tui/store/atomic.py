@@ -6,6 +6,7 @@ Folders are 0700 and files 0600: intervisie content is confidential.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -19,10 +20,8 @@ def _restrict(path: Path | str, mode: int) -> None:
     refuses chmod with EPERM) and saving there must still work."""
     if os.name != "posix":
         return
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(path, mode)
-    except OSError:
-        pass
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -70,7 +69,7 @@ def stamp_of_file(path: Path) -> Stamp | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, expected: Stamp | None | _Anything = ANYTHING) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, expected: Stamp | _Anything | None = ANYTHING) -> None:
     """Write `data` to `path` atomically. With `expected` the stamp of the file as the writer
     read it (or NEW: no file), the file there is compared just before the rename, and
     WrittenMeanwhile raised (nothing written) when another instance wrote it since."""
@@ -109,7 +108,7 @@ def _link_new(temporary: Path, path: Path) -> None:
     temporary.unlink(missing_ok=True)
 
 
-def atomic_write_text(path: Path, text: str, *, expected: Stamp | None | _Anything = ANYTHING) -> None:
+def atomic_write_text(path: Path, text: str, *, expected: Stamp | _Anything | None = ANYTHING) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), expected=expected)
 
 

@@ -19,6 +19,7 @@ that must be read again brings them in (`index.summarize`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -47,8 +48,10 @@ BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working
 Problem = tuple[str, dict[str, Any]]
 Found = list[tuple[str, tuple[int, int]]]  # (path relative to the sessions folder, (mtime_ns, size))
 
-_COLUMNS = ("session_id, started_at, saved_at, method_id, method_name, participants, inbrenger, "
-            "case_title, running, overtime, reflection")
+_COLUMNS = (
+    "session_id, started_at, saved_at, method_id, method_name, participants, inbrenger, "
+    "case_title, running, overtime, reflection"
+)
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 
 
@@ -149,10 +152,8 @@ class SessionCatalog:
     def _rebuild_file(self) -> sqlite3.Connection:
         """Throw the damaged file away and start an empty one; memory if even that fails."""
         for suffix in ("", "-journal", "-wal", "-shm"):
-            try:
+            with contextlib.suppress(OSError):
                 Path(f"{self.file}{suffix}").unlink(missing_ok=True)
-            except OSError:
-                pass
         try:
             return self._open_file()
         except (sqlite3.Error, CatalogDamaged, OSError):
@@ -180,7 +181,8 @@ class SessionCatalog:
     def _create(self, connection: sqlite3.Connection) -> None:
         texts = (
             "CREATE VIRTUAL TABLE texts USING fts5(body, tokenize='unicode61 remove_diacritics 2')"
-            if self.fts else "CREATE TABLE texts (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL)"
+            if self.fts
+            else "CREATE TABLE texts (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL)"
         )
         connection.executescript(f"""
             BEGIN;
@@ -202,10 +204,8 @@ class SessionCatalog:
 
     def _remove_legacy_caches(self) -> None:
         for name in LEGACY_CACHES:
-            try:
+            with contextlib.suppress(OSError):
                 (self.file.parent / name).unlink(missing_ok=True)
-            except OSError:
-                pass
 
     def _run(self, work):
         """Do `work(connection)`; a file that fails mid-way is rebuilt once, then memory is used."""
@@ -216,11 +216,9 @@ class SessionCatalog:
                     return work(connection)
                 except sqlite3.Error as error:
                     if connection.in_transaction:
-                        try:
+                        with contextlib.suppress(sqlite3.Error):
                             connection.rollback()
-                        except sqlite3.Error:
-                            pass
-                    if attempt or self.in_memory and not _is_busy(error):
+                    if attempt or (self.in_memory and not _is_busy(error)):
                         raise
                     self.close()
                     self._db = self._memory() if _is_busy(error) else self._rebuild_file()
@@ -229,10 +227,8 @@ class SessionCatalog:
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     self._db.close()
-                except sqlite3.Error:
-                    pass
                 self._db = None
 
     # -- scanning -----------------------------------------------------------------------------
@@ -281,8 +277,11 @@ class SessionCatalog:
         Files that changed since the cache was written are read again and the cache follows."""
         found, problems = self.scan()
         try:
-            rows = self._run(lambda db: {row[0]: row for row in db.execute(
-                f"SELECT rel, mtime_ns, size, problem, {_COLUMNS} FROM docs")})
+            rows = self._run(
+                lambda db: {
+                    row[0]: row for row in db.execute(f"SELECT rel, mtime_ns, size, problem, {_COLUMNS} FROM docs")
+                }
+            )
         except sqlite3.Error:
             rows = {}  # no cache at all this time: every document is read
         make_path = _path_maker(self.folder)
@@ -360,8 +359,10 @@ class SessionCatalog:
                 self._delete(db, relative)
                 (mtime, size), text = stored
                 if summary is None:
-                    db.execute("INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
-                               (relative, mtime, size, json.dumps(list(problem), ensure_ascii=False, default=str)))
+                    db.execute(
+                        "INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
+                        (relative, mtime, size, json.dumps(list(problem), ensure_ascii=False, default=str)),
+                    )
                     continue
                 cursor = db.execute(
                     f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -370,10 +371,8 @@ class SessionCatalog:
                 db.execute("INSERT INTO texts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
             db.execute("COMMIT")
 
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self._run(work)
-        except sqlite3.Error:
-            pass
 
     @staticmethod
     def _delete(db: sqlite3.Connection, relative: str) -> None:
@@ -421,10 +420,8 @@ class SessionCatalog:
             self._delete(db, relative)
             db.execute("COMMIT")
 
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self._run(work)
-        except sqlite3.Error:
-            pass
 
     def scrub(self) -> None:
         """After a deletion for good: leave no byte of deleted rows in the file. FTS5 keeps a
@@ -436,10 +433,8 @@ class SessionCatalog:
                 db.execute("INSERT INTO texts(texts) VALUES('optimize')")
             db.execute("VACUUM")
 
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self._run(work)
-        except sqlite3.Error:
-            pass
 
     # -- search -------------------------------------------------------------------------------
 
@@ -464,9 +459,13 @@ class SessionCatalog:
                         (expression,),
                     ).fetchall()
                 except sqlite3.OperationalError:  # a query FTS5 cannot parse: scan instead
-                    hits = [(rel,) for rel, body in db.execute(
-                        "SELECT docs.rel, texts.body FROM texts JOIN docs ON docs.id = texts.rowid")
-                        if all(word in body for word in words)]
+                    hits = [
+                        (rel,)
+                        for rel, body in db.execute(
+                            "SELECT docs.rel, texts.body FROM texts JOIN docs ON docs.id = texts.rowid"
+                        )
+                        if all(word in body for word in words)
+                    ]
             else:
                 condition = " AND ".join("texts.body LIKE ? ESCAPE '\\'" for _ in words)
                 hits = db.execute(
@@ -496,6 +495,7 @@ class SessionCatalog:
 def _path_maker(folder: Path):
     """`relative -> folder / relative`, fast: on Python 3.11 pathlib parses every new Path
     again (a third of a warm listing of 10,000), so the folder's parts are reused there."""
+
     def plain(relative: str) -> Path:
         return folder / relative
 
@@ -538,12 +538,28 @@ def _row_of_summary(summary: SessionSummary) -> tuple:
     )
 
 
-def _summary_of_row(row: tuple, path: Path, names: dict[str, dict[str, str]],
-                    people: dict[str, tuple[str, ...]]) -> SessionSummary:
+def _summary_of_row(
+    row: tuple, path: Path, names: dict[str, dict[str, str]], people: dict[str, tuple[str, ...]]
+) -> SessionSummary:
     """A summary from a cached row, every field checked (a row is never trusted blindly).
     Method names and groups repeat across sessions: each distinct JSON is parsed once."""
-    (_, _, _, _, session_id, started, saved, method_id, method_name, participants,
-     inbrenger, case_title, running, overtime, reflection) = row
+    (
+        _,
+        _,
+        _,
+        _,
+        session_id,
+        started,
+        saved,
+        method_id,
+        method_name,
+        participants,
+        inbrenger,
+        case_title,
+        running,
+        overtime,
+        reflection,
+    ) = row
     name = names.get(method_name)
     if name is None:
         name = json.loads(method_name)
@@ -556,14 +572,28 @@ def _summary_of_row(row: tuple, path: Path, names: dict[str, dict[str, str]],
         if not all(isinstance(person, str) for person in group):
             raise ValueError("participants")
         people[participants] = group
-    if not (isinstance(session_id, str) and isinstance(method_id, str) and isinstance(case_title, str)
-            and (inbrenger is None or isinstance(inbrenger, str))
-            and (started is None or isinstance(started, str)) and isinstance(saved, str)):
+    if not (
+        isinstance(session_id, str)
+        and isinstance(method_id, str)
+        and isinstance(case_title, str)
+        and (inbrenger is None or isinstance(inbrenger, str))
+        and (started is None or isinstance(started, str))
+        and isinstance(saved, str)
+    ):
         raise ValueError("text field")
     return SessionSummary.trusted(
-        session_id, path, as_aware(datetime.fromisoformat(started)) if started else None,
-        as_aware(datetime.fromisoformat(saved)), method_id, name, group, inbrenger, case_title,
-        _seconds(running), _seconds(overtime), bool(reflection),
+        session_id,
+        path,
+        as_aware(datetime.fromisoformat(started)) if started else None,
+        as_aware(datetime.fromisoformat(saved)),
+        method_id,
+        name,
+        group,
+        inbrenger,
+        case_title,
+        _seconds(running),
+        _seconds(overtime),
+        bool(reflection),
     )
 
 

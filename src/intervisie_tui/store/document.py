@@ -116,7 +116,9 @@ class SessionDocument(BaseModel):
         )
 
     def rebuilt(self, events: list[Event] | None = None, saved_at: datetime | None = None) -> SessionDocument:
-        document = SessionDocument.build(self.id, self.plan, self.events if events is None else events, saved_at or self.saved_at)
+        document = SessionDocument.build(
+            self.id, self.plan, self.events if events is None else events, saved_at or self.saved_at
+        )
         return document.carrying(self)
 
     def carrying(self, source: SessionDocument) -> SessionDocument:
@@ -410,7 +412,9 @@ def summary_fields(raw: dict[str, Any]) -> dict[str, Any]:
     names = method.get("name")
     _expect(isinstance(names, dict) and all(isinstance(v, str) for v in names.values()), "plan.method.name", "texts")
     participants = plan.get("participants")
-    _expect(isinstance(participants, list) and all(isinstance(v, str) for v in participants), "plan.participants", "names")
+    _expect(
+        isinstance(participants, list) and all(isinstance(v, str) for v in participants), "plan.participants", "names"
+    )
     notes = raw.get("notes") or {}
     _expect(isinstance(notes, dict), "notes", "object")
     stats = raw.get("stats") or {}

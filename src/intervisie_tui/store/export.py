@@ -9,9 +9,9 @@ import re
 
 from ..core.visible import visible
 from ..i18n import t
-from .document import SessionDocument
 from .anonymise import Pseudonyms, anonymise_json
-from .summary import minutes_label  # noqa: F401 - where the screens import it from
+from .document import SessionDocument
+from .summary import minutes_label
 
 BAR_FULL = "█"
 
@@ -27,7 +27,9 @@ def speaking_bars(speaking: dict[str, float], lang: str, width: int = 30) -> lis
     lines = []
     for name, seconds in sorted(speaking.items(), key=lambda item: -item[1]):
         length = round(width * seconds / longest) if seconds else 0
-        lines.append(f"{name.ljust(name_width)}  {BAR_FULL * length}{' ' if length else ''}{minutes_label(seconds)} {unit}")
+        lines.append(
+            f"{name.ljust(name_width)}  {BAR_FULL * length}{' ' if length else ''}{minutes_label(seconds)} {unit}"
+        )
     return lines
 
 
@@ -45,8 +47,9 @@ def action_point_items(text: str) -> list[str]:
     return items
 
 
-def export_markdown(document: SessionDocument, lang: str, *, anonymize: bool = False,
-                    rng: random.Random | None = None) -> str:
+def export_markdown(
+    document: SessionDocument, lang: str, *, anonymize: bool = False, rng: random.Random | None = None
+) -> str:
     """The session as Markdown. Anonymised, every name of every person is a role or a letter (see
     store/anonymise.py), the people are listed in the order of their letters, and a header says what
     was replaced and what can still identify them. `rng` fixes the letters' order (tests)."""
@@ -176,8 +179,9 @@ def export_record(document: SessionDocument, lang: str) -> dict:
     return record
 
 
-def export_json(document: SessionDocument, *, anonymize: bool = False, lang: str = "nl",
-                rng: random.Random | None = None) -> str:
+def export_json(
+    document: SessionDocument, *, anonymize: bool = False, lang: str = "nl", rng: random.Random | None = None
+) -> str:
     """What the Markdown shows, as JSON; anonymised, every name replaced as in the Markdown (and a note saying so)."""
     record = export_record(document, lang)
     if anonymize:

@@ -10,12 +10,11 @@ the file is replaced. Polling with os.stat only, so it works on every platform.
 
 from __future__ import annotations
 
-from stat import S_ISREG
-
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from ..core.events import Event, EventKind
 from ..core.plan import SessionPlan
@@ -225,4 +224,3 @@ class RoomFollower:
         if notice is None and not self.app_alive:
             notice = Message("display.app_gone")
         return RoomScene("room", view, notice)
-

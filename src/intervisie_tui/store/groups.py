@@ -125,7 +125,9 @@ class GroupStore:
                 continue
             if group.id in self._paths:
                 other = self._paths[group.id]
-                self.problems.append(GroupProblem(path, t("groups.problem.duplicate", self.lang, id=group.id, other=other)))
+                self.problems.append(
+                    GroupProblem(path, t("groups.problem.duplicate", self.lang, id=group.id, other=other))
+                )
                 continue
             self._paths[group.id] = path
             groups.append(group)
@@ -164,7 +166,9 @@ class GroupStore:
             ensure_private_tree(self.root, self.folder)
             atomic_write_text(path, group_to_json(group))
         except OSError as error:
-            raise StoreError(t("groups.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
+            raise StoreError(
+                t("groups.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
+            ) from None
         self._paths[group.id] = path
         return path
 
@@ -185,11 +189,17 @@ class GroupStore:
         try:
             incoming = parse_group(read_limited(path.expanduser(), "import"))
         except FileRefused as refused:
-            raise StoreError(t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path) from None
+            raise StoreError(
+                t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path
+            ) from None
         except OSError as error:
-            raise StoreError(t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
+            raise StoreError(
+                t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
+            ) from None
         except GroupFileProblem as problem:
-            raise StoreError(t("store.load.failed", self.lang, path=path, reason=problem.render(self.lang)), path) from None
+            raise StoreError(
+                t("store.load.failed", self.lang, path=path, reason=problem.render(self.lang)), path
+            ) from None
         groups = {group.id: group for group in self.list_groups()}
         current = groups.get(incoming.id)
         if current is None:

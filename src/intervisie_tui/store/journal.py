@@ -17,6 +17,7 @@ them slow or failing without a real slow disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -76,9 +77,17 @@ DRAIN_TIMEOUT = 5.0  # seconds close() waits for a slow disk before leaving the 
 
 
 class LiveJournal:
-    def __init__(self, session_id: str, path: Path, lang: str, pending: list[str] | None = None,
-                 *, clock: Callable[[], float] = time.monotonic, background: bool = False,
-                 files: JournalFiles | None = None) -> None:
+    def __init__(
+        self,
+        session_id: str,
+        path: Path,
+        lang: str,
+        pending: list[str] | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        background: bool = False,
+        files: JournalFiles | None = None,
+    ) -> None:
         self.id = session_id
         self.path = path
         self.lang = lang
@@ -208,13 +217,19 @@ class LiveJournal:
             self._needs_newline = None
             self._failed_at = self._clock()
             self.problem = t(
-                "store.journal.problem", self.lang, path=self.path, reason=os_reason(error, self.lang), count=len(self._pending)
+                "store.journal.problem",
+                self.lang,
+                path=self.path,
+                reason=os_reason(error, self.lang),
+                count=len(self._pending),
             )
             return False
-        except Exception as error:  # noqa: BLE001 - the session must go on whatever happens here
+        except Exception as error:
             self._drop_descriptor()
             self._failed_at = self._clock()
-            self.problem = t("store.journal.problem", self.lang, path=self.path, reason=str(error), count=len(self._pending))
+            self.problem = t(
+                "store.journal.problem", self.lang, path=self.path, reason=str(error), count=len(self._pending)
+            )
             return False
         self.problem = None
         self._failed_at = None
@@ -222,10 +237,8 @@ class LiveJournal:
 
     def _drop_descriptor(self) -> None:
         if self._descriptor is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self._files.close(self._descriptor)
-            except OSError:
-                pass
             self._descriptor = None
 
     def close(self, timeout: float = DRAIN_TIMEOUT) -> None:

@@ -10,6 +10,7 @@ when it names this host and a process that no longer runs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -38,8 +39,11 @@ class Holder:
         try:
             data = json.loads(path.read_text(encoding="utf-8")[:4096])
             pid = data.get("pid")
-            return cls(pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
-                       str(data.get("host", "?"))[:200], str(data.get("since", "?"))[:40])
+            return cls(
+                pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+                str(data.get("host", "?"))[:200],
+                str(data.get("since", "?"))[:40],
+            )
         except (OSError, ValueError, AttributeError):
             return cls(None, "?", "?")
 
@@ -54,8 +58,13 @@ class SessionLocked(Exception):
 
 
 def _identity() -> str:
-    return json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
-                       "since": datetime.now().astimezone().isoformat(timespec="seconds")})
+    return json.dumps(
+        {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
+    )
 
 
 class SessionLock:
@@ -115,23 +124,18 @@ class SessionLock:
         """Let go, and remove the file (nothing in it is needed any more)."""
         if self._descriptor is None:
             return
-        try:
+        with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
-        except OSError:
-            pass
         try:
             os.close(self._descriptor)  # drops the flock
         except OSError:
             pass
         self._descriptor = None
 
-
     def __del__(self) -> None:  # unreachable, it could never be released: as if the process ended
         if self._descriptor is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(self._descriptor)
-            except OSError:
-                pass
 
 
 def holder_of(path: Path) -> Holder | None:

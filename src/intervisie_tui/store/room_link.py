@@ -10,6 +10,7 @@ Works the same on Linux, macOS, Windows and WSL: only stat, rename and utime.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
@@ -70,10 +71,8 @@ class Heartbeat:
             pass  # a read-only data folder: the other side just sees no heartbeat
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
-        except OSError:
-            pass
         self._last = float("-inf")
 
 

@@ -16,6 +16,7 @@ text in it (its rows are deleted and the freed pages overwritten).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -25,12 +26,12 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.events import Event, EventKind
+from ..core.files import FileRefused, read_limited, read_limited_with_stamp
 from ..core.plan import SessionPlan
 from ..core.state import SessionState, Status
 from ..i18n import default_language, t
 from ..paths import data_dir
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
-from ..core.files import FileRefused, read_limited, read_limited_with_stamp
 from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
 from .errors import StoreError, os_reason
 from .export import export_json, export_markdown
@@ -40,7 +41,7 @@ from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, 
 from .listing import catalog_for, describe, listing
 from .lock import Holder, SessionLock, SessionLocked, holder_of
 
-__all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError", "SessionDocument"]
+__all__ = ["LiveJournal", "LiveSession", "SessionDocument", "SessionSummary", "Store", "StoreError"]
 
 
 def _now() -> datetime:
@@ -121,8 +122,14 @@ class Store:
             self.lock(session_id)
         except (SessionInUse, OSError):
             pass  # a disk that refuses the lock refuses the journal too, and the journal says so
-        journal = LiveJournal(session_id, path, self.lang, pending=[header_line(session_id, plan, _now())],
-                              background=background, files=self.journal_files)
+        journal = LiveJournal(
+            session_id,
+            path,
+            self.lang,
+            pending=[header_line(session_id, plan, _now())],
+            background=background,
+            files=self.journal_files,
+        )
         self._journals.add(journal)
         return journal
 
@@ -192,7 +199,9 @@ class Store:
             try:
                 live = read_journal(path, self.lang)
             except JournalUnreadable as problem:
-                self._live_problems.append(Problem(path, t(f"store.journal.unreadable.{problem.code}", self.lang, **problem.values)))
+                self._live_problems.append(
+                    Problem(path, t(f"store.journal.unreadable.{problem.code}", self.lang, **problem.values))
+                )
                 continue
             except FileRefused as refused:
                 self._live_problems.append(Problem(path, refused.reason(self.lang)))
@@ -219,7 +228,7 @@ class Store:
     def settle(self, timeout: float = 2.0) -> bool:
         """Wait (at most `timeout` seconds each) until the writers of the open journals are done
         or stuck; True when every line is on disk."""
-        return all([journal.drain(timeout) for journal in list(self._journals)])
+        return all(journal.drain(timeout) for journal in list(self._journals))
 
     def unsaved_problem(self) -> str | None:
         """What is wrong if an open journal still holds lines only in memory (the disk refused
@@ -231,8 +240,9 @@ class Store:
                 continue
             if journal.retry():
                 continue
-            return journal.problem or t("store.journal.problem", self.lang, path=journal.path,
-                                        reason="?", count=journal.pending)
+            return journal.problem or t(
+                "store.journal.problem", self.lang, path=journal.path, reason="?", count=journal.pending
+            )
         return None
 
     def close_interrupted(self, live: LiveSession) -> Path:
@@ -264,7 +274,9 @@ class Store:
         try:
             path.unlink(missing_ok=True)
         except OSError as error:
-            raise StoreError(t("store.discard.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
+            raise StoreError(
+                t("store.discard.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
+            ) from None
         finally:
             if taken or session_id in self._locks:
                 self.unlock(session_id)
@@ -296,10 +308,8 @@ class Store:
             pass  # the document is safe; interrupted() skips journals whose session is finished
         session_id = path.stem
         for old in self._done_journals(session_id):
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink(missing_ok=True)
-            except OSError:
-                pass
 
     def _done_journals(self, session_id: str | None = None) -> list[Path]:
         """Journals that versions before this one kept in `live/done/` (all, or one session's)."""
@@ -452,11 +462,19 @@ class Store:
             data, stamp = read_limited_with_stamp(path, "session")
             return parse_document(parse_document_json(data)).with_read_stamp(stamp)
         except FileRefused as refused:
-            raise StoreError(t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path) from None
+            raise StoreError(
+                t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path
+            ) from None
         except OSError as error:
-            raise StoreError(t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path) from None
+            raise StoreError(
+                t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
+            ) from None
         except ValueError as error:
-            reason = self.describe(error) if isinstance(error, DocumentProblem) else t("store.problem.not_json", self.lang, detail=error)
+            reason = (
+                self.describe(error)
+                if isinstance(error, DocumentProblem)
+                else t("store.problem.not_json", self.lang, detail=error)
+            )
             raise StoreError(t("store.load.failed", self.lang, path=path, reason=reason), path) from None
 
     def save_reflection(self, document: SessionDocument, text: str, path: Path) -> SessionDocument:
@@ -569,7 +587,9 @@ class Store:
             ensure_private_tree(self.root, target.parent)
             os.replace(source, target)
         except OSError as error:
-            raise StoreError(t("store.move.failed", self.lang, path=source, reason=os_reason(error, self.lang)), source) from None
+            raise StoreError(
+                t("store.move.failed", self.lang, path=source, reason=os_reason(error, self.lang)), source
+            ) from None
 
     # -- deleting for good ----------------------------------------------------------------------
 
@@ -581,10 +601,8 @@ class Store:
             if candidate.exists():
                 files.append(candidate)
         files += self._done_journals(summary.id)
-        try:
+        with contextlib.suppress(OSError):
             files += sorted(summary.path.parent.glob(f".{summary.path.name}.*.tmp"))
-        except OSError:
-            pass
         return files
 
     def delete_permanently(self, summary: SessionSummary, *, scrub: bool = True) -> list[Path]:
@@ -597,8 +615,9 @@ class Store:
         try:
             summary.path.unlink(missing_ok=True)
         except OSError as error:
-            raise StoreError(t("store.delete.failed", self.lang, path=summary.path, reason=os_reason(error, self.lang)),
-                             summary.path) from None
+            raise StoreError(
+                t("store.delete.failed", self.lang, path=summary.path, reason=os_reason(error, self.lang)), summary.path
+            ) from None
         deleted = [summary.path]
         for path in files[1:]:
             try:
@@ -677,10 +696,8 @@ class Store:
 
         remembered = load_remembered(self.root)
         if not remembered.is_empty() and tuple(remembered.last_group) == tuple(summary.participants):
-            try:
+            with contextlib.suppress(OSError):
                 forget(self.root)
-            except OSError:
-                pass
 
     def list_trash(self) -> list[SessionSummary]:
         found: list[SessionSummary] = []
@@ -716,7 +733,9 @@ class Store:
         try:
             atomic_write_text(target, text)
         except OSError as error:
-            raise StoreError(t("store.export.failed", self.lang, path=target, reason=os_reason(error, self.lang)), target) from None
+            raise StoreError(
+                t("store.export.failed", self.lang, path=target, reason=os_reason(error, self.lang)), target
+            ) from None
         return target
 
 

@@ -89,4 +89,5 @@ class SessionSummary:
             has_reflection=bool(data["has_reflection"]),
         )
 
+
 _FIELD_NAMES = tuple(item.name for item in fields(SessionSummary))

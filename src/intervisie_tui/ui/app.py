@@ -15,7 +15,6 @@ from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
-from .plain import shown
 from .. import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
@@ -30,6 +29,7 @@ from ..store.remembered import Remembered, load_remembered, move_out_of_settings
 from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
+from .plain import shown
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 
 if TYPE_CHECKING:
@@ -95,7 +95,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         self.theme = settings.theme if settings.theme in self.available_themes else ALL_THEMES[0].name
         if settings.theme != self.theme:
             self._startup_notices.append(
-                (self.t("app.theme_unknown", theme=settings.theme, used=self.theme_label(self.theme)), "warning"))
+                (self.t("app.theme_unknown", theme=settings.theme, used=self.theme_label(self.theme)), "warning")
+            )
 
         usable, problems = check_keymap(settings.keys, self.t)
         if problems:
@@ -137,8 +138,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             save_settings(self.settings, self.settings_path)
         except OSError as error:
             reason = os_error_reason(error).render(self.lang)
-            self.notify(self.t("app.settings_not_saved", problem=f"{self.settings_path}: {reason}"),
-                        severity="warning")
+            self.notify(self.t("app.settings_not_saved", problem=f"{self.settings_path}: {reason}"), severity="warning")
 
     def _remember_theme(self, theme: Any) -> None:
         if self.settings.theme != theme.name:
@@ -147,8 +147,15 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     # -- notifications and the bell, observable in tests ------------------------------------
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
-               markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         message = shown(message)  # a name or a path from a file: its control characters shown, never obeyed
         self.notices.append((message, severity))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
@@ -174,8 +181,11 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             shown = "\n".join(problem.render(self.lang) for problem in self.library.problems[:METHOD_PROBLEMS_SHOWN])
             if len(self.library.problems) > METHOD_PROBLEMS_SHOWN:
                 shown += "\n…"
-            self.notify(self.t("app.method_problems", count=len(self.library.problems), problems=shown),
-                        severity="warning", timeout=15)
+            self.notify(
+                self.t("app.method_problems", count=len(self.library.problems), problems=shown),
+                severity="warning",
+                timeout=15,
+            )
 
     def on_unmount(self) -> None:
         """The app is ending: sessions still open here are interrupted now, free for another
@@ -219,8 +229,11 @@ class IntervisieApp(ThemeSetBeforeStart, App):
                     self.notify(str(error), severity="error", timeout=15)
             self.notify(self.t("app.retention.deleted" if answer == "delete" else "app.retention.trashed", count=done))
 
-        choices = [("keep", self.t("app.retention.keep")), ("trash", self.t("app.retention.trash")),
-                   ("delete", self.t("app.retention.delete", count=len(old)))]
+        choices = [
+            ("keep", self.t("app.retention.keep")),
+            ("trash", self.t("app.retention.trash")),
+            ("delete", self.t("app.retention.delete", count=len(old))),
+        ]
         self.push_screen(ChoiceScreen(question, choices, escape_answer="keep"), answered)
 
     def get_default_screen(self) -> Screen:
@@ -286,9 +299,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     def resume_session(self, live: LiveSession) -> None:
         """Recover an interrupted session; its journal is reopened to go on appending."""
         from ..core.state import Status
-        from .screens.run import RunScreen
-
         from ..store.sessions import SessionInUse
+        from .screens.run import RunScreen
 
         try:
             journal = self.store.reopen(live, background=True) if self.store is not None else None
@@ -350,8 +362,11 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             elif answer == "discard":
                 self._discard_never_started(runner)
 
-        choices = [("discard", self.t("run.unstarted.discard")), ("keep", self.t("run.unstarted.keep")),
-                   ("back", self.t("run.unstarted.back"))]
+        choices = [
+            ("discard", self.t("run.unstarted.discard")),
+            ("keep", self.t("run.unstarted.keep")),
+            ("back", self.t("run.unstarted.back")),
+        ]
         self.push_screen(ChoiceScreen(self.t("run.unstarted.question"), choices, escape_answer="back"), answered)
 
     def _discard_never_started(self, runner: SessionRunner) -> None:
@@ -373,8 +388,11 @@ class IntervisieApp(ThemeSetBeforeStart, App):
                 path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
                 self.record_in_group(runner.plan, path)
                 if self.store.last_save_conflict is not None:  # another instance saved it too: both kept
-                    self.notify(self.t("app.saved_beside", other=self.store.last_save_conflict, path=path),
-                                severity="warning", timeout=30)
+                    self.notify(
+                        self.t("app.saved_beside", other=self.store.last_save_conflict, path=path),
+                        severity="warning",
+                        timeout=30,
+                    )
             except StoreError as error:  # the message is translated and says what to do
                 problem = str(error).rstrip(".")  # the sentence around it ends with its own period
                 self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
@@ -408,7 +426,9 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
         def export(target: Path | None) -> None:
             if target is not None:
-                export_asking_first(self, document, target, fmt="document", anonymize=False, done_key="app.exported_elsewhere")
+                export_asking_first(
+                    self, document, target, fmt="document", anonymize=False, done_key="app.exported_elsewhere"
+                )
 
         self.push_screen(ExportScreen(suggestion, anonymize=False, title=self.t("review.export.title_json")), export)
 
@@ -538,10 +558,12 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def action_help_quit(self) -> None:
         """ctrl+c (a reflex to quit) says which key quits, in our language and without markup."""
-        for key, active in self.active_bindings.items():
+        for _key, active in self.active_bindings.items():
             if active.binding.action in ("quit", "app.quit"):
-                self.notify(self.t("app.quit_hint", keys=self.get_key_display(active.binding)),
-                            title=self.t("app.quit_hint_title"))
+                self.notify(
+                    self.t("app.quit_hint", keys=self.get_key_display(active.binding)),
+                    title=self.t("app.quit_hint_title"),
+                )
                 return
 
     def theme_label(self, name: str) -> str:
@@ -553,7 +575,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our own translated set: no Screenshot (it writes the screen to disk), no Maximize."""
-        yield SystemCommand(self.t("palette.choose_theme"), self.t("palette.choose_theme_help"),
-                            self.action_change_theme)
+        yield SystemCommand(
+            self.t("palette.choose_theme"), self.t("palette.choose_theme_help"), self.action_change_theme
+        )
         yield SystemCommand(self.t("keys.help"), self.t("help.title"), self.action_help)
         yield SystemCommand(self.t("palette.quit"), self.t("palette.quit_help"), self.action_quit)

@@ -51,8 +51,15 @@ class Autosave:
     """Calls `save()` at the deadline. `schedule(delay, callback)` starts a one-shot timer
     (a widget's `set_timer`); `clock()` gives monotonic seconds."""
 
-    def __init__(self, schedule: Schedule, save: Callable[[], None], *, clock: Callable[[], float] = time.monotonic,
-                 quiet: float = QUIET, longest: float = LONGEST) -> None:
+    def __init__(
+        self,
+        schedule: Schedule,
+        save: Callable[[], None],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        quiet: float = QUIET,
+        longest: float = LONGEST,
+    ) -> None:
         self._schedule = schedule
         self._save = save
         self._clock = clock

@@ -31,8 +31,11 @@ class IntervisieCommands(Provider):
             commands.append((title, help_text, partial(target.run_action, action.action)))
         for name in ("intervisie-dark", "intervisie-high-contrast", "intervisie-light"):
             commands.append(
-                (app.t("palette.theme", theme=app.theme_label(name)), app.t("palette.theme_help"),
-                 partial(setattr, app, "theme", name))
+                (
+                    app.t("palette.theme", theme=app.theme_label(name)),
+                    app.t("palette.theme_help"),
+                    partial(setattr, app, "theme", name),
+                )
             )
         commands.append((app.t("palette.language"), app.t("palette.language_help"), app.action_switch_language))
         return commands

@@ -94,8 +94,16 @@ class DisplayApp(ThemeSetBeforeStart, App):
     ENABLE_COMMAND_PALETTE = False  # read-only: nothing to choose
     BINDINGS = [Binding("ctrl+t", "next_theme", show=False)]
 
-    def __init__(self, data_dir: Path, *, session: str | None = None, lang: str = "nl", theme: str | None = None,
-                 wall: Wall = time.time, poll_seconds: float = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        session: str | None = None,
+        lang: str = "nl",
+        theme: str | None = None,
+        wall: Wall = time.time,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
         super().__init__()
         self.lang = lang
         self.follower = RoomFollower(data_dir, session, wall=wall)

@@ -49,8 +49,16 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("skip-speaker", "skip_speaker", "s", "keys.skip_speaker", "keys.group.turns", footer=False),
     KeyAction("choose-inbrenger", "choose_inbrenger", "i", "keys.choose_inbrenger", "keys.group.turns", footer=False),
     # Who came late or left early (for the hours); the app opens it over the run screen.
-    KeyAction("attendance", "attendance", "a", "keys.attendance", "keys.group.session", scope="app", footer=False,
-              palette=False),
+    KeyAction(
+        "attendance",
+        "attendance",
+        "a",
+        "keys.attendance",
+        "keys.group.session",
+        scope="app",
+        footer=False,
+        palette=False,
+    ),
     KeyAction("opening", "opening", "o", "keys.opening", "keys.group.screen", scope="app", footer=False, palette=False),
     # What the room sees
     KeyAction("blank", "toggle_blank", "b", "keys.blank", "keys.group.screen"),
@@ -62,21 +70,34 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("end-session", "end_session", "q", "keys.end_session", "keys.group.session"),
     # The review of saved sessions (and its trash)
     KeyAction("review-open", "open", "enter", "review.key.open", "keys.group.review", scope="review"),
-    KeyAction("review-search", "search", "slash", "review.key.search", "keys.group.review", scope="review",
-              footer=False),
+    KeyAction(
+        "review-search", "search", "slash", "review.key.search", "keys.group.review", scope="review", footer=False
+    ),
     # (The footer has room at 80 columns for the keys that matter most; the help screen lists all.)
     KeyAction("review-sort", "sort", "o", "review.key.sort", "keys.group.review", scope="review", footer=False),
     KeyAction("review-filter", "filter", "f", "review.key.filter", "keys.group.review", scope="review", footer=False),
     KeyAction("review-export", "export(False)", "x", "review.key.export", "keys.group.review", scope="review"),
-    KeyAction("review-export-anonymized", "export(True)", "a", "review.key.export_anonymized", "keys.group.review",
-              scope="review", footer=False),
+    KeyAction(
+        "review-export-anonymized",
+        "export(True)",
+        "a",
+        "review.key.export_anonymized",
+        "keys.group.review",
+        scope="review",
+        footer=False,
+    ),
     KeyAction("review-delete", "delete", "d,delete", "review.key.delete", "keys.group.review", scope="review"),
     KeyAction("review-trash", "toggle_trash", "t", "review.key.trash", "keys.group.review", scope="review"),
     KeyAction("review-restore", "restore", "r", "review.key.restore", "keys.group.review", scope="review"),
-    KeyAction("review-delete-permanently", "delete_permanently", "D", "review.key.delete_permanently",
-              "keys.group.review", scope="review"),
-    KeyAction("review-empty-trash", "empty_trash", "E", "review.key.empty_trash", "keys.group.review",
-              scope="review"),
+    KeyAction(
+        "review-delete-permanently",
+        "delete_permanently",
+        "D",
+        "review.key.delete_permanently",
+        "keys.group.review",
+        scope="review",
+    ),
+    KeyAction("review-empty-trash", "empty_trash", "E", "review.key.empty_trash", "keys.group.review", scope="review"),
     KeyAction("review-back", "back", "escape", "review.key.back", "keys.group.review", scope="review"),
     # Everywhere
     KeyAction("help", "help", "question_mark,f1", "keys.help", "keys.group.app", scope="app"),
@@ -89,17 +110,20 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("group-edit", "edit_group", "e", "keys.group_edit", "keys.group.groups", scope="groups"),
     KeyAction("group-members", "members", "m", "keys.group_members", "keys.group.groups", scope="groups"),
     KeyAction("group-report", "report", "r", "keys.group_report", "keys.group.groups", scope="groups"),
-    KeyAction("group-evaluate", "evaluate", "v", "keys.group_evaluate", "keys.group.groups", scope="groups",
-              footer=False),
-    KeyAction("group-calendar", "calendar", "c", "keys.group_calendar", "keys.group.groups", scope="groups",
-              footer=False),
+    KeyAction(
+        "group-evaluate", "evaluate", "v", "keys.group_evaluate", "keys.group.groups", scope="groups", footer=False
+    ),
+    KeyAction(
+        "group-calendar", "calendar", "c", "keys.group_calendar", "keys.group.groups", scope="groups", footer=False
+    ),
     KeyAction("member-add", "add_member", "n,insert", "keys.member_add", "keys.group.members", scope="group-members"),
-    KeyAction("member-rename", "rename_member", "r,f2", "keys.member_rename", "keys.group.members",
-              scope="group-members"),
-    KeyAction("member-leave", "leave_member", "l,delete", "keys.member_leave", "keys.group.members",
-              scope="group-members"),
-    KeyAction("form-save", "save", "ctrl+s", "keys.form_save", "keys.group.groups", scope="group-form",
-              palette=False),
+    KeyAction(
+        "member-rename", "rename_member", "r,f2", "keys.member_rename", "keys.group.members", scope="group-members"
+    ),
+    KeyAction(
+        "member-leave", "leave_member", "l,delete", "keys.member_leave", "keys.group.members", scope="group-members"
+    ),
+    KeyAction("form-save", "save", "ctrl+s", "keys.form_save", "keys.group.groups", scope="group-form", palette=False),
 )
 
 ACTIONS_BY_ID: dict[str, KeyAction] = {action.id: action for action in ACTIONS}
@@ -123,9 +147,7 @@ def _binding(action: KeyAction, translate, prefix: str = "") -> Binding:
     return Binding(action.keys, prefix + action.action, translate(action.description), show=action.footer, id=action.id)
 
 
-def bindings_for(
-    scope: Scope, translate, base: BindingsMap | None = None, lead: tuple[str, ...] = ()
-) -> BindingsMap:
+def bindings_for(scope: Scope, translate, base: BindingsMap | None = None, lead: tuple[str, ...] = ()) -> BindingsMap:
     """Bindings of one scope with descriptions in the current language, added to `base`
     (the class's own bindings, e.g. Textual's tab / ctrl+q / ctrl+p, which stay).
 
@@ -222,8 +244,11 @@ def _drop_collisions(usable: dict[str, str], translate) -> list[str]:
             return problems
         action_id, other_id, shared = clash
         del usable[action_id]
-        problems.append(translate("keys.problem.collision", id=action_id, other=other_id,
-                                  keys=", ".join(repr(name) for name in shared)))
+        problems.append(
+            translate(
+                "keys.problem.collision", id=action_id, other=other_id, keys=", ".join(repr(name) for name in shared)
+            )
+        )
 
 
 def key_label(key: str, translate) -> str:

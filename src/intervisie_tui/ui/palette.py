@@ -26,7 +26,9 @@ class CommandPalette(textual_command.CommandPalette):
             # With nothing typed the palette is discovering; "no matches" would be a false alarm.
             if search_value:
                 self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(self._no_matches_text, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                    Option(
+                        Align.center(Text(self._no_matches_text, style="not bold")), disabled=True, id=self._NO_MATCHES
+                    )
                 )
             self._list_visible = bool(search_value)
 

@@ -52,10 +52,7 @@ def viewer_urls(
     binding: Binding, port: int, token: str, find_addresses: Callable[[], list[str]] = lan_addresses
 ) -> list[str]:
     """The addresses to open, token included; with `--lan` one per network address (a placeholder if none is known)."""
-    if binding.lan:
-        hosts = find_addresses() or [ADDRESS_PLACEHOLDER]
-    else:
-        hosts = [binding.host]
+    hosts = find_addresses() or [ADDRESS_PLACEHOLDER] if binding.lan else [binding.host]
     return [f"http://{_url_host(host)}:{port}{PATH_PREFIX}{token}/" for host in hosts]
 
 

@@ -11,9 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
 from ...core.engine import SessionRunner
 from ...core.events import EventKind
+from ..language import FollowsLanguage
 from . import relabel_bindings
 
 

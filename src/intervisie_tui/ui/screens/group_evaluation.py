@@ -11,9 +11,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
-from ..language import FollowsLanguage
 from ...core.groups import Group, SeriesEvaluation
 from ...reports.series import EVALUATION_FIELDS
+from ..language import FollowsLanguage
 from .confirm import ConfirmScreen
 from .group_members import save_group, scoped_bindings
 
@@ -63,7 +63,9 @@ class EvaluationScreen(FollowsLanguage, Screen[bool]):
         scoped_bindings(self, "group-form")
 
     def _answers(self) -> SeriesEvaluation:
-        return SeriesEvaluation(**{field: self.query_one(f"#answer-{field}", TextArea).text.strip() for field in EVALUATION_FIELDS})
+        return SeriesEvaluation(
+            **{field: self.query_one(f"#answer-{field}", TextArea).text.strip() for field in EVALUATION_FIELDS}
+        )
 
     @property
     def changed(self) -> bool:
@@ -89,5 +91,12 @@ class EvaluationScreen(FollowsLanguage, Screen[bool]):
             if discard:
                 self.dismiss(False)
 
-        self.app.push_screen(ConfirmScreen(t("groups.form.discard_question"), t("groups.form.discard_yes"),
-                                           t("groups.form.discard_no"), danger=True), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                t("groups.form.discard_question"),
+                t("groups.form.discard_yes"),
+                t("groups.form.discard_no"),
+                danger=True,
+            ),
+            answered,
+        )

@@ -17,21 +17,28 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
 from ...core.groups import Group, GroupRuleError, apply_settings, join_members, parse_whole, split_names
 from ...core.registers import load_registers
 from ...i18n import Message
 from ...paths import config_dir
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
+from ..language import FollowsLanguage
 from .confirm import ConfirmScreen
 from .group_members import GroupMembersScreen, scoped_bindings
 
 # The widget that holds each setting, so a refused one can be focused.
 FIELD_WIDGETS = {
-    "name": "#form-name", "members": "#form-members", "fixed": "#form-kind", "facilitator": "#form-facilitator",
-    "facilitation": "#form-facilitation", "every_weeks": "#form-every-weeks", "planned_meetings": "#form-planned",
-    "registers": "#form-registers", "registration_number": "#form-registration", "agreements": "#form-agreements",
+    "name": "#form-name",
+    "members": "#form-members",
+    "fixed": "#form-kind",
+    "facilitator": "#form-facilitator",
+    "facilitation": "#form-facilitation",
+    "every_weeks": "#form-every-weeks",
+    "planned_meetings": "#form-planned",
+    "registers": "#form-registers",
+    "registration_number": "#form-registration",
+    "agreements": "#form-agreements",
     "show_agreements": "#form-show-agreements",
 }
 
@@ -125,16 +132,32 @@ class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
             facilitation = "standing" if group.facilitator else "rotates"
             yield self._row(
                 "facilitation",
-                Select(self._facilitations(), value=facilitation, id="form-facilitation", allow_blank=False, compact=True),
+                Select(
+                    self._facilitations(), value=facilitation, id="form-facilitation", allow_blank=False, compact=True
+                ),
                 Input(group.facilitator or "", id="form-facilitator", compact=True),
             )
             yield self._row("every_weeks", Input(str(group.every_weeks or ""), id="form-every-weeks", compact=True))
-            yield self._row("planned_meetings", Input(str(group.planned_meetings or ""), id="form-planned", compact=True))
+            yield self._row(
+                "planned_meetings", Input(str(group.planned_meetings or ""), id="form-planned", compact=True)
+            )
             yield self._row("registers", ToggleList(id="form-registers"))
-            yield self._row("registration_number", Input(group.registration_number, id="form-registration", compact=True))
-            yield self._row("agreements", TextArea(group.agreements, id="form-agreements", compact=True, soft_wrap=True))
-            yield self._row("show_agreements", Select(self._shows(), value="yes" if group.show_agreements else "no",
-                                                      id="form-show-agreements", allow_blank=False, compact=True))
+            yield self._row(
+                "registration_number", Input(group.registration_number, id="form-registration", compact=True)
+            )
+            yield self._row(
+                "agreements", TextArea(group.agreements, id="form-agreements", compact=True, soft_wrap=True)
+            )
+            yield self._row(
+                "show_agreements",
+                Select(
+                    self._shows(),
+                    value="yes" if group.show_agreements else "no",
+                    id="form-show-agreements",
+                    allow_blank=False,
+                    compact=True,
+                ),
+            )
         yield Static("", id="form-problem")
         yield Static(id="form-hint")
         yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
@@ -147,10 +170,24 @@ class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
 
     def refresh_language(self) -> None:
         t = self.app.t
-        title = t("groups.form.new_title") if self.original is None else t("groups.form.edit_title", name=self.original.name)
+        title = (
+            t("groups.form.new_title")
+            if self.original is None
+            else t("groups.form.edit_title", name=self.original.name)
+        )
         self.query_one("#form-title", Static).update(Text(title))
-        for field in ("name", "members", "fixed", "facilitation", "every_weeks", "planned_meetings", "registers",
-                      "registration_number", "agreements", "show_agreements"):
+        for field in (
+            "name",
+            "members",
+            "fixed",
+            "facilitation",
+            "every_weeks",
+            "planned_meetings",
+            "registers",
+            "registration_number",
+            "agreements",
+            "show_agreements",
+        ):
             self.query_one(f"#label-{field}", Static).update(t(f"groups.field.{field}"))
         self._relabel_select("#form-kind", self._kinds())
         self._relabel_select("#form-facilitation", self._facilitations())
@@ -191,11 +228,16 @@ class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
         listing = self.query_one("#form-registers", ToggleList)
         chosen = set(listing.selected) if self._started is not None else set(self.working.registers)
         lang = self.app.lang
-        items = [(register.id, register.label(lang))
-                 for register in sorted(self.book.registers.values(), key=lambda r: r.label(lang).casefold())]
+        items = [
+            (register.id, register.label(lang))
+            for register in sorted(self.book.registers.values(), key=lambda r: r.label(lang).casefold())
+        ]
         # A register the group counts for whose profile is gone stays listed (and may be unticked).
-        items += [(register_id, self.app.t("groups.form.unknown_register", id=register_id))
-                  for register_id in self.working.registers if register_id not in self.book.registers]
+        items += [
+            (register_id, self.app.t("groups.form.unknown_register", id=register_id))
+            for register_id in self.working.registers
+            if register_id not in self.book.registers
+        ]
         listing.show(items, chosen)
 
     def _show_facilitation(self) -> None:
@@ -299,6 +341,7 @@ class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
             if discard:
                 self.dismiss(None)
 
-        question = ConfirmScreen(t("groups.form.discard_question"), t("groups.form.discard_yes"), t("groups.form.discard_no"),
-                                 danger=True)
+        question = ConfirmScreen(
+            t("groups.form.discard_question"), t("groups.form.discard_yes"), t("groups.form.discard_no"), danger=True
+        )
         self.app.push_screen(question, answered)

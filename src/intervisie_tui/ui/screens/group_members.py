@@ -16,11 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
 from ...core.groups import Group, GroupRuleError, Member, join_members, member_leaves, member_renamed
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
 from ..keys import Scope, bindings_for
+from ..language import FollowsLanguage
 from . import relabel_bindings
 from .confirm import ConfirmScreen
 
@@ -179,7 +179,9 @@ class GroupMembersScreen(FollowsLanguage, ModalScreen[bool]):
         if member is None:
             return
         check = lambda name: self._change(lambda group: member_renamed(group, member.id, name))  # noqa: E731
-        self.app.push_screen(NamePrompt(self.app.t("groups.members.rename_prompt", name=member.name), member.name, check))
+        self.app.push_screen(
+            NamePrompt(self.app.t("groups.members.rename_prompt", name=member.name), member.name, check)
+        )
 
     def action_leave_member(self) -> None:
         member = self._chosen()
@@ -197,7 +199,9 @@ class GroupMembersScreen(FollowsLanguage, ModalScreen[bool]):
                     self.notify(problem, severity="error", timeout=15)
 
         question = t("groups.members.leave_question", name=member.name, group=self.group.name)
-        self.app.push_screen(ConfirmScreen(question, t("groups.members.leave_yes"), t("groups.members.leave_no")), answered)
+        self.app.push_screen(
+            ConfirmScreen(question, t("groups.members.leave_yes"), t("groups.members.leave_no")), answered
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("rename_member", "leave_member") and self._chosen() is None:

@@ -15,7 +15,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
-from ..language import FollowsLanguage
 from ...core.groups import Group, GroupRuleError, parse_date
 from ...core.registers import load_registers
 from ...i18n import Message
@@ -23,13 +22,20 @@ from ...paths import config_dir
 from ...reports.content import method_names
 from ...reports.render import FORMATS, render_report
 from ...store.atomic import atomic_write_bytes
+from ..language import FollowsLanguage
 from .confirm import ConfirmScreen
 from .group_members import scoped_bindings
 
 EVERYONE = "*"
 GROUPS_OWN = "*"
-FIELD_WIDGETS = {"member": "#report-member", "since": "#report-since", "until": "#report-until",
-                 "registers": "#report-register", "format": "#report-format", "target": "#report-target"}
+FIELD_WIDGETS = {
+    "member": "#report-member",
+    "since": "#report-since",
+    "until": "#report-until",
+    "registers": "#report-register",
+    "format": "#report-format",
+    "target": "#report-target",
+}
 FIELD_LABELS = {"registers": "register"}
 
 
@@ -67,12 +73,18 @@ class ReportDialog(FollowsLanguage, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(id="report-title")
-            yield self._row("member", Select(self._members(), value=EVERYONE, id="report-member", allow_blank=False, compact=True))
+            yield self._row(
+                "member", Select(self._members(), value=EVERYONE, id="report-member", allow_blank=False, compact=True)
+            )
             yield self._row("since", Input(id="report-since", compact=True))
             yield self._row("until", Input(id="report-until", compact=True))
-            yield self._row("register", Select(self._registers(), value=GROUPS_OWN, id="report-register", allow_blank=False,
-                                               compact=True))
-            yield self._row("format", Select(self._formats(), value="pdf", id="report-format", allow_blank=False, compact=True))
+            yield self._row(
+                "register",
+                Select(self._registers(), value=GROUPS_OWN, id="report-register", allow_blank=False, compact=True),
+            )
+            yield self._row(
+                "format", Select(self._formats(), value="pdf", id="report-format", allow_blank=False, compact=True)
+            )
             yield self._row("target", Input(str(self._suggestion("pdf")), id="report-target", compact=True))
             yield Static("", id="report-problem")
             yield Static(id="report-hint")
@@ -80,14 +92,26 @@ class ReportDialog(FollowsLanguage, ModalScreen[Path | None]):
 
     def _members(self) -> list[tuple[str, str]]:
         t = self.app.t
-        people = [(Text(member.name if member.active else f"{member.name} ({t('groups.left_on', date=f'{member.left:%Y-%m-%d}')})"),
-                   member.id) for member in self.group.members]
+        people = [
+            (
+                Text(
+                    member.name
+                    if member.active
+                    else f"{member.name} ({t('groups.left_on', date=f'{member.left:%Y-%m-%d}')})"
+                ),
+                member.id,
+            )
+            for member in self.group.members
+        ]
         return [(t("groups.report.all_members"), EVERYONE), *people]
 
     def _registers(self) -> list[tuple[str, str]]:
         t, lang = self.app.t, self.app.lang
-        own = (t("groups.report.group_registers", ids=", ".join(self.group.registers)) if self.group.registers
-               else t("groups.report.no_registers"))
+        own = (
+            t("groups.report.group_registers", ids=", ".join(self.group.registers))
+            if self.group.registers
+            else t("groups.report.no_registers")
+        )
         known = sorted(self.book.registers.values(), key=lambda register: register.label(lang).casefold())
         return [(own, GROUPS_OWN), *((register.label(lang), register.id) for register in known)]
 
@@ -103,8 +127,11 @@ class ReportDialog(FollowsLanguage, ModalScreen[Path | None]):
         self.query_one("#report-title", Static).update(Text(t("groups.report.title", name=self.group.name)))
         for field in ("member", "since", "until", "register", "format", "target"):
             self.query_one(f"#label-{field}", Static).update(t(f"groups.field.{field}"))
-        for selector, options in (("#report-member", self._members()), ("#report-register", self._registers()),
-                                  ("#report-format", self._formats())):
+        for selector, options in (
+            ("#report-member", self._members()),
+            ("#report-register", self._registers()),
+            ("#report-format", self._formats()),
+        ):
             select = self.query_one(selector, Select)
             value = select.value
             select.set_options(options)
@@ -145,12 +172,22 @@ class ReportDialog(FollowsLanguage, ModalScreen[Path | None]):
         target = Path(text).expanduser()
         suffix = target.suffix.lower().lstrip(".")
         if suffix in FORMATS and suffix != fmt:
-            raise GroupRuleError("target", Message("groups.report.suffix_mismatch", {"suffix": target.suffix, "format": fmt}))
+            raise GroupRuleError(
+                "target", Message("groups.report.suffix_mismatch", {"suffix": target.suffix, "format": fmt})
+            )
         member = self.query_one("#report-member", Select).value
         register = self.query_one("#report-register", Select).value
-        report = render_report(self.group, self.book, method_names(self.app.library, self.app.lang), fmt=fmt, until=until,
-                               since=since, member=None if member == EVERYONE else str(member),
-                               register=None if register == GROUPS_OWN else str(register), lang=self.app.lang)
+        report = render_report(
+            self.group,
+            self.book,
+            method_names(self.app.library, self.app.lang),
+            fmt=fmt,
+            until=until,
+            since=since,
+            member=None if member == EVERYONE else str(member),
+            register=None if register == GROUPS_OWN else str(register),
+            lang=self.app.lang,
+        )
         return target, report if isinstance(report, bytes) else report.encode("utf-8")
 
     def action_save(self) -> None:
@@ -177,8 +214,10 @@ class ReportDialog(FollowsLanguage, ModalScreen[Path | None]):
 
         if target.exists():
             question = t("review.export.replace_question", path=target)
-            self.app.push_screen(ConfirmScreen(question, t("review.export.replace_yes"), t("review.export.replace_no"),
-                                               danger=True), write)
+            self.app.push_screen(
+                ConfirmScreen(question, t("review.export.replace_yes"), t("review.export.replace_no"), danger=True),
+                write,
+            )
         else:
             write()
 

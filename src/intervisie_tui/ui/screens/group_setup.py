@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
 from ...core.groups import Attendance, Group
 from ...core.meeting import MeetingSetup, prepare_meeting
 from ...core.plan import GroupMeeting
+from ..language import FollowsLanguage
 from . import relabel_bindings
 from .setup import SetupScreen
 
@@ -80,7 +80,9 @@ class CheckInScreen(FollowsLanguage, Screen):
         if self.group.active_members:
             listing.highlighted = min(highlighted or 0, len(self.group.active_members) - 1)
         present = sum(1 for state in self.attendance.values() if state is Attendance.PRESENT)
-        self.query_one("#checkin-summary", Static).update(t("groups.checkin.summary", present=present, total=len(self.attendance)))
+        self.query_one("#checkin-summary", Static).update(
+            t("groups.checkin.summary", present=present, total=len(self.attendance))
+        )
 
     def _member_id(self) -> str | None:
         index = self.query_one(OptionList).highlighted
@@ -150,7 +152,9 @@ class GroupSetupScreen(SetupScreen):
         opening.append(t("groups.opening.title", name=self.meeting.group.name), style="bold")
         if self.meeting.excused:
             opening.append("\n" + t("groups.opening.excused", names=", ".join(self.meeting.excused)))
-        suggested = [t("groups.opening.suggested_inbrenger", name=self.meeting.inbrenger)] if self.meeting.inbrenger else []
+        suggested = (
+            [t("groups.opening.suggested_inbrenger", name=self.meeting.inbrenger)] if self.meeting.inbrenger else []
+        )
         if self.meeting.facilitator:
             suggested.append(t("groups.opening.suggested_facilitator", name=self.meeting.facilitator))
         if suggested:

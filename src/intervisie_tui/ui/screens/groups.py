@@ -14,13 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
 from ...core.groups import Group
 from ...reports.content import method_names
 from ...reports.overview import group_overview
 from ...store.groups import GroupStore, action_points_of, today
+from ..language import FollowsLanguage
 from .group_members import scoped_bindings
 from .reflection import ExportScreen
+
 
 class GroupsScreen(FollowsLanguage, Screen):
     DEFAULT_CSS = """
@@ -74,7 +75,9 @@ class GroupsScreen(FollowsLanguage, Screen):
             listing.add_option(Option(Text(group.name)))
         if self.groups:
             listing.highlighted = min(highlighted or 0, len(self.groups) - 1)
-        problems = "\n".join(t("groups.screen.unreadable", name=problem.path.name, reason=problem.reason) for problem in store.problems)
+        problems = "\n".join(
+            t("groups.screen.unreadable", name=problem.path.name, reason=problem.reason) for problem in store.problems
+        )
         self.query_one("#groups-problems", Static).update(Text(problems))
         self._show()
         scoped_bindings(self, "groups")
@@ -157,7 +160,9 @@ class GroupsScreen(FollowsLanguage, Screen):
             if target is not None:
                 self._write(target, next_meeting_ics(group, upcoming, self.app.lang, stamp=datetime.now().astimezone()))
 
-        self.app.push_screen(ExportScreen(suggestion, anonymize=False, title=self.app.t("groups.screen.calendar_title")), chosen)
+        self.app.push_screen(
+            ExportScreen(suggestion, anonymize=False, title=self.app.t("groups.screen.calendar_title")), chosen
+        )
 
     def _select(self, group_id: str) -> None:
         """Show the list afresh, with this group highlighted."""

@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..language import FollowsLanguage
 from ...settings import SETTINGS_FILE
 from ..keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
+from ..language import FollowsLanguage
 
 
 def shown_path(path: Path) -> str:

@@ -11,13 +11,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
-from ..plain import plain
 from ...core.state import SessionState, Status
 from ...store.errors import StoreError
 from ...store.journal import LiveSession
-from .confirm import ConfirmScreen
+from ..language import FollowsLanguage
+from ..plain import plain
 from . import relabel_bindings
+from .confirm import ConfirmScreen
 
 # Menu entries in the order shown: (option id, message key, key shown in front).
 MENU: tuple[tuple[str, str, str], ...] = (
@@ -195,8 +195,12 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
             self._forget(live)
 
         self.app.push_screen(
-            ConfirmScreen(t("home.resume.discard_question"), t("home.resume.discard_yes"),
-                          t("home.resume.discard_no"), danger=True),
+            ConfirmScreen(
+                t("home.resume.discard_question"),
+                t("home.resume.discard_yes"),
+                t("home.resume.discard_no"),
+                danger=True,
+            ),
             answered,
         )
 
@@ -285,9 +289,7 @@ class HomeScreen(FollowsLanguage, Screen):
         relabel_bindings(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "resume" and not self.interrupted:
-            return False
-        return True
+        return not (action == "resume" and not self.interrupted)
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
 from ...core.library import LoadedMethod, Origin
 from ...core.method_errors import MethodFileError
+from ..language import FollowsLanguage
 from . import relabel_bindings
 from .help import shown_path
 
@@ -28,9 +28,7 @@ def method_line(loaded: LoadedMethod, app: Any) -> Text:
     if loaded.replaces_builtin:
         origin += " " + t("cli.methods.replaces_builtin")
     line = Text(method.name(lang), style="bold")
-    line.append(
-        "\n" + t("methods.facts", minutes=method.minutes, low=method.group_size[0], high=method.group_size[1])
-    )
+    line.append("\n" + t("methods.facts", minutes=method.minutes, low=method.group_size[0], high=method.group_size[1]))
     line.append(f" · {origin}", style="dim")
     return line
 

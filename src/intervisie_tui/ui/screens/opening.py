@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..language import FollowsLanguage
 from ...core.groups import Group
 from ...store.groups import action_points_of
+from ..language import FollowsLanguage
 from . import relabel_bindings
 
 
@@ -66,7 +66,9 @@ def _opening(app, plan) -> tuple[Group, str] | None:
 
     if plan.group is None:
         return None
-    group = next((g for g in GroupStore(app.data_dir, lang=app.lang).list_groups() if g.id == plan.group.group_id), None)
+    group = next(
+        (g for g in GroupStore(app.data_dir, lang=app.lang).list_groups() if g.id == plan.group.group_id), None
+    )
     if group is None:
         return None
     held = group.held()  # this session joins the record only when it is saved

@@ -12,8 +12,8 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from ...store.errors import StoreError
 from ...store.sessions import SessionDocument
-from .confirm import ChoiceScreen, ConfirmScreen
 from . import relabel_bindings
+from .confirm import ChoiceScreen, ConfirmScreen
 
 
 class ReflectionScreen(ModalScreen[str | None]):
@@ -71,8 +71,11 @@ class ReflectionScreen(ModalScreen[str | None]):
             else:
                 self.query_one(TextArea).focus()
 
-        choices = [("save", t("reflection.leave.save")), ("discard", t("reflection.leave.discard")),
-                   ("keep", t("reflection.leave.keep"))]
+        choices = [
+            ("save", t("reflection.leave.save")),
+            ("discard", t("reflection.leave.discard")),
+            ("keep", t("reflection.leave.keep")),
+        ]
         self.app.push_screen(ChoiceScreen(t("reflection.leave.question"), choices, escape_answer="keep"), answered)
 
 
@@ -113,8 +116,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-def export_asking_first(app: App, document: SessionDocument, target: Path, *, fmt: str, anonymize: bool,
-                        done_key: str) -> None:
+def export_asking_first(
+    app: App, document: SessionDocument, target: Path, *, fmt: str, anonymize: bool, done_key: str
+) -> None:
     """Write the export to `target` (a file, or a folder to put it in), asking before an
     existing file is replaced; tell the user where it went or what went wrong."""
     store = app.store
@@ -132,7 +136,9 @@ def export_asking_first(app: App, document: SessionDocument, target: Path, *, fm
 
     if path.exists():
         question = app.t("review.export.replace_question", path=path)
-        app.push_screen(ConfirmScreen(question, app.t("review.export.replace_yes"), app.t("review.export.replace_no"),
-                                      danger=True), write)
+        app.push_screen(
+            ConfirmScreen(question, app.t("review.export.replace_yes"), app.t("review.export.replace_no"), danger=True),
+            write,
+        )
     else:
         write()

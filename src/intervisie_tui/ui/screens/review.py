@@ -13,14 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 from textual.worker import get_current_worker
 
-from ..language import FollowsLanguage
-from ..plain import plain, shown
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
 from ..keys import bindings_for
-from .confirm import ConfirmScreen
+from ..language import FollowsLanguage
+from ..plain import plain, shown
 from . import relabel_bindings
+from .confirm import ConfirmScreen
 from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 
 SORTS = ("date", "method", "inbrenger", "duration")
@@ -300,7 +300,11 @@ class ReviewScreen(FollowsLanguage, Screen):
         if summary is None or self.showing_trash:
             return
         t = self.app.t
-        question = t("review.delete.question", date=f"{summary.when:%Y-%m-%d}", case=summary.case_title or summary.method_label(self.app.lang))
+        question = t(
+            "review.delete.question",
+            date=f"{summary.when:%Y-%m-%d}",
+            case=summary.case_title or summary.method_label(self.app.lang),
+        )
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -313,7 +317,9 @@ class ReviewScreen(FollowsLanguage, Screen):
             self.app.notify(t("review.delete.done"))
             self.reload()
 
-        self.app.push_screen(ConfirmScreen(question, t("review.delete.confirm"), t("review.delete.cancel"), danger=True), answered)
+        self.app.push_screen(
+            ConfirmScreen(question, t("review.delete.confirm"), t("review.delete.cancel"), danger=True), answered
+        )
 
     def action_delete_permanently(self) -> None:
         """Delete the selected session for good (from the list or the trash), after a question
@@ -323,8 +329,9 @@ class ReviewScreen(FollowsLanguage, Screen):
             return
         t = self.app.t
         files = self.store.deletion_files(summary)
-        question = t("review.delete_permanently.question", session=describe(summary, self.app.lang, t),
-                     files=len(files))
+        question = t(
+            "review.delete_permanently.question", session=describe(summary, self.app.lang, t), files=len(files)
+        )
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -337,8 +344,10 @@ class ReviewScreen(FollowsLanguage, Screen):
             self.app.notify(t("review.delete_permanently.done"))
             self.reload()
 
-        self.app.push_screen(ConfirmScreen(question, t("review.delete_permanently.confirm"),
-                                           t("review.delete.cancel"), danger=True), answered)
+        self.app.push_screen(
+            ConfirmScreen(question, t("review.delete_permanently.confirm"), t("review.delete.cancel"), danger=True),
+            answered,
+        )
 
     def action_empty_trash(self) -> None:
         if not self.showing_trash or self.store is None:
@@ -354,8 +363,11 @@ class ReviewScreen(FollowsLanguage, Screen):
         hidden = len(sessions) + len(unreadable) - len(lines)
         if hidden > 0:
             lines.append(t("review.empty_trash.more", count=hidden))
-        question = t("review.empty_trash.question", count=len(sessions) + len(unreadable),
-                     sessions="\n".join(f"  {line}" for line in lines))
+        question = t(
+            "review.empty_trash.question",
+            count=len(sessions) + len(unreadable),
+            sessions="\n".join(f"  {line}" for line in lines),
+        )
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -368,8 +380,9 @@ class ReviewScreen(FollowsLanguage, Screen):
             self.app.notify(t("review.empty_trash.done", count=len(sessions) + len(unreadable)))
             self.reload()
 
-        self.app.push_screen(ConfirmScreen(question, t("review.empty_trash.confirm"), t("review.delete.cancel"),
-                                           danger=True), answered)
+        self.app.push_screen(
+            ConfirmScreen(question, t("review.empty_trash.confirm"), t("review.delete.cancel"), danger=True), answered
+        )
 
     def action_toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash
@@ -467,13 +480,12 @@ class SessionDetailScreen(FollowsLanguage, Screen):
         relabel_bindings(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reflect" and self.read_only:
-            return False
-        return True
+        return not (action == "reflect" and self.read_only)
 
     def action_reflect(self) -> None:
         if self.read_only or self.path is None:
             return
+
         def written(text: str | None) -> None:
             if text is None:
                 return

@@ -14,8 +14,13 @@ from textual.widgets.option_list import Option
 
 from ..plain import plain
 
-PRESETS = ("room_message.preset.five", "room_message.preset.two", "room_message.preset.break",
-           "room_message.preset.silence", "room_message.preset.back")
+PRESETS = (
+    "room_message.preset.five",
+    "room_message.preset.two",
+    "room_message.preset.break",
+    "room_message.preset.silence",
+    "room_message.preset.back",
+)
 MAX_LENGTH = 80  # one line on the wall
 
 

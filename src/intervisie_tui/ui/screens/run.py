@@ -20,17 +20,14 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.content import Content
 from textual.widgets import Footer, Input, Static, TextArea
 
-from ..plain import plain
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ...core.live import Session
 from ...core.room import RoomView
 from ...core.state import SessionView, Status
 from ...store.room_link import APP_HEARTBEAT, DISPLAY_HEARTBEAT, Heartbeat, heartbeat_fresh, write_pointer
-from .confirm import ConfirmScreen
 from ..keys import (
     ACTIONS_BY_ID,
     bindings_for,
@@ -39,9 +36,11 @@ from ..keys import (
     keys_in_force,
     typed_in_a_text_field,
 )
+from ..plain import plain
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
 from ..widgets.whose_turn import format_duration
+from .confirm import ConfirmScreen
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 
@@ -131,6 +130,7 @@ class RunScreen(Screen):
             pass  # the disk refuses: the journal's own problem is on screen already
         if self._heartbeat is not None:
             self._heartbeat.beat()
+
     def _run_bindings(self):
         """Textual's own screen bindings (tab, …) and ours, in the current language."""
         merged = type(self)._merged_bindings
@@ -168,8 +168,12 @@ class RunScreen(Screen):
     def show_language(self) -> None:
         """Every text again, in the app's current language (a new room snapshot carries it to the widgets)."""
         self._bindings = self._run_bindings()
-        self.hints = KeyHints(self.key_for("toggle-pause"), self.key_for("choose-inbrenger"),
-                              self.key_for("more-time"), self.key_for("less-time"))
+        self.hints = KeyHints(
+            self.key_for("toggle-pause"),
+            self.key_for("choose-inbrenger"),
+            self.key_for("more-time"),
+            self.key_for("less-time"),
+        )
         self.query_one("#blank-title", Static).update(self.app.t("run.blank.title"))
         self._blank_clock = None
         self.refresh_view()
@@ -432,7 +436,9 @@ class RunScreen(Screen):
             if name is not None and self._act(lambda: self.runner.set_inbrenger(name)):
                 self.app.notify(self.app.t("run.inbrenger_set", name=name), timeout=3)
 
-        picker = InbrengerPicker(self.app.t("run.picker.title"), self.runner.plan.participants, self.runner.state.inbrenger)
+        picker = InbrengerPicker(
+            self.app.t("run.picker.title"), self.runner.plan.participants, self.runner.state.inbrenger
+        )
         self.app.push_screen(picker, chosen)
 
     def action_toggle_facilitator(self) -> None:

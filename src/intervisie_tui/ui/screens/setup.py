@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from rich.console import Group as Stack, RenderableType
+from rich.console import Group as Stack
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -20,8 +21,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..language import FollowsLanguage
-from ..plain import plain
 from ...core.method import Method
 from ...core.plan import (
     MAX_BUDGET_MINUTES,
@@ -36,6 +35,8 @@ from ...core.plan import (
     scale_minutes,
 )
 from ...i18n import Message
+from ..language import FollowsLanguage
+from ..plain import plain
 from . import relabel_bindings
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
@@ -88,9 +89,7 @@ def parse_budget(text: str) -> int | None:
         return None
 
 
-def setup_problems(
-    names: list[str], inbrenger: str | None, method: Method | None, budget_text: str
-) -> list[Message]:
+def setup_problems(names: list[str], inbrenger: str | None, method: Method | None, budget_text: str) -> list[Message]:
     """Everything that still has to change before the session can start, in screen order."""
     budget = parse_budget(budget_text)
     problems: list[Message] = list(plan_problems(names, inbrenger, method, budget))
@@ -128,9 +127,7 @@ class ParticipantList(OptionList):
         Binding("f2,r,enter", "screen.rename_participant", "setup.key.rename", key_display="F2"),
         Binding("delete,x", "screen.remove_participant", "setup.key.remove", key_display="del"),
         Binding("ctrl+up,shift+up", "screen.move_participant(-1)", "setup.key.move_up", key_display="ctrl+↑"),
-        Binding(
-            "ctrl+down,shift+down", "screen.move_participant(1)", "setup.key.move_down", key_display="ctrl+↓"
-        ),
+        Binding("ctrl+down,shift+down", "screen.move_participant(1)", "setup.key.move_down", key_display="ctrl+↓"),
     ]
 
 
@@ -231,11 +228,7 @@ class SetupScreen(FollowsLanguage, Screen):
         library = self.app.library
         known = {loaded.method.id for loaded in library.sorted()}
         method_id = next(
-            (
-                candidate
-                for candidate in (self.preselected_method, settings.last_method)
-                if candidate in known
-            ),
+            (candidate for candidate in (self.preselected_method, settings.last_method) if candidate in known),
             None,
         )
         if method_id is None and known:
@@ -529,7 +522,9 @@ class SetupScreen(FollowsLanguage, Screen):
                 group=self.group_link(),
             )
         except PlanError as error:
-            self.query_one("#problems", Static).update(plain(self.app.t("setup.error.plan", reason=error.render(self.app.lang))))
+            self.query_one("#problems", Static).update(
+                plain(self.app.t("setup.error.plan", reason=error.render(self.app.lang)))
+            )
             self.query_one("#problems", Static).set_class(False, "-fine")
             return None
 

@@ -15,13 +15,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
-from ..language import FollowsLanguage
-from ..plain import plain
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import Autosave
-from .confirm import ConfirmScreen
+from ..language import FollowsLanguage
+from ..plain import plain
 from . import relabel_bindings
+from .confirm import ConfirmScreen
 
 JOURNAL_CHECK_INTERVAL = 1.0  # seconds between looks at the journal while the wrap-up is open
 
@@ -113,18 +113,14 @@ class WrapUpScreen(FollowsLanguage, Screen):
         self.query_one("#action-points-label", Label).update(t("wrapup.action_points"))
         self.query_one("#action-points", TextArea).placeholder = t("wrapup.action_points_placeholder")
         self.query_one("#evaluation-label", Label).update(t("wrapup.evaluation"))
-        self.query_one("#evaluation-prompts", Static).update(
-            Text("\n".join(t(key) for key in EVALUATION_PROMPTS))
-        )
+        self.query_one("#evaluation-prompts", Static).update(Text("\n".join(t(key) for key in EVALUATION_PROMPTS)))
         for index, name in enumerate(plan.participants):
             field_ = self.query_one(f"#evaluation-{index}", Input)
             prompt = "wrapup.evaluation_placeholder_inbrenger" if name == inbrenger else "wrapup.evaluation_placeholder"
             field_.placeholder = t(prompt)
             label = f"{name} ({t('word.inbrenger').lower()})" if name == inbrenger else name
             self.query_one(f"#evaluation-label-{index}", Label).update(plain(label, lines=False))
-        reflection_title = (
-            t("wrapup.reflection_of", name=inbrenger) if inbrenger else t("wrapup.reflection")
-        )
+        reflection_title = t("wrapup.reflection_of", name=inbrenger) if inbrenger else t("wrapup.reflection")
         self.query_one("#reflection-label", Label).update(plain(reflection_title))
         self.query_one("#reflection-hint", Static).update(t("wrapup.reflection_hint"))
         self.query_one("#reflection", TextArea).placeholder = t("wrapup.reflection_template")

@@ -242,8 +242,9 @@ class BigCountdown(Container):
     value: var[str] = var("00:00", init=False)
     scale: var[int] = var(0, init=False)
 
-    def __init__(self, value: str = "00:00", *, reference: str = "+00:00", id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, value: str = "00:00", *, reference: str = "+00:00", id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.set_reactive(BigCountdown.value, value)
         self.reference = reference

@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, TextArea
 
-from ..plain import plain
 from ...core.events import NoteField
 from ...core.method import NoteKind, Phase
 from ...core.state import SessionState
 from ..autosave import Autosave
+from ..plain import plain
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ def note_slots(phase: Phase, state: SessionState, translate: Callable[..., str])
         elif kind is NoteKind.ADVICE:
             for name in state.plan.participants:
                 if name != state.inbrenger:
-                    slots.append(NoteSlot(NoteField.ADVICE, phase.id, name, translate("run.notes.advice_for", name=name)))
+                    slots.append(
+                        NoteSlot(NoteField.ADVICE, phase.id, name, translate("run.notes.advice_for", name=name))
+                    )
         elif kind is NoteKind.ACTION_POINTS:
             slots.append(NoteSlot(NoteField.ACTION_POINTS, phase.id, None, translate("notes.action-points")))
     return slots

@@ -151,8 +151,7 @@ class RoomSign(RoomPart):
         if state == "break":
             if hints is None:
                 return Content(t("room.sign.break_display", room.lang))
-            return Content(t("room.sign.break", room.lang, key=hints.start, more=hints.more_time,
-                             less=hints.less_time))
+            return Content(t("room.sign.break", room.lang, key=hints.start, more=hints.more_time, less=hints.less_time))
         if state == "running":
             return Content("")
         return Content(t(f"room.sign.{state}", room.lang))
@@ -209,8 +208,10 @@ class RoomTiming(RoomPart):
         else:
             where = t("room.timing.on_time", room.lang)
         sign = "+" if timing.behind > 0 else "−" if timing.behind < 0 else "±"
-        return (f"{t('room.timing.end', room.lang, time=timing.planned_end)} · {where}",
-                f"{timing.planned_end} {sign}{abs(timing.behind)}′")
+        return (
+            f"{t('room.timing.end', room.lang, time=timing.planned_end)} · {where}",
+            f"{timing.planned_end} {sign}{abs(timing.behind)}′",
+        )
 
     def on_resize(self) -> None:
         if self.room is not None:
