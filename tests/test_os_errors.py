@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from intervisie_tui.cli.output import write_output
-from intervisie_tui.i18n import Message, t
-from intervisie_tui.i18n.os_errors import _BY_ERRNO, os_error_reason
+from intervisie_tui.core.message import Message
+from intervisie_tui.core.os_errors import _BY_ERRNO, os_error_reason
+from intervisie_tui.i18n import t
 from intervisie_tui.settings import load_settings
 from intervisie_tui.store.errors import os_reason
 
@@ -58,7 +59,7 @@ def test_an_unreadable_sessions_folder_says_why_in_dutch(tmp_path, monkeypatch):
     from intervisie_tui.store import index
     from intervisie_tui.store.sessions import Store
 
-    store = Store(tmp_path, lang="nl")
+    store = Store(tmp_path)
     (store.sessions_dir / "2026").mkdir(parents=True)
     real_scandir = os.scandir
 

@@ -23,7 +23,7 @@ from intervisie_tui.store.sessions import Store
 
 def main(data_dir: str, seed: int) -> None:
     rng = random.Random(seed)
-    store = Store(data_dir, lang="en")
+    store = Store(data_dir)
     clock = SystemClock()
     out = sys.stdout
 

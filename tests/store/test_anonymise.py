@@ -142,7 +142,7 @@ def test_the_header_says_what_was_replaced_and_what_stays(document):
 
 
 def test_notes_export_json_anonymised_from_the_command_line(document, private_dirs, capsys, tmp_path):
-    store = Store(lang="en")
+    store = Store()
     store.save(document)
     assert main(["--lang", "en", "notes", "export", "anon1", "--json", "--anonymise"]) == 0
     out = capsys.readouterr().out

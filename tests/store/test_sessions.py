@@ -91,10 +91,10 @@ def test_index_is_a_cache_that_follows_the_files(store, played):
     raw = json.loads(path.read_text())
     raw["plan"]["case_title"] = "Changed elsewhere"
     path.write_text(json.dumps(raw))
-    assert Store(lang="en").list_sessions()[0].case_title == "Changed elsewhere"
+    assert Store().list_sessions()[0].case_title == "Changed elsewhere"
     # A damaged cache is simply rebuilt.
     (store.root / "index.sqlite3").write_text("{garbage")
-    assert len(Store(lang="en").list_sessions()) == 1
+    assert len(Store().list_sessions()) == 1
 
 
 def test_load_accepts_a_unique_prefix_and_explains_otherwise(store, played, incident_plan, clock):
@@ -162,7 +162,7 @@ def test_search_covers_case_notes_advice_actions_and_reflection(store, played, i
     assert store.search("nowhere to be found") == []
     assert len(store.search("")) == 2
     # A second store reads the search cache from disk and finds the same.
-    fresh = Store(lang="en")
+    fresh = Store()
     fresh.list_sessions()
     assert [summary.path for summary in fresh.search("luisteren")] == [path]
 
@@ -229,8 +229,8 @@ def test_export_to_a_chosen_path(store, played, tmp_path):
 
 def test_listing_also_prepares_the_search_cache(store, played, monkeypatch):
     store.finish(played.plan, played.events)
-    Store(lang="en").list_sessions()
-    fresh = Store(lang="en")
+    Store().list_sessions()
+    fresh = Store()
     fresh.list_sessions()
     monkeypatch.setattr(Path, "read_bytes", None)  # a search must now come entirely from the cache
     assert len(fresh.search("rustig ouder")) == 1

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..i18n import Message
 from .locations import ID_PATTERN
+from .message import Message
 
 HOUR = 3600.0
 ROUNDING_SECONDS = 30  # a meeting of "2:00" may be a few seconds short on the clock; it still counts as 2:00

@@ -1,16 +1,18 @@
 """Every user-facing string in Dutch and English.
 
 Each area keeps its own catalogue module (`common`, `core`, `cli`, `ui`, `screens`, `store`) mapping a key to a
-(Dutch, English) pair; `t` looks a key up in all of them.
+(Dutch, English) pair; `t` looks a key up in all of them. The core and the store hand over a `core.message.Message`
+(a key and its values); the screens and the command line word it here, in the language of the moment.
 """
 
 from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
+
+from ..core.message import Message
 
 LANGUAGES = ("nl", "en")
 CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors", "web", "groups", "room")
@@ -60,14 +62,3 @@ def sort_key(text: str) -> str:
     """A key that sorts names as a reader expects: case and accents do not count (É with E)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-@dataclass(frozen=True)
-class Message:
-    """Something to tell the user, kept as a key and values until the language is known."""
-
-    key: str
-    values: dict[str, object] = field(default_factory=dict)
-
-    def render(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)

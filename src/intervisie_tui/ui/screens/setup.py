@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ...core.message import Message
 from ...core.method import Method
 from ...core.plan import (
     MAX_BUDGET_MINUTES,
@@ -34,7 +35,6 @@ from ...core.plan import (
     plan_problems,
     scale_minutes,
 )
-from ...i18n import Message
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
