@@ -34,7 +34,7 @@ def test_a_real_missing_file_reads_in_dutch(tmp_path):
     with pytest.raises(OSError) as caught:
         (tmp_path / "weg.txt").read_text()
     assert os_error_reason(caught.value).render("nl") == "Bestand of map bestaat niet"
-    assert os_reason(caught.value, "nl") == "Bestand of map bestaat niet"
+    assert os_reason(caught.value).render("nl") == "Bestand of map bestaat niet"
 
 
 def test_unreadable_settings_say_why_in_dutch(tmp_path):
@@ -70,5 +70,5 @@ def test_an_unreadable_sessions_folder_says_why_in_dutch(tmp_path, monkeypatch):
 
     monkeypatch.setattr(index.os, "scandir", scandir)
     store.list_sessions()
-    reasons = " ".join(str(problem) for problem in store.problems)
+    reasons = " ".join(problem.render("nl") for problem in store.problems)
     assert "Geen toestemming" in reasons and "Permission denied" not in reasons

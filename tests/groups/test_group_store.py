@@ -47,7 +47,7 @@ def test_damaged_group_files_are_listed_and_left_untouched(private_dirs):
     before = {name: ((folder / name).read_bytes(), os.stat(folder / name).st_mtime_ns) for name in DAMAGE}
     groups = store.list_groups()
     assert [group.id for group in groups] == [good.id]
-    reasons = {problem.path.name: problem.reason for problem in store.problems}
+    reasons = {problem.path.name: problem.reason.render("en") for problem in store.problems}
     assert set(reasons) == set(DAMAGE)
     assert "newer version" in reasons["newer.json"] and "not an intervisie-tui group" in reasons["foreign.json"]
     assert "name" in reasons["invalid.json"]

@@ -98,9 +98,9 @@ def test_erased_text_is_in_no_file_and_search_finds_nothing(store, library, cloc
 def test_the_json_export_holds_only_what_the_markdown_shows(store, played):
     path = store.finish(played.plan, played.events)
     document = store.load_path(path)
-    record = json.loads(store.export_json(document))
+    record = json.loads(store.export_json(document, lang="en"))
     assert "events" not in json.dumps(record) and "plan" not in record
-    markdown = store.export_markdown(document)
+    markdown = store.export_markdown(document, lang="en")
     for text in (
         record["case_question"],
         record["advice"]["Anna"],

@@ -129,4 +129,4 @@ def test_two_instances_finishing_one_session_keep_both_documents(incident_plan, 
     assert second.load_path(path_b).notes.action_points == "Versie B"
     listed = Store()
     assert len(listed.list_sessions()) == 2
-    assert any(f"same session id {journal.id}" in problem.reason for problem in listed.problems)
+    assert any(f"same session id {journal.id}" in problem.reason.render("en") for problem in listed.problems)

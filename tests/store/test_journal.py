@@ -87,7 +87,7 @@ def test_truncated_or_garbled_lines_lose_only_themselves(store, incident_plan, c
         stream.write(b'{"kind":"note","t":200,"at":"2026-01-1')  # cut off by a kill
     live = store.interrupted()[0]
     assert live.events == runner.events
-    assert "damaged line(s) 6 skipped" in live.problem
+    assert "damaged line(s) 6 skipped" in live.problem.render("en")
     # Appending after the damaged line starts a fresh line, so nothing else is lost.
     reopened = store.reopen(live)
     resumed = SessionRunner.recover(live.plan, clock, live.events, listeners=[reopened.append])
@@ -150,9 +150,10 @@ def test_a_full_disk_keeps_events_in_memory_and_saves_them_later(store, incident
     runner.set_note(NoteField.ACTION_POINTS, "Eerste actie")
     runner.next_phase()
     assert journal.pending == 2
-    assert "the disk is full" in journal.problem and str(journal.path) in journal.problem
-    assert "2 change(s) wait safely in memory" in journal.problem
-    assert "as soon as possible" not in journal.problem  # the screens' sentence says that once
+    problem = journal.problem.render("en")
+    assert "the disk is full" in problem and str(journal.path) in problem
+    assert "2 change(s) wait safely in memory" in problem
+    assert "as soon as possible" not in problem  # the screens' sentence says that once
     assert not journal.retry()
 
     state["full"] = False
@@ -178,7 +179,7 @@ def test_a_read_only_data_dir_never_stops_the_session(store, incident_plan, cloc
 
     monkeypatch.setattr(journal_module.os, "open", refuse)
     journal, runner = run_half(store, incident_plan, clock)  # start_live itself must not raise
-    assert "read-only" in journal.problem
+    assert "read-only" in journal.problem.render("en")
     assert journal.pending == 1 + len(runner.events)
     monkeypatch.setattr(journal_module.os, "open", real_open)
     runner.set_note(NoteField.ACTION_POINTS, "Weer schrijfbaar")

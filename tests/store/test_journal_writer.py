@@ -48,7 +48,7 @@ def test_a_refusing_disk_keeps_lines_in_memory_and_the_writer_tries_again(store,
     runner.start()
     runner.set_note(NoteField.ACTION_POINTS, "Bewaren")
     journal.drain(5)
-    assert journal.pending == 3 and "the disk is full" in journal.problem
+    assert journal.pending == 3 and "the disk is full" in journal.problem.render("en")
     disk.failing = False
     assert not journal.retry()  # too soon after the refusal: not tried on every tick
     clock.advance(RETRY_INTERVAL)

@@ -133,8 +133,8 @@ def test_two_files_with_one_id_are_reported_and_an_edit_goes_to_the_file_it_came
     # Both files are named, each with the other.
     problems = dict(store.problems)
     assert set(problems) == {original, copy}
-    assert str(copy) in problems[original] and str(original) in problems[copy]
-    assert session_id in problems[original]
+    assert str(copy) in problems[original].render("en") and str(original) in problems[copy].render("en")
+    assert session_id in problems[original].render("en")
     # Editing the copy writes the copy, never the original.
     store.save_reflection(store.load_path(copy), "In de kopie", copy)
     assert original.read_bytes() == before
@@ -218,13 +218,15 @@ def test_finish_into_a_read_only_folder_raises_and_leaves_the_journal(store, inc
 
 def test_export_to_a_chosen_path(store, played, tmp_path):
     document = store.load_path(store.finish(played.plan, played.events))
-    target = store.export_to(document, tmp_path / "out", fmt="md") if (tmp_path / "out").mkdir() is None else None
+    target = (
+        store.export_to(document, tmp_path / "out", lang="en", fmt="md") if (tmp_path / "out").mkdir() is None else None
+    )
     assert target.parent == tmp_path / "out" and target.suffix == ".md"
     assert target.read_text().startswith("# ")
-    json_target = store.export_to(document, tmp_path / "copy.json", fmt="json")
+    json_target = store.export_to(document, tmp_path / "copy.json", lang="en", fmt="json")
     assert json.loads(json_target.read_text())["id"] == document.id
     with pytest.raises(StoreError, match="Export to"):
-        store.export_to(document, tmp_path / "missing" / "x.md")
+        store.export_to(document, tmp_path / "missing" / "x.md", lang="en")
 
 
 def test_listing_also_prepares_the_search_cache(store, played, monkeypatch):
