@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.message import Message
@@ -19,6 +20,23 @@ class StoreError(Exception):
 
     def __str__(self) -> str:
         return self.message.render("en")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read: shown with its name, never deleted or rewritten."""
+
+    path: Path
+    reason: Message
+
+    def __iter__(self):  # unpacks as (path, reason)
+        return iter((self.path, self.reason))
+
+    def render(self, lang: str) -> str:
+        return f"{self.path}: {self.reason.render(lang)}"
+
+    def __str__(self) -> str:  # for logs; the screens and commands render it in their language
+        return self.render("en")
 
 
 def os_reason(error: OSError) -> Message:

@@ -20,26 +20,12 @@ from ..core.groups import Group, MeetingRecord
 from ..core.message import Message
 from ..paths import data_dir
 from .atomic import atomic_write_text, ensure_private_tree
-from .errors import StoreError, os_reason
+from .errors import Problem, StoreError, os_reason
 
 FORMAT_NAME = "intervisie-tui group"
 SCHEMA_VERSION = 1
 GROUP_CODES = ("foreign", "too_big", "duplicate")
 MAX_FILE_BYTES = 20_000_000  # a group of years is well under a megabyte; refuse anything absurd
-
-
-@dataclass(frozen=True)
-class GroupProblem:
-    """A group file that could not be read, and why."""
-
-    path: Path
-    reason: Message
-
-    def render(self, lang: str) -> str:
-        return f"{self.path}: {self.reason.render(lang)}"
-
-    def __str__(self) -> str:  # for logs; the screens and commands render it in their language
-        return self.render("en")
 
 
 @dataclass(frozen=True)
@@ -102,7 +88,7 @@ class GroupStore:
     def __init__(self, data_dir_override: Path | str | None = None) -> None:
         self.root = data_dir(data_dir_override)
         self.folder = self.root / "groups"
-        self.problems: list[GroupProblem] = []
+        self.problems: list[Problem] = []
         self._paths: dict[str, Path] = {}  # group id -> the file it was loaded from
 
     # -- reading -----------------------------------------------------------------------------------
@@ -123,15 +109,15 @@ class GroupStore:
                 FileRefused,
                 GroupFileProblem,
             ) as problem:  # a pipe, a folder, a dangling link: never a blocking open
-                self.problems.append(GroupProblem(path, problem.message))
+                self.problems.append(Problem(path, problem.message))
                 continue
             except OSError as error:
-                self.problems.append(GroupProblem(path, os_reason(error)))
+                self.problems.append(Problem(path, os_reason(error)))
                 continue
             if group.id in self._paths:
                 other = self._paths[group.id]
                 self.problems.append(
-                    GroupProblem(path, Message("groups.problem.duplicate", {"id": group.id, "other": other}))
+                    Problem(path, Message("groups.problem.duplicate", {"id": group.id, "other": other}))
                 )
                 continue
             self._paths[group.id] = path

@@ -33,7 +33,7 @@ from ..core.state import SessionState, Status
 from ..paths import data_dir
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
 from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
-from .errors import StoreError, os_reason
+from .errors import Problem, StoreError, os_reason
 from .export import export_json, export_markdown
 from .folding import fold
 from .index import SessionSummary, summarize
@@ -72,23 +72,6 @@ class CompactReport:
     journals_removed: list[Path]
     journals_kept: list[Path]
     failed: list[Problem]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A file that could not be read: shown with its name, never deleted or rewritten."""
-
-    path: Path
-    reason: Message
-
-    def __iter__(self):  # unpacks as (path, reason)
-        return iter((self.path, self.reason))
-
-    def render(self, lang: str) -> str:
-        return f"{self.path}: {self.reason.render(lang)}"
-
-    def __str__(self) -> str:  # for logs; the screens and commands render it in their language
-        return self.render("en")
 
 
 class Store:

@@ -306,7 +306,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         try:
             journal = self.store.reopen(live, background=True) if self.store is not None else None
         except SessionInUse as in_use:
-            self._offer_read_only(live, str(in_use))
+            self._offer_read_only(live, in_use.message.render(self.lang))
             return
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(
