@@ -12,8 +12,6 @@ import unicodedata
 from functools import cache
 from importlib import import_module
 
-from ..core.message import Message
-
 LANGUAGES = ("nl", "en")
 CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors", "web", "groups", "room")
 
@@ -36,12 +34,20 @@ def catalog() -> dict[str, tuple[str, str]]:
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
-    """The text of `key` in `lang`, with its values filled in (a value that is a Message is rendered too)."""
+    """The text of `key` in `lang`, with its values filled in. A value that words itself (a `core.message.Message`,
+    with `render(lang)`) is worded in the same language; asked by duck type, so the catalogue imports no core."""
     nl, en = catalog()[key]
     text = en if lang == "en" else nl
     if not values:
         return text
-    return text.format(**{name: v.render(lang) if isinstance(v, Message) else v for name, v in values.items()})
+    return text.format(**{name: _worded(value, lang) for name, value in values.items()})
+
+
+def _worded(value: object, lang: str) -> object:
+    # A message by its shape (a key, values and render): the catalogue sits below the core and imports none of it.
+    if hasattr(value, "key") and hasattr(value, "values") and callable(render := getattr(value, "render", None)):
+        return render(lang)
+    return value
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:
