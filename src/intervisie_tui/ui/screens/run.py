@@ -373,7 +373,7 @@ class RunScreen(Screen):
         if refusal is None:
             return
         if refusal.key == "refusal.covered":
-            refusal = replace(refusal, values={**refusal.values, "key": self.key_for("blank")})
+            refusal = refusal.with_values(key=self.key_for("blank"))
         self.app.notify(refusal.render(self.lang), severity="warning", timeout=3)
 
     def on_key(self, event) -> None:
