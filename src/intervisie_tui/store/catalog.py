@@ -125,7 +125,7 @@ class SessionCatalog:
                 self._db = self._memory()
                 return self._db
             self._db = self._rebuild_file()
-        except (CatalogDamaged, OSError):
+        except (CatalogDamaged, OSError, UnicodeDecodeError):  # (a damaged schema may not even be UTF-8)
             self._db = self._rebuild_file()
         return self._db
 
