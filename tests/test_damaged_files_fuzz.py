@@ -269,7 +269,7 @@ def test_a_damaged_index_is_rebuilt(data):
 @FUZZ
 @given(st.data())
 def test_a_damaged_methods_list_cache(data):
-    from intervisie_tui.method_listing import method_rows
+    from intervisie_tui.cli.method_listing import method_rows
 
     root = _fresh()
     try:
@@ -277,7 +277,7 @@ def test_a_damaged_methods_list_cache(data):
         _rows, _ = method_rows(None, cache)
         cache.write_bytes(data.draw(damaged_bytes(cache.read_bytes(), json.loads(cache.read_bytes()))))
         again, _problems = method_rows(None, cache)
-        from intervisie_tui.method_listing import _usable_row
+        from intervisie_tui.cli.method_listing import _usable_row
 
         assert all(map(_usable_row, again))  # what `methods list` prints: a damaged row is never trusted
     finally:

@@ -59,7 +59,7 @@ def _report_problems(problems: list[str], lang: str) -> None:
 
 
 def list_methods(args: argparse.Namespace, lang: str) -> int:
-    from ..method_listing import method_rows
+    from .method_listing import method_rows
 
     methods, problems = method_rows(user_methods_dir(), cache_dir() / "methods-list.json")
     methods = sorted(methods, key=lambda row: (sort_key(row.name[lang]), row.id))
@@ -103,7 +103,7 @@ def show_method(args: argparse.Namespace, lang: str) -> int:
     method = _find(args.id, lang)
     if method is None:
         return 2
-    from ..handout import method_overview
+    from .method_handout import method_overview
 
     print(method_overview(method, lang))
     return 0
@@ -113,7 +113,7 @@ def write_handout(args: argparse.Namespace, lang: str) -> int:
     method = _find(args.id, lang)
     if method is None:
         return 2
-    from ..handout import method_handout
+    from .method_handout import method_handout
     from .output import write_output
 
     return write_output(method_handout(method, lang), args.output, lang)
@@ -164,7 +164,7 @@ def print_schema(args: argparse.Namespace, lang: str) -> int:
 
 def new_method(args: argparse.Namespace, lang: str) -> int:
     from ..core.locations import ID_PATTERN
-    from ..starter import starter_method
+    from .method_starter import starter_method
 
     if not re.fullmatch(ID_PATTERN, args.id):
         print(t("cli.new.bad_id", lang, id=args.id), file=sys.stderr)

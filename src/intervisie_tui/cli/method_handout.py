@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .core.method import Method, Phase, ground_rules
-from .i18n import t
+from ..core.method import Method, Phase, ground_rules
+from ..i18n import t
 
 
 def _phase_line(number: int, phase: Phase, lang: str) -> str:
