@@ -11,8 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import t
-from ..paths import SETTINGS_FILE, config_dir, data_dir
 
 USAGE_ERROR = 2
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a file name in live/, never a path

@@ -160,8 +160,8 @@ def _find(args, lang: str):
 
 
 def _registers():
+    from ..core.paths import config_dir
     from ..core.registers import load_registers
-    from ..paths import config_dir
 
     return load_registers(config_dir() / "registers")
 
@@ -244,7 +244,7 @@ def list_groups(args: argparse.Namespace, lang: str) -> int:
 
 def show_group(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_library
-    from ..paths import user_methods_dir
+    from ..core.paths import user_methods_dir
     from ..reports.content import method_names
     from ..reports.overview import group_overview
 
@@ -391,7 +391,7 @@ def _write_bytes(data: bytes, target: Path, lang: str) -> int:
 def report_group(args: argparse.Namespace, lang: str) -> int:
     from ..core.groups import GroupRuleError
     from ..core.library import load_library
-    from ..paths import user_methods_dir
+    from ..core.paths import user_methods_dir
     from ..reports.content import method_names
     from ..reports.render import render_report
 
@@ -459,7 +459,7 @@ def evaluate_series(args: argparse.Namespace, lang: str) -> int:
 
 def series_report(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_library
-    from ..paths import user_methods_dir
+    from ..core.paths import user_methods_dir
     from ..reports.content import method_names
     from ..reports.series import series_markdown
     from .output import write_output

@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..core.paths import cache_dir, config_dir, user_methods_dir
 from ..core.plan import PlanError, SessionPlan
 from ..i18n import default_language, t
-from ..paths import cache_dir, config_dir, user_methods_dir
 from ..settings import SETTINGS_FILE, load_settings
 from ..store.method_cache import cached_library
 

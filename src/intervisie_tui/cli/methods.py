@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.paths import cache_dir, user_methods_dir
 from ..i18n import sort_key, t
-from ..paths import cache_dir, user_methods_dir
 
 if TYPE_CHECKING:
     from ..core.method import Method
@@ -163,7 +163,7 @@ def print_schema(args: argparse.Namespace, lang: str) -> int:
 
 
 def new_method(args: argparse.Namespace, lang: str) -> int:
-    from ..core.locations import ID_PATTERN
+    from ..core.paths import ID_PATTERN
     from .method_starter import starter_method
 
     if not re.fullmatch(ID_PATTERN, args.id):

@@ -91,7 +91,7 @@ def _print_problems(problems, lang: str) -> None:
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
     """From the SQLite index alone when it is up to date: no session model, no pydantic."""
-    from ..paths import data_dir
+    from ..core.paths import data_dir
     from ..store.listing import catalog_for, listing
     from ..store.summary import minutes_label
 

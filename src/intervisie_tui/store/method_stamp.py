@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..core.locations import builtin_methods_dir
+from ..core.paths import builtin_methods_dir
 
 
 def library_key(user_dir: Path | None, cache_format: int) -> dict[str, Any]:
@@ -45,7 +45,7 @@ def file_stamp(folders: list[Path]) -> list[list]:
 def plugins_installed() -> bool:
     from importlib import metadata
 
-    from ..core.locations import ENTRY_POINT_GROUP
+    from ..core.paths import ENTRY_POINT_GROUP
 
     return bool(metadata.entry_points(group=ENTRY_POINT_GROUP))
 

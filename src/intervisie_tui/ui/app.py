@@ -15,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
-from .. import paths
+from ..core import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
 from ..core.library import MethodLibrary

@@ -1,4 +1,8 @@
-"""Where intervisie-tui keeps its files. Everything stays on this machine."""
+"""Where intervisie-tui finds and keeps its files. Everything stays on this machine.
+
+Standard library and platformdirs only (platformdirs imported when first needed), so every layer and the fast
+commands (`methods list`, `notes list`) can ask without importing the method models or Textual.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ DATA_DIR_ENV = "INTERVISIE_DATA_DIR"
 CONFIG_DIR_ENV = "INTERVISIE_CONFIG_DIR"
 CACHE_DIR_ENV = "INTERVISIE_CACHE_DIR"
 SETTINGS_FILE = "settings.json"
+ENTRY_POINT_GROUP = "intervisie_tui.methods"  # where plugins register their methods
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"  # method and phase ids; a method's id is also its file's name
 
 
 def data_dir(override: str | Path | None = None) -> Path:
@@ -44,3 +50,16 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)
+
+
+def builtin_methods_dir() -> Path:
+    """methods/ ships inside the wheel; in a source checkout it sits at the repository root."""
+    packaged = Path(__file__).resolve().parent.parent / "builtin_methods"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "methods"
+
+
+def builtin_registers_dir() -> Path:
+    """The register profiles that ship inside the package."""
+    return Path(__file__).resolve().parent.parent / "registers"
