@@ -53,13 +53,18 @@ def cache_dir() -> Path:
 
 
 def builtin_methods_dir() -> Path:
-    """methods/ ships inside the wheel; in a source checkout it sits at the repository root."""
-    packaged = Path(__file__).resolve().parent.parent / "builtin_methods"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "methods"
+    """The methods that ship inside the package (src/intervisie_tui/builtin_methods/)."""
+    return _package_folder("builtin_methods")
 
 
 def builtin_registers_dir() -> Path:
-    """The register profiles that ship inside the package."""
-    return Path(__file__).resolve().parent.parent / "registers"
+    """The register profiles that ship inside the package (src/intervisie_tui/registers/)."""
+    return _package_folder("registers")
+
+
+def _package_folder(name: str) -> Path:
+    # The package is installed as files (pip never installs a wheel zipped), so its resources are a real folder;
+    # the caches stamp and glob it like any other. Imported here: most callers only want the user's folders.
+    from importlib import resources
+
+    return Path(str(resources.files("intervisie_tui") / name))
