@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..core.paths import cache_dir, user_methods_dir
 from ..i18n import sort_key, t
+from .output import report_problems, write_output
 
 if TYPE_CHECKING:
     from ..core.method import Method
@@ -50,14 +51,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     new.set_defaults(handler=new_method)
 
 
-def _report_problems(problems: list[str], lang: str) -> None:
-    if not problems:
-        return
-    print(t("cli.methods.problems", lang, count=len(problems)), file=sys.stderr)
-    for problem in problems:
-        print(f"  {problem}", file=sys.stderr)
-
-
 def list_methods(args: argparse.Namespace, lang: str) -> int:
     from .method_listing import method_rows
 
@@ -83,7 +76,7 @@ def list_methods(args: argparse.Namespace, lang: str) -> int:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     print()
     print(t("cli.methods.user_folder", lang, path=user_methods_dir()))
-    _report_problems([problem[lang] for problem in problems], lang)
+    report_problems("cli.methods.problems", [problem[lang] for problem in problems], lang)
     return 0
 
 
@@ -95,7 +88,7 @@ def _find(method_id: str, lang: str) -> Method | None:
         return library.get(method_id)
     known = ", ".join(sorted(library.methods)) or "-"
     print(t("cli.methods.unknown", lang, id=method_id, known=known), file=sys.stderr)
-    _report_problems([problem.render(lang) for problem in library.problems], lang)
+    report_problems("cli.methods.problems", [problem.render(lang) for problem in library.problems], lang)
     return None
 
 
@@ -114,7 +107,6 @@ def write_handout(args: argparse.Namespace, lang: str) -> int:
     if method is None:
         return 2
     from .method_handout import method_handout
-    from .output import write_output
 
     return write_output(method_handout(method, lang), args.output, lang)
 
