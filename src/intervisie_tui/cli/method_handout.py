@@ -1,27 +1,26 @@
-"""Methods as text: the participants' Markdown handout and the facilitator's overview."""
+"""Methods as text: the participants' Markdown handout and the facilitator's overview, both laid out from the
+method's outline (`core.method_outline`)."""
 
 from __future__ import annotations
 
-from ..core.method import Method, Phase, ground_rules
+from ..core.method import Method
+from ..core.method_outline import method_outline
 from ..i18n import t
-
-
-def _phase_line(number: int, phase: Phase, lang: str) -> str:
-    pattern = t(f"speakers.{phase.speakers.value}", lang)
-    return f"{number}. **{phase.title(lang)}** — {phase.minutes} {t('word.minutes', lang)} · {pattern}"
 
 
 def method_handout(method: Method, lang: str) -> str:
     """What participants read before the meeting. Facilitator tips are left out."""
-    low, high = method.group_size
+    outline = method_outline(method, lang)
+    low, high = outline.group_size
+    minutes = t("word.minutes", lang)
     lines = [
-        f"# {method.name(lang)}",
+        f"# {outline.name}",
         "",
-        f"*{method.summary(lang)}*",
+        f"*{outline.summary}*",
         "",
-        method.description(lang).strip(),
+        outline.description,
         "",
-        f"{t('word.group_size', lang)}: {low}–{high} · {t('word.total', lang)}: {method.minutes} {t('word.minutes', lang)}",
+        f"{t('word.group_size', lang)}: {low}–{high} · {t('word.total', lang)}: {outline.minutes} {minutes}",
         "",
         f"## {t('handout.roles', lang)}",
         "",
@@ -32,30 +31,30 @@ def method_handout(method: Method, lang: str) -> str:
         f"## {t('word.phases', lang)}",
         "",
     ]
-    for number, phase in enumerate(method.phases, start=1):
-        lines.append(_phase_line(number, phase, lang))
-        for question in phase.questions(lang) if phase.questions else []:
-            lines.append(f"   - {question}")
+    for phase in outline.phases:
+        lines.append(f"{phase.number}. **{phase.title}** — {phase.minutes} {minutes} · {phase.speakers}")
+        lines += [f"   - {question}" for question in phase.questions]
     lines += ["", f"## {t('word.ground_rules', lang)}", ""]
-    lines += [f"- {rule}" for rule in ground_rules(method)(lang)]
+    lines += [f"- {rule}" for rule in outline.ground_rules]
     lines += ["", f"*{t('handout.footer', lang)}*", ""]
     return "\n".join(lines)
 
 
 def method_overview(method: Method, lang: str) -> str:
     """The full method for the facilitator, tips included, as plain text for a terminal."""
-    low, high = method.group_size
+    outline = method_outline(method, lang)
+    low, high = outline.group_size
+    minutes = t("word.minutes", lang)
     lines = [
-        f"{method.name(lang)} ({method.id})",
-        method.summary(lang),
+        f"{outline.name} ({outline.id})",
+        outline.summary,
         "",
-        method.description(lang).strip(),
+        outline.description,
         "",
-        f"{t('word.group_size', lang)}: {low}–{high}    {t('word.total', lang)}: {method.minutes} {t('word.minutes', lang)}",
+        f"{t('word.group_size', lang)}: {low}–{high}    {t('word.total', lang)}: {outline.minutes} {minutes}",
         "",
     ]
-    for number, phase in enumerate(method.phases, start=1):
-        pattern = t(f"speakers.{phase.speakers.value}", lang)
+    for phase in outline.phases:
         extra = []
         if phase.turn_seconds:
             extra.append(t("overview.turn_seconds", lang, seconds=phase.turn_seconds))
@@ -63,16 +62,13 @@ def method_overview(method: Method, lang: str) -> str:
             extra.append(t("overview.inbrenger_in_round", lang))
         suffix = f" ({', '.join(extra)})" if extra else ""
         lines.append(
-            f"{number:>2}. {phase.title(lang)} — {phase.minutes} {t('word.minutes', lang)} "
-            f"(min. {phase.min_minutes}) · {pattern}{suffix}"
+            f"{phase.number:>2}. {phase.title} — {phase.minutes} {minutes} (min. {phase.min_minutes}) · {phase.speakers}{suffix}"
         )
-        for question in phase.questions(lang) if phase.questions else []:
-            lines.append(f"      ? {question}")
+        lines += [f"      ? {question}" for question in phase.questions]
         if phase.tips:
-            lines.append(f"      {t('overview.tip', lang)}: {phase.tips(lang)}")
+            lines.append(f"      {t('overview.tip', lang)}: {phase.tips}")
         if phase.notes:
-            kinds = ", ".join(t(f"notes.{kind.value}", lang) for kind in phase.notes)
-            lines.append(f"      {t('overview.notes', lang)}: {kinds}")
+            lines.append(f"      {t('overview.notes', lang)}: {', '.join(phase.notes)}")
     lines += ["", f"{t('word.ground_rules', lang)}:"]
-    lines += [f"  - {rule}" for rule in ground_rules(method)(lang)]
+    lines += [f"  - {rule}" for rule in outline.ground_rules]
     return "\n".join(lines)

@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from ...core.method import Method
+from ...core.method_outline import method_outline
 from ...core.plan import (
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
@@ -304,26 +305,20 @@ class SetupScreen(FollowsLanguage, Screen):
         if method is None:
             return Text(t("setup.no_methods"))
         minutes = schedule(method, budget)
+        outline = method_outline(method, lang)
+        low, high = outline.group_size
         header = Text()
-        header.append(method.name(lang) + "\n", style="bold")
-        header.append(method.summary(lang) + "\n", style="italic")
-        header.append(
-            t(
-                "setup.preview_facts",
-                low=method.group_size[0],
-                high=method.group_size[1],
-                minutes=method.minutes,
-                minimum=method.min_total,
-            )
-        )
+        header.append(outline.name + "\n", style="bold")
+        header.append(outline.summary + "\n", style="italic")
+        header.append(t("setup.preview_facts", low=low, high=high, minutes=outline.minutes, minimum=outline.min_total))
         # A table, so a long speaking pattern wraps under its phase, not under the minutes.
         table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
         table.add_column(justify="right", no_wrap=True, style="bold")
         table.add_column(ratio=1)
         unit = t("word.minutes")
-        for number, (phase, phase_minutes) in enumerate(zip(method.phases, minutes, strict=True), start=1):
-            cell = Text(f"{number}. {phase.title(lang)}\n")
-            cell.append(t(f"speakers.{phase.speakers.value}"), style="dim")
+        for phase, phase_minutes in zip(outline.phases, minutes, strict=True):
+            cell = Text(f"{phase.number}. {phase.title}\n")
+            cell.append(phase.speakers, style="dim")
             table.add_row(f"{phase_minutes} {unit}", cell)
         table.add_row(f"{sum(minutes)} {unit}", Text(t("word.total"), style="bold"))
         return Stack(header, Text(""), table)
