@@ -141,7 +141,9 @@ async def test_steady_typing_in_the_wrapup_is_written_within_the_longest_wait(li
         now = [0.0]
         timers: list[FakeTimer] = []
         screen.unsaved.autosave._clock = lambda: now[0]
-        screen.unsaved.autosave._schedule = lambda delay, callback: timers.append(FakeTimer(delay, callback)) or timers[-1]
+        screen.unsaved.autosave._schedule = lambda delay, callback: (
+            timers.append(FakeTimer(delay, callback)) or timers[-1]
+        )
         screen.query_one("#reflection", TextArea).focus()
         for key in "Ik h":
             await pilot.press(key)

@@ -50,11 +50,8 @@ def display_argv(args: argparse.Namespace, lang: str) -> list[str]:
 
 def run_display(args: argparse.Namespace, lang: str) -> int:
     if args.web:
-        try:
-            from ..web import serve_display
-        except ImportError:
-            print(t("display.web_missing", lang), file=sys.stderr)
-            return USAGE_ERROR
+        from ..web import serve_display  # imports no extra: it says itself when the [web] extra is missing
+
         return (
             serve_display(
                 display_argv(args, lang), "0.0.0.0" if args.lan else "127.0.0.1", args.port, args.lan, lang=lang
