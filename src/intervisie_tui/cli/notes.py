@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import t
+from .output import report_problems, write_output
 
 if TYPE_CHECKING:
     from ..store.sessions import Store
@@ -76,22 +77,15 @@ def _store(args: argparse.Namespace, lang: str) -> Store:
     return Store(getattr(args, "data_dir", None))
 
 
-def _report_problems(store: Store, lang: str) -> None:
-    _print_problems(store.problems, lang)
-
-
-def _print_problems(problems, lang: str) -> None:
-    if not problems:
-        return
-    print(t("notes.cli.problems", lang, count=len(problems)), file=sys.stderr)
-    for path, reason in problems:
-        print(f"  {path}: {reason.render(lang)}", file=sys.stderr)
-    print(t("store.problems.hint", lang), file=sys.stderr)
+def _report_problems(problems, lang: str) -> None:
+    report_problems(
+        "notes.cli.problems", [f"{path}: {reason.render(lang)}" for path, reason in problems], lang, hint=True
+    )
 
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
     """From the SQLite index alone when it is up to date: no session model, no pydantic."""
-    from ..paths import data_dir
+    from ..core.paths import data_dir
     from ..store.listing import catalog_for, listing
     from ..store.summary import minutes_label
 
@@ -112,11 +106,11 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
             for summary in summaries
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
-        _print_problems(problems, lang)
+        _report_problems(problems, lang)
         return 0
     if not summaries:
         print(t("notes.cli.none", lang, path=root / "sessions"))
-        _print_problems(problems, lang)
+        _report_problems(problems, lang)
         return 0
     header = tuple(
         t(f"notes.cli.column.{name}", lang)
@@ -138,7 +132,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     widths = [max(map(len, column)) for column in zip(*everything)]
     line = "  ".join(f"{{:<{width}}}" for width in widths)
     sys.stdout.write("".join(line.format(*row).rstrip() + "\n" for row in everything))
-    _print_problems(problems, lang)
+    _report_problems(problems, lang)
     return 0
 
 
@@ -149,7 +143,7 @@ def _load(store: Store, session_id: str, lang: str):
         return store.load(session_id), 0
     except StoreError as error:
         print(error.message.render(lang), file=sys.stderr)
-        _report_problems(store, lang)
+        _report_problems(store.problems, lang)
         return None, (1 if error.path is not None else 2)
 
 
@@ -171,7 +165,6 @@ def export_session(args: argparse.Namespace, lang: str) -> int:
         text = store.export_json(document, args.anonymize, lang=lang)
     else:
         text = store.export_markdown(document, args.anonymize, lang=lang)
-    from .output import write_output
 
     return write_output(text, args.output, lang)
 
@@ -301,7 +294,7 @@ def compact_sessions(args: argparse.Namespace, lang: str) -> int:
             print(f"  {path}", file=sys.stderr)
     for problem in report.failed:
         print(f"  {problem.render(lang)}", file=sys.stderr)
-    _report_problems(store, lang)
+    _report_problems(store.problems, lang)
     return 1 if report.failed else 0
 
 

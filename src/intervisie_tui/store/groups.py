@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..core.files import FileRefused, read_limited
 from ..core.groups import Group, MeetingRecord
 from ..core.message import Message
-from ..paths import data_dir
+from ..core.paths import data_dir
 from .atomic import atomic_write_text, ensure_private_tree
 from .errors import Problem, StoreError, os_reason
 

@@ -218,13 +218,6 @@ class LiveJournal:
                 "store.journal.problem", {"path": self.path, "reason": os_reason(error), "count": len(self._pending)}
             )
             return False
-        except Exception as error:
-            self._drop_descriptor()
-            self._failed_at = self._clock()
-            self.problem = Message(
-                "store.journal.problem", {"path": self.path, "reason": str(error), "count": len(self._pending)}
-            )
-            return False
         self.problem = None
         self._failed_at = None
         return True

@@ -27,6 +27,7 @@ from ...core.events import NoteField
 from ...core.live import Session
 from ...core.room import RoomView
 from ...core.state import SessionView, Status
+from ...core.turn_words import format_duration
 from ...store.room_link import APP_HEARTBEAT, DISPLAY_HEARTBEAT, Heartbeat, heartbeat_fresh, write_pointer
 from ..keys import (
     ACTIONS_BY_ID,
@@ -39,7 +40,6 @@ from ..keys import (
 from ..plain import plain
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
-from ..widgets.whose_turn import format_duration
 from .confirm import ConfirmScreen
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
