@@ -122,7 +122,7 @@ def running_session(data: str) -> None:
 
     library = load_library(None, entry_points=())
     plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram")
-    store = Store(Path(data), lang="nl")
+    store = Store(Path(data))
     journal = store.start_live(plan)
     SessionRunner(plan, SystemClock(), listeners=[journal.append]).start()
     journal.close()

@@ -79,7 +79,7 @@ def live_session(data_dir: Path) -> tuple[SessionRunner, Path]:
     plan = SessionPlan.create(
         library.get("incident"), ["Anna", "Bram", "Cem", "Dewi"], inbrenger="Bram", budget_minutes=90
     )
-    store = Store(data_dir, lang="nl")
+    store = Store(data_dir)
     journal = store.start_live(plan)
     runner = SessionRunner(plan, SystemClock(), listeners=[journal.append])
     write_pointer(store.live_dir, journal.id)

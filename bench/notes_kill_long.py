@@ -51,7 +51,7 @@ def main() -> int:
         skipped = 0
         events = 0
         for index in range(args.lanes):
-            [live] = Store(root / f"lane{index}", lang="en").interrupted()
+            [live] = Store(root / f"lane{index}").interrupted()
             skipped += len(live.skipped_lines)
             events += len(live.events)
         print(f"{len(results)} kills in {elapsed:.1f} s over {args.lanes} lanes; nothing acknowledged was lost")

@@ -135,7 +135,7 @@ async def render_projector(out: Path) -> list[Path]:
             case_title="Een lastig gesprek",
             language=lang,
         )  # type: ignore[arg-type]
-        store = Store(data, lang=lang)
+        store = Store(data)
         journal = store.start_live(plan)
         runner = SessionRunner(plan, clock, listeners=[journal.append])
         write_pointer(store.live_dir, journal.id)

@@ -139,7 +139,7 @@ def test_a_damaged_session_document(content):
         good.write_bytes(GOOD_DOCUMENT.replace(b"f1x7ure001", b"good000001"))
         bad = folder / "2026-02-01_incident_bad0000001.json"
         bad.write_bytes(content)
-        store = Store(root, lang="en")
+        store = Store(root)
         summaries = store.list_sessions()
         assert "good000001" in {summary.id for summary in summaries}
         for summary in summaries:
@@ -191,7 +191,7 @@ def test_a_damaged_journal(content):
         (live / "journal002.jsonl").write_bytes(GOOD_JOURNAL.replace(b"journal001", b"journal002"))
         bad = live / "journal001.jsonl"
         bad.write_bytes(content)
-        store = Store(root, lang="en")
+        store = Store(root)
         found = store.interrupted()
         assert "journal002" in {session.id for session in found}
         for session in found:
@@ -249,13 +249,13 @@ def test_a_damaged_index_is_rebuilt(data):
         folder = root / "sessions" / "2026"
         folder.mkdir(parents=True)
         (folder / "2026-01-15_incident_f1x7ure001.json").write_bytes(GOOD_DOCUMENT)
-        store = Store(root, lang="en")
+        store = Store(root)
         store.list_sessions()
         store.search("boze")
         cache = root / "index.sqlite3"  # the SQLite index and search cache (store/catalog.py)
         original = cache.read_bytes()
         cache.write_bytes(data.draw(damaged_bytes(original)))
-        fresh = Store(root, lang="en")
+        fresh = Store(root)
         # A damaged entry is read again from the document. (One edited to lie plausibly, with the file's own size
         # and time, cannot be told from a true one without reading every document: the cache would be useless.)
         [summary] = fresh.list_sessions()

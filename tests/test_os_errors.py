@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from intervisie_tui.cli.output import write_output
-from intervisie_tui.i18n import Message, t
-from intervisie_tui.i18n.os_errors import _BY_ERRNO, os_error_reason
+from intervisie_tui.core.message import Message
+from intervisie_tui.core.os_errors import _BY_ERRNO, os_error_reason
+from intervisie_tui.i18n import t
 from intervisie_tui.settings import load_settings
 from intervisie_tui.store.errors import os_reason
 
@@ -33,7 +34,7 @@ def test_a_real_missing_file_reads_in_dutch(tmp_path):
     with pytest.raises(OSError) as caught:
         (tmp_path / "weg.txt").read_text()
     assert os_error_reason(caught.value).render("nl") == "Bestand of map bestaat niet"
-    assert os_reason(caught.value, "nl") == "Bestand of map bestaat niet"
+    assert os_reason(caught.value).render("nl") == "Bestand of map bestaat niet"
 
 
 def test_unreadable_settings_say_why_in_dutch(tmp_path):
@@ -58,7 +59,7 @@ def test_an_unreadable_sessions_folder_says_why_in_dutch(tmp_path, monkeypatch):
     from intervisie_tui.store import index
     from intervisie_tui.store.sessions import Store
 
-    store = Store(tmp_path, lang="nl")
+    store = Store(tmp_path)
     (store.sessions_dir / "2026").mkdir(parents=True)
     real_scandir = os.scandir
 
@@ -69,5 +70,5 @@ def test_an_unreadable_sessions_folder_says_why_in_dutch(tmp_path, monkeypatch):
 
     monkeypatch.setattr(index.os, "scandir", scandir)
     store.list_sessions()
-    reasons = " ".join(str(problem) for problem in store.problems)
+    reasons = " ".join(problem.render("nl") for problem in store.problems)
     assert "Geen toestemming" in reasons and "Permission denied" not in reasons

@@ -17,8 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .core.files import MAX_NESTING, FileRefused, HugeNumber, TooDeep, parse_json, read_text_limited
+from .core.message import Message
 from .core.paths import SETTINGS_FILE
-from .i18n import Message
 from .store.atomic import atomic_write_text, ensure_private_dir
 
 __all__ = ["SETTINGS_FILE", "Settings", "load_settings", "save_settings"]
@@ -70,7 +70,7 @@ def load_settings(path: Path) -> tuple[Settings, Message | None]:
     except FileNotFoundError:
         return Settings(), None
     except FileRefused as refused:
-        return Settings(), Message("settings.problem.refused", {"path": path, "reason": refused.message()})
+        return Settings(), Message("settings.problem.refused", {"path": path, "reason": refused.message})
     except UnicodeDecodeError as error:
         return Settings(), Message("settings.problem.unreadable", {"path": path, "reason": str(error)})
     try:

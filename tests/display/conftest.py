@@ -17,7 +17,7 @@ SECRET = "VERTROUWELIJK-Zoë-7f3a"  # a note that must never reach the room
 class Facilitator:
     def __init__(self, data_dir, plan, clock) -> None:
         self.clock = clock
-        self.store = Store(data_dir, lang="nl")
+        self.store = Store(data_dir)
         self.start(plan)
 
     def start(self, plan) -> None:

@@ -15,7 +15,7 @@ NAMES = ("Anna", "[bold]Bram[/]", "Cem [@click=x]", "Dewi")
 
 
 def seeded_group(data_dir) -> Group:
-    store = GroupStore(data_dir, lang="nl")
+    store = GroupStore(data_dir)
     group = Group(
         name="VP [red]Noord[/]",
         every_weeks=6,

@@ -39,7 +39,7 @@ def make_group(store: GroupStore, name: str = "VP Noord") -> Group:
 
 def test_damaged_group_files_are_listed_and_left_untouched(private_dirs):
     _, data = private_dirs
-    store = GroupStore(lang="en")
+    store = GroupStore()
     good = make_group(store)
     folder = data / "groups"
     for name, content in DAMAGE.items():
@@ -47,7 +47,7 @@ def test_damaged_group_files_are_listed_and_left_untouched(private_dirs):
     before = {name: ((folder / name).read_bytes(), os.stat(folder / name).st_mtime_ns) for name in DAMAGE}
     groups = store.list_groups()
     assert [group.id for group in groups] == [good.id]
-    reasons = {problem.path.name: problem.reason for problem in store.problems}
+    reasons = {problem.path.name: problem.reason.render("en") for problem in store.problems}
     assert set(reasons) == set(DAMAGE)
     assert "newer version" in reasons["newer.json"] and "not an intervisie-tui group" in reasons["foreign.json"]
     assert "name" in reasons["invalid.json"]
@@ -58,7 +58,7 @@ def test_damaged_group_files_are_listed_and_left_untouched(private_dirs):
 
 def test_a_group_is_never_saved_over_a_file_it_could_not_read(private_dirs):
     _, data = private_dirs
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = Group(name="G")
     (data / "groups").mkdir(parents=True)
     target = data / "groups" / f"{group.id}.json"
@@ -70,7 +70,7 @@ def test_a_group_is_never_saved_over_a_file_it_could_not_read(private_dirs):
 
 def test_files_are_private_and_names_with_markup_round_trip(private_dirs):
     _, data = private_dirs
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = make_group(store, "[bold]G[/] [@click=x]\x1b[31m")
     group.add_member("[red]Eva[/]", date(2026, 2, 1))
     store.save(group)
@@ -97,7 +97,7 @@ def document_for(group: Group, names=("Anna", "Bram", "Cem"), session_id="s1", l
 
 
 def test_a_finished_session_is_recorded_once_and_a_deleted_session_does_not_matter(library):
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = make_group(store)
     document = document_for(group, library=library)
     record = store.record_session(document)
@@ -116,7 +116,7 @@ def test_a_finished_session_is_recorded_once_and_a_deleted_session_does_not_matt
 
 
 def test_export_and_import_merge_by_id_and_refuse_damage(private_dirs, tmp_path, library):
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = make_group(store)
     store.record_session(document_for(group, library=library))
     group = store.find(group.id)
@@ -128,7 +128,7 @@ def test_export_and_import_merge_by_id_and_refuse_damage(private_dirs, tmp_path,
     assert "Bram calls" in store.export_text(group, with_notes=True)
 
     # The next facilitator's laptop: a new group, then one more meeting, then back.
-    other = GroupStore(tmp_path / "laptop2", lang="en")
+    other = GroupStore(tmp_path / "laptop2")
     first = other.import_file(exported)
     assert first.new_group and first.meetings == 1 and first.members == 4
     again = other.import_file(exported)
@@ -154,7 +154,7 @@ def test_export_and_import_merge_by_id_and_refuse_damage(private_dirs, tmp_path,
 
 
 def test_a_guest_of_a_fixed_group_is_on_record_but_not_in_the_rotation(library):
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = make_group(store)
     store.record_session(document_for(group, ("Anna", "Bram", "Zoë"), library=library))
     group = store.find(group.id)
@@ -173,7 +173,7 @@ async def test_a_session_of_a_group_is_recorded_when_the_app_saves_it(library, p
     from intervisie_tui.settings import Settings
     from intervisie_tui.ui.app import IntervisieApp
 
-    store = GroupStore(lang="nl")
+    store = GroupStore()
     group = make_group(store)
     plan = SessionPlan.create(
         library.get("incident"),
@@ -201,7 +201,7 @@ def test_an_export_with_notes_takes_the_action_points_from_the_sessions_here(lib
     from intervisie_tui.cli import main
     from intervisie_tui.store.sessions import Store
 
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = make_group(store)
     document = document_for(group, library=library)
     last = document.events[-1]
@@ -213,7 +213,7 @@ def test_an_export_with_notes_takes_the_action_points_from_the_sessions_here(lib
             Event(kind=K.NOTE, t=last.t, at=last.at, field=NoteField.ACTION_POINTS, text="Cem mailt het team"),
         ]
     )
-    Store(lang="en").save(noted)
+    Store().save(noted)
     store.record_session(noted)
     assert main(["groups", "export", group.id]) == 0
     assert "Cem mailt" not in capsys.readouterr().out
@@ -235,11 +235,11 @@ def test_control_characters_in_names_are_shown_as_symbols_never_sent_to_the_term
         "members": [{"id": "m1", "name": "Anna\x1b[31m"}],
     }
     (folder / "abc.json").write_text(json.dumps(raw), encoding="utf-8")
-    group = GroupStore(lang="en").find("abc")
+    group = GroupStore().find("abc")
     assert group.name == "G␛[2J" and group.members[0].name == "Anna␛[31m" and group.agreements == "één\ntwee␇"
     assert group.member("Anna\x1b[31m") is group.members[0]
     assert main(["groups", "show", "abc"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "Anna␛[31m" in out
     assert main(["groups", "add-member", "abc", "Bram\x9b"]) == 0
-    assert GroupStore(lang="en").find("abc").member("Bram\x9b").name == "Bram\\x9b"
+    assert GroupStore().find("abc").member("Bram\x9b").name == "Bram\\x9b"

@@ -63,7 +63,7 @@ def test_bad_input_is_named_without_a_traceback(capsys, tmp_path):
 
 def test_run_with_a_group_takes_the_suggestions_and_the_options_override(capsys, library):
     run(capsys, "groups", "new", "G", "--members", "Anna,Bram,Cem")
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = store.find("G")
     anna, bram, _cem = (member.id for member in group.members)
     group.meetings.append(MeetingRecord(date="2026-11-01", inbrenger=anna, facilitator=bram, method_id="incident"))
@@ -132,7 +132,7 @@ def test_run_with_a_group_takes_the_suggestions_and_the_options_override(capsys,
 
 def test_the_series_closes_with_an_evaluation_and_a_report(capsys, library, tmp_path):
     run(capsys, "groups", "new", "G", "--members", "Anna,Bram", "--agreements", "Op tijd")
-    store = GroupStore(lang="en")
+    store = GroupStore()
     group = store.find("G")
     anna, bram = (member.id for member in group.members)
     group.meetings.append(

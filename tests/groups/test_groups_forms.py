@@ -30,7 +30,7 @@ def text_of(widget: Static) -> str:
 
 
 def groups_on_disk(data) -> dict[str, dict]:
-    return {group.name: json.loads(group.model_dump_json()) for group in GroupStore(data, lang="en").list_groups()}
+    return {group.name: json.loads(group.model_dump_json()) for group in GroupStore(data).list_groups()}
 
 
 async def open_groups(pilot, down: int = 0):
@@ -276,7 +276,7 @@ async def test_the_opening_covers_the_first_phase_when_the_group_wants_it(librar
         await pilot.pause()
         assert app.screen is run
     # The group does not want it: the meeting starts on the first phase, and o still shows it.
-    store = GroupStore(data, lang="nl")
+    store = GroupStore(data)
     stored = store.find(group.id)
     stored.show_agreements = False
     store.save(stored)

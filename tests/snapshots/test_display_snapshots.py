@@ -42,7 +42,7 @@ def touch(path, clock: FakeClock) -> None:
 def scripted_display(data_dir, lang: str, paused: bool, message: str = "") -> DisplayApp:
     """A session four phases in, Cem's turn, 42 s into it (then paused, if asked)."""
     clock = FakeClock()
-    store = Store(data_dir, lang=lang)
+    store = Store(data_dir)
     plan = plan_for(lang)
     journal = store.start_live(plan)
     runner = SessionRunner(plan, clock, listeners=[journal.append])

@@ -41,7 +41,7 @@ def plan_for(lang: str) -> SessionPlan:
 
 def save_a_session(lang: str) -> None:
     """One finished session with advice and action points, for the review."""
-    store = Store(lang=lang)
+    store = Store()
     plan = plan_for(lang)
     clock = FakeClock(wall=SAVED_WALL)
     runner = SessionRunner(plan, clock)

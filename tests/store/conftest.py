@@ -11,7 +11,7 @@ from intervisie_tui.store.sessions import Store
 
 @pytest.fixture
 def store(private_dirs) -> Store:
-    return Store(lang="en")
+    return Store()
 
 
 @pytest.fixture

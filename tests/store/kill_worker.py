@@ -23,7 +23,7 @@ from intervisie_tui.store.sessions import Store
 
 def main(data_dir: str, seed: int) -> None:
     rng = random.Random(seed)
-    store = Store(data_dir, lang="en")
+    store = Store(data_dir)
     clock = SystemClock()
     out = sys.stdout
 
@@ -68,7 +68,7 @@ def main(data_dir: str, seed: int) -> None:
         else:
             runner.set_note(NoteField.ADVICE, f"advies {rng.randint(0, 999)}", key=rng.choice(runner.plan.participants))
         if journal.problem:
-            out.write(f"PROBLEM {journal.problem}\n")
+            out.write(f"PROBLEM {journal.problem.render('en')}\n")
             out.flush()
         time.sleep(rng.random() * 0.002)
 

@@ -142,7 +142,7 @@ def test_the_header_says_what_was_replaced_and_what_stays(document):
 
 
 def test_notes_export_json_anonymised_from_the_command_line(document, private_dirs, capsys, tmp_path):
-    store = Store(lang="en")
+    store = Store()
     store.save(document)
     assert main(["--lang", "en", "notes", "export", "anon1", "--json", "--anonymise"]) == 0
     out = capsys.readouterr().out
@@ -151,6 +151,6 @@ def test_notes_export_json_anonymised_from_the_command_line(document, private_di
     assert main(["--lang", "en", "notes", "export", "anon1", "--format", "json", "--anonymize", "-o", str(target)]) == 0
     assert_no_leak(target.read_text())
     # the review's export writes JSON when the chosen name ends in .json, anonymised the same way
-    written = store.export_to(document, tmp_path / "review.json", fmt="json", anonymize=True)
+    written = store.export_to(document, tmp_path / "review.json", lang="en", fmt="json", anonymize=True)
     assert_no_leak(written.read_text())
     assert json.loads(written.read_text())["anonymised"]["people"] == 5

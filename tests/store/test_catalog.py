@@ -44,7 +44,7 @@ def test_the_cache_is_one_private_file_and_the_old_json_caches_go(private_dirs, 
     data.mkdir(parents=True)
     (data / "search-index.json").write_text('{"texts": "notes of old"}')
     store.finish(played.plan, played.events)
-    Store(lang="en").list_sessions()
+    Store().list_sessions()
     file = data / CATALOG_FILE
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
     assert not (data / "search-index.json").exists() and not (data / "index.json").exists()
@@ -53,7 +53,7 @@ def test_the_cache_is_one_private_file_and_the_old_json_caches_go(private_dirs, 
 
 def test_only_looking_makes_no_file(private_dirs):
     _, data = private_dirs
-    assert Store(lang="en").list_sessions() == []
+    assert Store().list_sessions() == []
     assert not data.exists()
 
 
@@ -83,7 +83,7 @@ def test_the_index_holds_only_the_final_text_not_erased_history(store, incident_
     runner.set_note(NoteField.ACTION_POINTS, "wat bleef staan")
     runner.end()
     store.finish(incident_plan, runner.events)
-    fresh = Store(lang="en")
+    fresh = Store()
     fresh.list_sessions()
     assert fresh.search("geheimewoord") == []
     assert len(fresh.search("bleef")) == 1
@@ -96,7 +96,7 @@ def test_saving_trashing_and_restoring_keep_the_index_up_to_date(store, saved, m
     store.list_sessions()
     document = store.load_path(first)
     store.save_reflection(document, "Voortaan eerst luisteren", first)
-    fresh = Store(lang="en")
+    fresh = Store()
     assert [s.path for s in fresh.search("luisteren", fresh.list_sessions())] == [first]
     store.trash(first)
     index = SessionCatalog(store.sessions_dir, store.root / CATALOG_FILE)
@@ -125,13 +125,13 @@ def test_a_damaged_cache_is_rebuilt_never_trusted(store, saved, damage):
             db.execute("UPDATE docs SET started_at = 'yesterday', participants = '{\"not\": \"a list\"}'")
     else:
         file.write_bytes(file.read_bytes()[:1500])
-    fresh = Store(lang="en")
+    fresh = Store()
     listed = fresh.list_sessions()
     assert len(listed) == 2 and fresh.problems == []
     assert listed[0].participants == ("Anna", "Bram", "Cem", "Dewi")
     assert len(fresh.search("ümit")) == 1
     assert not fresh.index.in_memory  # the file was thrown away and written again
-    again = Store(lang="en")
+    again = Store()
     assert len(again.list_sessions()) == 2 and len(again.search("rooster")) == 1
 
 
@@ -143,7 +143,7 @@ def test_a_locked_cache_is_left_alone_and_the_documents_are_used(store, saved, m
     holder = sqlite3.connect(file, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another program writes to it
     try:
-        fresh = Store(lang="en")
+        fresh = Store()
         assert len(fresh.list_sessions()) == 2
         assert len(fresh.search("rooster")) == 1
         assert fresh.index.in_memory
@@ -158,7 +158,7 @@ def test_a_cache_that_cannot_be_written_is_no_loss(store, saved):
     (store.root / CATALOG_FILE).unlink()
     store.root.chmod(0o500)
     try:
-        fresh = Store(lang="en")
+        fresh = Store()
         assert len(fresh.list_sessions()) == 2
         assert len(fresh.search("ümit")) == 1
     finally:
@@ -178,7 +178,7 @@ def test_without_fts5_the_folded_text_is_scanned_with_like(store, saved, monkeyp
     assert "fts5" not in kind.lower()
     # And a store on a Python whose SQLite has no FTS5 at all:
     monkeypatch.setattr(catalog_module, "fts5_available", lambda: False)
-    fresh = Store(lang="en")
+    fresh = Store()
     fresh.list_sessions()
     assert not fresh.index.fts and [s.path for s in fresh.search("rooster")] == [second]
 
@@ -213,7 +213,7 @@ def test_notes_list_from_a_warm_index_imports_no_pydantic(store, saved, private_
 
 def test_sessions_of_another_process_are_seen(store, saved, incident_plan, clock):
     store.list_sessions()
-    other = Store(lang="en")
+    other = Store()
     third = play_session(incident_plan, clock)
     other.finish(third.plan, third.events)
     assert len(store.list_sessions()) == 3
@@ -224,7 +224,7 @@ def test_a_cache_that_fails_even_in_memory_never_stops_the_listing(store, saved,
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(SessionCatalog, "_connect", broken)
-    fresh = Store(lang="en")
+    fresh = Store()
     assert len(fresh.list_sessions()) == 2 and fresh.problems == []
     assert len(fresh.search("ümit")) == 1  # from the documents themselves
 
@@ -238,7 +238,7 @@ def test_a_session_deleted_for_good_leaves_no_word_in_the_index_file(
     SQLite keeps freed pages, so the file is merged and rewritten."""
     if not fts:
         monkeypatch.setattr(catalog_module, "fts5_available", lambda: False)
-        store = Store(lang="en")
+        store = Store()
     kept = finish_with(store, incident_plan, clock, action_points="Blijvendwoord")
     gone = finish_with(store, incident_plan, clock, action_points="Wegwoordqz and Tweedewoordqz")
     store.list_sessions()
@@ -254,4 +254,4 @@ def test_a_session_deleted_for_good_leaves_no_word_in_the_index_file(
     for word in (b"wegwoordqz", b"tweedewoordqz", b"Wegwoordqz"):
         assert word not in data
     assert b"blijvendwoord" in data and [summary.path for summary in store.search("blijvend")] == [kept]
-    assert store.search("wegwoordqz") == [] and Store(lang="en").search("tweedewoordqz") == []
+    assert store.search("wegwoordqz") == [] and Store().search("tweedewoordqz") == []

@@ -91,16 +91,16 @@ def test_erased_text_is_in_no_file_and_search_finds_nothing(store, library, cloc
     assert [event for event in document.events if event.kind is not EventKind.NOTE] == timing
     assert len([event for event in document.events if event.kind is EventKind.NOTE]) == 1
     # A fresh store (no cache in memory) searches from the files alone.
-    assert Store(lang="en").search(ERASED) == []
+    assert Store().search(ERASED) == []
     assert not (store.live_dir / "done").exists() and list(store.live_dir.glob("*.jsonl")) == []
 
 
 def test_the_json_export_holds_only_what_the_markdown_shows(store, played):
     path = store.finish(played.plan, played.events)
     document = store.load_path(path)
-    record = json.loads(store.export_json(document))
+    record = json.loads(store.export_json(document, lang="en"))
     assert "events" not in json.dumps(record) and "plan" not in record
-    markdown = store.export_markdown(document)
+    markdown = store.export_markdown(document, lang="en")
     for text in (
         record["case_question"],
         record["advice"]["Anna"],
@@ -178,7 +178,7 @@ def test_a_killed_save_leaves_no_hidden_copy_behind(store, played):
     os.utime(stale, (old, old))
     fresh = path.parent / f".{path.name}.def456.tmp"  # another instance saving right now
     fresh.write_text("{}")
-    Store(lang="en").list_sessions()
+    Store().list_sessions()
     assert not stale.exists() and fresh.exists()
 
 
@@ -222,7 +222,7 @@ def test_delete_for_good_leaves_no_byte_of_the_session(store, library, clock, pr
     assert holding("Weg-Nz4", data, config) == []
     assert not (data / "remembered.json").exists()  # it named this session's people
     assert holding("Houden-Bv2", data)  # the other session is untouched
-    assert keep.exists() and Store(lang="en").search("Weg-Nz4") == []
+    assert keep.exists() and Store().search("Weg-Nz4") == []
 
 
 def test_empty_trash_leaves_no_byte_of_its_sessions(store, library, clock, private_dirs, capsys):
@@ -260,7 +260,7 @@ def test_deleting_for_good_clears_the_theme_in_a_groups_record(store, library, c
     from intervisie_tui.store.groups import GroupStore
 
     config, data = private_dirs
-    groups = GroupStore(lang="en")
+    groups = GroupStore()
     group = Group(name="Team")
     groups.create(group)
     plan = SessionPlan.create(
@@ -279,7 +279,7 @@ def test_deleting_for_good_clears_the_theme_in_a_groups_record(store, library, c
     assert holding("Thema-Lp0", data / "groups")
     store.delete_permanently(store.find(path))
     assert holding("Thema-Lp0", data, config) == []
-    [meeting] = GroupStore(lang="en").find("Team").meetings
+    [meeting] = GroupStore().find("Team").meetings
     assert meeting.net_seconds > 0  # the hours stay on record
 
 

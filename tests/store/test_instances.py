@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="the lock is an flock
 
 def interrupted(plan, clock):
     """A session started in an instance that then died (its lock went with it)."""
-    dead = Store(lang="en")
+    dead = Store()
     journal = dead.start_live(plan)
     runner = SessionRunner(plan, clock, listeners=[journal.append])
     runner.start()
@@ -31,7 +31,7 @@ def interrupted(plan, clock):
 
 def test_only_one_instance_resumes_an_interrupted_session(incident_plan, clock):
     interrupted(incident_plan, clock)
-    first, second = Store(lang="en"), Store(lang="en")
+    first, second = Store(), Store()
     [live] = first.interrupted()
     [same] = second.interrupted()
     journal = first.reopen(live)
@@ -57,9 +57,9 @@ def test_only_one_instance_resumes_an_interrupted_session(incident_plan, clock):
 
 def test_a_lock_left_by_a_dead_instance_is_not_in_force(incident_plan, clock):
     journal = interrupted(incident_plan, clock)
-    lock = Store(lang="en").lock_path(journal.id)
+    lock = Store().lock_path(journal.id)
     lock.write_text(json.dumps({"pid": 999999, "host": "elsewhere", "since": "yesterday"}))
-    store = Store(lang="en")
+    store = Store()
     [live] = store.interrupted()
     assert store.holder(live.id) is None
     store.reopen(live)  # taken over: nobody holds it
@@ -67,7 +67,7 @@ def test_a_lock_left_by_a_dead_instance_is_not_in_force(incident_plan, clock):
 
 def test_a_lock_held_by_another_process_is_named_until_that_process_ends(incident_plan, clock, private_dirs):
     journal = interrupted(incident_plan, clock)
-    store = Store(lang="en")
+    store = Store()
     holder_script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
@@ -95,7 +95,7 @@ def test_a_lock_held_by_another_process_is_named_until_that_process_ends(inciden
 
 def test_neither_save_overwrites_a_document_written_since_it_was_read(store, played):
     path = store.finish(played.plan, played.events)
-    mine, theirs = Store(lang="en"), Store(lang="en")
+    mine, theirs = Store(), Store()
     seen_here, seen_there = mine.load_path(path), theirs.load_path(path)
     theirs.save_reflection(seen_there, "Hun reflectie", path)
     with pytest.raises(StoreError) as caught:
@@ -113,7 +113,7 @@ def test_two_instances_finishing_one_session_keep_both_documents(incident_plan, 
     """Where no lock could be taken (a folder that refused it), both may have resumed: the
     second document goes beside the first, never over it."""
     journal = interrupted(incident_plan, clock)
-    first, second = Store(lang="en"), Store(lang="en")
+    first, second = Store(), Store()
     [live] = first.interrupted()
     events = list(live.events)
     a = SessionRunner.recover(live.plan, clock, events)
@@ -127,6 +127,6 @@ def test_two_instances_finishing_one_session_keep_both_documents(incident_plan, 
     assert path_a != path_b and second.last_save_conflict == path_a
     assert first.load_path(path_a).notes.action_points == "Versie A"
     assert second.load_path(path_b).notes.action_points == "Versie B"
-    listed = Store(lang="en")
+    listed = Store()
     assert len(listed.list_sessions()) == 2
-    assert any(f"same session id {journal.id}" in problem.reason for problem in listed.problems)
+    assert any(f"same session id {journal.id}" in problem.reason.render("en") for problem in listed.problems)

@@ -51,7 +51,7 @@ def test_interrupted_session_is_found_and_resumes_where_it_stood(store, incident
     journal, runner = run_half(store, incident_plan, clock)
     before = runner.view()
     # The app dies here: no close, no finish.
-    found = Store(lang="en").interrupted()
+    found = Store().interrupted()
     assert len(found) == 1
     live = found[0]
     assert live.id == journal.id and live.events == runner.events and live.plan == incident_plan
@@ -66,14 +66,14 @@ def test_interrupted_session_is_found_and_resumes_where_it_stood(store, incident
     assert resumed.state.notes == runner.state.notes
 
     # Appends continue in the same journal, after the pause the resume recorded.
-    store2 = Store(lang="en")
+    store2 = Store()
     reopened = store2.reopen(live)
     for event in resumed.events[len(live.events) :]:
         assert reopened.append(event)
     resumed.listeners.append(reopened.append)
     resumed.set_note(NoteField.ACTION_POINTS, "Bellen")
     assert store2.interrupted() == []  # open here: resumed, so no longer interrupted
-    again = read_journal(live.path, "en")
+    again = read_journal(live.path)
     assert again.events == resumed.events
     path = store2.finish(resumed.plan, resumed.events, reopened)
     assert path.exists()
@@ -87,12 +87,12 @@ def test_truncated_or_garbled_lines_lose_only_themselves(store, incident_plan, c
         stream.write(b'{"kind":"note","t":200,"at":"2026-01-1')  # cut off by a kill
     live = store.interrupted()[0]
     assert live.events == runner.events
-    assert "damaged line(s) 6 skipped" in live.problem
+    assert "damaged line(s) 6 skipped" in live.problem.render("en")
     # Appending after the damaged line starts a fresh line, so nothing else is lost.
     reopened = store.reopen(live)
     resumed = SessionRunner.recover(live.plan, clock, live.events, listeners=[reopened.append])
     resumed.set_note(NoteField.ACTION_POINTS, "Bellen")
-    again = read_journal(live.path, "en")
+    again = read_journal(live.path)
     assert again.events == resumed.events
 
 
@@ -116,7 +116,7 @@ def test_finished_session_whose_journal_could_not_be_moved_is_not_offered_again(
     monkeypatch.setattr(Store, "_retire", lambda self, path: None)
     store.finish(incident_plan, runner.events, journal)
     assert journal.path.exists()
-    assert Store(lang="en").interrupted() == []
+    assert Store().interrupted() == []
 
 
 @pytest.mark.parametrize(
@@ -150,9 +150,10 @@ def test_a_full_disk_keeps_events_in_memory_and_saves_them_later(store, incident
     runner.set_note(NoteField.ACTION_POINTS, "Eerste actie")
     runner.next_phase()
     assert journal.pending == 2
-    assert "the disk is full" in journal.problem and str(journal.path) in journal.problem
-    assert "2 change(s) wait safely in memory" in journal.problem
-    assert "as soon as possible" not in journal.problem  # the screens' sentence says that once
+    problem = journal.problem.render("en")
+    assert "the disk is full" in problem and str(journal.path) in problem
+    assert "2 change(s) wait safely in memory" in problem
+    assert "as soon as possible" not in problem  # the screens' sentence says that once
     assert not journal.retry()
 
     state["full"] = False
@@ -164,7 +165,7 @@ def test_a_full_disk_keeps_events_in_memory_and_saves_them_later(store, incident
     now[0] += RETRY_INTERVAL
     assert journal.retry()
     assert journal.problem is None and journal.pending == 0
-    live = Store(lang="en").interrupted()[0]
+    live = Store().interrupted()[0]
     assert live.events == runner.events  # the fragment was skipped, every event is there
 
 
@@ -178,7 +179,7 @@ def test_a_read_only_data_dir_never_stops_the_session(store, incident_plan, cloc
 
     monkeypatch.setattr(journal_module.os, "open", refuse)
     journal, runner = run_half(store, incident_plan, clock)  # start_live itself must not raise
-    assert "read-only" in journal.problem
+    assert "read-only" in journal.problem.render("en")
     assert journal.pending == 1 + len(runner.events)
     monkeypatch.setattr(journal_module.os, "open", real_open)
     runner.set_note(NoteField.ACTION_POINTS, "Weer schrijfbaar")

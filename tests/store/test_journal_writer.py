@@ -33,7 +33,7 @@ def test_appends_return_at_once_while_the_disk_takes_its_time(store, incident_pl
     assert journal.pending == 0 and journal.written == 1 + len(runner.events)
     assert disk.calls == ["write", "fsync"] * journal.written  # each line written, then fsynced
     assert disk.threads == {f"journal {journal.id}"}  # never on the caller's thread
-    assert read_journal(journal.path, "en").events == runner.events  # all of it, in order
+    assert read_journal(journal.path).events == runner.events  # all of it, in order
     journal.close()
     assert journal.closed
 
@@ -48,14 +48,14 @@ def test_a_refusing_disk_keeps_lines_in_memory_and_the_writer_tries_again(store,
     runner.start()
     runner.set_note(NoteField.ACTION_POINTS, "Bewaren")
     journal.drain(5)
-    assert journal.pending == 3 and "the disk is full" in journal.problem
+    assert journal.pending == 3 and "the disk is full" in journal.problem.render("en")
     disk.failing = False
     assert not journal.retry()  # too soon after the refusal: not tried on every tick
     clock.advance(RETRY_INTERVAL)
     journal.retry()
     assert journal.drain(5)
     assert journal.problem is None and journal.pending == 0
-    assert read_journal(journal.path, "en").events == runner.events
+    assert read_journal(journal.path).events == runner.events
     assert store.unsaved_problem() is None
 
 
@@ -78,7 +78,7 @@ def test_close_writes_what_waits(store, incident_plan, clock):
     runner.end()
     journal.close()
     assert journal.pending == 0
-    assert read_journal(journal.path, "en").events == runner.events
+    assert read_journal(journal.path).events == runner.events
     assert not journal.append(runner.events[-1]) or journal.pending == 1  # closed: kept, never written
 
 
@@ -94,7 +94,7 @@ def test_checkpoints_about_every_second_keep_one_per_quiet_stretch(store, incide
     assert [event.kind for event in runner.events] == [EventKind.START, EventKind.CHECKPOINT]  # one in memory
     assert SessionState.replay(incident_plan, runner.events) == runner.state
     clock.advance(0.9)  # killed here: less than a second after the last checkpoint
-    live = read_journal(journal.path, "en")
+    live = read_journal(journal.path)
     assert [event.kind for event in live.events] == [EventKind.START, EventKind.CHECKPOINT]
     resumed = SessionRunner.recover(live.plan, clock, live.events)
     assert runner.now() - resumed.now() == pytest.approx(0.9)

@@ -71,7 +71,7 @@ def lane(
             acknowledged = acknowledged + [
                 Event.model_validate_json(line[4:]) for line in lines if line.startswith("ACK ")
             ]
-            found = Store(data_dir, lang="en").interrupted()
+            found = Store(data_dir).interrupted()
             assert len(found) == 1
             live = found[0]
             # Everything acknowledged is on disk, in order; at most the line being written is lost.

@@ -91,10 +91,10 @@ def test_index_is_a_cache_that_follows_the_files(store, played):
     raw = json.loads(path.read_text())
     raw["plan"]["case_title"] = "Changed elsewhere"
     path.write_text(json.dumps(raw))
-    assert Store(lang="en").list_sessions()[0].case_title == "Changed elsewhere"
+    assert Store().list_sessions()[0].case_title == "Changed elsewhere"
     # A damaged cache is simply rebuilt.
     (store.root / "index.sqlite3").write_text("{garbage")
-    assert len(Store(lang="en").list_sessions()) == 1
+    assert len(Store().list_sessions()) == 1
 
 
 def test_load_accepts_a_unique_prefix_and_explains_otherwise(store, played, incident_plan, clock):
@@ -133,8 +133,8 @@ def test_two_files_with_one_id_are_reported_and_an_edit_goes_to_the_file_it_came
     # Both files are named, each with the other.
     problems = dict(store.problems)
     assert set(problems) == {original, copy}
-    assert str(copy) in problems[original] and str(original) in problems[copy]
-    assert session_id in problems[original]
+    assert str(copy) in problems[original].render("en") and str(original) in problems[copy].render("en")
+    assert session_id in problems[original].render("en")
     # Editing the copy writes the copy, never the original.
     store.save_reflection(store.load_path(copy), "In de kopie", copy)
     assert original.read_bytes() == before
@@ -162,7 +162,7 @@ def test_search_covers_case_notes_advice_actions_and_reflection(store, played, i
     assert store.search("nowhere to be found") == []
     assert len(store.search("")) == 2
     # A second store reads the search cache from disk and finds the same.
-    fresh = Store(lang="en")
+    fresh = Store()
     fresh.list_sessions()
     assert [summary.path for summary in fresh.search("luisteren")] == [path]
 
@@ -218,19 +218,21 @@ def test_finish_into_a_read_only_folder_raises_and_leaves_the_journal(store, inc
 
 def test_export_to_a_chosen_path(store, played, tmp_path):
     document = store.load_path(store.finish(played.plan, played.events))
-    target = store.export_to(document, tmp_path / "out", fmt="md") if (tmp_path / "out").mkdir() is None else None
+    target = (
+        store.export_to(document, tmp_path / "out", lang="en", fmt="md") if (tmp_path / "out").mkdir() is None else None
+    )
     assert target.parent == tmp_path / "out" and target.suffix == ".md"
     assert target.read_text().startswith("# ")
-    json_target = store.export_to(document, tmp_path / "copy.json", fmt="json")
+    json_target = store.export_to(document, tmp_path / "copy.json", lang="en", fmt="json")
     assert json.loads(json_target.read_text())["id"] == document.id
     with pytest.raises(StoreError, match="Export to"):
-        store.export_to(document, tmp_path / "missing" / "x.md")
+        store.export_to(document, tmp_path / "missing" / "x.md", lang="en")
 
 
 def test_listing_also_prepares_the_search_cache(store, played, monkeypatch):
     store.finish(played.plan, played.events)
-    Store(lang="en").list_sessions()
-    fresh = Store(lang="en")
+    Store().list_sessions()
+    fresh = Store()
     fresh.list_sessions()
     monkeypatch.setattr(Path, "read_bytes", None)  # a search must now come entirely from the cache
     assert len(fresh.search("rustig ouder")) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.message import Message
 from intervisie_tui.core.state import Status
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
@@ -103,7 +104,7 @@ async def test_journal_problem_shows_a_persistent_warning(incident_plan, clock, 
         assert not warning.display
 
         class BrokenDisk:
-            problem = "cannot write /somewhere/live/x.jsonl (disk full)"
+            problem = Message("store.reason.other", {"detail": "cannot write /somewhere/live/x.jsonl (disk full)"})
             retries = 0
 
             def append(self, event):
@@ -154,7 +155,7 @@ async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, l
         await pilot.pause()
 
         def refuse(*args, **kwargs):
-            raise StoreError("the disk is full")
+            raise StoreError(Message("store.reason.other", {"detail": "the disk is full"}))
 
         monkeypatch.setattr(app.store, "finish", refuse)
         app.finish_session(runner)
@@ -189,7 +190,12 @@ async def test_after_a_refused_save_the_wrapup_can_save_again(incident_plan, clo
         real_finish = app.store.finish
 
         def refuse(*args, **kwargs):
-            raise StoreError("The session could not be saved to /x: the disk is full. Export it to another folder.")
+            raise StoreError(
+                Message(
+                    "store.reason.other",
+                    {"detail": "The session could not be saved to /x: the disk is full. Export it to another folder."},
+                )
+            )
 
         monkeypatch.setattr(app.store, "finish", refuse)
         await pilot.press("ctrl+s")
@@ -227,14 +233,14 @@ async def test_the_wrapup_shows_and_retries_a_journal_problem(incident_plan, clo
         assert not warning.display and app.store.unsaved_problem() is None
         journal = app._journals[id(runner)]
         journal._pending.append('{"broken": "line kept in memory"}')
-        journal.problem = "the disk is full"
+        journal.problem = Message("store.reason.other", {"detail": "the disk is full"})
         retries = []
         monkeypatch.setattr(journal, "retry", lambda: retries.append(1) or False)
         wrapup.refresh_journal_warning()
         await pilot.pause()
         assert warning.display and "the disk is full" in str(warning.render())
         assert retries  # it tries again, not only on save
-        assert app.store.unsaved_problem() == "the disk is full"  # what quitting asks about
+        assert app.store.unsaved_problem().render("en") == "the disk is full"  # what quitting asks about
         monkeypatch.setattr(journal, "retry", lambda: journal._pending.clear() or True)
         wrapup.refresh_journal_warning()
         await pilot.pause()

@@ -73,7 +73,7 @@ async def test_the_home_footer_keeps_resume_and_quit_with_an_interrupted_session
     from intervisie_tui.core.engine import SessionRunner
     from intervisie_tui.store.sessions import Store
 
-    store = Store(lang="nl")
+    store = Store()
     journal = store.start_live(incident_plan)
     SessionRunner(incident_plan, FakeClock(), listeners=[journal.append]).start()
     journal.close()

@@ -199,7 +199,7 @@ async def test_close_and_keep_notes_asks_first(library, incident_plan):
 async def test_resume_with_the_real_store(library, incident_plan, tmp_path):
     from intervisie_tui.store.sessions import Store
 
-    store = Store(tmp_path / "data", lang="nl")
+    store = Store(tmp_path / "data")
     journal = store.start_live(incident_plan)
     runner = SessionRunner(incident_plan, FakeClock(), listeners=[journal.append])
     runner.start()

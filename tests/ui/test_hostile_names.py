@@ -31,7 +31,7 @@ def screen_text(app) -> str:
 def hostile(library):
     method = library.get("incident")
     plan = SessionPlan.create(method, NAMES, inbrenger="[/]", facilitator="[bold]Anna", case_title=TITLE)
-    store = Store(lang="en")
+    store = Store()
     journal = store.start_live(plan)
     runner = SessionRunner(plan, FakeClock(), listeners=[journal.append])
     runner.start()
@@ -151,7 +151,7 @@ async def test_unreadable_journals_are_named_on_the_home_screen(private_dirs, li
         (live / name).write_bytes(content)
     (live / "folder.jsonl").mkdir()
     (live / "dangling.jsonl").symlink_to(live / "nowhere.jsonl")
-    store = Store(lang="en")
+    store = Store()
     good = store.start_live(incident_plan)
     SessionRunner(incident_plan, FakeClock(), listeners=[good.append]).start()
     app = IntervisieApp(lang="en", clock=FakeClock(), settings=Settings(), library=library)

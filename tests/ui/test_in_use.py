@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="the lock is an flock
 
 
 async def test_a_session_running_elsewhere_opens_read_only(incident_plan, clock, library, private_dirs):
-    elsewhere = Store(lang="en")  # another instance, running the session right now
+    elsewhere = Store()  # another instance, running the session right now
     journal = elsewhere.start_live(incident_plan)
     runner = SessionRunner(incident_plan, clock, listeners=[journal.append])
     runner.start()
@@ -64,7 +64,7 @@ def _old_sessions(store, plan, clock):
 async def test_retention_lists_old_sessions_at_start_and_deletes_only_when_asked(
     incident_plan, clock, library, private_dirs, answer
 ):
-    store = Store(lang="en")
+    store = Store()
     recent, old = _old_sessions(store, incident_plan, clock)
     app = IntervisieApp(lang="en", clock=clock, library=library, settings=Settings(retention_months=24))
     async with app.run_test(size=(110, 36)) as pilot:
@@ -79,7 +79,7 @@ async def test_retention_lists_old_sessions_at_start_and_deletes_only_when_asked
 
 
 async def test_no_retention_set_means_no_question(incident_plan, clock, library, private_dirs):
-    store = Store(lang="en")
+    store = Store()
     _old_sessions(store, incident_plan, clock)
     app = IntervisieApp(lang="en", clock=clock, library=library, settings=Settings())
     async with app.run_test(size=(110, 36)) as pilot:

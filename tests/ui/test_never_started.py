@@ -84,7 +84,7 @@ def _left_behind(store: Store, plan, *, start: bool) -> None:
 
 async def test_the_resume_choice_discards_a_session_that_never_started(library, incident_plan, private_dirs):
     _, data = private_dirs
-    store = Store(data, lang="nl")
+    store = Store(data)
     _left_behind(store, incident_plan, start=False)
     _left_behind(store, incident_plan, start=True)
     app = IntervisieApp(lang="nl", clock=FakeClock(), library=library, settings=Settings())
@@ -113,7 +113,7 @@ async def test_the_resume_choice_discards_a_session_that_never_started(library, 
 
 
 def test_the_store_refuses_to_discard_a_session_that_started(incident_plan, tmp_path):
-    store = Store(tmp_path, lang="en")
+    store = Store(tmp_path)
     _left_behind(store, incident_plan, start=True)
     (live,) = store.interrupted()
     with pytest.raises(ValueError):

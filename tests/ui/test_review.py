@@ -35,7 +35,7 @@ def saved_session(store: Store, plan: SessionPlan, clock: FakeClock, advice: str
 def sessions(private_dirs, library):
     """The version-1 fixture (incident, Boze ouder) plus a later one of another method, and a damaged file."""
     _, _data = private_dirs
-    store = Store(lang="en")
+    store = Store()
     folder = store.sessions_dir / "2026"
     folder.mkdir(parents=True)
     shutil.copyfile(FIXTURE, folder / "2026-01-15_incident_f1x7ure001.json")
@@ -114,11 +114,11 @@ async def test_detail_shows_timeline_bars_notes_and_saves_the_reflection(session
         await pilot.pause()
         assert app.screen is detail
         assert "listen first" in detail.query_one(Markdown).source
-    assert Store(lang="en").load("f1x7").notes.reflection == "What I learned: listen first."
+    assert Store().load("f1x7").notes.reflection == "What I learned: listen first."
 
 
 async def test_reflection_starts_from_the_template(private_dirs, library):
-    store = Store(lang="en")
+    store = Store()
     plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
     saved_session(store, plan, FakeClock(), "x")
     app = IntervisieApp(lang="nl", clock=FakeClock())
@@ -224,7 +224,7 @@ async def test_many_sessions_fill_the_table_after_the_first_frame(private_dirs, 
 
     monkeypatch.setattr(review, "FIRST_ROWS", 2)
     monkeypatch.setattr(review, "ROWS_PER_CHUNK", 2)
-    store = Store(lang="en")
+    store = Store()
     plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
     clock = FakeClock()
     for number in range(5):
@@ -274,7 +274,7 @@ async def test_the_method_filter_names_the_method_not_its_id(sessions):
 
 
 async def test_an_unchanged_reflection_template_is_not_saved(private_dirs, library):
-    store = Store(lang="en")
+    store = Store()
     plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
     path = saved_session(store, plan, FakeClock(), "x")
     before = path.read_bytes()
@@ -353,7 +353,7 @@ async def test_a_reflection_goes_to_the_file_that_was_opened_when_two_share_an_i
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert original.read_bytes() == before
-    assert Store(lang="en").load_path(copy).notes.reflection == "In de kopie."
+    assert Store().load_path(copy).notes.reflection == "In de kopie."
 
 
 async def _edited_reflection(app, pilot):
@@ -373,7 +373,7 @@ async def test_escape_in_the_reflection_asks_before_throwing_edits_away(private_
     from intervisie_tui.ui.screens.confirm import ChoiceScreen
     from intervisie_tui.ui.screens.reflection import ReflectionScreen
 
-    store = Store(lang="nl")
+    store = Store()
     plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
     path = saved_session(store, plan, FakeClock(), "refl")
     app = IntervisieApp(lang="nl", clock=FakeClock())
@@ -392,7 +392,7 @@ async def test_escape_in_the_reflection_asks_before_throwing_edits_away(private_
             assert app.screen.query_one(TextArea).text == "Wat ik leerde: eerst luisteren."
         else:
             assert isinstance(app.screen, SessionDetailScreen)
-    saved = Store(lang="nl").load_path(path).notes.reflection
+    saved = Store().load_path(path).notes.reflection
     assert saved == ("Wat ik leerde: eerst luisteren." if answer == "save" else "")
 
 

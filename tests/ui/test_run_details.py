@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from intervisie_tui.core.message import Message
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.core.room import StripEntry
 from intervisie_tui.core.state import Status
@@ -185,7 +186,11 @@ async def test_keymap_warnings_speak_dutch(incident_plan, clock, library):
 async def test_quit_asks_first_while_a_session_is_live(incident_plan, clock, library, owner):
     app = make_app(incident_plan, clock, library)
     # What the store reports when the disk refused lines (asked of the app or of its store).
-    (app if owner == "app" else app.store).unsaved_problem = lambda: "3 lines not yet written to disk"
+    words = "3 lines not yet written to disk"
+    if owner == "app":
+        app.unsaved_problem = lambda: words
+    else:  # the store says it as a message, the app words it
+        app.store.unsaved_problem = lambda: Message("store.reason.other", {"detail": words})
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         screen.pause_ticking()

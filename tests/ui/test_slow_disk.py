@@ -40,6 +40,6 @@ async def test_the_countdown_redraws_every_tick_while_the_disk_is_slow(incident_
         assert app.store.settle(5.0)
         assert journal.pending == 0 and journal.problem is None
         assert disk.threads == {f"journal {journal.id}"}  # the screen's thread never wrote to it
-        live = read_journal(journal.path, "nl")
+        live = read_journal(journal.path)
         assert live.events == screen.runner.events  # everything, in order (checkpoints: the newest)
         assert live.events[-1].t == 8.0

@@ -16,11 +16,11 @@ from ..store.groups import GroupStore
 def fill_from_group(args: argparse.Namespace, library, lang: str) -> GroupMeeting:
     from .launch import LaunchError, parse_participants
 
-    store = GroupStore(getattr(args, "data_dir", None), lang=lang)
+    store = GroupStore(getattr(args, "data_dir", None))
     try:
         group = store.find(args.group)
     except StoreError as error:
-        raise LaunchError(f"--group: {error}") from None
+        raise LaunchError(f"--group: {error.message.render(lang)}") from None
     attendance = {}
     if args.participants:
         named = {member.id for name in parse_participants(args.participants) if (member := group.member(name))}

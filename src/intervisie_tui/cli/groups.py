@@ -132,7 +132,7 @@ def today() -> date:
 def _store(args: argparse.Namespace, lang: str):
     from ..store.groups import GroupStore
 
-    return GroupStore(getattr(args, "data_dir", None), lang=lang)
+    return GroupStore(getattr(args, "data_dir", None))
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -141,7 +141,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _problems(store, lang: str) -> None:
-    report_problems("groups.cli.problems", [str(problem) for problem in store.problems], lang, hint=True)
+    report_problems("groups.cli.problems", [problem.render(lang) for problem in store.problems], lang, hint=True)
 
 
 def _find(args, lang: str):
@@ -152,7 +152,7 @@ def _find(args, lang: str):
         return store, store.find(args.group)
     except StoreError as error:
         _problems(store, lang)
-        print(str(error), file=sys.stderr)
+        print(error.message.render(lang), file=sys.stderr)
         return store, None
 
 
@@ -266,7 +266,7 @@ def new_group(args: argparse.Namespace, lang: str) -> int:
     try:
         path = store.create(group)
     except StoreError as error:
-        return _fail(str(error))
+        return _fail(error.message.render(lang))
     print(t("groups.cli.created", lang, name=group.name, id=group.id, path=path))
     return 0
 
@@ -277,7 +277,7 @@ def _save(store, group, lang: str, message: str) -> int:
     try:
         store.save(group)
     except StoreError as error:
-        return _fail(str(error))
+        return _fail(error.message.render(lang))
     print(message)
     return 0
 
@@ -341,7 +341,7 @@ def export_group(args: argparse.Namespace, lang: str) -> int:
         from ..store.groups import with_action_points
         from ..store.sessions import Store
 
-        group = with_action_points(group, Store(getattr(args, "data_dir", None), lang=lang))
+        group = with_action_points(group, Store(getattr(args, "data_dir", None)))
     return write_output(store.export_text(group, with_notes=args.with_notes), args.output, lang)
 
 
@@ -352,7 +352,7 @@ def import_group(args: argparse.Namespace, lang: str) -> int:
     try:
         report = store.import_file(args.file)
     except StoreError as error:
-        return _fail(str(error))
+        return _fail(error.message.render(lang))
     key = "groups.cli.imported_new" if report.new_group else "groups.cli.imported"
     print(t(key, lang, name=report.group.name, members=report.members, meetings=report.meetings))
     return 0
@@ -425,10 +425,10 @@ def attach_session(args: argparse.Namespace, lang: str) -> int:
     if group is None:
         return 1
     try:
-        document = Store(getattr(args, "data_dir", None), lang=lang).load(args.session)
+        document = Store(getattr(args, "data_dir", None)).load(args.session)
         record = store.record_session(document, group.id)
     except StoreError as error:
-        return _fail(str(error))
+        return _fail(error.message.render(lang))
     if record is None:
         print(t("groups.cli.already_attached", lang, id=document.id, name=group.name))
         return 0

@@ -171,7 +171,7 @@ def new_method(args: argparse.Namespace, lang: str) -> int:
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(starter_method(args.id))
     except OSError as error:  # a read-only config folder, a file where the folder should be, a full disk
-        from ..i18n.os_errors import os_error_reason
+        from ..core.os_errors import os_error_reason
 
         print(t("cli.new.failed", lang, path=target, reason=os_error_reason(error), folder=folder), file=sys.stderr)
         return 1

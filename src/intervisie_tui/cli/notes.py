@@ -74,11 +74,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _store(args: argparse.Namespace, lang: str) -> Store:
     from ..store.sessions import Store
 
-    return Store(getattr(args, "data_dir", None), lang=lang)
+    return Store(getattr(args, "data_dir", None))
 
 
-def _report_problems(problems: list[tuple[Path, str]], lang: str) -> None:
-    report_problems("notes.cli.problems", [f"{path}: {reason}" for path, reason in problems], lang, hint=True)
+def _report_problems(problems, lang: str) -> None:
+    report_problems(
+        "notes.cli.problems", [f"{path}: {reason.render(lang)}" for path, reason in problems], lang, hint=True
+    )
 
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
@@ -88,7 +90,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     from ..store.summary import minutes_label
 
     root = data_dir(getattr(args, "data_dir", None))
-    summaries, problems = listing(catalog_for(root), lang)
+    summaries, problems = listing(catalog_for(root))
     if args.json:
         rows = [
             {
@@ -140,7 +142,7 @@ def _load(store: Store, session_id: str, lang: str):
     try:
         return store.load(session_id), 0
     except StoreError as error:
-        print(str(error), file=sys.stderr)
+        print(error.message.render(lang), file=sys.stderr)
         _report_problems(store.problems, lang)
         return None, (1 if error.path is not None else 2)
 
@@ -150,7 +152,7 @@ def show_session(args: argparse.Namespace, lang: str) -> int:
     document, code = _load(store, args.id, lang)
     if document is None:
         return code
-    sys.stdout.write(store.export_markdown(document))
+    sys.stdout.write(store.export_markdown(document, lang=lang))
     return 0
 
 
@@ -160,9 +162,9 @@ def export_session(args: argparse.Namespace, lang: str) -> int:
     if document is None:
         return code
     if args.format == "json":
-        text = store.export_json(document, args.anonymize)
+        text = store.export_json(document, args.anonymize, lang=lang)
     else:
-        text = store.export_markdown(document, args.anonymize)
+        text = store.export_markdown(document, args.anonymize, lang=lang)
 
     return write_output(text, args.output, lang)
 
@@ -215,7 +217,7 @@ def delete_session(args: argparse.Namespace, lang: str) -> int:
     try:
         summary, in_trash = _find_anywhere(store, args.id)
     except StoreError as error:
-        print(str(error), file=sys.stderr)
+        print(error.message.render(lang), file=sys.stderr)
         return 2
     if not args.permanently:
         if in_trash:
@@ -224,7 +226,7 @@ def delete_session(args: argparse.Namespace, lang: str) -> int:
         try:
             target = store.trash(summary.path)
         except StoreError as error:
-            print(str(error), file=sys.stderr)
+            print(error.message.render(lang), file=sys.stderr)
             return 1
         print(t("notes.cli.delete.trashed", lang, path=target))
         return 0
@@ -266,7 +268,7 @@ def _delete_when_confirmed(args: argparse.Namespace, lang: str, delete: Callable
     try:
         delete()
     except StoreError as error:
-        print(str(error), file=sys.stderr)
+        print(error.message.render(lang), file=sys.stderr)
         return 1
     print(t("notes.cli.delete.done", lang, count=count))
     return 0
@@ -291,7 +293,7 @@ def compact_sessions(args: argparse.Namespace, lang: str) -> int:
         for path in report.journals_kept:
             print(f"  {path}", file=sys.stderr)
     for problem in report.failed:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {problem.render(lang)}", file=sys.stderr)
     _report_problems(store.problems, lang)
     return 1 if report.failed else 0
 

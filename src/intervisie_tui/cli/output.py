@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..core.os_errors import os_error_reason
 from ..i18n import t
-from ..i18n.os_errors import os_error_reason
 from ..store.atomic import atomic_write_text
 
 

@@ -4,7 +4,7 @@ Every file the app reads goes through `read_limited`: it never blocks on somethi
 not a regular file (a named pipe, a device, a folder), follows no dangling link, and refuses
 a file larger than its kind's limit with a message that says so. `parse_json` turns JSON
 nested deeper than any file of ours (Python's parser then raises RecursionError) into a
-plain ValueError. `FileRefused.render(lang)` explains what is wrong and what to do.
+plain ValueError. `FileRefused.message` explains what is wrong and what to do.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ import errno
 import json
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..i18n import Message, t
-from ..i18n.os_errors import os_error_reason
+from .message import Message
+from .os_errors import os_error_reason
 
 MiB = 1024 * 1024
 
@@ -38,29 +37,16 @@ LIMITS: dict[str, int] = {
 MAX_NESTING = 64
 
 
-@dataclass
 class FileRefused(Exception):
-    """A file the app will not read; `code` is an i18n key suffix ("files.refused.<code>")."""
+    """A file the app will not read; `message` (a "files.refused.*" message) says why."""
 
-    path: Path
-    code: str
-    values: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, path: Path, message: Message) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
 
-    def __post_init__(self) -> None:
-        super().__init__(self.code)
-
-    def message(self) -> Message:
-        """The reason, to render later in the language of the screen."""
-        return Message(f"files.refused.{self.code}", self.values)
-
-    def reason(self, lang: str) -> str:
-        return t(f"files.refused.{self.code}", lang, **self.values)
-
-    def render(self, lang: str) -> str:
-        return f"{self.path}: {self.reason(lang)}"
-
-    def __str__(self) -> str:
-        return self.render("en")
+    def __str__(self) -> str:  # for logs; the screens word `message` in their language
+        return f"{self.path}: {self.message.render('en')}"
 
 
 class TooDeep(ValueError):
@@ -93,7 +79,7 @@ def read_limited(path: Path, kind: str) -> bytes:
     """The bytes of a regular file, at most LIMITS[kind] of them; FileRefused otherwise.
 
     A missing file raises FileNotFoundError (callers often treat it as "nothing yet");
-    any other OSError becomes FileRefused("os").
+    any other OSError becomes FileRefused ("files.refused.os").
     """
     return read_limited_with_stamp(path, kind)[0]
 
@@ -107,20 +93,27 @@ def read_limited_with_stamp(path: Path, kind: str) -> tuple[bytes, tuple[int, in
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         if os.path.islink(path):
-            raise FileRefused(Path(path), "dangling") from None
+            raise FileRefused(Path(path), Message("files.refused.dangling")) from None
         raise
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise FileRefused(Path(path), "loop") from None
+            raise FileRefused(Path(path), Message("files.refused.loop")) from None
         if error.errno == errno.EISDIR:
-            raise FileRefused(Path(path), "not_regular", {"kind": Message("files.kind.folder")}) from None
-        raise FileRefused(Path(path), "os", {"reason": os_error_reason(error)}) from None
+            raise FileRefused(
+                Path(path), Message("files.refused.not_regular", {"kind": Message("files.kind.folder")})
+            ) from None
+        raise FileRefused(Path(path), Message("files.refused.os", {"reason": os_error_reason(error)})) from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(Path(path), "not_regular", {"kind": Message(f"files.kind.{_kind_of(info.st_mode)}")})
+            raise FileRefused(
+                Path(path),
+                Message("files.refused.not_regular", {"kind": Message(f"files.kind.{_kind_of(info.st_mode)}")}),
+            )
         if info.st_size > limit:
-            raise FileRefused(Path(path), "too_large", {"size": _size(info.st_size), "limit": _size(limit)})
+            raise FileRefused(
+                Path(path), Message("files.refused.too_large", {"size": _size(info.st_size), "limit": _size(limit)})
+            )
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -130,10 +123,12 @@ def read_limited_with_stamp(path: Path, kind: str) -> tuple[bytes, tuple[int, in
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # it grew while we read
-                raise FileRefused(Path(path), "too_large", {"size": _size(total), "limit": _size(limit)})
+                raise FileRefused(
+                    Path(path), Message("files.refused.too_large", {"size": _size(total), "limit": _size(limit)})
+                )
         return b"".join(chunks), (info.st_ino, info.st_size, info.st_mtime_ns)
     except OSError as error:
-        raise FileRefused(Path(path), "os", {"reason": os_error_reason(error)}) from None
+        raise FileRefused(Path(path), Message("files.refused.os", {"reason": os_error_reason(error)})) from None
     finally:
         os.close(descriptor)
 

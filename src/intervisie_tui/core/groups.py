@@ -15,9 +15,9 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..i18n import Message
 from .events import Event
 from .hours import net_time
+from .message import Message
 
 MAX_NAME = 120
 

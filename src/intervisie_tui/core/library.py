@@ -18,10 +18,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..i18n import sort_key
-from ..i18n.os_errors import os_error_reason
 from .files import MAX_NESTING, FileRefused, nesting_exceeds, read_text_limited
 from .method import Method
-from .method_errors import MethodFileError, from_toml_error, from_validation_error
+from .method_errors import MethodFileError, from_toml_error, from_validation_error, method_problem
+from .os_errors import os_error_reason
 from .paths import ENTRY_POINT_GROUP, builtin_methods_dir
 
 
@@ -68,7 +68,7 @@ class MethodLibrary:
             if previous.origin is loaded.origin:
                 # Two of the user's own files (or two plugins) with one id: say which one is used.
                 self.problems.append(
-                    MethodFileError(loaded.source, "duplicate_id", {"id": loaded.method.id, "other": previous.source})
+                    method_problem(loaded.source, "duplicate_id", {"id": loaded.method.id, "other": previous.source})
                 )
             loaded = LoadedMethod(loaded.method, loaded.origin, loaded.source, replaces=previous)
         self.methods[loaded.method.id] = loaded
@@ -81,7 +81,7 @@ _DOTTED_KEY = re.compile(r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){" + str(MAX_NESTING)
 
 def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:
     if _DOTTED_KEY.search(text):
-        return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
+        return None, [method_problem(source, "too_deep", {"depth": MAX_NESTING})]
     import tomllib  # here: a start from the method cache reads no TOML
 
     try:
@@ -89,11 +89,11 @@ def parse_method_text(text: str, source: str) -> tuple[Method | None, list[Metho
     except tomllib.TOMLDecodeError as error:
         return None, [from_toml_error(source, text, error)]
     except RecursionError:  # arrays or inline tables nested thousands deep
-        return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
+        return None, [method_problem(source, "too_deep", {"depth": MAX_NESTING})]
     except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
-        return None, [MethodFileError(source, "huge_number")]
+        return None, [method_problem(source, "huge_number")]
     if nesting_exceeds(data, MAX_NESTING):  # e.g. a key of 50,000 dotted parts
-        return None, [MethodFileError(source, "too_deep", {"depth": MAX_NESTING})]
+        return None, [method_problem(source, "too_deep", {"depth": MAX_NESTING})]
     return validate_method_data(data, source, text)
 
 
@@ -108,11 +108,11 @@ def load_method_file(path: Path) -> tuple[Method | None, list[MethodFileError]]:
     try:
         text = read_text_limited(path, "method")
     except UnicodeDecodeError:
-        return None, [MethodFileError(str(path), "not_utf8")]
+        return None, [method_problem(str(path), "not_utf8")]
     except FileRefused as refused:  # a pipe, a folder, a dangling link, a link loop, too large
-        return None, [MethodFileError(str(path), "refused", {"reason": refused.message()})]
+        return None, [method_problem(str(path), "refused", {"reason": refused.message})]
     except OSError as error:
-        return None, [MethodFileError(str(path), "unreadable", {"reason": os_error_reason(error)})]
+        return None, [method_problem(str(path), "unreadable", {"reason": os_error_reason(error)})]
     return parse_method_text(text, str(path))
 
 
@@ -150,7 +150,7 @@ def _load_plugins(library: MethodLibrary, entry_points: Iterable[metadata.EntryP
     for label, item in _plugin_sources(entry_points):
         if isinstance(item, Exception):
             library.problems.append(
-                MethodFileError(label, "plugin_failed", {"reason": f"{type(item).__name__}: {item}"})
+                method_problem(label, "plugin_failed", {"reason": f"{type(item).__name__}: {item}"})
             )
         elif isinstance(item, Method):
             library.add(LoadedMethod(item, Origin.PLUGIN, label))

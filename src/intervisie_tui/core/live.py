@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from .engine import SessionRunner
+from .message import Message
 from .plan import SessionPlan
 from .room import RoomView, room_view
 from .state import LIVE, Refusal, Status
@@ -20,7 +21,7 @@ ENDED_REFUSES = frozenset({"toggle_pause", "next_phase", "end_session", "choose_
 
 
 class Journal(Protocol):
-    problem: str | None
+    problem: Message | None
 
     def retry(self) -> bool: ...
 
@@ -56,7 +57,7 @@ class Session:
     def covered(self) -> bool:
         return self.runner.state.covered
 
-    def disk_problem(self) -> str | None:
+    def disk_problem(self) -> Message | None:
         """What the disk refused, after one more try (at most every few seconds); None when all is saved."""
         journal = self.journal
         if journal is None or not journal.problem:

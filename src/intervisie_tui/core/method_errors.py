@@ -1,19 +1,19 @@
 """Turn TOML and validation errors in method files into messages people can act on.
 
 Each problem names the file, the line where it can be found, the phase and field,
-and what was expected; it renders in Dutch or English (`render(lang)`).
+and what was expected, as a message (`message`) the screens and commands word in their language.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..i18n import t
+from .message import Message
 
 _PHASE_HEADER = re.compile(r"^\s*\[\[\s*phases\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]\s]+)\s*\]")
@@ -52,30 +52,49 @@ _CODES = {
 
 @dataclass(frozen=True)
 class MethodFileError:
+    """What is wrong in a method file (`problem`, a "methoderr.*" message) and where: file, line, phase, field."""
+
     source: str
-    code: str
-    values: dict[str, Any] = field(default_factory=dict)
+    problem: Message
     line: int | None = None
     phase: int | None = None  # 1-based
     phase_id: str | None = None
     field: str | None = None
 
-    def render(self, lang: str = "en") -> str:
-        place = (
-            self.source if self.line is None else t("methoderr.place_line", lang, source=self.source, line=self.line)
+    @property
+    def message(self) -> Message:
+        """The problem with its place in front: "file, line 3: phase 2 ('x'), field 'minutes': …"."""
+        place: object = (
+            self.source
+            if self.line is None
+            else Message("methoderr.place_line", {"source": self.source, "line": self.line})
         )
-        where = []
+        where: list[Message] = []
         if self.phase is not None:
-            where.append(t("methoderr.phase", lang, number=self.phase))
-            if self.phase_id:
-                where[-1] += f" ('{self.phase_id}')"
+            where.append(
+                Message("methoderr.phase_named", {"number": self.phase, "id": self.phase_id})
+                if self.phase_id
+                else Message("methoderr.phase", {"number": self.phase})
+            )
         if self.field:
-            where.append(t("methoderr.field", lang, field=self.field))
-        prefix = ", ".join(where) + ": " if where else ""
-        return f"{place}: {prefix}{t('methoderr.' + self.code, lang, **self.values)}"
+            where.append(Message("methoderr.field", {"field": self.field}))
+        if not where:
+            return Message("methoderr.at", {"place": place, "problem": self.problem})
+        shown = (
+            where[0] if len(where) == 1 else Message("methoderr.phase_field", {"phase": where[0], "field": where[1]})
+        )
+        return Message("methoderr.at_where", {"place": place, "where": shown, "problem": self.problem})
 
-    def __str__(self) -> str:
+    def render(self, lang: str) -> str:
+        return self.message.render(lang)
+
+    def __str__(self) -> str:  # for logs; the screens and commands render `message` in their language
         return self.render("en")
+
+
+def method_problem(source: str, code: str, values: dict[str, Any] | None = None, **where: Any) -> MethodFileError:
+    """A problem with the message "methoderr.<code>"."""
+    return MethodFileError(source, Message(f"methoderr.{code}", values or {}), **where)
 
 
 def from_toml_error(source: str, text: str, error: Exception) -> MethodFileError:
@@ -85,7 +104,7 @@ def from_toml_error(source: str, text: str, error: Exception) -> MethodFileError
     if match:
         line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
     reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
-    return MethodFileError(source, "toml", {"reason": reason}, line=line)
+    return method_problem(source, "toml", {"reason": reason}, line=line)
 
 
 def from_validation_error(source: str, text: str, data: Any, error: ValidationError) -> list[MethodFileError]:
@@ -96,7 +115,7 @@ def from_validation_error(source: str, text: str, data: Any, error: ValidationEr
         code, values = _explain(item, loc)
         phase, phase_id, field_name = _locate(data, loc)
         problems.append(
-            MethodFileError(
+            method_problem(
                 source, code, values, line=lines.line_of(loc), phase=phase, phase_id=phase_id, field=field_name
             )
         )

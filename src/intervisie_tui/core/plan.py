@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..i18n import Message
+from .message import Message
 from .method import Language, Method
 
 MIN_PARTICIPANTS = 2
@@ -26,16 +26,21 @@ class PlanProblem(Message):
 
     input: str = "participants"  # participants | inbrenger | budget
 
+    __hash__ = Message.__hash__
+
 
 class PlanError(ValueError):
     """A plan that cannot run; each problem says what to change."""
 
     def __init__(self, problems: Sequence[PlanProblem]) -> None:
         self.problems = list(problems)
-        super().__init__(self.render("en"))
+        super().__init__(*self.problems)
 
     def render(self, lang: str) -> str:
         return " ".join(problem.render(lang) for problem in self.problems)
+
+    def __str__(self) -> str:  # for logs and pydantic; the screens and commands render the problems
+        return self.render("en")
 
 
 def name_problem(names: Sequence[str], name: str, ignore: int | None = None) -> PlanProblem | None:
@@ -127,7 +132,7 @@ class SessionPlan(BaseModel):
         # Guards plans read back from disk; `create` reports the same rules translated.
         problems = plan_problems(self.participants, self.inbrenger, self.method, None)
         if problems:
-            raise ValueError(PlanError(problems).render("en"))
+            raise ValueError(str(PlanError(problems)))
         if len(self.phase_minutes) != len(self.method.phases) or sum(self.phase_minutes) != self.budget_minutes:
             raise ValueError("phase_minutes must give one value per phase, adding up to budget_minutes")
         return self

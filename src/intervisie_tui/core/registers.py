@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..i18n import Message
+from .message import Message
 from .paths import ID_PATTERN, builtin_registers_dir
 
 HOUR = 3600.0

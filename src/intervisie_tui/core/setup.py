@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..i18n import Message
+from .message import Message
 from .method import Method
 from .plan import (
     MAX_BUDGET_MINUTES,

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
 
-from ..i18n import Message
 from .events import Event, EventKind, NoteField
+from .message import Message
 from .method import Phase, Speakers
 from .plan import SessionPlan
 
@@ -32,7 +32,6 @@ TURN_MOVES = (EventKind.NEXT_SPEAKER, EventKind.SKIP_SPEAKER, EventKind.PREVIOUS
 MIN_PHASE_MINUTES = 1  # shortening stops here; a phase with no time at all is a skipped phase
 
 
-@dataclass(frozen=True)
 class Refusal(Message):
     """Why an action cannot be done now (a `refusal.*` message), for a short notice."""
 

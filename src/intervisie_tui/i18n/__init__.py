@@ -1,14 +1,14 @@
 """Every user-facing string in Dutch and English.
 
 Each area keeps its own catalogue module (`common`, `core`, `cli`, `ui`, `screens`, `store`) mapping a key to a
-(Dutch, English) pair; `t` looks a key up in all of them.
+(Dutch, English) pair; `t` looks a key up in all of them. The core and the store hand over a `core.message.Message`
+(a key and its values); the screens and the command line word it here, in the language of the moment.
 """
 
 from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 
@@ -29,12 +29,20 @@ def catalog() -> dict[str, tuple[str, str]]:
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
-    """The text of `key` in `lang`, with its values filled in (a value that is a Message is rendered too)."""
+    """The text of `key` in `lang`, with its values filled in. A value that words itself (a `core.message.Message`,
+    with `render(lang)`) is worded in the same language; asked by duck type, so the catalogue imports no core."""
     nl, en = catalog()[key]
     text = en if lang == "en" else nl
     if not values:
         return text
-    return text.format(**{name: v.render(lang) if isinstance(v, Message) else v for name, v in values.items()})
+    return text.format(**{name: _worded(value, lang) for name, value in values.items()})
+
+
+def _worded(value: object, lang: str) -> object:
+    # A message by its shape (a key, values and render): the catalogue sits below the core and imports none of it.
+    if hasattr(value, "key") and hasattr(value, "values") and callable(render := getattr(value, "render", None)):
+        return render(lang)
+    return value
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:
@@ -55,14 +63,3 @@ def sort_key(text: str) -> str:
     """A key that sorts names as a reader expects: case and accents do not count (É with E)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-@dataclass(frozen=True)
-class Message:
-    """Something to tell the user, kept as a key and values until the language is known."""
-
-    key: str
-    values: dict[str, object] = field(default_factory=dict)
-
-    def render(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)

@@ -4,6 +4,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "methoderr.place_line": ("{source}, regel {line}", "{source}, line {line}"),
     "methoderr.phase": ("fase {number}", "phase {number}"),
     "methoderr.field": ("veld '{field}'", "field '{field}'"),
+    "methoderr.phase_named": ("fase {number} ('{id}')", "phase {number} ('{id}')"),
+    "methoderr.phase_field": ("{phase}, {field}", "{phase}, {field}"),
+    "methoderr.at": ("{place}: {problem}", "{place}: {problem}"),
+    "methoderr.at_where": ("{place}: {where}: {problem}", "{place}: {where}: {problem}"),
     "methoderr.toml": (
         "dit is geen geldige TOML ({reason}). Controleer aanhalingstekens, haakjes en '=' op die regel.",
         "this is not valid TOML ({reason}). Check quotes, brackets and '=' on that line.",

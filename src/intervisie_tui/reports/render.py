@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from ..core.groups import Group, GroupRuleError, check_period, report_registers
+from ..core.message import Message
 from ..core.registers import RegisterBook
-from ..i18n import Message
 from .content import build_report
 from .text import to_csv, to_markdown
 

@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..core.message import Message, message_from_data, message_to_data
 from ..core.times import MAX_SECONDS, as_aware
 from .folding import fold
 from .summary import SessionSummary
@@ -44,8 +45,8 @@ LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before th
 SCHEMA = "2"
 BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
 
-# (code, values) of a file that cannot be read, as in DocumentProblem; the store names it.
-Problem = tuple[str, dict[str, Any]]
+# Why a file cannot be read (a "store.problem.*" message); the cache keeps it as data (`message_to_data`).
+Problem = Message
 Found = list[tuple[str, tuple[int, int]]]  # (path relative to the sessions folder, (mtime_ns, size))
 
 _COLUMNS = (
@@ -124,7 +125,7 @@ class SessionCatalog:
                 self._db = self._memory()
                 return self._db
             self._db = self._rebuild_file()
-        except (CatalogDamaged, OSError):
+        except (CatalogDamaged, OSError, UnicodeDecodeError):  # (a damaged schema may not even be UTF-8)
             self._db = self._rebuild_file()
         return self._db
 
@@ -236,7 +237,7 @@ class SessionCatalog:
     def scan(self) -> tuple[Found, list[tuple[Path, Problem]]]:
         """Every `*.json` under the sessions folder, one level of year folders deep; and the
         folders that could not be read (never silently skipped: their sessions would seem gone)."""
-        from ..i18n.os_errors import os_error_reason
+        from ..core.os_errors import os_error_reason
 
         found: Found = []
         problems: list[tuple[Path, Problem]] = []
@@ -248,11 +249,11 @@ class SessionCatalog:
                         years.append(entry)
                     elif entry.name.endswith(".json") and not entry.name.startswith("."):
                         # Never silently ignored: a document put here by hand would seem lost.
-                        problems.append((Path(entry.path), ("stray", {"folder": self.folder})))
+                        problems.append((Path(entry.path), Message("store.problem.stray", {"folder": self.folder})))
         except FileNotFoundError:
             return found, problems  # no session saved yet
         except OSError as error:  # a file where the folder should be, no permission, …
-            problems.append((self.folder, ("folder", {"detail": os_error_reason(error)})))
+            problems.append((self.folder, Message("store.problem.folder", {"detail": os_error_reason(error)})))
             return found, problems
         for year in years:
             try:
@@ -263,11 +264,13 @@ class SessionCatalog:
                             try:
                                 stat = entry.stat()
                             except OSError as error:
-                                problems.append((Path(entry.path), ("os", {"detail": os_error_reason(error)})))
+                                problems.append(
+                                    (Path(entry.path), Message("store.problem.os", {"detail": os_error_reason(error)}))
+                                )
                                 continue
                             found.append((f"{year.name}/{name}", (stat.st_mtime_ns, stat.st_size)))
             except OSError as error:
-                problems.append((Path(year.path), ("folder", {"detail": os_error_reason(error)})))
+                problems.append((Path(year.path), Message("store.problem.folder", {"detail": os_error_reason(error)})))
         return found, problems
 
     # -- listing ------------------------------------------------------------------------------
@@ -300,10 +303,8 @@ class SessionCatalog:
                 continue
             try:
                 if row[3] is not None:
-                    code, values = json.loads(row[3])
-                    if not (isinstance(code, str) and isinstance(values, dict)):
-                        raise ValueError("problem")
-                    problems.append((path, (code, values)))
+                    # (A row of an older version, or one that makes no sense, is no message: read again.)
+                    problems.append((path, message_from_data(json.loads(row[3]))))
                     unreadable.append(relative)
                 else:
                     summaries.append(_summary_of_row(row, path, names, people))
@@ -327,23 +328,23 @@ class SessionCatalog:
     def _read(self, relative: str, stamp: tuple[int, int], path: Path):
         """(relative, summary | None, problem | None, folded text) of one document file."""
         from ..core.files import FileRefused, read_limited
-        from ..i18n.os_errors import os_error_reason
+        from ..core.os_errors import os_error_reason
         from .document import DocumentProblem, parse_document_json
         from .index import summarize
 
         try:
             data = read_limited(path, "session")
         except FileRefused as refused:  # not cached: it may be fixed by next time
-            return relative, None, ("refused", {"reason": refused}), None
+            return relative, None, Message("store.problem.refused", {"reason": refused.message}), None
         except OSError as error:
-            return relative, None, ("os", {"detail": os_error_reason(error)}), None
+            return relative, None, Message("store.problem.os", {"detail": os_error_reason(error)}), None
         try:
             raw = parse_document_json(data)
             summary, text = summarize(raw, path)
         except DocumentProblem as problem:
-            return relative, None, (problem.code, dict(problem.values)), (stamp, None)
+            return relative, None, problem.message, (stamp, None)
         except RecursionError:
-            return relative, None, ("not_json", {"detail": "nested too deeply"}), (stamp, None)
+            return relative, None, Message("store.problem.not_json", {"detail": "nested too deeply"}), (stamp, None)
         return relative, summary, None, (stamp, text)
 
     def _write(self, updates: Iterable, gone: Iterable[str]) -> None:
@@ -361,7 +362,7 @@ class SessionCatalog:
                 if summary is None:
                     db.execute(
                         "INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
-                        (relative, mtime, size, json.dumps(list(problem), ensure_ascii=False, default=str)),
+                        (relative, mtime, size, json.dumps(message_to_data(problem), ensure_ascii=False, default=str)),
                     )
                     continue
                 cursor = db.execute(

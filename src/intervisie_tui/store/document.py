@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ..core.events import MAX_SECONDS, AwareDatetime, Event, EventKind, NoteField, as_aware
 from ..core.files import MAX_NESTING, HugeNumber, TooDeep, parse_json
+from ..core.message import Message
 from ..core.plan import SessionPlan
 from ..core.state import SessionState
 from ..core.stats import SessionStats, stats_of
@@ -261,12 +262,14 @@ def _join(target: dict[str, str], key: str, text: str) -> None:
 
 
 class DocumentProblem(ValueError):
-    """A file that is not a session document we can read. `code` is an i18n key suffix."""
+    """A file that is not a session document we can read; `message` says why ("store.problem.<code>")."""
 
     def __init__(self, code: str, **values: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.values = values
+        self.message = Message(f"store.problem.{code}", values)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:  # for logs; the screens and commands render `message`
+        return self.message.render("en")
 
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -352,7 +355,7 @@ def parse_document(raw: Any) -> SessionDocument:
 
 def _expect(ok: bool, where: str, expected: str) -> None:
     if not ok:
-        raise DocumentProblem("expected", field=where, expected=expected)
+        raise DocumentProblem("expected", field=where, expected=Message(f"store.expected.{expected}"))
 
 
 def _text(value: Any, where: str, *, optional: bool = False) -> str | None:
@@ -367,7 +370,7 @@ def _time(value: Any, where: str, *, optional: bool = False) -> datetime | None:
     try:
         return as_aware(datetime.fromisoformat(value))
     except (ValueError, OverflowError):
-        raise DocumentProblem("expected", field=where, expected="time") from None
+        raise DocumentProblem("expected", field=where, expected=Message("store.expected.time")) from None
 
 
 def _seconds(value: Any, where: str) -> float:

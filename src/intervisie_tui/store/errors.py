@@ -1,28 +1,50 @@
-"""Errors of the store, worded for the person at the keyboard: which file, what happened, what to do."""
+"""Errors of the store, as messages for the person at the keyboard: which file, what happened, what to do."""
 
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import t
-from ..i18n.os_errors import os_error_reason
+from ..core.message import Message
+from ..core.os_errors import os_error_reason
 
 
 class StoreError(Exception):
-    """Something on disk went wrong; `str(error)` is a translated message ready to show."""
+    """Something on disk went wrong; `message` says what, worded by whoever shows it (str() is English, for logs)."""
 
-    def __init__(self, message: str, path: Path | None = None) -> None:
+    def __init__(self, message: Message, path: Path | None = None) -> None:
         super().__init__(message)
+        self.message = message
         self.path = path
 
+    def __str__(self) -> str:
+        return self.message.render("en")
 
-def os_reason(error: OSError, lang: str) -> str:
-    """A short translated reason for a failed file operation, with a hint what to do."""
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read: shown with its name, never deleted or rewritten."""
+
+    path: Path
+    reason: Message
+
+    def __iter__(self):  # unpacks as (path, reason)
+        return iter((self.path, self.reason))
+
+    def render(self, lang: str) -> str:
+        return f"{self.path}: {self.reason.render(lang)}"
+
+    def __str__(self) -> str:  # for logs; the screens and commands render it in their language
+        return self.render("en")
+
+
+def os_reason(error: OSError) -> Message:
+    """A short reason for a failed file operation, with a hint what to do."""
     if error.errno == errno.ENOSPC or error.errno == getattr(errno, "EDQUOT", -1):
-        return t("store.reason.full", lang)
+        return Message("store.reason.full")
     if error.errno in (errno.EACCES, errno.EPERM):
-        return t("store.reason.denied", lang)
+        return Message("store.reason.denied")
     if error.errno == errno.EROFS:
-        return t("store.reason.read_only", lang)
-    return t("store.reason.other", lang, detail=os_error_reason(error))
+        return Message("store.reason.read_only")
+    return Message("store.reason.other", {"detail": os_error_reason(error)})

@@ -17,10 +17,10 @@ from pathlib import Path
 from stat import S_ISREG
 
 from ..core.events import Event, EventKind
+from ..core.message import Message
 from ..core.plan import SessionPlan
 from ..core.room import RoomView, room_view
 from ..core.state import SessionState, Status
-from ..i18n import Message
 from .journal import JournalUnreadable, parse_header
 from .room_link import (
     APP_HEARTBEAT,
@@ -98,7 +98,7 @@ class JournalFollower:
             try:
                 self.session_id, plan = parse_header(line)
             except JournalUnreadable as error:
-                self.problem = Message(f"store.journal.unreadable.{error.code}", error.values)
+                self.problem = error.message
                 return True
             # The case is the facilitator's: the display never keeps it.
             self.plan = plan.model_copy(update={"case_title": "", "case_question": ""})

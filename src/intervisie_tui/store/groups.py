@@ -17,24 +17,15 @@ from pydantic import ValidationError
 
 from ..core.files import FileRefused, read_limited
 from ..core.groups import Group, MeetingRecord
+from ..core.message import Message
 from ..core.paths import data_dir
-from ..i18n import default_language, t
 from .atomic import atomic_write_text, ensure_private_tree
-from .errors import StoreError, os_reason
+from .errors import Problem, StoreError, os_reason
 
 FORMAT_NAME = "intervisie-tui group"
 SCHEMA_VERSION = 1
 GROUP_CODES = ("foreign", "too_big", "duplicate")
 MAX_FILE_BYTES = 20_000_000  # a group of years is well under a megabyte; refuse anything absurd
-
-
-@dataclass(frozen=True)
-class GroupProblem:
-    path: Path
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -46,15 +37,16 @@ class ImportReport:
 
 
 class GroupFileProblem(ValueError):
-    def __init__(self, code: str, **values: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.values = values
+    """A file that is no group we can read; `message` says why."""
 
-    def render(self, lang: str) -> str:
+    def __init__(self, code: str, **values: Any) -> None:
         # Damage reads the same in every kind of file: the store's wording, except what is a group's own.
-        area = "groups" if self.code in GROUP_CODES else "store"
-        return t(f"{area}.problem.{self.code}", lang, **self.values)
+        area = "groups" if code in GROUP_CODES else "store"
+        self.message = Message(f"{area}.problem.{code}", values)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:  # for logs; the screens and commands render `message`
+        return self.message.render("en")
 
 
 def group_to_json(group: Group, *, with_notes: bool = True) -> str:
@@ -93,11 +85,10 @@ def parse_group(raw_bytes: bytes) -> Group:
 
 
 class GroupStore:
-    def __init__(self, data_dir_override: Path | str | None = None, *, lang: str | None = None) -> None:
+    def __init__(self, data_dir_override: Path | str | None = None) -> None:
         self.root = data_dir(data_dir_override)
         self.folder = self.root / "groups"
-        self.lang = lang or default_language()
-        self.problems: list[GroupProblem] = []
+        self.problems: list[Problem] = []
         self._paths: dict[str, Path] = {}  # group id -> the file it was loaded from
 
     # -- reading -----------------------------------------------------------------------------------
@@ -114,19 +105,19 @@ class GroupStore:
         for path in paths:
             try:
                 group = parse_group(read_limited(path, "group"))
-            except FileRefused as refused:  # a pipe, a folder, a dangling link: named, never a blocking open
-                self.problems.append(GroupProblem(path, refused.reason(self.lang)))
+            except (
+                FileRefused,
+                GroupFileProblem,
+            ) as problem:  # a pipe, a folder, a dangling link: never a blocking open
+                self.problems.append(Problem(path, problem.message))
                 continue
             except OSError as error:
-                self.problems.append(GroupProblem(path, os_reason(error, self.lang)))
-                continue
-            except GroupFileProblem as problem:
-                self.problems.append(GroupProblem(path, problem.render(self.lang)))
+                self.problems.append(Problem(path, os_reason(error)))
                 continue
             if group.id in self._paths:
                 other = self._paths[group.id]
                 self.problems.append(
-                    GroupProblem(path, t("groups.problem.duplicate", self.lang, id=group.id, other=other))
+                    Problem(path, Message("groups.problem.duplicate", {"id": group.id, "other": other}))
                 )
                 continue
             self._paths[group.id] = path
@@ -149,8 +140,8 @@ class GroupStore:
                 return found[0]
             if len(found) > 1:
                 names = ", ".join(f"{group.name} ({group.id})" for group in found)
-                raise StoreError(t("groups.find.ambiguous", self.lang, name=reference, names=names))
-        raise StoreError(t("groups.find.none", self.lang, name=reference))
+                raise StoreError(Message("groups.find.ambiguous", {"name": reference, "names": names}))
+        raise StoreError(Message("groups.find.none", {"name": reference}))
 
     # -- writing -----------------------------------------------------------------------------------
 
@@ -161,21 +152,19 @@ class GroupStore:
         path = self.path_for(group)
         if group.id not in self._paths and path.exists():
             # A file with this id that we could not read: never overwrite it.
-            raise StoreError(t("groups.save.unreadable_there", self.lang, path=path), path)
+            raise StoreError(Message("groups.save.unreadable_there", {"path": path}), path)
         try:
             ensure_private_tree(self.root, self.folder)
             atomic_write_text(path, group_to_json(group))
         except OSError as error:
-            raise StoreError(
-                t("groups.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
-            ) from None
+            raise StoreError(Message("groups.save.failed", {"path": path, "reason": os_reason(error)}), path) from None
         self._paths[group.id] = path
         return path
 
     def create(self, group: Group) -> Path:
         existing = self.list_groups()
         if any(other.name.casefold() == group.name.strip().casefold() for other in existing):
-            raise StoreError(t("groups.new.exists", self.lang, name=group.name))
+            raise StoreError(Message("groups.new.exists", {"name": group.name}))
         return self.save(group)
 
     # -- export and import -------------------------------------------------------------------------
@@ -188,23 +177,15 @@ class GroupStore:
         duplicated or removed. A damaged or foreign file is refused and nothing changes."""
         try:
             incoming = parse_group(read_limited(path.expanduser(), "import"))
-        except FileRefused as refused:
-            raise StoreError(
-                t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path
-            ) from None
+        except (FileRefused, GroupFileProblem) as problem:
+            raise StoreError(Message("store.load.failed", {"path": path, "reason": problem.message}), path) from None
         except OSError as error:
-            raise StoreError(
-                t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
-            ) from None
-        except GroupFileProblem as problem:
-            raise StoreError(
-                t("store.load.failed", self.lang, path=path, reason=problem.render(self.lang)), path
-            ) from None
+            raise StoreError(Message("store.load.failed", {"path": path, "reason": os_reason(error)}), path) from None
         groups = {group.id: group for group in self.list_groups()}
         current = groups.get(incoming.id)
         if current is None:
             if any(group.name.casefold() == incoming.name.casefold() for group in groups.values()):
-                raise StoreError(t("groups.import.same_name", self.lang, name=incoming.name))
+                raise StoreError(Message("groups.import.same_name", {"name": incoming.name}))
             self.save(incoming)
             return ImportReport(incoming, True, len(incoming.members), len(incoming.meetings))
         members = merge_by_id(current.members, incoming.members)

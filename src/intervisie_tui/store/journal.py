@@ -32,8 +32,8 @@ from pydantic import ValidationError
 
 from ..core.events import Event, EventKind
 from ..core.files import parse_json, read_limited
+from ..core.message import Message
 from ..core.plan import SessionPlan
-from ..i18n import t
 from .atomic import PRIVATE_FILE_MODE, ensure_private_tree
 from .errors import os_reason
 
@@ -81,7 +81,6 @@ class LiveJournal:
         self,
         session_id: str,
         path: Path,
-        lang: str,
         pending: list[str] | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
@@ -90,8 +89,7 @@ class LiveJournal:
     ) -> None:
         self.id = session_id
         self.path = path
-        self.lang = lang
-        self.problem: str | None = None
+        self.problem: Message | None = None  # why the disk refuses the lines that wait in memory
         self.background = background
         self.written = 0  # lines known to be on disk (written and fsynced) since this journal was opened
         self._files = files or JournalFiles()
@@ -216,12 +214,8 @@ class LiveJournal:
             # a blind newline would make an empty first line (the header) unreadable.
             self._needs_newline = None
             self._failed_at = self._clock()
-            self.problem = t(
-                "store.journal.problem",
-                self.lang,
-                path=self.path,
-                reason=os_reason(error, self.lang),
-                count=len(self._pending),
+            self.problem = Message(
+                "store.journal.problem", {"path": self.path, "reason": os_reason(error), "count": len(self._pending)}
             )
             return False
         self.problem = None
@@ -282,18 +276,20 @@ class LiveSession:
     plan: SessionPlan
     events: list[Event]
     started_at: datetime | None
-    problem: str | None = None  # e.g. a damaged last line that was skipped
+    problem: Message | None = None  # e.g. a damaged last line that was skipped
     modified_at: datetime | None = None
     skipped_lines: list[int] = field(default_factory=list)
 
 
 class JournalUnreadable(ValueError):
-    """The journal's first line (the plan) cannot be read; `code` is an i18n key suffix."""
+    """The journal's first line (the plan) cannot be read; `message` says why ("store.journal.unreadable.<code>")."""
 
     def __init__(self, code: str, **values: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.values = values
+        self.message = Message(f"store.journal.unreadable.{code}", values)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:  # for logs; the screens and commands render `message`
+        return self.message.render("en")
 
 
 def parse_header(line: bytes) -> tuple[str, SessionPlan]:
@@ -318,7 +314,7 @@ def parse_header(line: bytes) -> tuple[str, SessionPlan]:
         raise JournalUnreadable("header") from None
 
 
-def read_journal(path: Path, lang: str) -> LiveSession:
+def read_journal(path: Path) -> LiveSession:
     """Every event that was written in full; damaged lines (the last, cut off by a kill,
     or a fragment left by a full disk) are skipped and named in `problem`. A journal that is not a
     regular file, or larger than any session writes, raises FileRefused (never a blocking open)."""
@@ -344,7 +340,7 @@ def read_journal(path: Path, lang: str) -> LiveSession:
         events.append(event)
     problem = None
     if skipped:
-        problem = t("store.journal.skipped", lang, path=path, lines=", ".join(map(str, skipped)))
+        problem = Message("store.journal.skipped", {"path": path, "lines": ", ".join(map(str, skipped))})
     mtime = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     started = next((event.at for event in events if event.kind.value == "start"), None)
     return LiveSession(

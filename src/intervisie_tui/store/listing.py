@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..core.files import FileRefused
-from ..i18n import t
+from ..core.message import Message
 from .catalog import CATALOG_FILE, SessionCatalog
 from .summary import SessionSummary
 
@@ -20,15 +19,7 @@ def catalog_for(root: Path) -> SessionCatalog:
     return SessionCatalog(root / "sessions", root / CATALOG_FILE)
 
 
-def describe(code: str, values: dict, lang: str) -> str:
-    """A file's problem (a DocumentProblem's code and values) in words."""
-    values = {key: value.reason(lang) if isinstance(value, FileRefused) else value for key, value in values.items()}
-    if code == "expected":
-        values["expected"] = t(f"store.expected.{values.get('expected')}", lang)
-    return t(f"store.problem.{code}", lang, **values)
-
-
-def duplicates(summaries: list[SessionSummary], lang: str) -> list[tuple[Path, str]]:
+def duplicates(summaries: list[SessionSummary]) -> list[tuple[Path, Message]]:
     """Files that hold the same session id (a sync conflict copy, a restored backup): each
     is named with the other(s), and both stay listed so the user can keep the right one."""
     counts = Counter(summary.id for summary in summaries)
@@ -45,13 +36,12 @@ def duplicates(summaries: list[SessionSummary], lang: str) -> list[tuple[Path, s
             continue
         for path in sorted(paths):
             others = ", ".join(str(other) for other in sorted(paths) if other != path)
-            found.append((path, t("store.problem.duplicate_id", lang, id=session_id, others=others)))
+            found.append((path, Message("store.problem.duplicate_id", {"id": session_id, "others": others})))
     return found
 
 
-def listing(catalog: SessionCatalog, lang: str) -> tuple[list[SessionSummary], list[tuple[Path, str]]]:
+def listing(catalog: SessionCatalog) -> tuple[list[SessionSummary], list[tuple[Path, Message]]]:
     """Every readable session, newest first, and the files that could not be read, each with its reason."""
     summaries, problems = catalog.refresh()
     summaries.sort(key=lambda summary: summary.started_at or summary.saved_at, reverse=True)
-    described = [(path, describe(code, values, lang)) for path, (code, values) in problems]
-    return summaries, described + duplicates(summaries, lang)
+    return summaries, problems + duplicates(summaries)

@@ -27,18 +27,18 @@ from pathlib import Path
 
 from ..core.events import Event, EventKind
 from ..core.files import FileRefused, read_limited, read_limited_with_stamp
+from ..core.message import Message
 from ..core.paths import data_dir
 from ..core.plan import SessionPlan
 from ..core.state import SessionState, Status
-from ..i18n import default_language, t
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
 from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
-from .errors import StoreError, os_reason
+from .errors import Problem, StoreError, os_reason
 from .export import export_json, export_markdown
 from .folding import fold
 from .index import SessionSummary, summarize
 from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
-from .listing import catalog_for, describe, listing
+from .listing import catalog_for, listing
 from .lock import Holder, SessionLock, SessionLocked, holder_of
 
 __all__ = ["LiveJournal", "LiveSession", "SessionDocument", "SessionSummary", "Store", "StoreError"]
@@ -58,7 +58,7 @@ def document_name(document: SessionDocument) -> str:
 class SessionInUse(StoreError):
     """A live session is open in another instance (`holder` says which): never resumed twice."""
 
-    def __init__(self, message: str, path: Path, holder: Holder) -> None:
+    def __init__(self, message: Message, path: Path, holder: Holder) -> None:
         super().__init__(message, path)
         self.holder = holder
 
@@ -74,24 +74,9 @@ class CompactReport:
     failed: list[Problem]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A file that could not be read: shown with its name, never deleted or rewritten."""
-
-    path: Path
-    reason: str
-
-    def __iter__(self):  # unpacks as (path, reason)
-        return iter((self.path, self.reason))
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
 class Store:
-    def __init__(self, data_dir_override: Path | str | None = None, *, lang: str | None = None) -> None:
+    def __init__(self, data_dir_override: Path | str | None = None) -> None:
         self.root = data_dir(data_dir_override)
-        self.lang = lang or default_language()
         self.sessions_dir = self.root / "sessions"
         self.live_dir = self.root / "live"
         self.done_dir = self.live_dir / "done"
@@ -125,7 +110,6 @@ class Store:
         journal = LiveJournal(
             session_id,
             path,
-            self.lang,
             pending=[header_line(session_id, plan, _now())],
             background=background,
             files=self.journal_files,
@@ -167,9 +151,9 @@ class Store:
             return None
         return holder_of(self.lock_path(session_id))
 
-    def in_use_message(self, holder: Holder, path: Path) -> str:
+    def in_use_message(self, holder: Holder, path: Path) -> Message:
         pid = str(holder.pid) if holder.pid is not None else "?"
-        return t("store.lock.in_use", self.lang, pid=pid, host=holder.host, since=holder.since, path=path)
+        return Message("store.lock.in_use", {"pid": pid, "host": holder.host, "since": holder.since, "path": path})
 
     def _lock_for(self, live: LiveSession) -> bool:
         """Take the lock of an interrupted session before acting on it; True if taken here
@@ -197,17 +181,12 @@ class Store:
         finished = {summary.id for summary in self._summaries or self.list_sessions()}
         for path in paths:
             try:
-                live = read_journal(path, self.lang)
-            except JournalUnreadable as problem:
-                self._live_problems.append(
-                    Problem(path, t(f"store.journal.unreadable.{problem.code}", self.lang, **problem.values))
-                )
-                continue
-            except FileRefused as refused:
-                self._live_problems.append(Problem(path, refused.reason(self.lang)))
+                live = read_journal(path)
+            except (JournalUnreadable, FileRefused) as problem:
+                self._live_problems.append(Problem(path, problem.message))
                 continue
             except OSError as error:
-                self._live_problems.append(Problem(path, os_reason(error, self.lang)))
+                self._live_problems.append(Problem(path, os_reason(error)))
                 continue
             if live.id in finished:
                 continue  # finished, but the journal could not be moved aside
@@ -221,7 +200,7 @@ class Store:
         """Go on appending to an interrupted session's journal (after resume). SessionInUse when
         another instance has it open (resumed or running): a session is never resumed twice."""
         self._lock_for(live)
-        journal = LiveJournal(live.id, live.path, self.lang, background=background, files=self.journal_files)
+        journal = LiveJournal(live.id, live.path, background=background, files=self.journal_files)
         self._journals.add(journal)
         return journal
 
@@ -230,7 +209,7 @@ class Store:
         or stuck; True when every line is on disk."""
         return all(journal.drain(timeout) for journal in list(self._journals))
 
-    def unsaved_problem(self) -> str | None:
+    def unsaved_problem(self) -> Message | None:
         """What is wrong if an open journal still holds lines only in memory (the disk refused
         them): quitting now would lose them. Retries first (at most every few seconds); None
         when everything typed is on disk."""
@@ -240,8 +219,8 @@ class Store:
                 continue
             if journal.retry():
                 continue
-            return journal.problem or t(
-                "store.journal.problem", self.lang, path=journal.path, reason="?", count=journal.pending
+            return journal.problem or Message(
+                "store.journal.problem", {"path": journal.path, "reason": "?", "count": journal.pending}
             )
         return None
 
@@ -253,7 +232,7 @@ class Store:
             if SessionState.replay(live.plan, events).status is not Status.ENDED:
                 last = events[-1] if events else None
                 events.append(Event(kind=EventKind.END, t=last.t if last else 0.0, at=last.at if last else _now()))
-            return self.finish(live.plan, events, LiveJournal(live.id, live.path, self.lang))
+            return self.finish(live.plan, events, LiveJournal(live.id, live.path))
         finally:
             if taken:
                 self.unlock(live.id)
@@ -275,7 +254,7 @@ class Store:
             path.unlink(missing_ok=True)
         except OSError as error:
             raise StoreError(
-                t("store.discard.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
+                Message("store.discard.failed", {"path": path, "reason": os_reason(error)}), path
             ) from None
         finally:
             if taken or session_id in self._locks:
@@ -366,15 +345,13 @@ class Store:
                     break
                 except WrittenMeanwhile:
                     if not is_new:
-                        raise StoreError(t("store.save.written_meanwhile", self.lang, path=path), path) from None
+                        raise StoreError(Message("store.save.written_meanwhile", {"path": path}), path) from None
                     # Another instance saved this session too: keep both, side by side.
                     self.last_save_conflict = self.last_save_conflict or path
                     base = self.document_path(document)
                     path = base.with_name(f"{base.stem}-{secrets.token_hex(2)}{base.suffix}")
         except OSError as error:
-            raise StoreError(
-                t("store.save.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
-            ) from None
+            raise StoreError(Message("store.save.failed", {"path": path, "reason": os_reason(error)}), path) from None
         document.with_read_stamp(stamp_of_file(path))
         self.index.saved(path)
         if is_new and path not in self._summary_paths:
@@ -391,7 +368,7 @@ class Store:
         if not self._temporaries_checked:
             self._temporaries_checked = True
             self.remove_temporaries()
-        summaries, problems = listing(self.index, self.lang)
+        summaries, problems = listing(self.index)
         self._summaries = summaries
         self._summary_paths = {summary.path for summary in summaries}
         self._session_problems = [Problem(path, reason) for path, reason in problems]
@@ -406,9 +383,6 @@ class Store:
     def problems(self) -> list[Problem]:
         """Files that could not be read at the last listing, with the reason."""
         return [*self._session_problems, *self._live_problems]
-
-    def describe(self, problem: DocumentProblem) -> str:
-        return describe(problem.code, problem.values, self.lang)
 
     def find(self, session_id: str | Path, *, in_trash: bool = False) -> SessionSummary:
         """A session by its id, a unique start of it, or its file (a path, or the file's name):
@@ -427,16 +401,16 @@ class Store:
             exact = [summary for summary in summaries if summary.id == session_id]
         if len(exact) > 1:
             files = "\n".join(f"  {summary.path}" for summary in sorted(exact, key=lambda summary: str(summary.path)))
-            raise StoreError(t("store.find.duplicate", self.lang, id=session_id, files=files))
+            raise StoreError(Message("store.find.duplicate", {"id": session_id, "files": files}))
         matches = exact or [summary for summary in summaries if session_id and summary.id.startswith(session_id)]
         if not matches:
-            raise StoreError(t("store.find.none", self.lang, id=session_id))
+            raise StoreError(Message("store.find.none", {"id": session_id}))
         if len({summary.id for summary in matches}) > 1:
             ids = ", ".join(sorted({summary.id for summary in matches})[:8])
-            raise StoreError(t("store.find.ambiguous", self.lang, id=session_id, ids=ids))
+            raise StoreError(Message("store.find.ambiguous", {"id": session_id, "ids": ids}))
         if len(matches) > 1:
             files = "\n".join(f"  {summary.path}" for summary in sorted(matches, key=lambda summary: str(summary.path)))
-            raise StoreError(t("store.find.duplicate", self.lang, id=matches[0].id, files=files))
+            raise StoreError(Message("store.find.duplicate", {"id": matches[0].id, "files": files}))
         return matches[0]
 
     @staticmethod
@@ -461,21 +435,13 @@ class Store:
         try:
             data, stamp = read_limited_with_stamp(path, "session")
             return parse_document(parse_document_json(data)).with_read_stamp(stamp)
-        except FileRefused as refused:
-            raise StoreError(
-                t("store.load.failed", self.lang, path=path, reason=refused.reason(self.lang)), path
-            ) from None
+        except (FileRefused, DocumentProblem) as problem:
+            raise StoreError(Message("store.load.failed", {"path": path, "reason": problem.message}), path) from None
         except OSError as error:
-            raise StoreError(
-                t("store.load.failed", self.lang, path=path, reason=os_reason(error, self.lang)), path
-            ) from None
+            raise StoreError(Message("store.load.failed", {"path": path, "reason": os_reason(error)}), path) from None
         except ValueError as error:
-            reason = (
-                self.describe(error)
-                if isinstance(error, DocumentProblem)
-                else t("store.problem.not_json", self.lang, detail=error)
-            )
-            raise StoreError(t("store.load.failed", self.lang, path=path, reason=reason), path) from None
+            reason = Message("store.problem.not_json", {"detail": str(error)})
+            raise StoreError(Message("store.load.failed", {"path": path, "reason": reason}), path) from None
 
     def save_reflection(self, document: SessionDocument, text: str, path: Path) -> SessionDocument:
         """Add the reflection and write the document back to `path`, the file it was loaded from."""
@@ -499,7 +465,7 @@ class Store:
             try:
                 document = self.load_path(path)
             except StoreError as error:
-                failed.append(Problem(path, str(error)))
+                failed.append(Problem(path, error.message))
                 continue
             ids.add(document.id)
             try:
@@ -513,7 +479,7 @@ class Store:
             try:
                 self.save(document, path)
             except StoreError as error:
-                failed.append(Problem(path, str(error)))
+                failed.append(Problem(path, error.message))
                 continue
             compacted.append(path)
         removed: list[Path] = []
@@ -524,7 +490,7 @@ class Store:
                     journal.unlink()
                     removed.append(journal)
                 except OSError as error:
-                    failed.append(Problem(journal, os_reason(error, self.lang)))
+                    failed.append(Problem(journal, os_reason(error)))
             else:
                 kept.append(journal)
         self.list_sessions()
@@ -582,13 +548,13 @@ class Store:
 
     def _move(self, source: Path, target: Path) -> None:
         if target.exists():
-            raise StoreError(t("store.move.exists", self.lang, path=target), target)
+            raise StoreError(Message("store.move.exists", {"path": target}), target)
         try:
             ensure_private_tree(self.root, target.parent)
             os.replace(source, target)
         except OSError as error:
             raise StoreError(
-                t("store.move.failed", self.lang, path=source, reason=os_reason(error, self.lang)), source
+                Message("store.move.failed", {"path": source, "reason": os_reason(error)}), source
             ) from None
 
     # -- deleting for good ----------------------------------------------------------------------
@@ -616,7 +582,7 @@ class Store:
             summary.path.unlink(missing_ok=True)
         except OSError as error:
             raise StoreError(
-                t("store.delete.failed", self.lang, path=summary.path, reason=os_reason(error, self.lang)), summary.path
+                Message("store.delete.failed", {"path": summary.path, "reason": os_reason(error)}), summary.path
             ) from None
         deleted = [summary.path]
         for path in files[1:]:
@@ -672,7 +638,7 @@ class Store:
     def _forget_in_groups(self, summary: SessionSummary) -> None:
         from .groups import GroupStore
 
-        groups = GroupStore(self.root, lang=self.lang)
+        groups = GroupStore(self.root)
         try:
             listed = groups.list_groups()
         except OSError:
@@ -712,29 +678,34 @@ class Store:
 
     # -- export ------------------------------------------------------------------------------------
 
-    def export_markdown(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
-        return export_markdown(document, lang or self.lang, anonymize=anonymize)
+    # An export is a text in a language the caller chooses (the screen's, or `--lang`): real content, not a message.
 
-    def export_json(self, document: SessionDocument, anonymize: bool = False, lang: str | None = None) -> str:
-        return export_json(document, anonymize=anonymize, lang=lang or self.lang)
+    def export_markdown(self, document: SessionDocument, anonymize: bool = False, *, lang: str) -> str:
+        return export_markdown(document, lang, anonymize=anonymize)
+
+    def export_json(self, document: SessionDocument, anonymize: bool = False, *, lang: str) -> str:
+        return export_json(document, anonymize=anonymize, lang=lang)
 
     def export_path(self, document: SessionDocument, target: Path, fmt: str = "md") -> Path:
         """The file an export to `target` writes: `target` itself, or a named file in it if it is a folder."""
         target = target.expanduser()
         return target / default_export_name(document, fmt) if target.is_dir() else target
 
-    def export_to(self, document: SessionDocument, target: Path, *, fmt: str = "md", anonymize: bool = False) -> Path:
+    def export_to(
+        self, document: SessionDocument, target: Path, *, lang: str, fmt: str = "md", anonymize: bool = False
+    ) -> Path:
         """Write an export to a file the user chose (atomically, private). Raises StoreError."""
         if fmt == "document":  # the session itself, for another data folder (when this one refuses)
             text = document.to_json()
         else:
-            text = self.export_json(document, anonymize) if fmt == "json" else self.export_markdown(document, anonymize)
+            export = self.export_json if fmt == "json" else self.export_markdown
+            text = export(document, anonymize, lang=lang)
         target = self.export_path(document, target, fmt)
         try:
             atomic_write_text(target, text)
         except OSError as error:
             raise StoreError(
-                t("store.export.failed", self.lang, path=target, reason=os_reason(error, self.lang)), target
+                Message("store.export.failed", {"path": target, "reason": os_reason(error)}), target
             ) from None
         return target
 

@@ -19,9 +19,10 @@ from ..core import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
 from ..core.library import MethodLibrary
+from ..core.message import Message
+from ..core.os_errors import os_error_reason
 from ..core.plan import SessionPlan
-from ..i18n import Message, default_language, t
-from ..i18n.os_errors import os_error_reason
+from ..i18n import default_language, t
 from ..settings import SETTINGS_FILE, Settings, load_settings, save_settings
 from ..store.errors import StoreError
 from ..store.journal import LiveSession
@@ -87,7 +88,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
         self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
         # None only in tests; Store touches no disk until it is used.
-        self.store: Store | None = Store(self.data_dir, lang=self.lang)
+        self.store: Store | None = Store(self.data_dir)
         self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
 
         for theme in ALL_THEMES:
@@ -226,7 +227,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
                         self.store.trash(summary.path)
                     done += 1
                 except StoreError as error:
-                    self.notify(str(error), severity="error", timeout=15)
+                    self.notify(error.message.render(self.lang), severity="error", timeout=15)
             self.notify(self.t("app.retention.deleted" if answer == "delete" else "app.retention.trashed", count=done))
 
         choices = [
@@ -305,7 +306,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         try:
             journal = self.store.reopen(live, background=True) if self.store is not None else None
         except SessionInUse as in_use:
-            self._offer_read_only(live, str(in_use))
+            self._offer_read_only(live, in_use.message.render(self.lang))
             return
         listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(
@@ -376,7 +377,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             try:
                 self.store.discard_never_started(journal.path, runner.plan, runner.events)
             except StoreError as error:
-                self.notify(str(error), severity="error", timeout=15)
+                self.notify(error.message.render(self.lang), severity="error", timeout=15)
         self.notify(self.t("run.unstarted.discarded"))
         self._back_home()
 
@@ -393,8 +394,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
                         severity="warning",
                         timeout=30,
                     )
-            except StoreError as error:  # the message is translated and says what to do
-                problem = str(error).rstrip(".")  # the sentence around it ends with its own period
+            except StoreError as error:  # the message says what to do
+                problem = error.message.render(self.lang).rstrip(".")  # the sentence around it ends with a period
                 self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
                 self._offer_export_elsewhere(runner)
                 return False
@@ -410,9 +411,9 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         if plan.group is None or self.store is None:
             return
         try:
-            GroupStore(self.store.root, lang=self.lang).record_session(self.store.load_path(path))
+            GroupStore(self.store.root).record_session(self.store.load_path(path))
         except StoreError as error:
-            self.notify(str(error), severity="warning", timeout=15)
+            self.notify(error.message.render(self.lang), severity="warning", timeout=15)
 
     def _offer_export_elsewhere(self, runner: SessionRunner) -> None:
         """The data folder refused the session: let the facilitator save it somewhere else
@@ -502,7 +503,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def unsaved_problem(self) -> str | None:
         """What a journal still holds only in memory, in words; None when all is on disk."""
-        return self.store.unsaved_problem() if self.store is not None else None
+        problem = self.store.unsaved_problem() if self.store is not None else None
+        return problem.render(self.lang) if problem is not None else None
 
     def _unsaved_session_screen(self) -> RunScreen | WrapUpScreen | None:
         """The screen of a session that has started and is not saved yet, if any."""

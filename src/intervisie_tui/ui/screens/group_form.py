@@ -18,9 +18,9 @@ from textual.widgets import Button, Footer, Input, OptionList, Select, Static, T
 from textual.widgets.option_list import Option
 
 from ...core.groups import Group, GroupRuleError, apply_settings, join_members, parse_whole, split_names
+from ...core.message import Message
 from ...core.paths import config_dir
 from ...core.registers import load_registers
-from ...i18n import Message
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
 from ..language import FollowsLanguage
@@ -301,7 +301,7 @@ class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        store = GroupStore(self.app.data_dir, lang=self.app.lang)
+        store = GroupStore(self.app.data_dir)
         others = [group.name for group in store.list_groups() if self.original is None or group.id != self.original.id]
         group = self.working.model_copy(deep=True)
         known = set(self.book.registers) | set(self.working.registers)
@@ -315,7 +315,7 @@ class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
         try:
             store.create(group) if self.original is None else store.save(group)
         except StoreError as error:
-            self.query_one("#form-problem", Static).update(Text(str(error)))
+            self.query_one("#form-problem", Static).update(Text(error.message.render(self.app.lang)))
             return
         key = "groups.form.created" if self.original is None else "groups.cli.saved"
         self.notify(self.app.t(key, name=group.name))

@@ -36,12 +36,12 @@ def scoped_bindings(node: DOMNode, scope: Scope) -> None:
 def save_group(app, group: Group) -> str | None:
     """Write a changed group through a store that has just read the folder (so it writes to the
     file the group came from); the problem in words, or None."""
-    store = GroupStore(app.data_dir, lang=app.lang)
+    store = GroupStore(app.data_dir)
     store.list_groups()
     try:
         store.save(group)
     except StoreError as error:
-        return str(error)
+        return error.message.render(app.lang)
     return None
 
 

@@ -44,7 +44,7 @@ class GroupsScreen(FollowsLanguage, Screen):
 
     @property
     def store(self) -> GroupStore:
-        return GroupStore(self.app.data_dir, lang=self.app.lang)
+        return GroupStore(self.app.data_dir)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="groups-columns"):

@@ -156,8 +156,8 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
             try:
                 path = self.app.store.close_interrupted(live)
                 self.app.record_in_group(live.plan, path)
-            except StoreError as error:  # translated; says what to do
-                self.notify(t("home.resume.close_failed", reason=str(error)), severity="error")
+            except StoreError as error:  # says what to do
+                self.notify(t("home.resume.close_failed", reason=error.message), severity="error")
                 return
             self.notify(t("home.resume.closed"))
             self._forget(live)
@@ -189,7 +189,7 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
             try:
                 self.app.store.discard_never_started(live.path, live.plan, live.events)
             except StoreError as error:
-                self.notify(str(error), severity="error")
+                self.notify(error.message.render(self.app.lang), severity="error")
                 return
             self.notify(t("home.resume.discarded"))
             self._forget(live)
@@ -280,7 +280,7 @@ class HomeScreen(FollowsLanguage, Screen):
         # Journals that cannot be read are never invisible: each is named with the reason, and left as it is.
         problems = journal_problems(self.app)
         journals = self.query_one("#home-journals", Static)
-        lines = [f"  {problem.path}: {problem.reason}" for problem in problems[:JOURNAL_PROBLEMS_SHOWN]]
+        lines = [f"  {problem.render(self.app.lang)}" for problem in problems[:JOURNAL_PROBLEMS_SHOWN]]
         if len(problems) > JOURNAL_PROBLEMS_SHOWN:
             lines.append("  " + t("home.journals.more", count=len(problems) - JOURNAL_PROBLEMS_SHOWN))
         text = "\n".join([t("home.journals.unreadable", count=len(problems)), *lines]) if problems else ""

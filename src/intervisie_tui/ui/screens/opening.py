@@ -66,9 +66,7 @@ def _opening(app, plan) -> tuple[Group, str] | None:
 
     if plan.group is None:
         return None
-    group = next(
-        (g for g in GroupStore(app.data_dir, lang=app.lang).list_groups() if g.id == plan.group.group_id), None
-    )
+    group = next((g for g in GroupStore(app.data_dir).list_groups() if g.id == plan.group.group_id), None)
     if group is None:
         return None
     held = group.held()  # this session joins the record only when it is saved

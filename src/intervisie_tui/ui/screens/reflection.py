@@ -128,9 +128,9 @@ def export_asking_first(
         if not confirmed:
             return
         try:
-            written = store.export_to(document, path, fmt=fmt, anonymize=anonymize)
+            written = store.export_to(document, path, lang=app.lang, fmt=fmt, anonymize=anonymize)
         except StoreError as error:
-            app.notify(str(error), severity="error", timeout=15)
+            app.notify(error.message.render(app.lang), severity="error", timeout=15)
             return
         app.notify(app.t(done_key, path=written), timeout=15)
 

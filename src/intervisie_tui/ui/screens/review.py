@@ -99,7 +99,6 @@ class ReviewScreen(FollowsLanguage, Screen):
         if store is None:
             self.summaries = []
         else:
-            store.lang = self.app.lang
             self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
         if self.search_text.strip():
             self._found = None  # other sessions now: search them again
@@ -148,7 +147,7 @@ class ReviewScreen(FollowsLanguage, Screen):
         box = self.query_one("#review-problems", Static)
         if problems:
             lines = [t("review.problems", count=len(problems))]
-            lines += [f"  {path.name}: {reason}" for path, reason in problems[:PROBLEMS_SHOWN]]
+            lines += [f"  {path.name}: {reason.render(self.app.lang)}" for path, reason in problems[:PROBLEMS_SHOWN]]
             if len(problems) > PROBLEMS_SHOWN:
                 lines.append("  …")
             box.update(plain("\n".join(lines)))  # file names and reasons: never markup
@@ -279,7 +278,7 @@ class ReviewScreen(FollowsLanguage, Screen):
         try:
             return self.store.load_path(summary.path)
         except StoreError as error:
-            self.app.notify(str(error), severity="error", timeout=15)
+            self.app.notify(error.message.render(self.app.lang), severity="error", timeout=15)
             return None
 
     def action_open(self) -> None:
@@ -312,7 +311,7 @@ class ReviewScreen(FollowsLanguage, Screen):
             try:
                 self.store.trash(summary.path)
             except StoreError as error:
-                self.app.notify(str(error), severity="error", timeout=15)
+                self.app.notify(error.message.render(self.app.lang), severity="error", timeout=15)
                 return
             self.app.notify(t("review.delete.done"))
             self.reload()
@@ -339,7 +338,7 @@ class ReviewScreen(FollowsLanguage, Screen):
             try:
                 self.store.delete_permanently(summary)
             except StoreError as error:
-                self.app.notify(str(error), severity="error", timeout=15)
+                self.app.notify(error.message.render(self.app.lang), severity="error", timeout=15)
                 return
             self.app.notify(t("review.delete_permanently.done"))
             self.reload()
@@ -375,7 +374,7 @@ class ReviewScreen(FollowsLanguage, Screen):
             try:
                 self.store.empty_trash()
             except StoreError as error:
-                self.app.notify(str(error), severity="error", timeout=15)
+                self.app.notify(error.message.render(self.app.lang), severity="error", timeout=15)
                 return
             self.app.notify(t("review.empty_trash.done", count=len(sessions) + len(unreadable)))
             self.reload()
@@ -397,7 +396,7 @@ class ReviewScreen(FollowsLanguage, Screen):
         try:
             self.store.restore(summary.path)
         except StoreError as error:
-            self.app.notify(str(error), severity="error", timeout=15)
+            self.app.notify(error.message.render(self.app.lang), severity="error", timeout=15)
             return
         self.app.notify(self.app.t("review.restored"))
         self.reload()
@@ -492,7 +491,7 @@ class SessionDetailScreen(FollowsLanguage, Screen):
             try:
                 self.document = self.app.store.save_reflection(self.document, text, self.path)
             except StoreError as error:
-                self.app.notify(str(error), severity="error", timeout=15)
+                self.app.notify(error.message.render(self.app.lang), severity="error", timeout=15)
                 return
             self.app.notify(self.app.t("review.reflection.saved"))
             self.refresh_language()

@@ -306,10 +306,11 @@ class RunScreen(Screen):
         if self.journal is None:
             problem = self.app.t("app.store_unavailable", problem="—")
         else:
-            problem = self.session.disk_problem()  # saved again as soon as the disk allows
-            if problem:
-                # The shared screen names no home folder (it holds the user's name).
-                problem = self.app.t("run.journal_problem", problem=problem.replace(str(Path.home()), "~"))
+            disk_problem = self.session.disk_problem()  # saved again as soon as the disk allows
+            if disk_problem is not None:
+                # Worded now, in the language of the moment; the shared screen names no home folder (the user's name).
+                worded = disk_problem.render(self.app.lang).replace(str(Path.home()), "~")
+                problem = self.app.t("run.journal_problem", problem=worded)
         if warning.display != bool(problem):
             warning.display = bool(problem)
         if problem:
@@ -372,7 +373,7 @@ class RunScreen(Screen):
         if refusal is None:
             return
         if refusal.key == "refusal.covered":
-            refusal = replace(refusal, values={**refusal.values, "key": self.key_for("blank")})
+            refusal = refusal.with_values(key=self.key_for("blank"))
         self.app.notify(refusal.render(self.lang), severity="warning", timeout=3)
 
     def on_key(self, event) -> None:

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ...core.message import Message
 from ...core.method import Method
 from ...core.method_outline import method_outline
 from ...core.plan import (
@@ -31,7 +32,6 @@ from ...core.plan import (
     SessionPlan,
 )
 from ...core.setup import SpeakingOrder, group_size_note, parse_budget, schedule, setup_problems
-from ...i18n import Message
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings

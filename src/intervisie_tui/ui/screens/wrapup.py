@@ -150,8 +150,9 @@ class WrapUpScreen(FollowsLanguage, Screen):
         store = self.app.store
         problem = store.unsaved_problem() if store is not None else None
         warning = self.query_one("#wrapup-journal-warning", Static)
-        warning.display = bool(problem)
-        warning.update(plain(self.app.t("wrapup.journal_problem", problem=problem)) if problem else "")
+        warning.display = problem is not None
+        shown = self.app.t("wrapup.journal_problem", problem=problem) if problem is not None else ""
+        warning.update(plain(shown))  # a Message value is worded by `t`, in the language of the moment
 
     # -- saving as you type ---------------------------------------------------------------------
 
