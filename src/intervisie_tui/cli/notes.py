@@ -98,7 +98,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     root = data_dir(getattr(args, "data_dir", None))
     summaries, problems = listing(catalog_for(root), lang)
     if args.json:
-        rows = [
+        records = [
             {
                 "id": summary.id,
                 "date": summary.when.isoformat(),
@@ -111,7 +111,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
             }
             for summary in summaries
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(json.dumps(records, ensure_ascii=False, indent=1))
         _print_problems(problems, lang)
         return 0
     if not summaries:
@@ -325,7 +325,7 @@ def review_app(args: argparse.Namespace):
 
     class ReviewApp(IntervisieApp):
         # A relative CSS_PATH would be looked up beside this module; point at the app's own.
-        CSS_PATH = Path(app_module.__file__).parent / IntervisieApp.CSS_PATH
+        CSS_PATH = str(Path(app_module.__file__).parent / IntervisieApp.CSS_PATH)
 
         def on_mount(self) -> None:  # Textual runs IntervisieApp.on_mount first, then this
             self.push_screen(ReviewScreen())
