@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -24,6 +23,7 @@ from ...paths import config_dir
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
 from ..language import FollowsLanguage
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 from .group_members import GroupMembersScreen, scoped_bindings
 
@@ -81,7 +81,7 @@ class ToggleList(OptionList):
         self.action_toggle()
 
 
-class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
+class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):
     """Dismisses with the saved group, or None when cancelled. `group` None: a new one."""
 
     KEY_SCOPE = "group-form"

@@ -7,7 +7,6 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from ...store.journal import LiveSession
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
+from .base import IntervisieModalScreen, IntervisieScreen
 from .confirm import ConfirmScreen
 
 # Menu entries in the order shown: (option id, message key, key shown in front).
@@ -76,7 +76,7 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
     return line
 
 
-class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
+class ResumeScreen(FollowsLanguage, IntervisieModalScreen[Any]):
     """Choose an interrupted session to resume, close it and keep its notes, or (if it never
     started) discard it.
 
@@ -208,7 +208,7 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
         self.dismiss(None)
 
 
-class HomeScreen(FollowsLanguage, Screen):
+class HomeScreen(FollowsLanguage, IntervisieScreen):
     """What `intervisie` opens: a short menu, every entry one key away."""
 
     DEFAULT_CSS = """

@@ -7,16 +7,16 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static, TextArea
 
 from ...store.errors import StoreError
 from ...store.sessions import SessionDocument
 from . import relabel_bindings
+from .base import IntervisieModalScreen
 from .confirm import ChoiceScreen, ConfirmScreen
 
 
-class ReflectionScreen(ModalScreen[str | None]):
+class ReflectionScreen(IntervisieModalScreen[str | None]):
     """Edit the reflection; ctrl+s saves (dismisses with the text), Escape leaves (asking first
     whether to save, discard or keep editing when something was typed)."""
 
@@ -79,7 +79,7 @@ class ReflectionScreen(ModalScreen[str | None]):
         self.app.push_screen(ChoiceScreen(t("reflection.leave.question"), choices, escape_answer="keep"), answered)
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(IntervisieModalScreen[Path | None]):
     """Ask for the file to write (prefilled with a name in the chosen folder); Enter accepts."""
 
     DEFAULT_CSS = """

@@ -20,6 +20,7 @@ from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
 from . import relabel_bindings
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 
@@ -48,7 +49,7 @@ def export_folder() -> Path:
     return home if home.is_dir() else Path.cwd()
 
 
-class ReviewScreen(FollowsLanguage, Screen):
+class ReviewScreen(FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
@@ -442,7 +443,7 @@ def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> 
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
 
-class SessionDetailScreen(FollowsLanguage, Screen):
+class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
     """One session in full: the phase timeline (planned, actual, overtime), speaking time as
     labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
 

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea
 
@@ -40,12 +39,13 @@ from ..plain import plain
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
 from ..widgets.whose_turn import format_duration
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 
 
-class RunScreen(Screen):
+class RunScreen(IntervisieScreen):
     IS_RUN_SCREEN = True  # the command palette offers the run actions here
     AUTO_FOCUS = None
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]

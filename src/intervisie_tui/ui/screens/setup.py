@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -38,6 +37,7 @@ from ...i18n import Message
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
+from .base import IntervisieModalScreen, IntervisieScreen
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 
@@ -131,7 +131,7 @@ class ParticipantList(OptionList):
     ]
 
 
-class RenameScreen(ModalScreen[str | None]):
+class RenameScreen(IntervisieModalScreen[str | None]):
     """Ask for a new name; `check` returns a message while the name is not acceptable."""
 
     DEFAULT_CSS = """
@@ -181,7 +181,7 @@ def replace_options(select: Select, options: list[tuple[RenderableType, str]], v
 # -- the screen -------------------------------------------------------------------------------
 
 
-class SetupScreen(FollowsLanguage, Screen):
+class SetupScreen(FollowsLanguage, IntervisieScreen):
     """Prepare a session; Start hands the plan to the app, Escape goes back home."""
 
     DEFAULT_CSS = """
