@@ -41,6 +41,11 @@ def test_ruff_format():
     run_tool("ruff", "format", "--check", ".")
 
 
+def test_types():
+    """mypy on src/ ([tool.mypy] in pyproject.toml); its cache makes a second run take a second or two."""
+    run_tool("mypy")
+
+
 def test_import_contracts():
     """The layers (pyproject.toml, [tool.importlinter]): core and store without screens, quick commands without Textual."""
     run_tool("lint-imports")

@@ -46,7 +46,7 @@ FIELD_WIDGETS = {
 class ToggleList(OptionList):
     """Items ticked on and off with space or Enter, each marked [x] or [ ] in text (never by colour alone)."""
 
-    BINDINGS = [Binding("space", "toggle", show=False)]
+    BINDINGS = [Binding("space", "tick", show=False)]
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, compact=True)
@@ -69,7 +69,7 @@ class ToggleList(OptionList):
     def selected(self) -> list[str]:
         return [value for value, _ in self.items if value in self.ticked]
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:  # not "toggle": DOMNode.action_toggle flips an attribute
         if self.highlighted is None or not self.items:
             return
         value = self.items[self.highlighted][0]
@@ -78,7 +78,7 @@ class ToggleList(OptionList):
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
 
 class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):

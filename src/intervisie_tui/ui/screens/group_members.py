@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.dom import DOMNode
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,11 +21,11 @@ from ...store.groups import GroupStore
 from ..keys import Scope, bindings_for
 from ..language import FollowsLanguage
 from . import relabel_bindings
-from .base import IntervisieModalScreen
+from .base import IntervisieModalScreen, IntervisieScreen
 from .confirm import ConfirmScreen
 
 
-def scoped_bindings(node: DOMNode, scope: Scope) -> None:
+def scoped_bindings(node: IntervisieScreen[Any] | IntervisieModalScreen[Any], scope: Scope) -> None:
     """The node's own bindings translated, and the key registry's for `scope` (rebindable in
     settings.keys, shown in the footer and on the help screen), in the current language."""
     relabel_bindings(node)

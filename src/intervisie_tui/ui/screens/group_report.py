@@ -90,7 +90,7 @@ class ReportDialog(FollowsLanguage, IntervisieModalScreen[Path | None]):
             yield Static(id="report-hint")
         yield Footer(show_command_palette=False)
 
-    def _members(self) -> list[tuple[str, str]]:
+    def _members(self) -> list[tuple[str | Text, str]]:
         t = self.app.t
         people = [
             (

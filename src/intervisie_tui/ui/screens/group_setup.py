@@ -165,7 +165,7 @@ class GroupSetupScreen(SetupScreen):
         if self.meeting.open_action_points:
             opening.append("\n" + t("groups.opening.action_points") + ": ", style="bold")
             opening.append(self.meeting.open_action_points)
-        for widget in self.query("#group-opening"):
+        for widget in self.query("#group-opening").results(Static):
             widget.update(opening)
         for box in self.query("#share-title").results(Checkbox):
             box.label = t("groups.share_title")

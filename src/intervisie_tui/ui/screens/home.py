@@ -153,8 +153,10 @@ class ResumeScreen(FollowsLanguage, IntervisieModalScreen[Any]):
         def closed(answer: bool | None) -> None:
             if not answer:
                 return
+            store = self.app.store
+            assert store is not None  # the interrupted sessions listed here came from it
             try:
-                path = self.app.store.close_interrupted(live)
+                path = store.close_interrupted(live)
                 self.app.record_in_group(live.plan, path)
             except StoreError as error:  # translated; says what to do
                 self.notify(t("home.resume.close_failed", reason=str(error)), severity="error")
@@ -186,8 +188,10 @@ class ResumeScreen(FollowsLanguage, IntervisieModalScreen[Any]):
         def answered(answer: bool | None) -> None:
             if not answer:
                 return
+            store = self.app.store
+            assert store is not None  # the interrupted sessions listed here came from it
             try:
-                self.app.store.discard_never_started(live.path, live.plan, live.events)
+                store.discard_never_started(live.path, live.plan, live.events)
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return

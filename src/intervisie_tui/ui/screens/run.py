@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.timer import Timer
@@ -192,7 +192,7 @@ class RunScreen(IntervisieScreen):
         is being typed, none the text field takes itself (it types them, they do nothing)."""
         typing = self._typing()
         width = self.size.width
-        shown = []
+        shown: list[tuple[int, str, ActiveBinding]] = []  # (rank, key, binding)
         for key, active in super().active_bindings.items():
             binding = active.binding
             rank = footer_rank(binding.id, width)

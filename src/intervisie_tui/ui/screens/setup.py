@@ -6,8 +6,8 @@ the top, testable without Textual; the screen below only shows them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
 
 from rich.console import Group as Stack
 from rich.console import RenderableType
@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ...core.method import Method
+from ...core.method import Language, Method
 from ...core.plan import (
     MAX_BUDGET_MINUTES,
     MAX_PARTICIPANTS,
@@ -170,12 +170,12 @@ class RenameScreen(IntervisieModalScreen[str | None]):
         self.dismiss(None)
 
 
-def replace_options(select: Select, options: list[tuple[RenderableType, str]], value: str) -> None:
+def replace_options(select: Select, options: Sequence[tuple[RenderableType, str]], value: str) -> None:
     """New option labels, same choice; redraw even when the value did not change
     (the shown label may have: another language, a renamed participant)."""
     select.set_options(options)
     select.value = value
-    select.mutate_reactive(Select.value)
+    select.mutate_reactive(type(select).value)
 
 
 # -- the screen -------------------------------------------------------------------------------
@@ -439,7 +439,7 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
     def _inbrenger_changed(self, event: Select.Changed) -> None:
         if event.value != event.select.value:
             return  # a stale message from rebuilding the options
-        chosen = event.value or None
+        chosen = event.value if isinstance(event.value, str) and event.value else None  # a name, or LATER ("")
         if chosen != self.inbrenger:
             self.inbrenger = chosen
             self._show_group()
@@ -518,7 +518,7 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
                 case_title=self._value("#case-title"),
                 case_question=self._value("#case-question"),
                 budget_minutes=parse_budget(self._value("#budget")),
-                language=self.app.lang,
+                language=cast("Language", self.app.lang),  # the app's language is always one of LANGUAGES
                 group=self.group_link(),
             )
         except PlanError as error:

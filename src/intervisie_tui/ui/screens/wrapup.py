@@ -7,6 +7,8 @@ saving only closes the session.
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -177,7 +179,7 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
         pending, self._unsaved = self._unsaved, {}
         for widget_id, (field_, key) in pending.items():
             widget = self.query_one(f"#{widget_id}")
-            text = widget.text if isinstance(widget, TextArea) else widget.value
+            text = widget.text if isinstance(widget, TextArea) else cast(Input, widget).value  # the others are Inputs
             self.runner.set_note(field_, text, key=key)
 
     # -- leaving --------------------------------------------------------------------------------
