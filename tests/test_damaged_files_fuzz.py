@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intervisie_tui.core.library import load_method_file
+from intervisie_tui.core.paths import builtin_methods_dir
 from intervisie_tui.core.state import SessionState
 from intervisie_tui.settings import load_settings
 from intervisie_tui.store.errors import StoreError
@@ -24,7 +25,7 @@ from intervisie_tui.ui.keys import check_keymap
 
 ROOT = Path(__file__).parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "session-v1.json"
-METHOD = ROOT / "methods" / "incident.toml"
+METHOD = builtin_methods_dir() / "incident.toml"
 # More examples when hunting: INTERVISIE_FUZZ_EXAMPLES=500 pytest tests/test_damaged_files_fuzz.py
 FUZZ = settings(
     max_examples=int(os.environ.get("INTERVISIE_FUZZ_EXAMPLES", "40")),
@@ -269,7 +270,7 @@ def test_a_damaged_index_is_rebuilt(data):
 @FUZZ
 @given(st.data())
 def test_a_damaged_methods_list_cache(data):
-    from intervisie_tui.method_listing import method_rows
+    from intervisie_tui.cli.method_listing import method_rows
 
     root = _fresh()
     try:
@@ -277,7 +278,7 @@ def test_a_damaged_methods_list_cache(data):
         _rows, _ = method_rows(None, cache)
         cache.write_bytes(data.draw(damaged_bytes(cache.read_bytes(), json.loads(cache.read_bytes()))))
         again, _problems = method_rows(None, cache)
-        from intervisie_tui.method_listing import _usable_row
+        from intervisie_tui.cli.method_listing import _usable_row
 
         assert all(map(_usable_row, again))  # what `methods list` prints: a damaged row is never trusted
     finally:

@@ -42,15 +42,17 @@ BUILT_FROM_PREFIX = {
     "series.field.": "the series evaluation: its fields",
     "series.prompt.": "the series evaluation: the question of each field",
     "settings.problem.": "settings.py: what is wrong in the settings file",
-    "speakers.": "handout.py: who speaks, per phase",
+    "speakers.": "core/method_outline.py: who speaks, per phase",
     "store.expected.": "store/listing.py: what a field of a session file should have been",
     "store.journal.unreadable.": "the store and the display: why a journal cannot be read",
-    "store.problem.": "store/listing.py and store/groups.py: a session or group file's problems",
+    "store.problem.": "store/listing.py and store/groups.py: a session file's problems",
     "theme.": "ui/app.py: each theme's name",
 }
 # Prefixes that also hold keys named in full: only the built keys are named here, exactly.
 BUILT_EXACTLY = {
-    "notes.": {f"notes.{kind.value}" for kind in NoteKind},  # handout.py: the kinds of note a phase asks for
+    "notes.": {
+        f"notes.{kind.value}" for kind in NoteKind
+    },  # core/method_outline.py: the kinds of note a phase asks for
 }
 # The calls whose first argument is a key, and Textual's Binding, whose description is one when it looks like one
 # (ui/screens relabel_bindings: a dot and no space).

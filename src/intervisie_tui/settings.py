@@ -17,8 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .core.files import MAX_NESTING, FileRefused, HugeNumber, TooDeep, parse_json, read_text_limited
+from .core.paths import SETTINGS_FILE
 from .i18n import Message
-from .paths import SETTINGS_FILE
 from .store.atomic import atomic_write_text, ensure_private_dir
 
 __all__ = ["SETTINGS_FILE", "Settings", "load_settings", "save_settings"]

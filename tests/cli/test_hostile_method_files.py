@@ -11,8 +11,9 @@ import pytest
 
 from intervisie_tui.cli import main
 from intervisie_tui.core.library import load_method_file
+from intervisie_tui.core.paths import builtin_methods_dir
 
-BUILTIN = Path(__file__).parent.parent.parent / "methods" / "incident.toml"
+BUILTIN = builtin_methods_dir() / "incident.toml"
 
 
 def _methods(private_dirs) -> Path:

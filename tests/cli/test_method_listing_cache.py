@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
+from intervisie_tui.cli.method_listing import method_rows
 from intervisie_tui.core.library import builtin_methods_dir
-from intervisie_tui.method_listing import method_rows
 
 
 def test_cached_rows_equal_a_full_load(tmp_path):
@@ -57,10 +57,10 @@ def test_warm_listing_needs_no_pydantic(tmp_path):
 
 
 def test_with_plugins_installed_the_cache_is_never_used(tmp_path, monkeypatch):
-    import intervisie_tui.method_listing as listing
+    import intervisie_tui.cli.method_listing as listing
 
     cache = tmp_path / "rows.json"
-    monkeypatch.setattr(listing, "_plugins_installed", lambda: True)
+    monkeypatch.setattr(listing, "plugins_installed", lambda: True)
     loads = []
     real = listing._full_load
     monkeypatch.setattr(listing, "_full_load", lambda user_dir: loads.append(1) or real(user_dir))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from intervisie_tui.cli.method_starter import starter_method
 from intervisie_tui.core.library import Origin, builtin_methods_dir, load_library, load_method_file
 from intervisie_tui.core.method import Speakers, ground_rules
-from intervisie_tui.starter import starter_method
 
 GOOD = """
 id = "mini"

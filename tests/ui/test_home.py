@@ -100,17 +100,14 @@ async def test_menu_with_arrows_and_enter(library):
         assert isinstance(app.screen, MethodsScreen)
 
 
-async def test_review_key_opens_the_review_screen_or_says_it_is_missing(library):
+async def test_review_key_opens_the_review_screen(library):
+    from intervisie_tui.ui.screens.review import ReviewScreen
+
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("v")
         await pilot.pause()
-        try:
-            from intervisie_tui.ui.screens.review import ReviewScreen
-        except ImportError:
-            assert (t("home.review_missing", "nl"), "warning") in app.notices
-        else:
-            assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, ReviewScreen)
 
 
 async def test_help_key_opens_the_help_screen(library):

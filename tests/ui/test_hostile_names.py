@@ -12,6 +12,7 @@ import pytest
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.events import NoteField
+from intervisie_tui.core.paths import builtin_methods_dir
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.sessions import Store
@@ -98,14 +99,13 @@ async def test_the_resume_list_and_the_review_show_markup_literally(hostile, lib
 
 
 async def test_a_method_with_markup_in_its_name_lists_and_runs(private_dirs, library):
-    from pathlib import Path
 
     from intervisie_tui.core.library import load_library
 
     config, _ = private_dirs
     folder = config / "methods"
     folder.mkdir(parents=True)
-    source = (Path(__file__).parent.parent.parent / "methods" / "incident.toml").read_text()
+    source = (builtin_methods_dir() / "incident.toml").read_text()
     source = source.replace('id = "incident"', 'id = "markup"').replace(
         'name = { nl = "Incidentmethode", en = "Incident method" }',
         'name = { nl = "[/]Incident", en = "[bold]Incident[@click=app.quit]" }',

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from intervisie_tui.core.plan import SessionPlan
+from intervisie_tui.core.room import StripEntry
 from intervisie_tui.core.state import Status
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
@@ -17,8 +18,8 @@ from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.keys import check_keymap
 from intervisie_tui.ui.screens.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.help import HelpScreen
+from intervisie_tui.ui.text import strip_text
 from intervisie_tui.ui.widgets.big_countdown import BigCountdown, big_size, render_big
-from intervisie_tui.ui.widgets.phase_strip import StripEntry, strip_text
 
 
 def make_app(plan, clock, library, lang="en", **settings) -> IntervisieApp:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from intervisie_tui.core.room import StripEntry
 from intervisie_tui.core.state import Status
+from intervisie_tui.core.turn_words import format_clock
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.text import strip_text
 from intervisie_tui.ui.widgets.big_countdown import FONT, big_size, fit_scale, render_big
-from intervisie_tui.ui.widgets.phase_strip import StripEntry, strip_text
-from intervisie_tui.ui.widgets.whose_turn import format_clock
 
 
 def test_render_big_matches_its_size_and_uses_half_blocks():

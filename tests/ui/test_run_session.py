@@ -204,7 +204,7 @@ async def test_notes_reach_the_journal_within_a_second(incident_plan, clock, lib
         assert screen.has_class("-notes")
         # Timers fire when the test says so: the autosave's own rule is tested in test_wrapup.
         due: list = []
-        screen.notes_panel._autosave._schedule = lambda delay, save: (
+        screen.notes_panel.unsaved.autosave._schedule = lambda delay, save: (
             due.append((delay, save)) or SimpleNamespace(stop=lambda: None)
         )
         await pilot.press("h", "o", "i")

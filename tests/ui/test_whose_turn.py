@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from intervisie_tui.core.engine import SessionRunner
-from intervisie_tui.ui.widgets.whose_turn import describe_turn
+from intervisie_tui.core.turn_words import describe_turn
 
 
 def test_a_skipped_person_does_not_count_as_done(incident_plan, clock):

@@ -71,11 +71,11 @@ async def test_typing_schedules_a_write_within_half_a_second(library, runner):
         screen = await open_wrapup(app, pilot, runner)
         # No time passes between keys, and timers fire only when the test says so: a busy
         # machine must not let a real 0.4 s timer go off between key presses.
-        screen._autosave._clock = lambda: 0.0
-        screen._autosave._schedule = FakeTimer
+        screen.unsaved.autosave._clock = lambda: 0.0
+        screen.unsaved.autosave._schedule = FakeTimer
         screen.query_one("#reflection", TextArea).focus()
         await pilot.press(*"Ik herkende")
-        timer = screen._autosave._timer
+        timer = screen.unsaved.autosave._timer
         assert isinstance(timer, FakeTimer)
         assert timer.delay <= 0.5
         assert notes(runner) == []  # not on every key press
@@ -140,8 +140,10 @@ async def test_steady_typing_in_the_wrapup_is_written_within_the_longest_wait(li
         screen = await open_wrapup(app, pilot, runner)
         now = [0.0]
         timers: list[FakeTimer] = []
-        screen._autosave._clock = lambda: now[0]
-        screen._autosave._schedule = lambda delay, callback: timers.append(FakeTimer(delay, callback)) or timers[-1]
+        screen.unsaved.autosave._clock = lambda: now[0]
+        screen.unsaved.autosave._schedule = lambda delay, callback: (
+            timers.append(FakeTimer(delay, callback)) or timers[-1]
+        )
         screen.query_one("#reflection", TextArea).focus()
         for key in "Ik h":
             await pilot.press(key)

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import LANGUAGES, default_language, t
-from ..paths import SETTINGS_FILE, config_dir, data_dir
 
 TOP_LEVEL_VALUES = ("--lang", "--data-dir")  # the top-level options that take a value
 

@@ -11,8 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import t
-from ..paths import SETTINGS_FILE, config_dir, data_dir
 
 USAGE_ERROR = 2
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a file name in live/, never a path
@@ -50,11 +50,8 @@ def display_argv(args: argparse.Namespace, lang: str) -> list[str]:
 
 def run_display(args: argparse.Namespace, lang: str) -> int:
     if args.web:
-        try:
-            from ..web import serve_display
-        except ImportError:
-            print(t("display.web_missing", lang), file=sys.stderr)
-            return USAGE_ERROR
+        from ..web import serve_display  # imports no extra: it says itself when the [web] extra is missing
+
         return (
             serve_display(
                 display_argv(args, lang), "0.0.0.0" if args.lan else "127.0.0.1", args.port, args.lan, lang=lang

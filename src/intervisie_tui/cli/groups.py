@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..i18n import t
+from .output import report_problems, write_output
 
 FORMATS = ("md", "csv", "pdf")
 
@@ -140,11 +141,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _problems(store, lang: str) -> None:
-    if store.problems:
-        print(t("groups.cli.problems", lang, count=len(store.problems)), file=sys.stderr)
-        for problem in store.problems:
-            print(f"  {problem}", file=sys.stderr)
-        print(t("store.problems.hint", lang), file=sys.stderr)
+    report_problems("groups.cli.problems", [str(problem) for problem in store.problems], lang, hint=True)
 
 
 def _find(args, lang: str):
@@ -160,8 +157,8 @@ def _find(args, lang: str):
 
 
 def _registers():
+    from ..core.paths import config_dir
     from ..core.registers import load_registers
-    from ..paths import config_dir
 
     return load_registers(config_dir() / "registers")
 
@@ -244,7 +241,7 @@ def list_groups(args: argparse.Namespace, lang: str) -> int:
 
 def show_group(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_library
-    from ..paths import user_methods_dir
+    from ..core.paths import user_methods_dir
     from ..reports.content import method_names
     from ..reports.overview import group_overview
 
@@ -336,7 +333,6 @@ def rename_member(args: argparse.Namespace, lang: str) -> int:
 
 
 def export_group(args: argparse.Namespace, lang: str) -> int:
-    from .output import write_output
 
     store, group = _find(args, lang)
     if group is None:
@@ -391,7 +387,7 @@ def _write_bytes(data: bytes, target: Path, lang: str) -> int:
 def report_group(args: argparse.Namespace, lang: str) -> int:
     from ..core.groups import GroupRuleError
     from ..core.library import load_library
-    from ..paths import user_methods_dir
+    from ..core.paths import user_methods_dir
     from ..reports.content import method_names
     from ..reports.render import render_report
 
@@ -417,7 +413,6 @@ def report_group(args: argparse.Namespace, lang: str) -> int:
         return _refused(error, lang)
     if isinstance(report, bytes):
         return _write_bytes(report, args.output, lang)
-    from .output import write_output
 
     return write_output(report, args.output, lang)
 
@@ -459,10 +454,9 @@ def evaluate_series(args: argparse.Namespace, lang: str) -> int:
 
 def series_report(args: argparse.Namespace, lang: str) -> int:
     from ..core.library import load_library
-    from ..paths import user_methods_dir
+    from ..core.paths import user_methods_dir
     from ..reports.content import method_names
     from ..reports.series import series_markdown
-    from .output import write_output
 
     _, group = _find(args, lang)
     if group is None:

@@ -10,11 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..core.paths import cache_dir, config_dir, user_methods_dir
 from ..core.plan import PlanError, SessionPlan
 from ..i18n import default_language, t
-from ..method_cache import cached_library
-from ..paths import cache_dir, config_dir, user_methods_dir
 from ..settings import SETTINGS_FILE, load_settings
+from ..store.method_cache import cached_library
 
 USAGE_ERROR = 2
 METHOD_CACHE = "methods.json"  # the validated method library (method_cache.py)

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.paths import cache_dir, user_methods_dir
 from ..i18n import sort_key, t
-from ..paths import cache_dir, user_methods_dir
+from .output import report_problems, write_output
 
 if TYPE_CHECKING:
     from ..core.method import Method
@@ -50,16 +51,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     new.set_defaults(handler=new_method)
 
 
-def _report_problems(problems: list[str], lang: str) -> None:
-    if not problems:
-        return
-    print(t("cli.methods.problems", lang, count=len(problems)), file=sys.stderr)
-    for problem in problems:
-        print(f"  {problem}", file=sys.stderr)
-
-
 def list_methods(args: argparse.Namespace, lang: str) -> int:
-    from ..method_listing import method_rows
+    from .method_listing import method_rows
 
     methods, problems = method_rows(user_methods_dir(), cache_dir() / "methods-list.json")
     methods = sorted(methods, key=lambda row: (sort_key(row.name[lang]), row.id))
@@ -83,7 +76,7 @@ def list_methods(args: argparse.Namespace, lang: str) -> int:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     print()
     print(t("cli.methods.user_folder", lang, path=user_methods_dir()))
-    _report_problems([problem[lang] for problem in problems], lang)
+    report_problems("cli.methods.problems", [problem[lang] for problem in problems], lang)
     return 0
 
 
@@ -95,7 +88,7 @@ def _find(method_id: str, lang: str) -> Method | None:
         return library.get(method_id)
     known = ", ".join(sorted(library.methods)) or "-"
     print(t("cli.methods.unknown", lang, id=method_id, known=known), file=sys.stderr)
-    _report_problems([problem.render(lang) for problem in library.problems], lang)
+    report_problems("cli.methods.problems", [problem.render(lang) for problem in library.problems], lang)
     return None
 
 
@@ -103,7 +96,7 @@ def show_method(args: argparse.Namespace, lang: str) -> int:
     method = _find(args.id, lang)
     if method is None:
         return 2
-    from ..handout import method_overview
+    from .method_handout import method_overview
 
     print(method_overview(method, lang))
     return 0
@@ -113,8 +106,7 @@ def write_handout(args: argparse.Namespace, lang: str) -> int:
     method = _find(args.id, lang)
     if method is None:
         return 2
-    from ..handout import method_handout
-    from .output import write_output
+    from .method_handout import method_handout
 
     return write_output(method_handout(method, lang), args.output, lang)
 
@@ -163,8 +155,8 @@ def print_schema(args: argparse.Namespace, lang: str) -> int:
 
 
 def new_method(args: argparse.Namespace, lang: str) -> int:
-    from ..core.locations import ID_PATTERN
-    from ..starter import starter_method
+    from ..core.paths import ID_PATTERN
+    from .method_starter import starter_method
 
     if not re.fullmatch(ID_PATTERN, args.id):
         print(t("cli.new.bad_id", lang, id=args.id), file=sys.stderr)

@@ -10,14 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import t
+from .output import report_problems, write_output
 
 if TYPE_CHECKING:
-    from ..store.sessions import Store
+    from ..store.sessions import Problem, Store
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -76,22 +77,13 @@ def _store(args: argparse.Namespace, lang: str) -> Store:
     return Store(getattr(args, "data_dir", None), lang=lang)
 
 
-def _report_problems(store: Store, lang: str) -> None:
-    _print_problems(store.problems, lang)
-
-
-def _print_problems(problems, lang: str) -> None:
-    if not problems:
-        return
-    print(t("notes.cli.problems", lang, count=len(problems)), file=sys.stderr)
-    for path, reason in problems:
-        print(f"  {path}: {reason}", file=sys.stderr)
-    print(t("store.problems.hint", lang), file=sys.stderr)
+def _report_problems(problems: Sequence[tuple[Path, str] | Problem], lang: str) -> None:
+    report_problems("notes.cli.problems", [f"{path}: {reason}" for path, reason in problems], lang, hint=True)
 
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
     """From the SQLite index alone when it is up to date: no session model, no pydantic."""
-    from ..paths import data_dir
+    from ..core.paths import data_dir
     from ..store.listing import catalog_for, listing
     from ..store.summary import minutes_label
 
@@ -112,11 +104,11 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
             for summary in summaries
         ]
         print(json.dumps(records, ensure_ascii=False, indent=1))
-        _print_problems(problems, lang)
+        _report_problems(problems, lang)
         return 0
     if not summaries:
         print(t("notes.cli.none", lang, path=root / "sessions"))
-        _print_problems(problems, lang)
+        _report_problems(problems, lang)
         return 0
     header = tuple(
         t(f"notes.cli.column.{name}", lang)
@@ -138,7 +130,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     widths = [max(map(len, column)) for column in zip(*everything)]
     line = "  ".join(f"{{:<{width}}}" for width in widths)
     sys.stdout.write("".join(line.format(*row).rstrip() + "\n" for row in everything))
-    _print_problems(problems, lang)
+    _report_problems(problems, lang)
     return 0
 
 
@@ -149,7 +141,7 @@ def _load(store: Store, session_id: str, lang: str):
         return store.load(session_id), 0
     except StoreError as error:
         print(str(error), file=sys.stderr)
-        _report_problems(store, lang)
+        _report_problems(store.problems, lang)
         return None, (1 if error.path is not None else 2)
 
 
@@ -171,7 +163,6 @@ def export_session(args: argparse.Namespace, lang: str) -> int:
         text = store.export_json(document, args.anonymize)
     else:
         text = store.export_markdown(document, args.anonymize)
-    from .output import write_output
 
     return write_output(text, args.output, lang)
 
@@ -301,7 +292,7 @@ def compact_sessions(args: argparse.Namespace, lang: str) -> int:
             print(f"  {path}", file=sys.stderr)
     for problem in report.failed:
         print(f"  {problem}", file=sys.stderr)
-    _report_problems(store, lang)
+    _report_problems(store.problems, lang)
     return 1 if report.failed else 0
 
 

@@ -20,9 +20,9 @@ from pydantic import ValidationError
 from ..i18n import sort_key
 from ..i18n.os_errors import os_error_reason
 from .files import MAX_NESTING, FileRefused, nesting_exceeds, read_text_limited
-from .locations import ENTRY_POINT_GROUP, builtin_methods_dir
 from .method import Method
 from .method_errors import MethodFileError, from_toml_error, from_validation_error
+from .paths import ENTRY_POINT_GROUP, builtin_methods_dir
 
 
 class Origin(str, Enum):

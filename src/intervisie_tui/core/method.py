@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .locations import ID_PATTERN
+from .paths import ID_PATTERN
 
 SCHEMA_VERSION = 1
 LANGUAGES: tuple[str, ...] = ("nl", "en")

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..i18n import Message
-from .locations import ID_PATTERN
+from .paths import ID_PATTERN, builtin_registers_dir
 
 HOUR = 3600.0
 ROUNDING_SECONDS = 30  # a meeting of "2:00" may be a few seconds short on the clock; it still counts as 2:00
@@ -49,10 +49,6 @@ class Register(BaseModel):
 class RegisterBook:
     registers: dict[str, Register] = field(default_factory=dict)
     problems: list[tuple[Path, str]] = field(default_factory=list)
-
-
-def builtin_registers_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "registers"
 
 
 def load_registers(user_dir: Path | None) -> RegisterBook:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .events import Event
 from .plan import SessionPlan
 from .state import SessionState
 
 
-@dataclass(frozen=True)
-class PhaseStats:
+class PhaseStats(BaseModel):
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+
     phase_id: str
     planned_minutes: int
     allotted_minutes: int  # planned plus extensions
@@ -19,18 +21,18 @@ class PhaseStats:
     overtime_seconds: float
     visited: bool
 
-    @property
-    def actual_minutes(self) -> float:
-        return self.actual_seconds / 60
 
+class SessionStats(BaseModel):
+    """The statistics as a session document keeps them (the defaults read a document that has none)."""
 
-@dataclass(frozen=True)
-class SessionStats:
-    phases: tuple[PhaseStats, ...]
-    speaking_seconds: dict[str, float]
-    running_seconds: float
-    overtime_seconds: float
-    break_seconds: float = 0.0
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+
+    phases: tuple[PhaseStats, ...] = ()
+    speaking_seconds: dict[str, float] = Field(default_factory=dict)
+    running_seconds: float = 0.0
+    overtime_seconds: float = 0.0
+    # Not written to the document (its format predates breaks); loading derives it from the events again.
+    break_seconds: float = Field(default=0.0, exclude=True)
 
 
 def session_stats(plan: SessionPlan, events: Iterable[Event]) -> SessionStats:

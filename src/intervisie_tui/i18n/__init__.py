@@ -20,12 +20,7 @@ CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors
 def catalog() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
     for name in CATALOG_MODULES:
-        try:
-            module = import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{name}":
-                raise
-            continue
+        module = import_module(f"{__name__}.{name}")
         for key, pair in module.MESSAGES.items():
             if key in merged:
                 raise KeyError(f"message key '{key}' is defined twice (in {name})")

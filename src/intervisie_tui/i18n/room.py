@@ -26,10 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Regel {line} van het logboek is onleesbaar; dit scherm staat stil op de laatste goede stand.",
         "Line {line} of the journal cannot be read; this screen is frozen on the last good state.",
     ),
-    "display.web_missing": (
-        'Het scherm in een browser heeft een extra pakket nodig: pip install "intervisie-tui[web]"',
-        'The display in a browser needs an extra package: pip install "intervisie-tui[web]"',
-    ),
     "display.no_session": (
         "Geen sessie met id '{session}' in {folder} (live/ of live/done/).",
         "No session with id '{session}' in {folder} (live/ or live/done/).",

@@ -28,11 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Onderbroken sessies gevonden: {count}. Druk op r om verder te gaan waar je was.",
         "Interrupted sessions found: {count}. Press r to carry on where you were.",
     ),
-    "home.review_missing": (
-        "Terugkijken is in deze versie nog niet beschikbaar.",
-        "Review is not available in this version yet.",
-    ),
-    "home.help_missing": ("De hulp is nog niet beschikbaar.", "Help is not available yet."),
     "home.resume.title": ("Onderbroken sessies", "Interrupted sessions"),
     "home.resume.hint": (
         "Enter hervat de sessie (gepauzeerd). k sluit hem af en bewaart de notities als afgeronde sessie.",

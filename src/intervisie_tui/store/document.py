@@ -36,31 +36,11 @@ from ..core.events import MAX_SECONDS, AwareDatetime, Event, EventKind, NoteFiel
 from ..core.files import MAX_NESTING, HugeNumber, TooDeep, parse_json
 from ..core.plan import SessionPlan
 from ..core.state import SessionState
-from ..core.stats import stats_of
+from ..core.stats import SessionStats, stats_of
 from .atomic import Stamp
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "intervisie-tui session"
-
-
-class PhaseStatsRecord(BaseModel):
-    model_config = ConfigDict(allow_inf_nan=False)
-
-    phase_id: str
-    planned_minutes: int
-    allotted_minutes: int
-    actual_seconds: float
-    overtime_seconds: float
-    visited: bool
-
-
-class StatsRecord(BaseModel):
-    model_config = ConfigDict(allow_inf_nan=False)
-
-    phases: list[PhaseStatsRecord] = Field(default_factory=list)
-    speaking_seconds: dict[str, float] = Field(default_factory=dict)
-    running_seconds: float = 0.0
-    overtime_seconds: float = 0.0
 
 
 class NotesRecord(BaseModel):
@@ -87,7 +67,7 @@ class SessionDocument(BaseModel):
     plan: SessionPlan
     events: list[Event]
     notes: NotesRecord = Field(default_factory=NotesRecord)
-    stats: StatsRecord = Field(default_factory=StatsRecord)
+    stats: SessionStats = Field(default_factory=SessionStats)
 
     # What the file held that this version does not know (kept through saves), and the
     # file's stamp when it was read (a save never overwrites what another instance wrote since).
@@ -98,7 +78,6 @@ class SessionDocument(BaseModel):
     def build(cls, session_id: str, plan: SessionPlan, events: list[Event], saved_at: datetime) -> SessionDocument:
         plan, events = compact(plan, events)
         state = SessionState.replay(plan, events)
-        stats = stats_of(state)
         return cls(
             id=session_id,
             started_at=state.started_at,
@@ -108,12 +87,7 @@ class SessionDocument(BaseModel):
             plan=plan,
             events=list(events),
             notes=derive_notes(state),
-            stats=StatsRecord(
-                phases=[PhaseStatsRecord(**vars(phase)) for phase in stats.phases],
-                speaking_seconds=stats.speaking_seconds,
-                running_seconds=stats.running_seconds,
-                overtime_seconds=stats.overtime_seconds,
-            ),
+            stats=stats_of(state),
         )
 
     def rebuilt(self, events: list[Event] | None = None, saved_at: datetime | None = None) -> SessionDocument:

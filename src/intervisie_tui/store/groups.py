@@ -17,8 +17,8 @@ from pydantic import ValidationError
 
 from ..core.files import FileRefused, read_limited
 from ..core.groups import Group, MeetingRecord
+from ..core.paths import data_dir
 from ..i18n import default_language, t
-from ..paths import data_dir
 from .atomic import atomic_write_text, ensure_private_tree
 from .errors import StoreError, os_reason
 

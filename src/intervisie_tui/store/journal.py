@@ -224,13 +224,6 @@ class LiveJournal:
                 count=len(self._pending),
             )
             return False
-        except Exception as error:
-            self._drop_descriptor()
-            self._failed_at = self._clock()
-            self.problem = t(
-                "store.journal.problem", self.lang, path=self.path, reason=str(error), count=len(self._pending)
-            )
-            return False
         self.problem = None
         self._failed_at = None
         return True

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from ..core.events import Event, EventKind
 from ..core.files import FileRefused, read_limited, read_limited_with_stamp
+from ..core.paths import data_dir
 from ..core.plan import SessionPlan
 from ..core.state import SessionState, Status
 from ..i18n import default_language, t
-from ..paths import data_dir
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
 from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
 from .errors import StoreError, os_reason

@@ -16,7 +16,7 @@ from textual.binding import BindingsMap
 from textual.reactive import var
 from textual.screen import Screen
 
-from .. import paths
+from ..core import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
 from ..core.library import MethodLibrary
@@ -80,7 +80,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         self.clock: Clock = clock or SystemClock()
         self.remembered: Remembered = remembered if remembered is not None else load_remembered(self.data_dir)
         if library is None:
-            from ..method_cache import cached_library
+            from ..store.method_cache import cached_library
 
             library = cached_library(paths.user_methods_dir(), paths.cache_dir() / "methods.json")
         self.library: MethodLibrary = library

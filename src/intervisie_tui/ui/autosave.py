@@ -1,13 +1,15 @@
 """When typed notes are saved: shortly after typing pauses, and never later than a fixed time
 after the first unsaved keystroke — so someone who types without pausing still has their
 text in the journal within a second (a plain debounce would wait until they stop).
+
+`UnsavedNotes` is the one way a screen saves typed notes (the run screen's notes panel and the wrap-up).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, Protocol, TypeVar
 
 QUIET = 0.4  # seconds without a change before saving
 LONGEST = 0.8  # seconds at most between the first unsaved change and the save
@@ -88,3 +90,28 @@ class Autosave:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+
+
+Target = TypeVar("Target", bound=Hashable)
+
+
+class UnsavedNotes(Generic[Target]):
+    """The note fields typed in since the last save. `changed(target, read)` says one changed (`read()` gives its
+    text as it is now); `save(target, text)` writes each at the autosave's deadline, or at once on `flush()` (the
+    owner's: focus left, Enter, another phase, saving the session)."""
+
+    def __init__(self, schedule: Schedule, save: Callable[[Target, str], None]) -> None:
+        self._save = save
+        self._unsaved: dict[Target, Callable[[], str]] = {}
+        self.autosave = Autosave(schedule, self.flush)
+
+    def changed(self, target: Target, read: Callable[[], str]) -> None:
+        self._unsaved[target] = read
+        self.autosave.changed()
+
+    def flush(self) -> None:
+        """Save everything typed since the last save (the note events record nothing for unchanged text)."""
+        self.autosave.saved()
+        unsaved, self._unsaved = self._unsaved, {}
+        for target, read in unsaved.items():
+            self._save(target, read())

@@ -17,9 +17,9 @@ from textual.widgets import Button, Footer, Input, OptionList, Select, Static, T
 from textual.widgets.option_list import Option
 
 from ...core.groups import Group, GroupRuleError, apply_settings, join_members, parse_whole, split_names
+from ...core.paths import config_dir
 from ...core.registers import load_registers
 from ...i18n import Message
-from ...paths import config_dir
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
 from ..language import FollowsLanguage

@@ -15,9 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Select, Static
 
 from ...core.groups import Group, GroupRuleError, parse_date
+from ...core.paths import config_dir
 from ...core.registers import load_registers
 from ...i18n import Message
-from ...paths import config_dir
 from ...reports.content import method_names
 from ...reports.render import FORMATS, render_report
 from ...store.atomic import atomic_write_bytes

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from ... import paths
+from ...core import paths
 from .base import IntervisieModalScreen
 from .help import shown_path
 

@@ -320,11 +320,8 @@ class HomeScreen(FollowsLanguage, IntervisieScreen):
         self.app.push_screen(ResumeScreen(self.interrupted), chosen)
 
     def action_review(self) -> None:
-        try:
-            from .review import ReviewScreen
-        except ImportError:
-            self.notify(self.app.t("home.review_missing"), severity="warning")
-            return
+        from .review import ReviewScreen
+
         self.app.push_screen(ReviewScreen())
 
     def action_groups(self) -> None:
@@ -341,10 +338,7 @@ class HomeScreen(FollowsLanguage, IntervisieScreen):
         self.app.set_language("en" if self.app.lang == "nl" else "nl")
 
     async def action_help(self) -> None:
-        if hasattr(self.app, "action_help"):
-            await self.app.run_action("help")
-        else:
-            self.notify(self.app.t("home.help_missing"), severity="warning")
+        await self.app.run_action("help")
 
     async def action_quit(self) -> None:
         await self.app.run_action("quit")

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...core.library import LoadedMethod, Origin
 from ...core.method_errors import MethodFileError
+from ...core.method_outline import method_outline
 from ..language import FollowsLanguage
 from . import relabel_bindings
 from .base import IntervisieScreen
@@ -43,20 +44,21 @@ def source_shown(loaded: LoadedMethod, t: Any) -> str:
 
 def method_details(loaded: LoadedMethod, app: Any) -> Text:
     """Everything the facilitator may want to read before choosing, facilitator tips excluded."""
-    t, lang = app.t, app.lang
-    method = loaded.method
+    t = app.t
+    outline = method_outline(loaded.method, app.lang)
+    low, high = outline.group_size
     text = Text()
-    text.append(method.name(lang) + "\n", style="bold")
-    text.append(method.summary(lang) + "\n\n", style="italic")
-    text.append(method.description(lang).strip() + "\n\n")
+    text.append(outline.name + "\n", style="bold")
+    text.append(outline.summary + "\n\n", style="italic")
+    text.append(outline.description + "\n\n")
     text.append(
         t(
             "methods.details_facts",
-            minutes=method.minutes,
-            minimum=method.min_total,
-            low=method.group_size[0],
-            high=method.group_size[1],
-            count=len(method.phases),
+            minutes=outline.minutes,
+            minimum=outline.min_total,
+            low=low,
+            high=high,
+            count=len(outline.phases),
         )
         + "\n"
     )
@@ -64,13 +66,12 @@ def method_details(loaded: LoadedMethod, app: Any) -> Text:
     if loaded.replaces is not None:
         text.append(t("methods.replaces", source=source_shown(loaded.replaces, t)) + "\n", style="dim")
     text.append("\n" + t("word.phases") + "\n", style="bold underline")
-    for number, phase in enumerate(method.phases, start=1):
-        text.append(f"\n{number}. {phase.title(lang)}", style="bold")
+    for phase in outline.phases:
+        text.append(f"\n{phase.number}. {phase.title}", style="bold")
         text.append(f"  ({phase.minutes} {t('word.minutes')}, {t('methods.at_least', minimum=phase.min_minutes)})\n")
-        text.append(f"   {t(f'speakers.{phase.speakers.value}')}\n", style="italic")
-        if phase.questions is not None:
-            for question in phase.questions(lang):
-                text.append(f"   • {question}\n")
+        text.append(f"   {phase.speakers}\n", style="italic")
+        for question in phase.questions:
+            text.append(f"   • {question}\n")
     return text
 
 

@@ -26,6 +26,7 @@ from ...core.events import NoteField
 from ...core.live import Session
 from ...core.room import RoomView
 from ...core.state import SessionView, Status
+from ...core.turn_words import format_duration
 from ...store.room_link import APP_HEARTBEAT, DISPLAY_HEARTBEAT, Heartbeat, heartbeat_fresh, write_pointer
 from ..keys import (
     ACTIONS_BY_ID,
@@ -38,7 +39,6 @@ from ..keys import (
 from ..plain import plain
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
-from ..widgets.whose_turn import format_duration
 from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 

@@ -1,12 +1,12 @@
 """The set-up screen: who takes part, who brings the case, which method, how much time.
 
-The rules (group editing, what is still wrong) are plain functions and classes at
-the top, testable without Textual; the screen below only shows them.
+The rules (editing the speaking order, what is still wrong, the schedule) are in `core.setup`; this screen only
+shows them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from rich.console import Group as Stack
@@ -21,18 +21,15 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from ...core.method import Language, Method
+from ...core.method_outline import method_outline
 from ...core.plan import (
-    MAX_BUDGET_MINUTES,
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
     GroupMeeting,
     PlanError,
-    PlanProblem,
     SessionPlan,
-    name_problem,
-    plan_problems,
-    scale_minutes,
 )
+from ...core.setup import SpeakingOrder, group_size_note, parse_budget, schedule, setup_problems
 from ...i18n import Message
 from ..language import FollowsLanguage
 from ..plain import plain
@@ -40,82 +37,6 @@ from . import relabel_bindings
 from .base import IntervisieModalScreen, IntervisieScreen
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
-
-# -- the rules, without Textual -------------------------------------------------------------
-
-
-class Group:
-    """The participants, in speaking order. Every change is checked; a refused change
-    leaves the group as it was and says why."""
-
-    def __init__(self, names: Iterable[str] = ()) -> None:
-        self.names: list[str] = [name.strip() for name in names]
-
-    def __len__(self) -> int:
-        return len(self.names)
-
-    def add(self, name: str) -> PlanProblem | None:
-        name = name.strip()
-        if len(self.names) >= MAX_PARTICIPANTS:
-            return PlanProblem("plan.group_full", {"max": MAX_PARTICIPANTS})
-        problem = name_problem(self.names, name)
-        if problem is None:
-            self.names.append(name)
-        return problem
-
-    def rename(self, index: int, name: str) -> PlanProblem | None:
-        name = name.strip()
-        problem = name_problem(self.names, name, ignore=index)
-        if problem is None:
-            self.names[index] = name
-        return problem
-
-    def remove(self, index: int) -> str:
-        return self.names.pop(index)
-
-    def move(self, index: int, step: int) -> int:
-        """Move one place up (-1) or down (+1); returns where the name is now."""
-        target = index + step
-        if not 0 <= index < len(self.names) or not 0 <= target < len(self.names):
-            return index
-        self.names[index], self.names[target] = self.names[target], self.names[index]
-        return target
-
-
-def parse_budget(text: str) -> int | None:
-    try:
-        return int(text.strip())
-    except ValueError:
-        return None
-
-
-def setup_problems(names: list[str], inbrenger: str | None, method: Method | None, budget_text: str) -> list[Message]:
-    """Everything that still has to change before the session can start, in screen order."""
-    budget = parse_budget(budget_text)
-    problems: list[Message] = list(plan_problems(names, inbrenger, method, budget))
-    if method is None:
-        problems.append(Message("setup.error.no_method"))
-    elif budget is None:
-        problems.append(Message("setup.error.budget_not_number", {"minimum": method.min_total}))
-    return problems
-
-
-def group_size_note(method: Method | None, count: int, t: Callable[..., str]) -> str:
-    """A gentle note (never a refusal) when the group is outside the method's usual size."""
-    if method is None or count < MIN_PARTICIPANTS:
-        return ""
-    low, high = method.group_size
-    if low <= count <= high:
-        return ""
-    return t("setup.note.group_size", count=count, low=low, high=high)
-
-
-def schedule(method: Method, budget: int | None) -> list[int]:
-    """Minutes per phase for the budget; the method's own minutes when the budget cannot hold it."""
-    if budget is None or budget < method.min_total or budget > MAX_BUDGET_MINUTES:
-        return [phase.minutes for phase in method.phases]
-    return scale_minutes(method, budget)
-
 
 # -- widgets ----------------------------------------------------------------------------------
 
@@ -208,7 +129,7 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
     def __init__(self, method_id: str | None = None) -> None:
         super().__init__()
         self.preselected_method = method_id
-        self.group = Group()
+        self.group = SpeakingOrder()
         self.inbrenger: str | None = None
         self.method_id: str | None = None
         self.group_problem: Message | None = None
@@ -252,7 +173,7 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
         return None
 
     def compose(self) -> ComposeResult:
-        self.group = Group(self.initial_names()[:MAX_PARTICIPANTS])
+        self.group = SpeakingOrder(self.initial_names()[:MAX_PARTICIPANTS])
         self.method_id, budget = self._initial_values()
         method_choices = self._method_choices()
         with Horizontal(id="setup-columns"):
@@ -384,26 +305,20 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
         if method is None:
             return Text(t("setup.no_methods"))
         minutes = schedule(method, budget)
+        outline = method_outline(method, lang)
+        low, high = outline.group_size
         header = Text()
-        header.append(method.name(lang) + "\n", style="bold")
-        header.append(method.summary(lang) + "\n", style="italic")
-        header.append(
-            t(
-                "setup.preview_facts",
-                low=method.group_size[0],
-                high=method.group_size[1],
-                minutes=method.minutes,
-                minimum=method.min_total,
-            )
-        )
+        header.append(outline.name + "\n", style="bold")
+        header.append(outline.summary + "\n", style="italic")
+        header.append(t("setup.preview_facts", low=low, high=high, minutes=outline.minutes, minimum=outline.min_total))
         # A table, so a long speaking pattern wraps under its phase, not under the minutes.
         table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
         table.add_column(justify="right", no_wrap=True, style="bold")
         table.add_column(ratio=1)
         unit = t("word.minutes")
-        for number, (phase, phase_minutes) in enumerate(zip(method.phases, minutes, strict=True), start=1):
-            cell = Text(f"{number}. {phase.title(lang)}\n")
-            cell.append(t(f"speakers.{phase.speakers.value}"), style="dim")
+        for phase, phase_minutes in zip(outline.phases, minutes, strict=True):
+            cell = Text(f"{phase.number}. {phase.title}\n")
+            cell.append(phase.speakers, style="dim")
             table.add_row(f"{phase_minutes} {unit}", cell)
         table.add_row(f"{sum(minutes)} {unit}", Text(t("word.total"), style="bold"))
         return Stack(header, Text(""), table)
@@ -473,7 +388,7 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
         old = self.group.names[index]
 
         def check(name: str) -> str | None:
-            probe = Group(self.group.names)
+            probe = SpeakingOrder(self.group.names)
             problem = probe.rename(index, name)
             return problem.render(self.app.lang) if problem else None
 

@@ -7,8 +7,6 @@ saving only closes the session.
 
 from __future__ import annotations
 
-from typing import cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,12 +16,15 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
-from ..autosave import Autosave
+from ..autosave import UnsavedNotes
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
 from .base import IntervisieScreen
 from .confirm import ConfirmScreen
+
+NoteTarget = tuple[NoteField, str | None]  # the field, and whose (an evaluation's participant)
+NoteWidget = TextArea | Input
 
 JOURNAL_CHECK_INTERVAL = 1.0  # seconds between looks at the journal while the wrap-up is open
 
@@ -75,11 +76,15 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
     def __init__(self, runner: SessionRunner) -> None:
         super().__init__()
         self.runner = runner
-        self._unsaved: dict[str, tuple[NoteField, str | None]] = {}
-        self._autosave = Autosave(self.set_timer, self.flush)
+        self.unsaved: UnsavedNotes[NoteTarget] = UnsavedNotes(self.set_timer, self._save_note)
+        self._targets: dict[Widget, NoteTarget] = {}  # each field's note, filled in as they are made
         self._finishing = False
 
     # -- building -------------------------------------------------------------------------------
+
+    def _note_field(self, widget: NoteWidget, target: NoteTarget) -> NoteWidget:
+        self._targets[widget] = target
+        return widget
 
     def compose(self) -> ComposeResult:
         state = self.runner.state
@@ -88,16 +93,25 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
             yield Static(id="wrapup-title")
             yield Static(id="wrapup-intro", classes="hint")
             yield Label(id="action-points-label", classes="section")
-            yield TextArea(action_points_so_far(self.runner), id="action-points", tab_behavior="focus")
+            yield self._note_field(
+                TextArea(action_points_so_far(self.runner), id="action-points", tab_behavior="focus"),
+                (NoteField.ACTION_POINTS, None),
+            )
             yield Label(id="evaluation-label", classes="section")
             yield Static(id="evaluation-prompts", classes="hint")
             for index, name in enumerate(self.runner.plan.participants):
                 with Horizontal(classes="evaluation-row"):
                     yield Label(plain(name, lines=False), id=f"evaluation-label-{index}")
-                    yield Input(state.note(NoteField.EVALUATION, key=name), id=f"evaluation-{index}")
+                    yield self._note_field(
+                        Input(state.note(NoteField.EVALUATION, key=name), id=f"evaluation-{index}"),
+                        (NoteField.EVALUATION, name),
+                    )
             yield Label(id="reflection-label", classes="section")
             yield Static(id="reflection-hint", classes="hint")
-            yield TextArea(state.note(NoteField.REFLECTION), id="reflection", tab_behavior="focus")
+            yield self._note_field(
+                TextArea(state.note(NoteField.REFLECTION), id="reflection", tab_behavior="focus"),
+                (NoteField.REFLECTION, None),
+            )
             yield Button(id="save", variant="primary")
         yield Footer()
 
@@ -141,23 +155,14 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
 
     # -- saving as you type ---------------------------------------------------------------------
 
-    def _field_of(self, widget: Widget) -> tuple[NoteField, str | None] | None:
-        widget_id = widget.id or ""
-        if widget_id == "action-points":
-            return NoteField.ACTION_POINTS, None
-        if widget_id == "reflection":
-            return NoteField.REFLECTION, None
-        if widget_id.startswith("evaluation-"):
-            index = int(widget_id.removeprefix("evaluation-"))
-            return NoteField.EVALUATION, self.runner.plan.participants[index]
-        return None
+    def _changed(self, widget: NoteWidget) -> None:
+        target = self._targets.get(widget)
+        if target is not None:
+            self.unsaved.changed(target, lambda: widget.text if isinstance(widget, TextArea) else widget.value)
 
-    def _changed(self, widget: Widget) -> None:
-        target = self._field_of(widget)
-        if target is None or widget.id is None:
-            return
-        self._unsaved[widget.id] = target
-        self._autosave.changed()
+    def _save_note(self, target: NoteTarget, text: str) -> None:
+        field_, key = target
+        self.runner.set_note(field_, text, key=key)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._changed(event.text_area)
@@ -175,12 +180,7 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
 
     def flush(self) -> None:
         """Write every field typed in since the last write (unchanged text records nothing)."""
-        self._autosave.saved()
-        pending, self._unsaved = self._unsaved, {}
-        for widget_id, (field_, key) in pending.items():
-            widget = self.query_one(f"#{widget_id}")
-            text = widget.text if isinstance(widget, TextArea) else cast(Input, widget).value  # the others are Inputs
-            self.runner.set_note(field_, text, key=key)
+        self.unsaved.flush()
 
     # -- leaving --------------------------------------------------------------------------------
 

@@ -261,11 +261,6 @@ class BigCountdown(Container):
     def on_resize(self) -> None:
         self._choose_scale()
 
-    def set_reference(self, reference: str) -> None:
-        if reference != self.reference:
-            self.reference = reference
-            self._choose_scale()
-
     def block_text(self) -> str:
         """What the block font draws: the value (a subclass may put a sign before it)."""
         return self.value
@@ -310,7 +305,3 @@ class BigCountdown(Container):
             block.show(render_big(self.block_text(), self.scale))
         else:
             digits.update(self.value)
-
-    def render_text(self) -> str:
-        """What the widget shows, as plain text (for tests and screen readers' logs)."""
-        return self.value

@@ -19,7 +19,7 @@ from textual.widgets import Label, Static, TextArea
 from ...core.events import NoteField
 from ...core.method import NoteKind, Phase
 from ...core.state import SessionState
-from ..autosave import Autosave
+from ..autosave import UnsavedNotes
 from ..plain import plain
 
 
@@ -64,9 +64,7 @@ class NotesPanel(VerticalScroll):
 
     def __init__(self, save: SaveNote, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._save = save
-        self._pending: dict[NoteSlot, str] = {}
-        self._autosave = Autosave(self.set_timer, self.flush)
+        self.unsaved: UnsavedNotes[NoteSlot] = UnsavedNotes(self.set_timer, save)
         self.phase_id: str | None = None
         self.masked = False  # typing covered: the text is hidden, only its length shows
         self._translate: Callable[..., str] | None = None
@@ -122,18 +120,10 @@ class NotesPanel(VerticalScroll):
         if not isinstance(area, NoteArea):
             return
         event.stop()
-        self._pending[area.slot] = area.text
-        self._autosave.changed()
+        self.unsaved.changed(area.slot, lambda: area.text)
         if self.masked:
             self._show_mask()
 
     def flush(self) -> None:
         """Save everything typed since the last save."""
-        self._autosave.saved()
-        pending, self._pending = self._pending, {}
-        for slot, text in pending.items():
-            self._save(slot, text)
-
-    @property
-    def has_pending(self) -> bool:
-        return bool(self._pending)
+        self.unsaved.flush()

@@ -19,8 +19,8 @@ from textual.widgets import Static
 
 from ...core.room import RoomView
 from ...i18n import t
+from ..text import strip_text
 from .big_countdown import BigCountdown, BlockDigits, banner_text, render_big
-from .phase_strip import strip_text
 
 NAME_BANNER_MIN_HEIGHT = 30  # below this the clock needs the rows; the name stays one line
 NAME_BANNER_LARGE_HEIGHT = 45  # from here the name is drawn twice as large

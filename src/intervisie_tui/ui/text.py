@@ -1,4 +1,7 @@
-"""The strip of phases: past ✓, current ▶, coming ·, each with its minutes.
+"""Room text that needs rich styling: the strip of phases (the clock and turns in words are plain, in
+`core.turn_words`).
+
+The strip of phases: past ✓, current ▶, coming ·, each with its minutes.
 
 Glyphs and weight tell past from current from coming, so the strip reads without
 colour. When the full titles do not fit, the other phases shrink to their number.
@@ -9,13 +12,13 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from ...core.room import StripEntry
+from ..core.room import StripEntry
 
 PAST, CURRENT, COMING = "✓", "▶", "·"
 SEPARATOR = "  "
 
 
-__all__ = ["StripEntry", "strip_text", "strip_width"]
+__all__ = ["strip_text", "strip_width"]
 
 
 def _glyph(where: str) -> str:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from intervisie_tui.core.library import builtin_methods_dir, load_library
-from intervisie_tui.method_cache import cached_library
+from intervisie_tui.store.method_cache import cached_library
 
 
 def summary(library):
@@ -59,7 +59,7 @@ def test_a_warm_start_reads_no_toml(tmp_path):
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from intervisie_tui.method_cache import cached_library\n"
+        "from intervisie_tui.store.method_cache import cached_library\n"
         f"library = cached_library(None, Path({str(tmp_path / 'm.json')!r}))\n"
         "print(sorted(library.methods) != [], 'tomllib' in sys.modules)"
     )

@@ -10,13 +10,10 @@ authoritative and never required.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import __version__
-from .core.locations import builtin_methods_dir
+from ..store.method_stamp import library_key, plugins_installed
 
 CACHE_FORMAT = 3
 
@@ -32,30 +29,11 @@ class MethodRow:
     replaces_builtin: bool
 
 
-def _stamp(folders: list[Path]) -> list[list]:
-    stamp = []
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                info = path.stat()
-            except OSError:  # a dangling link, a link loop: the link itself, so fixing it changes the key
-                try:
-                    info = path.lstat()
-                except OSError:
-                    continue
-                stamp.append([str(path), info.st_mtime_ns, -1])
-                continue
-            stamp.append([str(path), info.st_mtime_ns, info.st_size])
-    return stamp
-
-
 Problem = dict[str, str]  # the message per language
 
 
 def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[Problem]]:
-    from .core.library import load_library
+    from ..core.library import load_library
 
     library = load_library(user_dir)
     rows = [
@@ -94,43 +72,13 @@ def _usable_problem(problem: object) -> bool:
     return isinstance(problem, dict) and all(isinstance(problem.get(lang), str) for lang in ("nl", "en"))
 
 
-def _plugins_installed() -> bool:
-    from importlib import metadata
-
-    from .core.locations import ENTRY_POINT_GROUP
-
-    return bool(metadata.entry_points(group=ENTRY_POINT_GROUP))
-
-
-def _holds_distributions(entry: str) -> bool:
-    try:
-        return any(name.endswith((".dist-info", ".egg-info")) for name in os.listdir(entry or "."))
-    except OSError:
-        return False
-
-
-def _path_stamp() -> list[list]:
-    """Installing or removing a package changes its folder on sys.path: then the cache is
-    stale, and the next full load looks for plugins again."""
-    stamp = []
-    for index, entry in enumerate(sys.path):
-        if index == 0 and not _holds_distributions(entry):
-            continue  # the script's folder or the working directory: its stamp says nothing of plugins
-        try:
-            stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
-        except OSError:
-            continue
-    return stamp
-
-
 def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[MethodRow], list[Problem]]:
     """Rows and problem messages, from the cache when nothing changed."""
     if cache_file is None:
         return _full_load(user_dir)
-    folders = [builtin_methods_dir()] + ([user_dir] if user_dir else [])
-    key = {"format": CACHE_FORMAT, "version": __version__, "files": _stamp(folders), "path": _path_stamp()}
+    key = library_key(user_dir, CACHE_FORMAT)
     try:
-        from .core.files import FileRefused, parse_json, read_limited
+        from ..core.files import FileRefused, parse_json, read_limited
 
         try:
             cached = parse_json(read_limited(cache_file, "cache"))
@@ -145,13 +93,13 @@ def method_rows(user_dir: Path | None, cache_file: Path | None) -> tuple[list[Me
         pass
     rows, problems = _full_load(user_dir)
     try:
-        from .store.atomic import atomic_write_text, ensure_private_dir
+        from ..store.atomic import atomic_write_text, ensure_private_dir
 
         ensure_private_dir(cache_file.parent)
         # With plugins installed the rows may change without any file changing: never cache them.
         payload = {
             "key": key,
-            "plugins": _plugins_installed(),
+            "plugins": plugins_installed(),
             "rows": [asdict(row) for row in rows],
             "problems": problems,
         }

@@ -1,4 +1,8 @@
-"""Where intervisie-tui keeps its files. Everything stays on this machine."""
+"""Where intervisie-tui finds and keeps its files. Everything stays on this machine.
+
+Standard library and platformdirs only (platformdirs imported when first needed), so every layer and the fast
+commands (`methods list`, `notes list`) can ask without importing the method models or Textual.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ DATA_DIR_ENV = "INTERVISIE_DATA_DIR"
 CONFIG_DIR_ENV = "INTERVISIE_CONFIG_DIR"
 CACHE_DIR_ENV = "INTERVISIE_CACHE_DIR"
 SETTINGS_FILE = "settings.json"
+ENTRY_POINT_GROUP = "intervisie_tui.methods"  # where plugins register their methods
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"  # method and phase ids; a method's id is also its file's name
 
 
 def data_dir(override: str | Path | None = None) -> Path:
@@ -44,3 +50,21 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)
+
+
+def builtin_methods_dir() -> Path:
+    """The methods that ship inside the package (src/intervisie_tui/builtin_methods/)."""
+    return _package_folder("builtin_methods")
+
+
+def builtin_registers_dir() -> Path:
+    """The register profiles that ship inside the package (src/intervisie_tui/registers/)."""
+    return _package_folder("registers")
+
+
+def _package_folder(name: str) -> Path:
+    # The package is installed as files (pip never installs a wheel zipped), so its resources are a real folder;
+    # the caches stamp and glob it like any other. Imported here: most callers only want the user's folders.
+    from importlib import resources
+
+    return Path(str(resources.files("intervisie_tui") / name))

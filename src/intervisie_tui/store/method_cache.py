@@ -2,7 +2,7 @@
 
 Reading and validating the method files costs more than drawing the first frame. So the
 validated methods are kept in the user cache folder as the JSON `model_dump()` gives,
-keyed (as `methods list` does, see method_listing.py) by the size and modification time of
+keyed (as `methods list` does, see cli/method_listing.py) by the size and modification time of
 every method file and of the folders on sys.path, and by this program's version. The cache
 is used only when that key matches and the full load it came from found no problem and no
 plugin; any change or any trouble with the cache means a full load (and a new cache). The
@@ -15,11 +15,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .core.library import LoadedMethod, MethodLibrary, Origin, load_library
-from .core.locations import builtin_methods_dir
-from .core.method import Method
-from .method_listing import _path_stamp, _plugins_installed, _stamp
+from ..core.library import LoadedMethod, MethodLibrary, Origin, load_library
+from ..core.method import Method
+from .method_stamp import library_key, plugins_installed
 
 CACHE_FORMAT = 1
 
@@ -38,16 +36,11 @@ def _loaded(data: dict[str, Any]) -> LoadedMethod:
     return LoadedMethod(Method.trusted(data["method"]), Origin(data["origin"]), data["source"], replaces=replaces)
 
 
-def _key(user_dir: Path | None) -> dict[str, Any]:
-    folders = [builtin_methods_dir()] + ([user_dir] if user_dir else [])
-    return {"format": CACHE_FORMAT, "version": __version__, "files": _stamp(folders), "path": _path_stamp()}
-
-
 def cached_library(user_dir: Path | None, cache_file: Path | None) -> MethodLibrary:
     """The library `load_library(user_dir)` gives, from the cache when nothing changed."""
     if cache_file is None:
         return load_library(user_dir)
-    key = _key(user_dir)
+    key = library_key(user_dir, CACHE_FORMAT)
     try:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
         if cached["key"] == key:
@@ -59,10 +52,10 @@ def cached_library(user_dir: Path | None, cache_file: Path | None) -> MethodLibr
     except Exception:
         pass
     library = load_library(user_dir)
-    if library.problems or _plugins_installed():
+    if library.problems or plugins_installed():
         return library  # problems are reported from the files each time; plugins may change unseen
     try:
-        from .store.atomic import atomic_write_text, ensure_private_dir
+        from .atomic import atomic_write_text, ensure_private_dir
 
         ensure_private_dir(cache_file.parent)
         payload = {"key": key, "methods": [_loaded_data(loaded) for loaded in library.methods.values()]}
