@@ -42,7 +42,7 @@ class SlowDisk(JournalFiles):
         self.threads.add(threading.current_thread().name)
         return super().open(path)
 
-    def write(self, descriptor: int, data: bytes) -> int:
+    def write(self, descriptor: int, data: bytes | memoryview) -> int:
         self._slow("write")
         return super().write(descriptor, data)
 

@@ -42,7 +42,7 @@ def _full_load(user_dir: Path | None) -> tuple[list[MethodRow], list[Problem]]:
             name={"nl": loaded.method.name.nl, "en": loaded.method.name.en},
             minutes=loaded.method.minutes,
             phases=len(loaded.method.phases),
-            group_size=tuple(loaded.method.group_size),
+            group_size=(loaded.method.group_size[0], loaded.method.group_size[1]),  # exactly two: validated
             origin=loaded.origin.value,
             replaces_builtin=loaded.replaces_builtin,
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,8 @@ from ..i18n import t
 from .output import report_problems, write_output
 
 if TYPE_CHECKING:
+    from ..core.message import Message
+    from ..store.errors import Problem
     from ..store.sessions import Store
 
 
@@ -77,7 +79,7 @@ def _store(args: argparse.Namespace, lang: str) -> Store:
     return Store(getattr(args, "data_dir", None))
 
 
-def _report_problems(problems, lang: str) -> None:
+def _report_problems(problems: Sequence[tuple[Path, Message] | Problem], lang: str) -> None:
     report_problems(
         "notes.cli.problems", [f"{path}: {reason.render(lang)}" for path, reason in problems], lang, hint=True
     )
@@ -92,7 +94,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     root = data_dir(getattr(args, "data_dir", None))
     summaries, problems = listing(catalog_for(root))
     if args.json:
-        rows = [
+        records = [
             {
                 "id": summary.id,
                 "date": summary.when.isoformat(),
@@ -105,7 +107,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
             }
             for summary in summaries
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(json.dumps(records, ensure_ascii=False, indent=1))
         _report_problems(problems, lang)
         return 0
     if not summaries:
@@ -318,7 +320,7 @@ def review_app(args: argparse.Namespace):
 
     class ReviewApp(IntervisieApp):
         # A relative CSS_PATH would be looked up beside this module; point at the app's own.
-        CSS_PATH = Path(app_module.__file__).parent / IntervisieApp.CSS_PATH
+        CSS_PATH = str(Path(app_module.__file__).parent / IntervisieApp.CSS_PATH)
 
         def on_mount(self) -> None:  # Textual runs IntervisieApp.on_mount first, then this
             self.push_screen(ReviewScreen())

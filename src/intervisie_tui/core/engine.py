@@ -16,7 +16,7 @@ from .events import Event, EventKind, NoteField
 from .plan import SessionPlan
 from .state import LIVE, Refusal, SessionState, SessionView, Status
 
-Listener = Callable[[Event], None]
+Listener = Callable[[Event], object]  # what a listener returns is not looked at
 # With the run screen's tick (every 0.5 s) this records the time about once a second: after a
 # crash or kill -9 the session resumes at most about a second before where it stood.
 CHECKPOINT_SECONDS = 0.75

@@ -9,9 +9,10 @@ session document, which the record may name (`session_id`) but never needs.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from enum import Enum
+from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -346,7 +347,8 @@ def _checked(field: str, value: object, known_registers: Collection[str], taken_
     if field == "planned_meetings":
         return _count(field, value, PLANNED_MEETINGS)
     if field == "registers":
-        ids = list(dict.fromkeys(str(register_id) for register_id in value or ()))  # type: ignore[union-attr]
+        given = cast("Iterable[object]", value or ())  # the form and the command line give a list of ids
+        ids = list(dict.fromkeys(str(register_id) for register_id in given))
         unknown = [register_id for register_id in ids if register_id not in known_registers]
         if unknown:
             raise GroupRuleError(

@@ -28,7 +28,7 @@ def net_time(participants: Sequence[str], events: Iterable[Event]) -> NetTime:
     events = list(events)
     first_attendance: dict[str, EventKind] = {}
     for event in events:
-        if event.kind in (EventKind.ARRIVE, EventKind.LEAVE) and event.name in participants:
+        if event.kind in (EventKind.ARRIVE, EventKind.LEAVE) and event.name is not None and event.name in participants:
             first_attendance.setdefault(event.name, event.kind)
     present = {name for name in participants if first_attendance.get(name) is not EventKind.ARRIVE}
     per_member = dict.fromkeys(participants, 0.0)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .message import Message
 
@@ -135,7 +136,7 @@ def short_repr(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _precise_location(item: dict[str, Any]) -> tuple[Any, ...]:
+def _precise_location(item: ErrorDetails) -> tuple[Any, ...]:
     """Validators that check a whole phase or method name the field (or phase) they mean."""
     loc = tuple(item["loc"])
     context = item.get("ctx") or {}
@@ -160,7 +161,7 @@ def _locate(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, str | None, st
     return phase, phase_id, field_name or None
 
 
-def _explain(item: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
+def _explain(item: ErrorDetails, loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
     kind = item["type"]
     given = item.get("input")
     context = dict(item.get("ctx") or {})

@@ -19,7 +19,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word.participants": ("Deelnemers", "Participants"),
     "word.ground_rules": ("Spelregels", "Ground rules"),
     "word.phases": ("Fasen", "Phases"),
-    "word.questions": ("Vragen", "Questions"),
     "word.group_size": ("Groepsgrootte", "Group size"),
     "word.total": ("Totaal", "Total"),
     "settings.problem.unreadable": ("{path} kan niet worden gelezen ({reason}).", "{path} cannot be read ({reason})."),

@@ -56,11 +56,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "groups.cli.created": ("Groep '{name}' gemaakt ({id}): {path}", "Group '{name}' created ({id}): {path}"),
     "groups.cli.saved": ("Groep '{name}' opgeslagen.", "Group '{name}' saved."),
-    "groups.cli.bad_name": (
-        "Geef de groep een naam (ten hoogste 120 tekens).",
-        "Give the group a name (at most 120 characters).",
-    ),
-    "groups.cli.bad_option": ("Ongeldige waarde voor {field}: {detail}", "Invalid value for {field}: {detail}"),
     "groups.cli.unknown_register": (
         "Onbekend register '{id}'. Bekend: {known}",
         "Unknown register '{id}'. Known: {known}",
@@ -168,9 +163,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # screens
     "home.menu.groups": ("Groepen en reeksen", "Groups and series"),
     "home.key.groups": ("Groepen", "Groups"),
-    "groups.key.start": ("Starten", "Start"),
-    "groups.key.report": ("Rapport", "Report"),
-    "groups.key.calendar": ("Agenda", "Calendar"),
     "groups.key.back": ("Terug", "Back"),
     "groups.key.cycle": ("Wisselen", "Change"),
     "groups.key.present": ("Aanwezig", "Present"),
@@ -187,14 +179,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.screen.unreadable": (
         "Niet gelezen, niet aangeraakt: {name} ({reason})",
         "Not read, left untouched: {name} ({reason})",
-    ),
-    "groups.screen.report_title": (
-        "Rapport opslaan als (.pdf presentielijst, .md of .csv):",
-        "Save the report as (.pdf attendance list, .md or .csv):",
-    ),
-    "groups.screen.report_suffix": (
-        "Kies een bestandsnaam op .pdf, .md of .csv.",
-        "Choose a file name ending in .pdf, .md or .csv.",
     ),
     "groups.screen.calendar_title": (
         "Volgende bijeenkomst opslaan als iCalendar-bestand:",
@@ -325,7 +309,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "yes, at the start (with open action points)",
     ),
     "groups.form.show_no": ("nee: alleen met de toets o", "no: only with the key o"),
-    "groups.form.no_registers": ("geen registerprofielen gevonden", "no register profiles found"),
     "groups.form.unknown_register": ("{id} (onbekend profiel)", "{id} (unknown profile)"),
     "groups.form.discard_question": (
         "De wijzigingen aan de groep zijn nog niet opgeslagen. Weggooien?",

@@ -2,7 +2,6 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- the app ---------------------------------------------------------------------------
-    "app.title": ("Intervisie", "Intervisie"),
     "app.settings_problem": (
         "Instellingen niet gelezen, standaardwaarden gebruikt; het bestand blijft ongemoeid. {problem}",
         "Settings not read, using defaults; the file is left untouched. {problem}",
@@ -127,9 +126,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Alles gaat met het toetsenbord. Eigen toetsen: zet ze onder "keys" in {path}, met de actie-id\'s hieronder.',
         'Everything works from the keyboard. Own keys: put them under "keys" in {path}, using the action ids below.',
     ),
-    "help.column.keys": ("Toetsen", "Keys"),
-    "help.column.action": ("Actie", "Action"),
-    "help.column.id": ("Actie-id", "Action id"),
     "help.palette": ("Opdrachtenpalet: alle acties, thema, taal", "Command palette: every action, theme, language"),
     "help.close": ("Dit scherm sluiten", "Close this screen"),
     # -- palette ---------------------------------------------------------------------------
@@ -170,7 +166,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.who.round_again": ("Nog een keer rond? Druk {key}.", "Another pass? Press {key}."),
     "run.who.round_spoken": ("Geweest: {names}", "Done: {names}"),
     "run.who.round_skipped": ("Overgeslagen: {names}", "Skipped: {names}"),
-    "run.who.round_label": ("Ronde", "Round"),
     "run.who.open": ("Open gesprek: iedereen praat mee", "Open conversation: everyone joins in"),
     "run.who.silent": ("Stil: ieder schrijft voor zich", "Silent: everyone writes on their own"),
     "run.who.without_inbrenger": (
@@ -183,10 +178,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "run.who.facilitator": ("{name} licht toe", "{name} explains"),
     "run.who.facilitator_unknown": ("De begeleider licht toe", "The facilitator explains"),
-    # phase strip
-    "run.strip.past": ("geweest", "done"),
-    "run.strip.current": ("nu", "now"),
-    "run.strip.coming": ("komt", "coming"),
     # panels
     "run.facilitator.title": ("Alleen voor de begeleider", "For the facilitator only"),
     "run.facilitator.tips": ("Tips bij deze fase", "Tips for this phase"),
@@ -204,7 +195,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.picker.title": ("Wie brengt de casus in?", "Who brings the case?"),
     "run.inbrenger_set": ("Inbrenger: {name}", "Inbrenger: {name}"),
     "run.blank.title": ("Scherm even leeg", "Screen blanked for a moment"),
-    "run.blank.hint": ("{shortcut}: terug", "{shortcut}: back"),
     "run.blank.clock_runs": (
         "De klok loopt door · {shortcut}: terug · {pause}: pauze met stilstaande klok",
         "The clock keeps running · {shortcut}: back · {pause}: a break that stops the clock",

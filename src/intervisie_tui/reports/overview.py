@@ -22,8 +22,8 @@ def group_overview(group: Group, lang: str, today: date, method_names: Mapping[s
     facilitator = group.facilitator or t("groups.facilitator_rotates", lang)
     out.append(f"{t('word.facilitator', lang)}: {facilitator}")
     if group.registers:
-        number = f" ({group.registration_number})" if group.registration_number else ""
-        out.append(f"{t('groups.registers', lang)}: {', '.join(group.registers)}{number}")
+        registration = f" ({group.registration_number})" if group.registration_number else ""
+        out.append(f"{t('groups.registers', lang)}: {', '.join(group.registers)}{registration}")
     out.append("")
     out.append(f"{t('groups.members', lang)}:")
     for member in group.members:

@@ -38,6 +38,7 @@ from ..core.message import Message
 from ..core.plan import SessionPlan
 from ..core.state import SessionState
 from ..core.stats import SessionStats, stats_of
+from .atomic import Stamp
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "intervisie-tui session"
@@ -72,7 +73,7 @@ class SessionDocument(BaseModel):
     # What the file held that this version does not know (kept through saves), and the
     # file's stamp when it was read (a save never overwrites what another instance wrote since).
     _unknown: dict[str, Any] = PrivateAttr(default_factory=dict)
-    _read_stamp: tuple[int, ...] | None = PrivateAttr(default=None)
+    _read_stamp: Stamp | None = PrivateAttr(default=None)
 
     @classmethod
     def build(cls, session_id: str, plan: SessionPlan, events: list[Event], saved_at: datetime) -> SessionDocument:
@@ -107,11 +108,11 @@ class SessionDocument(BaseModel):
         return self._unknown
 
     @property
-    def read_stamp(self) -> tuple[int, ...] | None:
+    def read_stamp(self) -> Stamp | None:
         """The file's stamp when this document was read from it (None: not read from a file)."""
         return self._read_stamp
 
-    def with_read_stamp(self, stamp: tuple[int, ...] | None) -> SessionDocument:
+    def with_read_stamp(self, stamp: Stamp | None) -> SessionDocument:
         self._read_stamp = stamp
         return self
 
@@ -197,10 +198,10 @@ def unknown_fields(model: type[BaseModel], raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         return {}
     known: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        known[name] = info
-        if info.alias:
-            known[info.alias] = info
+    for name, field_info in model.model_fields.items():
+        known[name] = field_info
+        if field_info.alias:
+            known[field_info.alias] = field_info
     found: dict[str, Any] = {}
     for key, value in raw.items():
         info = known.get(key)
@@ -382,9 +383,10 @@ def _seconds(value: Any, where: str) -> float:
 def summary_fields(raw: dict[str, Any]) -> dict[str, Any]:
     """What a session summary holds, each value of the type it must have; DocumentProblem naming the
     field and what was expected otherwise (a number where a name belongs, NaN seconds, a bad time)."""
-    plan = raw.get("plan")
+    # JSON as read: each value is Any until the _expect after it has checked its shape.
+    plan: Any = raw.get("plan")
     _expect(isinstance(plan, dict), "plan", "object")
-    method = plan.get("method")
+    method: Any = plan.get("method")
     _expect(isinstance(method, dict), "plan.method", "object")
     names = method.get("name")
     _expect(isinstance(names, dict) and all(isinstance(v, str) for v in names.values()), "plan.method.name", "texts")

@@ -145,13 +145,13 @@ def export_record(document: SessionDocument, lang: str) -> dict:
     stats = document.stats
     notes = document.notes
     phases = []
-    for phase, record in zip(method.phases, stats.phases):
+    for phase, phase_stats in zip(method.phases, stats.phases):
         entry = {
             "id": phase.id,
             "title": phase.title(lang),
-            "planned_minutes": record.allotted_minutes,
-            "actual_seconds": record.actual_seconds if record.visited else None,
-            "overtime_seconds": record.overtime_seconds,
+            "planned_minutes": phase_stats.allotted_minutes,
+            "actual_seconds": phase_stats.actual_seconds if phase_stats.visited else None,
+            "overtime_seconds": phase_stats.overtime_seconds,
         }
         if notes.phases.get(phase.id):
             entry["notes"] = notes.phases[phase.id]

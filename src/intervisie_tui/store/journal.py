@@ -60,7 +60,7 @@ class JournalFiles:
         ensure_private_tree(path.parent.parent, path.parent)
         return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
 
-    def write(self, descriptor: int, data: bytes) -> int:
+    def write(self, descriptor: int, data: bytes | memoryview) -> int:
         return os.write(descriptor, data)
 
     def fsync(self, descriptor: int) -> None:

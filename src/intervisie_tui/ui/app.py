@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
+from textual.binding import BindingsMap
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -60,7 +61,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         remembered: Remembered | None = None,
     ) -> None:
         super().__init__()
-        self._textual_bindings = None
+        self._textual_bindings: BindingsMap | None = None
         self.settings_path = paths.config_dir() / SETTINGS_FILE
         self._startup_notices: list[tuple[str, str]] = []
         # A settings file we could not read is never written over: the user may repair it.
@@ -397,7 +398,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             except StoreError as error:  # the message says what to do
                 problem = error.message.render(self.lang).rstrip(".")  # the sentence around it ends with a period
                 self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
-                self._offer_export_elsewhere(runner)
+                self._offer_export_elsewhere(self.store, runner)
                 return False
             self._journals.pop(id(runner), None)
         self.notify(self.t("app.saved"))
@@ -415,14 +416,14 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         except StoreError as error:
             self.notify(error.message.render(self.lang), severity="warning", timeout=15)
 
-    def _offer_export_elsewhere(self, runner: SessionRunner) -> None:
+    def _offer_export_elsewhere(self, store: Store, runner: SessionRunner) -> None:
         """The data folder refused the session: let the facilitator save it somewhere else
         (a USB stick, the home folder) as the complete JSON record. Nothing is lost meanwhile:
         the wrap-up stays open and the journal keeps the events in memory."""
         from ..store.sessions import default_export_name
         from .screens.reflection import ExportScreen, export_asking_first
 
-        document = self.store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
+        document = store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
         suggestion = Path.home() / default_export_name(document, "document")
 
         def export(target: Path | None) -> None:

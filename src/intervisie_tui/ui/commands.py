@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Provider
 
 from .keys import ACTIONS, display_keys, keys_in_force
 
+if TYPE_CHECKING:
+    from .app import IntervisieApp
+
 
 class IntervisieCommands(Provider):
+    if TYPE_CHECKING:  # for the type checker only: the palette is the IntervisieApp's (Textual types it as App)
+
+        @property
+        def app(self) -> IntervisieApp: ...
+
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = self.app
         commands: list[tuple[str, str, Callable[[], object]]] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -19,6 +20,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from ..core.room import RoomView
@@ -28,11 +30,17 @@ from ..store.room_link import Wall
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 from .widgets.room import STATE_CLASSES, RoomBody, state_class
 
+if TYPE_CHECKING:
+    from textual import getters
+
 POLL_SECONDS = 0.3  # a key on the laptop shows here within this (plus a paint); a stat each time
 
 
 class DisplayScreen(Screen):
     """The room, full screen: the room's view, or a waiting, closing or covered scene."""
+
+    if TYPE_CHECKING:  # for the type checker only, as Textual declares `app`: this screen's app has `lang`
+        app = getters.app(lambda: DisplayApp)  # defined below
 
     AUTO_FOCUS = None
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -112,7 +120,7 @@ class DisplayApp(ThemeSetBeforeStart, App):
         for known in ALL_THEMES:
             self.register_theme(known)
         self.theme = theme if theme in self.available_themes else ALL_THEMES[0].name
-        self.poll_timer = None
+        self.poll_timer: Timer | None = None
 
     def get_css_variables(self) -> dict[str, str]:
         return with_fallbacks(super().get_css_variables())

@@ -228,7 +228,7 @@ def _drop_collisions(usable: dict[str, str], translate) -> list[str]:
     action, and the action keeps its own keys. Repeated until no rebinding collides."""
     problems: list[str] = []
     while True:
-        clash = None
+        clash: tuple[str, str, list[str]] | None = None
         for action_id in usable:
             mine = _keys_of(action_id, usable)
             for other in ACTIONS:
@@ -242,11 +242,11 @@ def _drop_collisions(usable: dict[str, str], translate) -> list[str]:
                 break
         if clash is None:
             return problems
-        action_id, other_id, shared = clash
+        action_id, other_id, taken = clash
         del usable[action_id]
         problems.append(
             translate(
-                "keys.problem.collision", id=action_id, other=other_id, keys=", ".join(repr(name) for name in shared)
+                "keys.problem.collision", id=action_id, other=other_id, keys=", ".join(repr(name) for name in taken)
             )
         )
 

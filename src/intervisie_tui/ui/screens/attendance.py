@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,6 +14,7 @@ from ...core.engine import SessionRunner
 from ...core.events import EventKind
 from ..language import FollowsLanguage
 from . import relabel_bindings
+from .base import IntervisieModalScreen
 
 
 def attendance_line(runner: SessionRunner, name: str, t) -> str:
@@ -29,7 +29,7 @@ def attendance_line(runner: SessionRunner, name: str, t) -> str:
     return t(key, name=name, time=f"{last.at.astimezone():%H:%M}")
 
 
-class AttendanceScreen(FollowsLanguage, ModalScreen[None]):
+class AttendanceScreen(FollowsLanguage, IntervisieModalScreen[None]):
     DEFAULT_CSS = """
     AttendanceScreen { align: center middle; }
     AttendanceScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }

@@ -8,17 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 from ...core.groups import Group, SeriesEvaluation
 from ...reports.series import EVALUATION_FIELDS
 from ..language import FollowsLanguage
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 from .group_members import save_group, scoped_bindings
 
 
-class EvaluationScreen(FollowsLanguage, Screen[bool]):
+class EvaluationScreen(FollowsLanguage, IntervisieScreen[bool]):
     """Dismisses True when saved."""
 
     KEY_SCOPE = "group-form"

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -24,6 +23,7 @@ from ...core.registers import load_registers
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
 from ..language import FollowsLanguage
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 from .group_members import GroupMembersScreen, scoped_bindings
 
@@ -46,7 +46,7 @@ FIELD_WIDGETS = {
 class ToggleList(OptionList):
     """Items ticked on and off with space or Enter, each marked [x] or [ ] in text (never by colour alone)."""
 
-    BINDINGS = [Binding("space", "toggle", show=False)]
+    BINDINGS = [Binding("space", "tick", show=False)]
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, compact=True)
@@ -69,7 +69,7 @@ class ToggleList(OptionList):
     def selected(self) -> list[str]:
         return [value for value, _ in self.items if value in self.ticked]
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:  # not "toggle": DOMNode.action_toggle flips an attribute
         if self.highlighted is None or not self.items:
             return
         value = self.items[self.highlighted][0]
@@ -78,10 +78,10 @@ class ToggleList(OptionList):
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
 
-class GroupFormScreen(FollowsLanguage, Screen[Group | None]):
+class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):
     """Dismisses with the saved group, or None when cancelled. `group` None: a new one."""
 
     KEY_SCOPE = "group-form"

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,10 +21,11 @@ from ...store.groups import GroupStore
 from ..keys import Scope, bindings_for
 from ..language import FollowsLanguage
 from . import relabel_bindings
+from .base import IntervisieModalScreen, IntervisieScreen
 from .confirm import ConfirmScreen
 
 
-def scoped_bindings(node: DOMNode, scope: Scope) -> None:
+def scoped_bindings(node: IntervisieScreen[Any] | IntervisieModalScreen[Any], scope: Scope) -> None:
     """The node's own bindings translated, and the key registry's for `scope` (rebindable in
     settings.keys, shown in the footer and on the help screen), in the current language."""
     relabel_bindings(node)
@@ -54,7 +54,7 @@ def member_line(member: Member, t) -> Text:
     return line
 
 
-class NamePrompt(ModalScreen[str | None]):
+class NamePrompt(IntervisieModalScreen[str | None]):
     """One name, typed; `check(name)` makes the change and returns what is wrong (shown here,
     the prompt stays open) or None (done, the prompt closes)."""
 
@@ -95,7 +95,7 @@ class NamePrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class GroupMembersScreen(FollowsLanguage, ModalScreen[bool]):
+class GroupMembersScreen(FollowsLanguage, IntervisieModalScreen[bool]):
     """The members of `group`, all of them (those who left too). `saved(group)` writes each change
     (from the groups screen) and returns the problem, or None; without it the changes stay in
     `group` (the form's copy, saved with the form). Dismisses True when something changed."""

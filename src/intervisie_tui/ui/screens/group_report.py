@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
 from ...core.groups import Group, GroupRuleError, parse_date
@@ -23,6 +22,7 @@ from ...reports.content import method_names
 from ...reports.render import FORMATS, render_report
 from ...store.atomic import atomic_write_bytes
 from ..language import FollowsLanguage
+from .base import IntervisieModalScreen
 from .confirm import ConfirmScreen
 from .group_members import scoped_bindings
 
@@ -39,7 +39,7 @@ FIELD_WIDGETS = {
 FIELD_LABELS = {"registers": "register"}
 
 
-class ReportDialog(FollowsLanguage, ModalScreen[Path | None]):
+class ReportDialog(FollowsLanguage, IntervisieModalScreen[Path | None]):
     """Dismisses with the file written, or None."""
 
     KEY_SCOPE = "group-form"
@@ -90,7 +90,7 @@ class ReportDialog(FollowsLanguage, ModalScreen[Path | None]):
             yield Static(id="report-hint")
         yield Footer(show_command_palette=False)
 
-    def _members(self) -> list[tuple[str, str]]:
+    def _members(self) -> list[tuple[str | Text, str]]:
         t = self.app.t
         people = [
             (

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,13 +16,14 @@ from ...core.meeting import MeetingSetup, prepare_meeting
 from ...core.plan import GroupMeeting
 from ..language import FollowsLanguage
 from . import relabel_bindings
+from .base import IntervisieScreen
 from .setup import SetupScreen
 
 CYCLE = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT)
 MARKS = {Attendance.PRESENT: "[x]", Attendance.EXCUSED: "[~]", Attendance.ABSENT: "[ ]"}
 
 
-class CheckInScreen(FollowsLanguage, Screen):
+class CheckInScreen(FollowsLanguage, IntervisieScreen):
     """Who is here today. Each member's word is shown beside a mark: colour is never the signal."""
 
     DEFAULT_CSS = """
@@ -165,7 +165,7 @@ class GroupSetupScreen(SetupScreen):
         if self.meeting.open_action_points:
             opening.append("\n" + t("groups.opening.action_points") + ": ", style="bold")
             opening.append(self.meeting.open_action_points)
-        for widget in self.query("#group-opening"):
+        for widget in self.query("#group-opening").results(Static):
             widget.update(opening)
         for box in self.query("#share-title").results(Checkbox):
             box.label = t("groups.share_title")

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,11 +18,12 @@ from ...reports.content import method_names
 from ...reports.overview import group_overview
 from ...store.groups import GroupStore, action_points_of, today
 from ..language import FollowsLanguage
+from .base import IntervisieScreen
 from .group_members import scoped_bindings
 from .reflection import ExportScreen
 
 
-class GroupsScreen(FollowsLanguage, Screen):
+class GroupsScreen(FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     GroupsScreen #groups-columns { height: 1fr; }
     GroupsScreen #groups-side { width: 36; padding: 0 1; }

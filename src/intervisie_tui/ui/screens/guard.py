@@ -12,10 +12,10 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ...core import paths
+from .base import IntervisieModalScreen
 from .help import shown_path
 
 
@@ -34,7 +34,7 @@ def default_data_dir() -> Path:
     return user_data_path(paths.APP_NAME, appauthor=False)
 
 
-class MirrorGuard(ModalScreen[str | None]):
+class MirrorGuard(IntervisieModalScreen[str | None]):
     """Dismisses with "open", "masked", or None (cancelled, or only the command was shown)."""
 
     DEFAULT_CSS = """

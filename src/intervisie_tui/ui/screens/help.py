@@ -9,12 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...settings import SETTINGS_FILE
 from ..keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
 from ..language import FollowsLanguage
+from .base import IntervisieModalScreen
 
 
 def shown_path(path: Path) -> str:
@@ -25,7 +25,7 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-class HelpScreen(FollowsLanguage, ModalScreen[None]):
+class HelpScreen(FollowsLanguage, IntervisieModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", show=False)]
 
     def compose(self) -> ComposeResult:

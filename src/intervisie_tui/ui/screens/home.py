@@ -7,7 +7,6 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from ...store.journal import LiveSession
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
+from .base import IntervisieModalScreen, IntervisieScreen
 from .confirm import ConfirmScreen
 
 # Menu entries in the order shown: (option id, message key, key shown in front).
@@ -76,7 +76,7 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
     return line
 
 
-class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
+class ResumeScreen(FollowsLanguage, IntervisieModalScreen[Any]):
     """Choose an interrupted session to resume, close it and keep its notes, or (if it never
     started) discard it.
 
@@ -153,8 +153,10 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
         def closed(answer: bool | None) -> None:
             if not answer:
                 return
+            store = self.app.store
+            assert store is not None  # the interrupted sessions listed here came from it
             try:
-                path = self.app.store.close_interrupted(live)
+                path = store.close_interrupted(live)
                 self.app.record_in_group(live.plan, path)
             except StoreError as error:  # says what to do
                 self.notify(t("home.resume.close_failed", reason=error.message), severity="error")
@@ -186,8 +188,10 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
         def answered(answer: bool | None) -> None:
             if not answer:
                 return
+            store = self.app.store
+            assert store is not None  # the interrupted sessions listed here came from it
             try:
-                self.app.store.discard_never_started(live.path, live.plan, live.events)
+                store.discard_never_started(live.path, live.plan, live.events)
             except StoreError as error:
                 self.notify(error.message.render(self.app.lang), severity="error")
                 return
@@ -208,7 +212,7 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
         self.dismiss(None)
 
 
-class HomeScreen(FollowsLanguage, Screen):
+class HomeScreen(FollowsLanguage, IntervisieScreen):
     """What `intervisie` opens: a short menu, every entry one key away."""
 
     DEFAULT_CSS = """

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from ...core.method_errors import MethodFileError
 from ...core.method_outline import method_outline
 from ..language import FollowsLanguage
 from . import relabel_bindings
+from .base import IntervisieScreen
 from .help import shown_path
 
 
@@ -83,7 +83,7 @@ def problems_text(problems: list[MethodFileError], app: Any) -> Text:
     return text
 
 
-class MethodsScreen(FollowsLanguage, Screen):
+class MethodsScreen(FollowsLanguage, IntervisieScreen):
     """Browse the methods; `s` (or Enter) sets up a session with the highlighted one."""
 
     DEFAULT_CSS = """

@@ -10,13 +10,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...core.groups import Group
 from ...store.groups import action_points_of
 from ..language import FollowsLanguage
 from . import relabel_bindings
+from .base import IntervisieScreen
 
 
 def opening_text(group: Group, action_points: str, t) -> Text:
@@ -33,7 +33,7 @@ def opening_text(group: Group, action_points: str, t) -> Text:
     return text
 
 
-class OpeningScreen(FollowsLanguage, Screen):
+class OpeningScreen(FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     OpeningScreen { align: center middle; }
     OpeningScreen #opening-box { width: 100; max-width: 100%; height: auto; max-height: 100%; padding: 1 2; border: thick $accent; }

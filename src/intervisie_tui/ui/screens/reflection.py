@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static, TextArea
 
 from ...store.errors import StoreError
 from ...store.sessions import SessionDocument
 from . import relabel_bindings
+from .base import IntervisieModalScreen
 from .confirm import ChoiceScreen, ConfirmScreen
 
+if TYPE_CHECKING:
+    from ..app import IntervisieApp
 
-class ReflectionScreen(ModalScreen[str | None]):
+
+class ReflectionScreen(IntervisieModalScreen[str | None]):
     """Edit the reflection; ctrl+s saves (dismisses with the text), Escape leaves (asking first
     whether to save, discard or keep editing when something was typed)."""
 
@@ -79,7 +83,7 @@ class ReflectionScreen(ModalScreen[str | None]):
         self.app.push_screen(ChoiceScreen(t("reflection.leave.question"), choices, escape_answer="keep"), answered)
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(IntervisieModalScreen[Path | None]):
     """Ask for the file to write (prefilled with a name in the chosen folder); Enter accepts."""
 
     DEFAULT_CSS = """
@@ -117,11 +121,12 @@ class ExportScreen(ModalScreen[Path | None]):
 
 
 def export_asking_first(
-    app: App, document: SessionDocument, target: Path, *, fmt: str, anonymize: bool, done_key: str
+    app: IntervisieApp, document: SessionDocument, target: Path, *, fmt: str, anonymize: bool, done_key: str
 ) -> None:
     """Write the export to `target` (a file, or a folder to put it in), asking before an
     existing file is replaced; tell the user where it went or what went wrong."""
     store = app.store
+    assert store is not None  # a document to export was read or built by the store
     path = store.export_path(document, target, fmt)
 
     def write(confirmed: bool | None = True) -> None:

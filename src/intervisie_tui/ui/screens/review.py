@@ -4,12 +4,12 @@ the inbrenger's reflection, export, and a trash to delete into and restore from.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 from textual.worker import get_current_worker
 
@@ -20,6 +20,7 @@ from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
 from . import relabel_bindings
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 
@@ -48,7 +49,7 @@ def export_folder() -> Path:
     return home if home.is_dir() else Path.cwd()
 
 
-class ReviewScreen(FollowsLanguage, Screen):
+class ReviewScreen(FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
@@ -105,7 +106,7 @@ class ReviewScreen(FollowsLanguage, Screen):
             self.start_search()
         self.refresh_language()
 
-    def visible(self) -> list[SessionSummary]:
+    def visible_summaries(self) -> list[SessionSummary]:
         rows = self.summaries
         if self.method_filter:
             rows = [summary for summary in rows if summary.method_id == self.method_filter]
@@ -165,7 +166,7 @@ class ReviewScreen(FollowsLanguage, Screen):
         table.clear(columns=True)
         for key in ("date", "method", "inbrenger", "participants", "case", "duration"):
             table.add_column(t(f"review.list.{key}"), key=key)
-        self.shown = self.visible()
+        self.shown = self.visible_summaries()
         self._fill_generation += 1
         self._cursor_wanted = None
         if selected is not None:
@@ -429,7 +430,7 @@ def describe(summary: SessionSummary, lang: str, t) -> str:
     return t("review.session_line", date=f"{summary.when:%Y-%m-%d}", case=case, people=", ".join(summary.participants))
 
 
-def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> None:
+def start_export(screen: IntervisieScreen[Any], document: SessionDocument, anonymize: bool) -> None:
     app = screen.app
     suggestion = export_folder() / default_export_name(document, "md")
 
@@ -441,7 +442,7 @@ def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> 
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
 
-class SessionDetailScreen(FollowsLanguage, Screen):
+class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
     """One session in full: the phase timeline (planned, actual, overtime), speaking time as
     labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
 
@@ -472,7 +473,9 @@ class SessionDetailScreen(FollowsLanguage, Screen):
         self.query_one("#detail-scroll").focus()
 
     def refresh_language(self) -> None:
-        text = self.app.store.export_markdown(self.document, lang=self.app.lang)
+        store = self.app.store
+        assert store is not None  # a session is shown only from the store that listed it
+        text = store.export_markdown(self.document, lang=self.app.lang)
         if self.read_only:
             text = f"_{self.app.t('review.read_only')}_\n\n{text}"
         self.query_one("#detail", Markdown).update(text)
@@ -482,14 +485,15 @@ class SessionDetailScreen(FollowsLanguage, Screen):
         return not (action == "reflect" and self.read_only)
 
     def action_reflect(self) -> None:
-        if self.read_only or self.path is None:
+        store, path = self.app.store, self.path
+        if self.read_only or path is None or store is None:
             return
 
         def written(text: str | None) -> None:
             if text is None:
                 return
             try:
-                self.document = self.app.store.save_reflection(self.document, text, self.path)
+                self.document = store.save_reflection(self.document, text, path)
             except StoreError as error:
                 self.app.notify(error.message.render(self.app.lang), severity="error", timeout=15)
                 return

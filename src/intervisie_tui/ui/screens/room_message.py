@@ -8,11 +8,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..plain import plain
+from .base import IntervisieModalScreen
 
 PRESETS = (
     "room_message.preset.five",
@@ -24,7 +24,7 @@ PRESETS = (
 MAX_LENGTH = 80  # one line on the wall
 
 
-class RoomMessageScreen(ModalScreen[str | None]):
+class RoomMessageScreen(IntervisieModalScreen[str | None]):
     DEFAULT_CSS = """
     RoomMessageScreen { align: center middle; }
     RoomMessageScreen > Vertical {

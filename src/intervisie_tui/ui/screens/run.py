@@ -15,10 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea
 
@@ -40,12 +39,13 @@ from ..keys import (
 from ..plain import plain
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 
 
-class RunScreen(Screen):
+class RunScreen(IntervisieScreen):
     IS_RUN_SCREEN = True  # the command palette offers the run actions here
     AUTO_FOCUS = None
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -192,7 +192,7 @@ class RunScreen(Screen):
         is being typed, none the text field takes itself (it types them, they do nothing)."""
         typing = self._typing()
         width = self.size.width
-        shown = []
+        shown: list[tuple[int, str, ActiveBinding]] = []  # (rank, key, binding)
         for key, active in super().active_bindings.items():
             binding = active.binding
             rank = footer_rank(binding.id, width)

@@ -6,8 +6,8 @@ shows them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from rich.console import Group as Stack
 from rich.console import RenderableType
@@ -17,12 +17,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...core.message import Message
-from ...core.method import Method
+from ...core.method import Language, Method
 from ...core.method_outline import method_outline
 from ...core.plan import (
     MAX_PARTICIPANTS,
@@ -35,6 +34,7 @@ from ...core.setup import SpeakingOrder, group_size_note, parse_budget, schedule
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
+from .base import IntervisieModalScreen, IntervisieScreen
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 
@@ -52,7 +52,7 @@ class ParticipantList(OptionList):
     ]
 
 
-class RenameScreen(ModalScreen[str | None]):
+class RenameScreen(IntervisieModalScreen[str | None]):
     """Ask for a new name; `check` returns a message while the name is not acceptable."""
 
     DEFAULT_CSS = """
@@ -91,18 +91,18 @@ class RenameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def replace_options(select: Select, options: list[tuple[RenderableType, str]], value: str) -> None:
+def replace_options(select: Select, options: Sequence[tuple[RenderableType, str]], value: str) -> None:
     """New option labels, same choice; redraw even when the value did not change
     (the shown label may have: another language, a renamed participant)."""
     select.set_options(options)
     select.value = value
-    select.mutate_reactive(Select.value)
+    select.mutate_reactive(type(select).value)
 
 
 # -- the screen -------------------------------------------------------------------------------
 
 
-class SetupScreen(FollowsLanguage, Screen):
+class SetupScreen(FollowsLanguage, IntervisieScreen):
     """Prepare a session; Start hands the plan to the app, Escape goes back home."""
 
     DEFAULT_CSS = """
@@ -354,7 +354,7 @@ class SetupScreen(FollowsLanguage, Screen):
     def _inbrenger_changed(self, event: Select.Changed) -> None:
         if event.value != event.select.value:
             return  # a stale message from rebuilding the options
-        chosen = event.value or None
+        chosen = event.value if isinstance(event.value, str) and event.value else None  # a name, or LATER ("")
         if chosen != self.inbrenger:
             self.inbrenger = chosen
             self._show_group()
@@ -433,7 +433,7 @@ class SetupScreen(FollowsLanguage, Screen):
                 case_title=self._value("#case-title"),
                 case_question=self._value("#case-question"),
                 budget_minutes=parse_budget(self._value("#budget")),
-                language=self.app.lang,
+                language=cast("Language", self.app.lang),  # the app's language is always one of LANGUAGES
                 group=self.group_link(),
             )
         except PlanError as error:

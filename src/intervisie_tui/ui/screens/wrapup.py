@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
@@ -21,6 +20,7 @@ from ..autosave import UnsavedNotes
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
+from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 
 NoteTarget = tuple[NoteField, str | None]  # the field, and whose (an evaluation's participant)
@@ -52,7 +52,7 @@ def action_points_so_far(runner: SessionRunner) -> str:
     return "\n".join(text.strip() for _, text in sorted(per_phase, key=lambda item: item[0]))
 
 
-class WrapUpScreen(FollowsLanguage, Screen):
+class WrapUpScreen(FollowsLanguage, IntervisieScreen):
     """Pushed by the app when the session has ended; ctrl+s saves and closes."""
 
     DEFAULT_CSS = """

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.geometry import Region
@@ -154,7 +155,7 @@ class BlockDigits(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lines: list[str] = []
-        self._style = None
+        self._style: Style | None = None
         self._strips: dict[tuple[int, int], Strip] = {}  # (line, width) -> strip, for the current lines
 
     def show(self, lines: list[str]) -> None:

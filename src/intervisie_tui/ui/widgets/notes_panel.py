@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Label, Static, TextArea
 
 from ...core.events import NoteField
@@ -97,7 +98,7 @@ class NotesPanel(VerticalScroll):
         self.query_one("#notes-title", Static).update(plain(translate("run.notes.title", phase=title)))
         self.query_one("#notes-hint", Static).update(translate("run.notes.hint"))
         await self.query(".note-field").remove()
-        widgets = []
+        widgets: list[Widget] = []
         for slot in note_slots(phase, state, translate):
             widgets.append(Label(slot.label, classes="note-field note-label"))
             area = NoteArea(slot, state.note(slot.field, slot.phase, slot.key), classes="note-field")

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.room import RoomView
@@ -191,7 +192,7 @@ class RoomTiming(RoomPart):
         """In words where the header has room beside the phase and the step, else short
         ("15:30 +3′"), else nothing: the phase's title comes first."""
         full, short = self.texts(room)
-        header = self.parent.size.width if self.parent is not None and self.is_attached else 200
+        header = self.parent.size.width if isinstance(self.parent, Widget) and self.is_attached else 200
         step = len(t("run.step", room.lang, number=room.header.step, total=room.header.steps))
         left = header - len(room.header.phase) - step - 6
         return Content(full if len(full) <= left else short if len(short) <= left else "")
