@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from .. import __version__, gc_pause
 from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import LANGUAGES, default_language, t
 
@@ -107,11 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t(problem[0], args.lang or _saved_language() or default_language(), path=problem[1]), file=sys.stderr)
         return 2
     if args.command is None or args.command == "run":
+        gc_pause.pause()  # until the first frame (gc_pause.py); before the imports, which are most of it
         from .launch import launch
 
         return launch(args)
     lang = args.lang or _saved_language() or default_language()
     if getattr(args.handler, "opens_screen", False):
+        gc_pause.pause()  # until the first frame (gc_pause.py)
         return args.handler(args, lang)
     # What a command prints comes partly from files (names, titles, notes): shown, never obeyed by the terminal.
     from ..core.visible import VisibleStream

@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
+from .. import gc_pause
 from ..core import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
@@ -169,6 +170,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc_pause.resume)  # the first frame is drawn: collect again
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._plan is not None:
             self.push_screen(self._run_screen_for(self._plan))

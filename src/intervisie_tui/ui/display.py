@@ -21,6 +21,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .. import gc_pause
 from ..core.room import RoomView
 from ..i18n import t
 from ..store.follow import RoomFollower, RoomScene
@@ -118,6 +119,7 @@ class DisplayApp(ThemeSetBeforeStart, App):
         return with_fallbacks(super().get_css_variables())
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(gc_pause.resume)  # the first frame is drawn: collect again
         self.title = t("display.title", self.lang)
         await self.push_screen(DisplayScreen())
         self.refresh_scene()
