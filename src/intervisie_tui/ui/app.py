@@ -291,9 +291,9 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     def _opening_at_start(self, plan: SessionPlan) -> None:
         """A meeting of a group that wants its agreements at the opening: they (and the last
         meeting's open action points) cover the first phase until the facilitator goes on."""
-        from .screens.opening import opening_at_start
-
         if plan.group is not None:
+            from .screens.opening import opening_at_start  # groups' code: only for a group's meeting
+
             screen = opening_at_start(self, plan)
             if screen is not None:
                 self.push_screen(screen)

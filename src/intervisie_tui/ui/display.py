@@ -27,7 +27,7 @@ from ..i18n import t
 from ..store.follow import RoomFollower, RoomScene
 from ..store.room_link import Wall
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
-from .widgets.room import STATE_CLASSES, RoomBody, state_class
+from .widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, RoomBody, state_class, width_class
 
 POLL_SECONDS = 0.3  # a key on the laptop shows here within this (plus a paint); a stat each time
 
@@ -36,13 +36,15 @@ class DisplayScreen(Screen):
     """The room, full screen: the room's view, or a waiting, closing or covered scene."""
 
     AUTO_FOCUS = None
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = ROOM_BREAKPOINTS
 
     room: var[RoomView | None] = var(None, init=False)
     scene: var[RoomScene | None] = var(None, init=False)
 
     def __init__(self) -> None:
-        super().__init__(classes="room-surface -scene -ready")
+        super().__init__(
+            classes=f"room-surface -scene -ready {width_class(self.app.size.width)}"
+        )  # as for the run screen
 
     def compose(self) -> ComposeResult:
         yield RoomBody(id="session-view").data_bind(DisplayScreen.room)
