@@ -21,10 +21,12 @@ def pause() -> None:
         _paused = True
 
 
-def resume() -> None:
-    """Collect again, start-up's objects frozen; does nothing unless `pause()` stopped collecting (tests)."""
+def resume(*, freeze: bool = True) -> None:
+    """Collect again, start-up's objects frozen first (`freeze`); does nothing unless `pause()`
+    stopped collecting (tests start apps without it)."""
     global _paused
     if _paused:
         _paused = False
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()

@@ -117,13 +117,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command is None or args.command == "run":
         gc_pause.pause()  # until the first frame (gc_pause.py); before the imports, which are most of it
-        from .launch import launch
+        try:
+            from .launch import launch
 
-        return launch(args)
+            return launch(args)
+        finally:
+            gc_pause.resume(freeze=False)  # a start that ended before any frame: bad input, no terminal
     lang = args.lang or _saved_language() or default_language()
     if getattr(args.handler, "opens_screen", False):
         gc_pause.pause()  # until the first frame (gc_pause.py)
-        return args.handler(args, lang)
+        try:
+            return args.handler(args, lang)
+        finally:
+            gc_pause.resume(freeze=False)  # as above
     # What a command prints comes partly from files (names, titles, notes): shown, never obeyed by the terminal.
     from ..core.visible import VisibleStream
 
