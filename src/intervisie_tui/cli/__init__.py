@@ -5,17 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
-from .. import __version__
+from .. import __version__, gc_pause
 from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import LANGUAGES, default_language, t
 
 TOP_LEVEL_VALUES = ("--lang", "--data-dir")  # the top-level options that take a value
+COMMANDS = ("methods", "notes", "groups", "display")  # besides `run`; each module registers its own, in this order
 
 
-def build_parser(*, commands_too: bool = True) -> argparse.ArgumentParser:
+def build_parser(*, commands_too: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; without `commands_too` only the screens' part (home and `run`),
-    which is all a start of the app needs (the other commands' modules are not imported)."""
+    which is all a start of the app needs (the other commands' modules are not imported); with
+    `only` (one of COMMANDS) just that command besides: `notes list` builds no parser of `groups`."""
     parser = argparse.ArgumentParser(
         prog="intervisie",
         description="Run intervisie (peer consultation) sessions on the shared screen.",
@@ -37,15 +40,8 @@ def build_parser(*, commands_too: bool = True) -> argparse.ArgumentParser:
     run.add_argument("--case", metavar="TITLE", default="", help="a short case title (optional)")
 
     if commands_too:
-        from . import display as display_cli
-        from . import groups as groups_cli
-        from . import methods as methods_cli
-        from . import notes as notes_cli
-
-        methods_cli.register(commands)
-        notes_cli.register(commands)
-        groups_cli.register(commands)
-        display_cli.register(commands)
+        for name in COMMANDS if only is None else (only,):
+            import_module(f"{__name__}.{name}").register(commands)
     _accept_lang_everywhere(parser)
     return parser
 
@@ -96,9 +92,22 @@ def opens_a_screen(argv: Sequence[str]) -> bool:
     return not rest or rest[0] == "run"
 
 
+def named_command(argv: Sequence[str]) -> str | None:
+    """The one of COMMANDS `argv` asks for, unless an option before it asks for the whole command
+    line's help or version: then (and for a word that is no command) the whole parser is needed."""
+    rest = list(argv)
+    while rest and rest[0].startswith("-"):
+        option = rest.pop(0)
+        if option in ("-h", "--help", "--version"):
+            return None
+        if option in TOP_LEVEL_VALUES and rest:
+            rest.pop(0)
+    return rest[0] if rest and rest[0] in COMMANDS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(commands_too=not opens_a_screen(arguments))
+    parser = build_parser(commands_too=not opens_a_screen(arguments), only=named_command(arguments))
     args = parser.parse_args(arguments)
     # `--lang` may come before or after the subcommand; the saved setting comes next.
     args.lang = getattr(args, "sub_lang", None) or args.lang
@@ -107,12 +116,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t(problem[0], args.lang or _saved_language() or default_language(), path=problem[1]), file=sys.stderr)
         return 2
     if args.command is None or args.command == "run":
-        from .launch import launch
+        gc_pause.pause()  # until the first frame (gc_pause.py); before the imports, which are most of it
+        try:
+            from .launch import launch
 
-        return launch(args)
+            return launch(args)
+        finally:
+            gc_pause.resume(freeze=False)  # a start that ended before any frame: bad input, no terminal
     lang = args.lang or _saved_language() or default_language()
     if getattr(args.handler, "opens_screen", False):
-        return args.handler(args, lang)
+        gc_pause.pause()  # until the first frame (gc_pause.py)
+        try:
+            return args.handler(args, lang)
+        finally:
+            gc_pause.resume(freeze=False)  # as above
     # What a command prints comes partly from files (names, titles, notes): shown, never obeyed by the terminal.
     from ..core.visible import VisibleStream
 

@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+from .. import gc_pause
 from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import t
 
@@ -50,6 +51,7 @@ def display_argv(args: argparse.Namespace, lang: str) -> list[str]:
 
 def run_display(args: argparse.Namespace, lang: str) -> int:
     if args.web:
+        gc_pause.resume()  # a server that runs for hours, not a frame in this process
         from ..web import serve_display  # imports no extra: it says itself when the [web] extra is missing
 
         return (

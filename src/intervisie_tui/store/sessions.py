@@ -34,7 +34,6 @@ from ..core.state import SessionState, Status
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
 from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
 from .errors import Problem, StoreError, os_reason
-from .export import export_json, export_markdown
 from .folding import fold
 from .index import SessionSummary, summarize
 from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
@@ -681,9 +680,13 @@ class Store:
     # An export is a text in a language the caller chooses (the screen's, or `--lang`): real content, not a message.
 
     def export_markdown(self, document: SessionDocument, anonymize: bool = False, *, lang: str) -> str:
+        from .export import export_markdown  # here: anonymising and random are no part of a session's start
+
         return export_markdown(document, lang, anonymize=anonymize)
 
     def export_json(self, document: SessionDocument, anonymize: bool = False, *, lang: str) -> str:
+        from .export import export_json  # here: as export_markdown
+
         return export_json(document, anonymize=anonymize, lang=lang)
 
     def export_path(self, document: SessionDocument, target: Path, fmt: str = "md") -> Path:

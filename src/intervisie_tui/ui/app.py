@@ -16,6 +16,7 @@ from textual.binding import BindingsMap
 from textual.reactive import var
 from textual.screen import Screen
 
+from .. import gc_pause
 from ..core import paths
 from ..core.clock import Clock, SystemClock
 from ..core.engine import SessionRunner
@@ -171,6 +172,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc_pause.resume)  # the first frame is drawn: collect again
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._plan is not None:
             self.push_screen(self._run_screen_for(self._plan))
@@ -291,9 +293,9 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     def _opening_at_start(self, plan: SessionPlan) -> None:
         """A meeting of a group that wants its agreements at the opening: they (and the last
         meeting's open action points) cover the first phase until the facilitator goes on."""
-        from .screens.opening import opening_at_start
-
         if plan.group is not None:
+            from .screens.opening import opening_at_start  # groups' code: only for a group's meeting
+
             screen = opening_at_start(self, plan)
             if screen is not None:
                 self.push_screen(screen)

@@ -23,12 +23,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from .. import gc_pause
 from ..core.room import RoomView
 from ..i18n import t
 from ..store.follow import RoomFollower, RoomScene
 from ..store.room_link import Wall
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
-from .widgets.room import STATE_CLASSES, RoomBody, state_class
+from .widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, RoomBody, state_class, width_class
 
 if TYPE_CHECKING:
     from textual import getters
@@ -43,13 +44,15 @@ class DisplayScreen(Screen):
         app = getters.app(lambda: DisplayApp)  # defined below
 
     AUTO_FOCUS = None
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = ROOM_BREAKPOINTS
 
     room: var[RoomView | None] = var(None, init=False)
     scene: var[RoomScene | None] = var(None, init=False)
 
     def __init__(self) -> None:
-        super().__init__(classes="room-surface -scene -ready")
+        super().__init__(
+            classes=f"room-surface -scene -ready {width_class(self.app.size.width)}"
+        )  # as for the run screen
 
     def compose(self) -> ComposeResult:
         yield RoomBody(id="session-view").data_bind(DisplayScreen.room)
@@ -126,6 +129,7 @@ class DisplayApp(ThemeSetBeforeStart, App):
         return with_fallbacks(super().get_css_variables())
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(gc_pause.resume)  # the first frame is drawn: collect again
         self.title = t("display.title", self.lang)
         await self.push_screen(DisplayScreen())
         self.refresh_scene()

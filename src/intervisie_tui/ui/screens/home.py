@@ -242,6 +242,7 @@ class HomeScreen(FollowsLanguage, IntervisieScreen):
     def __init__(self) -> None:
         super().__init__()
         self.interrupted: list[Any] = []
+        self._just_mounted = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home-box"):
@@ -256,8 +257,12 @@ class HomeScreen(FollowsLanguage, IntervisieScreen):
         self.interrupted = interrupted_sessions(self.app)
         self.refresh_language()
         self.query_one("#home-menu", OptionList).focus()
+        self._just_mounted = True  # Textual resumes a screen right after its mount: the journals were just read
 
     def on_screen_resume(self) -> None:
+        if self._just_mounted:
+            self._just_mounted = False
+            return
         # Back from another screen: a session may have been finished or interrupted meanwhile.
         self.interrupted = interrupted_sessions(self.app)
         self.refresh_language()

@@ -37,18 +37,20 @@ from ..keys import (
     typed_in_a_text_field,
 )
 from ..plain import plain
+from ..widgets.batched_footer import BatchedFooter
 from ..widgets.notes_panel import NoteSlot, NotesPanel
-from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
+from ..widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, KeyHints, RoomBody, state_class, width_class
 from .base import IntervisieScreen
 from .confirm import ConfirmScreen
 
+FOOTER_COMPACT_BELOW = 120  # columns
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 
 
 class RunScreen(IntervisieScreen):
     IS_RUN_SCREEN = True  # the command palette offers the run actions here
     AUTO_FOCUS = None
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = ROOM_BREAKPOINTS
     BINDINGS = [Binding("escape", "leave_panels", show=False, id="leave-panels")]
 
     room: var[RoomView | None] = var(None, init=False)
@@ -58,7 +60,8 @@ class RunScreen(IntervisieScreen):
     def __init__(self, runner: SessionRunner, *, journal=None) -> None:
         self.session = Session(runner, journal, display_attached=self._display_fresh)
         # Start with the right state class: changing it after mount restyles every widget.
-        super().__init__(classes=f"room-surface {state_class(self.session.room('nl').clock.state)}")
+        state = state_class(self.session.room("nl").clock.state)
+        super().__init__(classes=f"room-surface {state} {width_class(self.app.size.width)}")
         self.runner = runner
         self.facilitator_visible = False
         self.notes_visible = False
@@ -108,7 +111,9 @@ class RunScreen(IntervisieScreen):
             yield Static("", id="blank-title")
             yield Static("", id="blank-hint")
         yield Static("", id="console-bar")
-        yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; the room needs the width
+        # ctrl+p is on the help screen; the room needs the width. Compact as on_resize will set it
+        # (a change after mount restyles every key in it).
+        yield BatchedFooter(show_command_palette=False, compact=self.app.size.width < FOOTER_COMPACT_BELOW)
 
     def on_mount(self) -> None:
         self._built = True
@@ -137,7 +142,7 @@ class RunScreen(IntervisieScreen):
         return bindings_for("run", self.app.t, merged.copy() if merged is not None else None, lead=("help",))
 
     def on_resize(self) -> None:
-        self.query_one(Footer).compact = self.size.width < 120
+        self.query_one(Footer).compact = self.size.width < FOOTER_COMPACT_BELOW
         self.refresh_view()
         self.refresh_bindings()  # the footer's order depends on the width
 

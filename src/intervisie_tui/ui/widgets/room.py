@@ -33,6 +33,16 @@ def state_class(state: str) -> str:
     return f"-{state.replace('_', '-')}"
 
 
+# The room's screens' width classes (Textual's HORIZONTAL_BREAKPOINTS: the last whose width is reached).
+ROOM_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+
+def width_class(width: int) -> str:
+    """The breakpoint class Textual will give a room screen this wide. A screen made with it
+    already is not restyled, every widget of it, when Textual sets it on the first resize."""
+    return [name for least, name in ROOM_BREAKPOINTS if width >= least][-1]
+
+
 @dataclass(frozen=True)
 class KeyHints:
     """Keys named on the facilitator's own screen (the display names none)."""
