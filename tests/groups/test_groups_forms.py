@@ -13,13 +13,14 @@ from intervisie_tui.core.plan import GroupMeeting, SessionPlan
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.groups import GroupStore
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.group_members import GroupMembersScreen
+from intervisie_tui.ui.dialogs.group_report import ReportDialog
+from intervisie_tui.ui.dialogs.help import HelpScreen
+from intervisie_tui.ui.dialogs.name_prompt import NamePrompt
 from intervisie_tui.ui.screens.group_evaluation import EvaluationScreen
 from intervisie_tui.ui.screens.group_form import GroupFormScreen
-from intervisie_tui.ui.screens.group_members import GroupMembersScreen, NamePrompt
-from intervisie_tui.ui.screens.group_report import ReportDialog
 from intervisie_tui.ui.screens.groups import GroupsScreen
-from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.screens.opening import OpeningScreen
 
 from .groupapp import TODAY, group_app, seeded_group

@@ -142,7 +142,7 @@ async def test_method_file_problems_are_shown_once(library, clock, tmp_path):
 async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, library, tmp_path, monkeypatch):
     from intervisie_tui.store.document import parse_document
     from intervisie_tui.store.errors import StoreError
-    from intervisie_tui.ui.screens.reflection import ExportScreen
+    from intervisie_tui.ui.dialogs.export import ExportScreen
 
     app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -174,7 +174,7 @@ async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, l
 
 async def test_after_a_refused_save_the_wrapup_can_save_again(incident_plan, clock, library, monkeypatch):
     from intervisie_tui.store.errors import StoreError
-    from intervisie_tui.ui.screens.reflection import ExportScreen
+    from intervisie_tui.ui.dialogs.export import ExportScreen
     from intervisie_tui.ui.screens.wrapup import WrapUpScreen
 
     app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())

@@ -9,8 +9,8 @@ from textual.app import SystemCommand
 from intervisie_tui.core.state import Status
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.dialogs.help import HelpScreen
 from intervisie_tui.ui.keys import ACTIONS, check_keymap, is_valid_key
-from intervisie_tui.ui.screens.help import HelpScreen
 
 
 def screen_text(app) -> str:

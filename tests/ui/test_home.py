@@ -13,8 +13,9 @@ from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
-from intervisie_tui.ui.screens.home import HomeScreen, ResumeScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.resume import ResumeScreen
+from intervisie_tui.ui.screens.home import HomeScreen
 from intervisie_tui.ui.screens.methods import MethodsScreen
 from intervisie_tui.ui.screens.setup import SetupScreen
 
@@ -114,7 +115,7 @@ async def test_review_key_opens_the_review_screen_or_says_it_is_missing(library)
 
 
 async def test_help_key_opens_the_help_screen(library):
-    from intervisie_tui.ui.screens.help import HelpScreen
+    from intervisie_tui.ui.dialogs.help import HelpScreen
 
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -221,7 +222,7 @@ async def test_resume_with_the_real_store(library, incident_plan, tmp_path):
 
 
 def test_a_session_stopped_during_the_wrapup_is_described_as_such(library, incident_plan):
-    from intervisie_tui.ui.screens.home import describe_interrupted
+    from intervisie_tui.ui.dialogs.resume import describe_interrupted
 
     live = interrupted_session(incident_plan)
     runner = SessionRunner.recover(incident_plan, FakeClock(), live.events)

@@ -9,8 +9,9 @@ from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ChoiceScreen, ConfirmScreen
-from intervisie_tui.ui.screens.home import HomeScreen, ResumeScreen
+from intervisie_tui.ui.dialogs.confirm import ChoiceScreen, ConfirmScreen
+from intervisie_tui.ui.dialogs.resume import ResumeScreen
+from intervisie_tui.ui.screens.home import HomeScreen
 from intervisie_tui.ui.screens.run import RunScreen
 
 

@@ -15,7 +15,7 @@ from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.review import ReviewScreen, SessionDetailScreen
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "session-v1.json"
@@ -370,8 +370,8 @@ async def _edited_reflection(app, pilot):
 
 @pytest.mark.parametrize("answer", ["keep", "discard", "save", "escape"])
 async def test_escape_in_the_reflection_asks_before_throwing_edits_away(private_dirs, library, answer):
-    from intervisie_tui.ui.screens.confirm import ChoiceScreen
-    from intervisie_tui.ui.screens.reflection import ReflectionScreen
+    from intervisie_tui.ui.dialogs.confirm import ChoiceScreen
+    from intervisie_tui.ui.dialogs.reflection import ReflectionScreen
 
     store = Store(lang="nl")
     plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")

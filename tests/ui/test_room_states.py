@@ -16,7 +16,7 @@ from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.core.room import room_view
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.help import HelpScreen
+from intervisie_tui.ui.dialogs.help import HelpScreen
 from intervisie_tui.ui.themes import ALL_THEMES, COUNTDOWN_VARIABLES, INTERVISIE_HIGH_CONTRAST
 from intervisie_tui.ui.widgets.big_countdown import render_big
 from tests.ui.test_app_themes import contrast  # WCAG 2 contrast ratio of two colours

@@ -14,9 +14,9 @@ from intervisie_tui.core.state import Status
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.help import HelpScreen
 from intervisie_tui.ui.keys import check_keymap
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
-from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.widgets.big_countdown import BigCountdown, big_size, render_big
 from intervisie_tui.ui.widgets.phase_strip import StripEntry, strip_text
 

@@ -9,8 +9,8 @@ from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.room_link import DISPLAY_HEARTBEAT, read_pointer
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.guard import MirrorGuard
-from intervisie_tui.ui.screens.room_message import RoomMessageScreen
+from intervisie_tui.ui.dialogs.guard import MirrorGuard
+from intervisie_tui.ui.dialogs.room_message import RoomMessageScreen
 from intervisie_tui.ui.screens.run import RunScreen
 
 SECRET = "Bram twijfelt aan zijn leidinggevende"

@@ -12,7 +12,7 @@ from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.autosave import LONGEST, QUIET, Autosave, SaveDeadline
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.wrapup import WrapUpScreen, action_points_so_far
 
 

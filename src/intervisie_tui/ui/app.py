@@ -206,7 +206,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             return
         if not old:
             return
-        from .screens.confirm import ChoiceScreen
+        from .dialogs.confirm import ChoiceScreen
         from .screens.review import LISTED_IN_QUESTION, describe
 
         lines = [f"  {describe(summary, self.lang, self.t)}" for summary in old[:LISTED_IN_QUESTION]]
@@ -326,7 +326,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def _offer_read_only(self, live: LiveSession, reason: str) -> None:
         """The session is open in another instance: say so, and offer to read it as it stands."""
-        from .screens.confirm import ChoiceScreen
+        from .dialogs.confirm import ChoiceScreen
         from .screens.review import SessionDetailScreen
 
         def answered(answer: str | None) -> None:
@@ -342,7 +342,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         `guard` (the mirrored-screen guard) when one is given. A session that never started is
         no meeting: it is discarded, unless the facilitator keeps it."""
         from ..core.state import Status
-        from .screens.confirm import ChoiceScreen
+        from .dialogs.confirm import ChoiceScreen
         from .screens.wrapup import WrapUpScreen
 
         def wrap_up() -> None:
@@ -419,7 +419,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         (a USB stick, the home folder) as the complete JSON record. Nothing is lost meanwhile:
         the wrap-up stays open and the journal keeps the events in memory."""
         from ..store.sessions import default_export_name
-        from .screens.reflection import ExportScreen, export_asking_first
+        from .dialogs.export import ExportScreen, export_asking_first
 
         document = self.store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
         suggestion = Path.home() / default_export_name(document, "document")
@@ -451,14 +451,14 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     # -- app-wide actions -------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_attendance(self) -> None:
         """Over the run screen only: record a late arrival or an early departure."""
-        from .screens.attendance import AttendanceScreen
+        from .dialogs.attendance import AttendanceScreen
 
         runner = getattr(self.screen, "runner", None)
         if getattr(self.screen, "IS_RUN_SCREEN", False) and runner is not None:
@@ -477,7 +477,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit: straight out, unless a session is not saved yet
         or the disk still refuses lines of a journal; then ask first."""
-        from .screens.confirm import ConfirmScreen
+        from .dialogs.confirm import ConfirmScreen
 
         session_screen = self._unsaved_session_screen()
         problem = self.unsaved_problem()

@@ -13,9 +13,9 @@ from textual.widgets import Footer, Static, TextArea
 
 from ...core.groups import Group, SeriesEvaluation
 from ...reports.series import EVALUATION_FIELDS
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.group_members import save_group, scoped_bindings
 from ..language import FollowsLanguage
-from .confirm import ConfirmScreen
-from .group_members import save_group, scoped_bindings
 
 
 class EvaluationScreen(FollowsLanguage, Screen[bool]):

@@ -23,9 +23,9 @@ from ...i18n import Message
 from ...paths import config_dir
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.group_members import GroupMembersScreen, scoped_bindings
 from ..language import FollowsLanguage
-from .confirm import ConfirmScreen
-from .group_members import GroupMembersScreen, scoped_bindings
 
 # The widget that holds each setting, so a refused one can be focused.
 FIELD_WIDGETS = {

@@ -18,9 +18,9 @@ from ...core.groups import Group
 from ...reports.content import method_names
 from ...reports.overview import group_overview
 from ...store.groups import GroupStore, action_points_of, today
+from ..dialogs.export import ExportScreen
+from ..dialogs.group_members import scoped_bindings
 from ..language import FollowsLanguage
-from .group_members import scoped_bindings
-from .reflection import ExportScreen
 
 
 class GroupsScreen(FollowsLanguage, Screen):
@@ -128,7 +128,7 @@ class GroupsScreen(FollowsLanguage, Screen):
         return "-".join(part for part in kept.split("-") if part)[:60] or group.id
 
     def action_report(self) -> None:
-        from .group_report import ReportDialog
+        from ..dialogs.group_report import ReportDialog
 
         group = self._chosen()
         if group is not None:
@@ -189,7 +189,7 @@ class GroupsScreen(FollowsLanguage, Screen):
             self.app.push_screen(GroupFormScreen(group, self.today), self._after_form)
 
     def action_members(self) -> None:
-        from .group_members import GroupMembersScreen, save_group
+        from ..dialogs.group_members import GroupMembersScreen, save_group
 
         group = self._chosen()
         if group is not None:

@@ -15,9 +15,9 @@ from textual.widgets.option_list import Option
 
 from ...core.library import LoadedMethod, Origin
 from ...core.method_errors import MethodFileError
+from ..dialogs.help import shown_path
 from ..language import FollowsLanguage
 from . import relabel_bindings
-from .help import shown_path
 
 
 def method_line(loaded: LoadedMethod, app: Any) -> Text:

@@ -16,12 +16,13 @@ from textual.worker import get_current_worker
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.export import ExportScreen, export_asking_first
+from ..dialogs.reflection import ReflectionScreen
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
 from . import relabel_bindings
-from .confirm import ConfirmScreen
-from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 
 SORTS = ("date", "method", "inbrenger", "duration")
 LISTED_IN_QUESTION = 8  # sessions named in a question about deleting; the rest are counted

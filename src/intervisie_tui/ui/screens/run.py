@@ -28,6 +28,7 @@ from ...core.live import Session
 from ...core.room import RoomView
 from ...core.state import SessionView, Status
 from ...store.room_link import APP_HEARTBEAT, DISPLAY_HEARTBEAT, Heartbeat, heartbeat_fresh, write_pointer
+from ..dialogs.confirm import ConfirmScreen
 from ..keys import (
     ACTIONS_BY_ID,
     bindings_for,
@@ -40,7 +41,6 @@ from ..plain import plain
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import STATE_CLASSES, KeyHints, RoomBody, state_class
 from ..widgets.whose_turn import format_duration
-from .confirm import ConfirmScreen
 
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 
@@ -430,7 +430,7 @@ class RunScreen(Screen):
         self._act(self.runner.skip_speaker)
 
     def action_choose_inbrenger(self) -> None:
-        from ..widgets.inbrenger_picker import InbrengerPicker
+        from ..dialogs.inbrenger_picker import InbrengerPicker
 
         def chosen(name: str | None) -> None:
             if name is not None and self._act(lambda: self.runner.set_inbrenger(name)):
@@ -494,7 +494,7 @@ class RunScreen(Screen):
         if self.guard_choice:
             proceed(masked=True) if typing and self.guard_choice == "masked" else proceed()
             return
-        from .guard import MirrorGuard
+        from ..dialogs.guard import MirrorGuard
 
         def answered(choice: str | None) -> None:
             if choice in ("open", "masked"):
@@ -545,7 +545,7 @@ class RunScreen(Screen):
 
     def action_room_message(self) -> None:
         """A short message for the room (a preset or typed), shown large until cleared."""
-        from .room_message import RoomMessageScreen
+        from ..dialogs.room_message import RoomMessageScreen
 
         def chosen(text: str | None) -> None:
             if text is not None:

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -35,6 +35,7 @@ from ...core.plan import (
     scale_minutes,
 )
 from ...i18n import Message
+from ..dialogs.rename import RenameScreen
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
@@ -129,45 +130,6 @@ class ParticipantList(OptionList):
         Binding("ctrl+up,shift+up", "screen.move_participant(-1)", "setup.key.move_up", key_display="ctrl+↑"),
         Binding("ctrl+down,shift+down", "screen.move_participant(1)", "setup.key.move_down", key_display="ctrl+↓"),
     ]
-
-
-class RenameScreen(ModalScreen[str | None]):
-    """Ask for a new name; `check` returns a message while the name is not acceptable."""
-
-    DEFAULT_CSS = """
-    RenameScreen { align: center middle; }
-    RenameScreen > Vertical {
-        width: 60; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2;
-    }
-    RenameScreen #rename-error { color: $error; height: auto; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "setup.key.cancel")]
-
-    def __init__(self, old_name: str, check: Callable[[str], str | None]) -> None:
-        super().__init__()
-        self.old_name = old_name
-        self.check = check
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(plain(self.app.t("setup.rename.title", name=self.old_name)))
-            yield Input(self.old_name, id="rename-input")
-            yield Static("", id="rename-error")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        relabel_bindings(self)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        message = self.check(event.value)
-        if message:
-            self.query_one("#rename-error", Static).update(plain(message))
-        else:
-            self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def replace_options(select: Select, options: list[tuple[RenderableType, str]], value: str) -> None:

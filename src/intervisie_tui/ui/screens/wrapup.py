@@ -18,10 +18,10 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import Autosave
+from ..dialogs.confirm import ConfirmScreen
 from ..language import FollowsLanguage
 from ..plain import plain
 from . import relabel_bindings
-from .confirm import ConfirmScreen
 
 JOURNAL_CHECK_INTERVAL = 1.0  # seconds between looks at the journal while the wrap-up is open
 

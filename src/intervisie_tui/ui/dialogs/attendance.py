@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from ...core.engine import SessionRunner
 from ...core.events import EventKind
 from ..language import FollowsLanguage
-from . import relabel_bindings
+from ..screens import relabel_bindings
 
 
 def attendance_line(runner: SessionRunner, name: str, t) -> str:

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.groups import Group, GroupRuleError, Member, join_members, member_leaves, member_renamed
@@ -21,8 +21,9 @@ from ...store.errors import StoreError
 from ...store.groups import GroupStore
 from ..keys import Scope, bindings_for
 from ..language import FollowsLanguage
-from . import relabel_bindings
+from ..screens import relabel_bindings
 from .confirm import ConfirmScreen
+from .name_prompt import NamePrompt
 
 
 def scoped_bindings(node: DOMNode, scope: Scope) -> None:
@@ -52,47 +53,6 @@ def member_line(member: Member, t) -> Text:
     if not member.active:
         line.append(f"  · {t('groups.left_on', date=f'{member.left:%Y-%m-%d}')}", style="italic")
     return line
-
-
-class NamePrompt(ModalScreen[str | None]):
-    """One name, typed; `check(name)` makes the change and returns what is wrong (shown here,
-    the prompt stays open) or None (done, the prompt closes)."""
-
-    DEFAULT_CSS = """
-    NamePrompt { align: center middle; }
-    NamePrompt > Vertical { width: 70; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
-    NamePrompt #prompt-problem { color: $error; height: auto; }
-    NamePrompt #prompt-hint { color: $text-muted; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "keys.form_cancel")]
-
-    def __init__(self, title: str, value: str, check: Callable[[str], str | None]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.value = value
-        self.check = check
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(self.title_text), id="prompt-title")
-            yield Input(self.value, id="prompt-name")
-            yield Static("", id="prompt-problem")
-            yield Static(self.app.t("groups.members.prompt_hint"), id="prompt-hint")
-
-    def on_mount(self) -> None:
-        relabel_bindings(self)
-        self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        problem = self.check(event.value)
-        if problem:
-            self.query_one("#prompt-problem", Static).update(Text(problem))
-            return
-        self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class GroupMembersScreen(FollowsLanguage, ModalScreen[bool]):
