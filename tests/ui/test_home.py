@@ -142,7 +142,7 @@ async def test_language_key_relabels_home(library):
         assert app.lang == "en"
         assert t("home.menu.start", "en") in str(menu.get_option_at_index(0).prompt)
         assert str(app.screen.query_one("#home-tagline", Static).render()) == t("home.tagline", "en")
-        footer_labels = {binding.description for _, binding in app.screen._bindings}
+        footer_labels = {active.binding.description for active in app.screen.active_bindings.values()}
         assert t("home.key.methods", "en") in footer_labels
         await pilot.press("l")
         assert app.lang == "nl"

@@ -215,9 +215,7 @@ async def test_a_break_stops_the_clock_shows_in_the_room_and_space_ends_it():
         await pilot.pause()
         assert screen.room.on_break is None and screen.room.clock.state == "running"
         assert "k" in [
-            key
-            for key, binding in app.screen._bindings.key_to_bindings.items()
-            if any(b.action == "toggle_break" for b in binding)
+            key for key, active in app.screen.active_bindings.items() if active.binding.action == "toggle_break"
         ]
 
 

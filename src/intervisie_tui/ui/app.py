@@ -43,6 +43,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     CSS_PATH = "intervisie.tcss"
     TITLE = "Intervisie"
     COMMANDS = App.COMMANDS | {IntervisieCommands}
+    BINDINGS = bindings_for("app")  # Textual's own (ctrl+q, ctrl+p, …) stay: they are App's
     NOTIFICATION_TIMEOUT = 8
 
     lang: var[str] = var("nl")  # screens may watch it (the run screen's room widgets follow it)
@@ -59,7 +60,6 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         remembered: Remembered | None = None,
     ) -> None:
         super().__init__()
-        self._textual_bindings = None
         self.settings_path = paths.config_dir() / SETTINGS_FILE
         self._startup_notices: list[tuple[str, str]] = []
         # A settings file we could not read is never written over: the user may repair it.
@@ -102,13 +102,12 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         if problems:
             self._startup_notices.append((self.t("app.keymap_problems", problems="; ".join(problems)), "warning"))
         self.set_keymap(usable)
-        self._bindings = bindings_for("app", self.t, self._class_bindings())
 
-    def _class_bindings(self):
-        """Textual's own app bindings (ctrl+q, ctrl+p, …) as they were before ours were added."""
-        if self._textual_bindings is None:
-            self._textual_bindings = self._bindings.copy()
-        return self._textual_bindings.copy()
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        """Rebind keys by id; `keymap` keeps our copy (Textual's is private), which the help
+        screen, the palette and the footer read."""
+        self.keymap: dict[str, str] = dict(keymap)
+        super().set_keymap(keymap)
 
     def get_css_variables(self) -> dict[str, str]:
         """Our stylesheet's own variables, for themes that do not define them (any Textual theme)."""
@@ -125,9 +124,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             raise ValueError(f"unknown language {lang!r}; expected 'nl' or 'en'")
         self.settings.language = lang  # type: ignore[assignment]
         self.save_settings()
-        self._bindings = bindings_for("app", self.t, self._class_bindings())
         self.lang = lang  # every screen watches it (ui/language.py)
-        self.refresh_bindings()
+        self.refresh_bindings()  # the footer's labels come in the language at hand (ui/keys.py)
 
     # -- settings ---------------------------------------------------------------------------
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...store.errors import StoreError
 from ...store.sessions import SessionDocument
-from ..screens import relabel_bindings
+from ..keys import KeysFromRegistry, bindings_for
 from .confirm import ConfirmScreen
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(KeysFromRegistry, ModalScreen[Path | None]):
     """Ask for the file to write (prefilled with a name in the chosen folder); Enter accepts."""
 
     DEFAULT_CSS = """
@@ -24,7 +23,8 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen > Vertical { width: 90%; max-width: 100; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
     ExportScreen #export-hint { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "review.key.cancel")]
+    KEY_SCOPE = "export"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("export")
 
     def __init__(self, suggestion: Path, anonymize: bool, *, title: str | None = None) -> None:
         """`title` says what is written (the default: Markdown, anonymised or not)."""
@@ -41,7 +41,6 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(self.app.t("review.export.hint"), id="export-hint")
 
     def on_mount(self) -> None:
-        relabel_bindings(self)
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

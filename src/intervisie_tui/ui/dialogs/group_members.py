@@ -9,9 +9,7 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,19 +17,10 @@ from textual.widgets.option_list import Option
 from ...core.groups import Group, GroupRuleError, Member, join_members, member_leaves, member_renamed
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
-from ..keys import Scope, bindings_for
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from ..screens import relabel_bindings
 from .confirm import ConfirmScreen
 from .name_prompt import NamePrompt
-
-
-def scoped_bindings(node: DOMNode, scope: Scope) -> None:
-    """The node's own bindings translated, and the key registry's for `scope` (rebindable in
-    settings.keys, shown in the footer and on the help screen), in the current language."""
-    relabel_bindings(node)
-    node._bindings = bindings_for(scope, node.app.t, node._bindings)
-    node.refresh_bindings()
 
 
 def save_group(app, group: Group) -> str | None:
@@ -55,12 +44,12 @@ def member_line(member: Member, t) -> Text:
     return line
 
 
-class GroupMembersScreen(FollowsLanguage, ModalScreen[bool]):
+class GroupMembersScreen(KeysFromRegistry, FollowsLanguage, ModalScreen[bool]):
     """The members of `group`, all of them (those who left too). `saved(group)` writes each change
     (from the groups screen) and returns the problem, or None; without it the changes stay in
     `group` (the form's copy, saved with the form). Dismisses True when something changed."""
 
-    KEY_SCOPE = "group-members"
+    KEY_SCOPE = "group-members"  # its keys: the registry's (ui/keys.py)
     DEFAULT_CSS = """
     GroupMembersScreen { align: center middle; }
     GroupMembersScreen > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%; background: $surface; border: thick $accent; padding: 0 1; }
@@ -69,7 +58,7 @@ class GroupMembersScreen(FollowsLanguage, ModalScreen[bool]):
     GroupMembersScreen #members-list:focus { border: round $accent; }
     GroupMembersScreen #members-hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "close", "groups.key.back")]
+    BINDINGS = bindings_for("group-members")
 
     def __init__(self, group: Group, today: date, saved: Callable[[Group], str | None] | None = None) -> None:
         super().__init__()
@@ -94,7 +83,6 @@ class GroupMembersScreen(FollowsLanguage, ModalScreen[bool]):
         self.query_one("#members-title", Static).update(Text(t("groups.members.title", name=self.group.name)))
         self.query_one("#members-hint", Static).update(t("groups.members.hint"))
         self._fill()
-        scoped_bindings(self, "group-members")
 
     def _fill(self, highlight: str | None = None) -> None:
         listing = self.query_one(OptionList)

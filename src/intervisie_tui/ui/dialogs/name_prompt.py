@@ -6,15 +6,14 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..screens import relabel_bindings
+from ..keys import KeysFromRegistry, bindings_for
 
 
-class NamePrompt(ModalScreen[str | None]):
+class NamePrompt(KeysFromRegistry, ModalScreen[str | None]):
     """One name, typed; `check(name)` makes the change and returns what is wrong (shown here,
     the prompt stays open) or None (done, the prompt closes)."""
 
@@ -24,7 +23,8 @@ class NamePrompt(ModalScreen[str | None]):
     NamePrompt #prompt-problem { color: $error; height: auto; }
     NamePrompt #prompt-hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "keys.form_cancel")]
+    KEY_SCOPE = "name-prompt"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("name-prompt")
 
     def __init__(self, title: str, value: str, check: Callable[[str], str | None]) -> None:
         super().__init__()
@@ -40,7 +40,6 @@ class NamePrompt(ModalScreen[str | None]):
             yield Static(self.app.t("groups.members.prompt_hint"), id="prompt-hint")
 
     def on_mount(self) -> None:
-        relabel_bindings(self)
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

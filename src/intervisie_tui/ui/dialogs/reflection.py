@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
-from ..screens import relabel_bindings
+from ..keys import KeysFromRegistry, bindings_for
 from .confirm import ChoiceScreen
 
 
-class ReflectionScreen(ModalScreen[str | None]):
+class ReflectionScreen(KeysFromRegistry, ModalScreen[str | None]):
     """Edit the reflection; ctrl+s saves (dismisses with the text), Escape leaves (asking first
     whether to save, discard or keep editing when something was typed)."""
 
@@ -22,10 +21,8 @@ class ReflectionScreen(ModalScreen[str | None]):
     ReflectionScreen #reflection-title { text-style: bold; margin-bottom: 1; }
     ReflectionScreen TextArea { height: 1fr; }
     """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "review.key.save", priority=True),
-        Binding("escape", "cancel", "review.key.cancel"),
-    ]
+    KEY_SCOPE = "reflection"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("reflection")
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -42,7 +39,6 @@ class ReflectionScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        relabel_bindings(self)
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:

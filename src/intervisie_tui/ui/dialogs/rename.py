@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
+from ..keys import KeysFromRegistry, bindings_for
 from ..plain import plain
-from ..screens import relabel_bindings
 
 
-class RenameScreen(ModalScreen[str | None]):
+class RenameScreen(KeysFromRegistry, ModalScreen[str | None]):
     """Ask for a new name; `check` returns a message while the name is not acceptable."""
 
     DEFAULT_CSS = """
@@ -24,7 +23,8 @@ class RenameScreen(ModalScreen[str | None]):
     }
     RenameScreen #rename-error { color: $error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "setup.key.cancel")]
+    KEY_SCOPE = "rename"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("rename")
 
     def __init__(self, old_name: str, check: Callable[[str], str | None]) -> None:
         super().__init__()
@@ -37,9 +37,6 @@ class RenameScreen(ModalScreen[str | None]):
             yield Input(self.old_name, id="rename-input")
             yield Static("", id="rename-error")
         yield Footer()
-
-    def on_mount(self) -> None:
-        relabel_bindings(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
@@ -14,9 +13,9 @@ from textual.widgets.option_list import Option
 from ...core.state import SessionState, Status
 from ...store.errors import StoreError
 from ...store.journal import LiveSession
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
-from ..screens import relabel_bindings
 from .confirm import ConfirmScreen
 
 
@@ -51,7 +50,7 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
     return line
 
 
-class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
+class ResumeScreen(KeysFromRegistry, FollowsLanguage, ModalScreen[Any]):
     """Choose an interrupted session to resume, close it and keep its notes, or (if it never
     started) discard it.
 
@@ -67,12 +66,8 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
     ResumeScreen #resume-hint { color: $text-muted; margin-top: 1; }
     ResumeScreen OptionList { height: auto; max-height: 16; }
     """
-    BINDINGS = [
-        Binding("enter", "resume", "home.key.resume_this"),
-        Binding("k", "close_keep", "home.key.close_keep"),
-        Binding("d", "discard", "home.key.discard"),
-        Binding("escape", "back", "home.key.back"),
-    ]
+    KEY_SCOPE = "resume"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("resume")
 
     def __init__(self, sessions: list[Any]) -> None:
         super().__init__()
@@ -94,7 +89,6 @@ class ResumeScreen(FollowsLanguage, ModalScreen[Any]):
         self.query_one("#resume-title", Static).update(t("home.resume.title"))
         self.query_one("#resume-hint", Static).update(t("home.resume.hint"))
         self._fill()
-        relabel_bindings(self)
 
     def _fill(self) -> None:
         options = self.query_one(OptionList)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -13,9 +12,9 @@ from textual.widgets.option_list import Option
 
 from ...store.journal import LiveSession
 from ..dialogs.resume import ResumeScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
-from . import relabel_bindings
 
 # Menu entries in the order shown: (option id, message key, key shown in front).
 MENU: tuple[tuple[str, str, str], ...] = (
@@ -43,7 +42,7 @@ def journal_problems(app: Any) -> list[Any]:
     return list(getattr(app.store, "journal_problems", None) or [])
 
 
-class HomeScreen(FollowsLanguage, Screen):
+class HomeScreen(KeysFromRegistry, FollowsLanguage, Screen):
     """What `intervisie` opens: a short menu, every entry one key away."""
 
     DEFAULT_CSS = """
@@ -58,17 +57,8 @@ class HomeScreen(FollowsLanguage, Screen):
     HomeScreen #home-journals { margin-top: 1; color: $warning; width: 100%; }
     HomeScreen #home-journals.-empty { display: none; }
     """
-    BINDINGS = [
-        Binding("s", "start", "home.key.start"),
-        Binding("r", "resume", "home.key.resume"),
-        Binding("v", "review", "home.key.review"),
-        # The menu shows these three with their keys; the footer keeps room for the rest at 80 columns.
-        Binding("g", "groups", "home.key.groups", show=False),
-        Binding("m", "methods", "home.key.methods", show=False),
-        Binding("l", "language", "home.key.language", show=False),
-        Binding("question_mark", "help", "home.key.help", key_display="?"),
-        Binding("q", "quit", "home.key.quit"),
-    ]
+    KEY_SCOPE = "home"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("home")
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,7 +111,6 @@ class HomeScreen(FollowsLanguage, Screen):
         text = "\n".join([t("home.journals.unreadable", count=len(problems)), *lines]) if problems else ""
         journals.update(plain(text))
         journals.set_class(not problems, "-empty")
-        relabel_bindings(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "resume" and not self.interrupted)

@@ -7,7 +7,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -16,8 +15,8 @@ from textual.widgets.option_list import Option
 from ...core.library import LoadedMethod, Origin
 from ...core.method_errors import MethodFileError
 from ..dialogs.help import shown_path
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from . import relabel_bindings
 
 
 def method_line(loaded: LoadedMethod, app: Any) -> Text:
@@ -82,7 +81,7 @@ def problems_text(problems: list[MethodFileError], app: Any) -> Text:
     return text
 
 
-class MethodsScreen(FollowsLanguage, Screen):
+class MethodsScreen(KeysFromRegistry, FollowsLanguage, Screen):
     """Browse the methods; `s` (or Enter) sets up a session with the highlighted one."""
 
     DEFAULT_CSS = """
@@ -94,12 +93,8 @@ class MethodsScreen(FollowsLanguage, Screen):
     MethodsScreen #methods-problems.-none { display: none; }
     MethodsScreen #methods-detail-box { width: 3fr; border: round $primary; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("s", "setup", "methods.key.setup"),
-        Binding("pagedown,space", "scroll_detail(1)", "methods.key.scroll", show=False),
-        Binding("pageup", "scroll_detail(-1)", "methods.key.scroll", show=False),
-        Binding("escape,q", "back", "methods.key.back"),
-    ]
+    KEY_SCOPE = "methods"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("methods")
 
     def __init__(self) -> None:
         super().__init__()
@@ -135,7 +130,6 @@ class MethodsScreen(FollowsLanguage, Screen):
         box.update(problems_text(problems, self.app) if problems else "")
         box.set_class(not problems, "-none")
         self._show_selected()
-        relabel_bindings(self)
 
     @property
     def selected(self) -> LoadedMethod | None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
@@ -19,10 +18,9 @@ from ...store.sessions import SessionDocument, StoreError, default_export_name
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.export import ExportScreen, export_asking_first
 from ..dialogs.reflection import ReflectionScreen
-from ..keys import bindings_for
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
-from . import relabel_bindings
 
 SORTS = ("date", "method", "inbrenger", "duration")
 LISTED_IN_QUESTION = 8  # sessions named in a question about deleting; the rest are counted
@@ -49,7 +47,7 @@ def export_folder() -> Path:
     return home if home.is_dir() else Path.cwd()
 
 
-class ReviewScreen(FollowsLanguage, Screen):
+class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
@@ -59,7 +57,8 @@ class ReviewScreen(FollowsLanguage, Screen):
     ReviewScreen #review-problems.-empty { display: none; }
     ReviewScreen DataTable { height: 1fr; }
     """
-    IS_REVIEW_SCREEN = True  # its keys come from the registry (ui/keys.py, scope "review")
+    KEY_SCOPE = "review"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("review")
 
     def __init__(self) -> None:
         super().__init__()
@@ -156,8 +155,6 @@ class ReviewScreen(FollowsLanguage, Screen):
         else:
             box.update("")
         box.set_class(not problems, "-empty")
-        merged = type(self)._merged_bindings
-        self._bindings = bindings_for("review", self.app.t, merged.copy() if merged is not None else None)
         self.refresh_bindings()
 
     def fill_table(self) -> None:
@@ -443,19 +440,15 @@ def start_export(screen: Screen, document: SessionDocument, anonymize: bool) -> 
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
 
-class SessionDetailScreen(FollowsLanguage, Screen):
+class SessionDetailScreen(KeysFromRegistry, FollowsLanguage, Screen):
     """One session in full: the phase timeline (planned, actual, overtime), speaking time as
     labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
 
     DEFAULT_CSS = """
     SessionDetailScreen VerticalScroll { height: 1fr; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("e", "reflect", "review.key.reflect"),
-        Binding("x", "export(False)", "review.key.export"),
-        Binding("a", "export(True)", "review.key.export_anonymized"),
-        Binding("escape", "back", "review.key.back"),
-    ]
+    KEY_SCOPE = "session-detail"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("session-detail")
 
     def __init__(self, document: SessionDocument, path: Path | None, *, read_only: bool = False) -> None:
         super().__init__()
@@ -478,7 +471,6 @@ class SessionDetailScreen(FollowsLanguage, Screen):
         if self.read_only:
             text = f"_{self.app.t('review.read_only')}_\n\n{text}"
         self.query_one("#detail", Markdown).update(text)
-        relabel_bindings(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "reflect" and self.read_only)

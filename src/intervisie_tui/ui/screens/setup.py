@@ -15,7 +15,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
@@ -36,9 +35,9 @@ from ...core.plan import (
 )
 from ...i18n import Message
 from ..dialogs.rename import RenameScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
-from . import relabel_bindings
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 
@@ -124,12 +123,7 @@ def schedule(method: Method, budget: int | None) -> list[int]:
 class ParticipantList(OptionList):
     """The group in speaking order; its keys edit the highlighted name."""
 
-    BINDINGS = [
-        Binding("f2,r,enter", "screen.rename_participant", "setup.key.rename", key_display="F2"),
-        Binding("delete,x", "screen.remove_participant", "setup.key.remove", key_display="del"),
-        Binding("ctrl+up,shift+up", "screen.move_participant(-1)", "setup.key.move_up", key_display="ctrl+↑"),
-        Binding("ctrl+down,shift+down", "screen.move_participant(1)", "setup.key.move_down", key_display="ctrl+↓"),
-    ]
+    BINDINGS = bindings_for("participant-list")
 
 
 def replace_options(select: Select, options: list[tuple[RenderableType, str]], value: str) -> None:
@@ -143,7 +137,7 @@ def replace_options(select: Select, options: list[tuple[RenderableType, str]], v
 # -- the screen -------------------------------------------------------------------------------
 
 
-class SetupScreen(FollowsLanguage, Screen):
+class SetupScreen(KeysFromRegistry, FollowsLanguage, Screen):
     """Prepare a session; Start hands the plan to the app, Escape goes back home."""
 
     DEFAULT_CSS = """
@@ -162,10 +156,8 @@ class SetupScreen(FollowsLanguage, Screen):
     SetupScreen #group-size-note { color: $warning; height: auto; }
     SetupScreen #start { width: 100%; margin-top: 1; }
     """
-    BINDINGS = [
-        Binding("ctrl+s,f5", "start", "setup.key.start", key_display="ctrl+s", priority=True),
-        Binding("escape", "back", "setup.key.back"),
-    ]
+    KEY_SCOPE = "setup"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("setup")
 
     def __init__(self, method_id: str | None = None) -> None:
         super().__init__()
@@ -280,8 +272,6 @@ class SetupScreen(FollowsLanguage, Screen):
         if choices and self.method_id is not None:
             replace_options(self.query_one("#method", Select), choices, self.method_id)
         self._show_group()
-        relabel_bindings(self)
-        relabel_bindings(self.query_one(ParticipantList))
 
     # -- reading the form ---------------------------------------------------------------------
 

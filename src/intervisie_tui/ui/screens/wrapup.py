@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -19,9 +18,9 @@ from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import Autosave
 from ..dialogs.confirm import ConfirmScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
-from . import relabel_bindings
 
 JOURNAL_CHECK_INTERVAL = 1.0  # seconds between looks at the journal while the wrap-up is open
 
@@ -49,7 +48,7 @@ def action_points_so_far(runner: SessionRunner) -> str:
     return "\n".join(text.strip() for _, text in sorted(per_phase, key=lambda item: item[0]))
 
 
-class WrapUpScreen(FollowsLanguage, Screen):
+class WrapUpScreen(KeysFromRegistry, FollowsLanguage, Screen):
     """Pushed by the app when the session has ended; ctrl+s saves and closes."""
 
     DEFAULT_CSS = """
@@ -65,10 +64,8 @@ class WrapUpScreen(FollowsLanguage, Screen):
     WrapUpScreen #save { margin: 1 0; }
     WrapUpScreen #wrapup-journal-warning { color: $error; text-style: bold; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("ctrl+s,f5", "save", "wrapup.key.save", key_display="ctrl+s", priority=True),
-        Binding("escape", "leave", "wrapup.key.leave"),
-    ]
+    KEY_SCOPE = "wrapup"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("wrapup")
 
     def __init__(self, runner: SessionRunner) -> None:
         super().__init__()
@@ -126,7 +123,6 @@ class WrapUpScreen(FollowsLanguage, Screen):
         self.query_one("#reflection", TextArea).placeholder = t("wrapup.reflection_template")
         self.query_one("#save", Button).label = t("wrapup.save_button")
         self.refresh_journal_warning()
-        relabel_bindings(self)
 
     def refresh_journal_warning(self) -> None:
         """While the journal holds lines the disk refused, say so and keep retrying (the store
