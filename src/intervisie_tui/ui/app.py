@@ -86,8 +86,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         self._plan = plan
         self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
         self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
-        # None only in tests; Store touches no disk until it is used.
-        self.store: Store | None = Store(self.data_dir, lang=self.lang)
+        self.store: Store = Store(self.data_dir, lang=self.lang)  # touches no disk until it is used
         self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
 
         for theme in ALL_THEMES:
@@ -188,15 +187,14 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     def on_unmount(self) -> None:
         """The app is ending: sessions still open here are interrupted now, free for another
         instance to resume (the end of the process would drop their locks anyway)."""
-        if self.store is not None:
-            self.store.settle()  # the journals' writers finish before another instance may take over
-            self.store.release_locks()
+        self.store.settle()  # the journals' writers finish before another instance may take over
+        self.store.release_locks()
 
     def _offer_retention(self) -> None:
         """With `retention_months` set: name the sessions older than that and offer to delete
         them for good (or to the trash). Nothing goes unless the facilitator says so."""
         months = self.settings.retention_months
-        if not months or self.store is None:
+        if not months:
             return
         try:
             old = self.store.older_than(months)
@@ -213,7 +211,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         question = self.t("app.retention.question", count=len(old), months=months, sessions="\n".join(lines))
 
         def answered(answer: str | None) -> None:
-            if answer not in ("delete", "trash") or self.store is None:
+            if answer not in ("delete", "trash"):
                 return
             done = 0
             for summary in old:
@@ -252,10 +250,9 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         from .screens.run import RunScreen
 
         # start_live never raises: a refusing disk shows as the journal's problem on screen.
-        journal = self.store.start_live(plan, background=True) if self.store is not None else None
-        listeners = [journal.append] if journal is not None else []
+        journal = self.store.start_live(plan, background=True)
         runner = SessionRunner(
-            plan, self.clock, listeners=listeners, extend_takes_from_later=self.settings.extend_takes_from_later
+            plan, self.clock, listeners=[journal.append], extend_takes_from_later=self.settings.extend_takes_from_later
         )
         self._journals[id(runner)] = journal
         self._remember_plan(plan)
@@ -301,16 +298,15 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         from .screens.run import RunScreen
 
         try:
-            journal = self.store.reopen(live, background=True) if self.store is not None else None
+            journal = self.store.reopen(live, background=True)
         except SessionInUse as in_use:
             self._offer_read_only(live, str(in_use))
             return
-        listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(
             live.plan,
             self.clock,
             live.events,
-            listeners=listeners,
+            listeners=[journal.append],
             extend_takes_from_later=self.settings.extend_takes_from_later,
         )
         self._journals[id(runner)] = journal
@@ -328,7 +324,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         from .screens.review import SessionDetailScreen
 
         def answered(answer: str | None) -> None:
-            if answer == "read" and self.store is not None:
+            if answer == "read":
                 self.push_screen(SessionDetailScreen(self.store.preview(live), None, read_only=True))
 
         question = self.t("app.in_use.question", reason=reason)
@@ -369,7 +365,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def _discard_never_started(self, runner: SessionRunner) -> None:
         journal = self._journals.pop(id(runner), None)
-        if journal is not None and self.store is not None:
+        if journal is not None:
             journal.close()
             try:
                 self.store.discard_never_started(journal.path, runner.plan, runner.events)
@@ -381,22 +377,21 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     def finish_session(self, runner: SessionRunner) -> bool:
         """The wrap-up screen saved: store the session, then back to a fresh home screen.
         False when the data folder refused it: the wrap-up stays open and can save again."""
-        if self.store is not None:
-            try:
-                path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
-                self.record_in_group(runner.plan, path)
-                if self.store.last_save_conflict is not None:  # another instance saved it too: both kept
-                    self.notify(
-                        self.t("app.saved_beside", other=self.store.last_save_conflict, path=path),
-                        severity="warning",
-                        timeout=30,
-                    )
-            except StoreError as error:  # the message is translated and says what to do
-                problem = str(error).rstrip(".")  # the sentence around it ends with its own period
-                self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
-                self._offer_export_elsewhere(runner)
-                return False
-            self._journals.pop(id(runner), None)
+        try:
+            path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
+            self.record_in_group(runner.plan, path)
+            if self.store.last_save_conflict is not None:  # another instance saved it too: both kept
+                self.notify(
+                    self.t("app.saved_beside", other=self.store.last_save_conflict, path=path),
+                    severity="warning",
+                    timeout=30,
+                )
+        except StoreError as error:  # the message is translated and says what to do
+            problem = str(error).rstrip(".")  # the sentence around it ends with its own period
+            self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
+            self._offer_export_elsewhere(runner)
+            return False
+        self._journals.pop(id(runner), None)
         self.notify(self.t("app.saved"))
         self._back_home()
         return True
@@ -405,7 +400,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         """A meeting of a group: add the saved session to the group's series."""
         from ..store.groups import GroupStore
 
-        if plan.group is None or self.store is None:
+        if plan.group is None:
             return
         try:
             GroupStore(self.store.root, lang=self.lang).record_session(self.store.load_path(path))
@@ -500,7 +495,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def unsaved_problem(self) -> str | None:
         """What a journal still holds only in memory, in words; None when all is on disk."""
-        return self.store.unsaved_problem() if self.store is not None else None
+        return self.store.unsaved_problem()
 
     def _unsaved_session_screen(self) -> RunScreen | WrapUpScreen | None:
         """The screen of a session that has started and is not saved yet, if any."""

@@ -41,7 +41,7 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
         when = t("home.resume.not_started")
         phase = ""
     line = t("home.resume.line", method=method, people=people, when=when, phase=phase).rstrip(" ·")
-    holder = app.store.holder(live.id) if app.store is not None else None
+    holder = app.store.holder(live.id)
     if holder is not None:
         pid = str(holder.pid) if holder.pid is not None else "?"
         line += "\n  " + t("home.resume.in_use", pid=pid, host=holder.host, since=holder.since)

@@ -31,7 +31,7 @@ MENU: tuple[tuple[str, str, str], ...] = (
 
 def interrupted_sessions(app: Any) -> list[LiveSession]:
     """The store's interrupted sessions (unreadable journals are the store's problems, not these)."""
-    return [] if app.store is None else app.store.interrupted()
+    return app.store.interrupted()
 
 
 JOURNAL_PROBLEMS_SHOWN = 5
@@ -39,7 +39,7 @@ JOURNAL_PROBLEMS_SHOWN = 5
 
 def journal_problems(app: Any) -> list[Any]:
     """Journals found at the last look for interrupted sessions that could not be read."""
-    return list(getattr(app.store, "journal_problems", None) or [])
+    return app.store.journal_problems
 
 
 class HomeScreen(KeysFromRegistry, FollowsLanguage, Screen):

@@ -96,11 +96,8 @@ class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
 
     def reload(self) -> None:
         store = self.store
-        if store is None:
-            self.summaries = []
-        else:
-            store.lang = self.app.lang
-            self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
+        store.lang = self.app.lang
+        self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
         if self.search_text.strip():
             self._found = None  # other sessions now: search them again
             self.start_search()
@@ -110,7 +107,7 @@ class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
         rows = self.summaries
         if self.method_filter:
             rows = [summary for summary in rows if summary.method_id == self.method_filter]
-        if self.search_text.strip() and self.store is not None and self._found is not None:
+        if self.search_text.strip() and self._found is not None:
             paths = self._found[1]  # until the newest answer comes, the last one stays shown
             rows = [summary for summary in rows if summary.path in paths]
         return sorted(rows, key=sort_key(self.order))
@@ -118,7 +115,7 @@ class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
     def start_search(self) -> None:
         """Search in a worker thread (the index is SQLite, the trash is read from its files)."""
         query = self.search_text
-        if not query.strip() or self.store is None:
+        if not query.strip():
             self._found = None
             self.fill_table()
             return
@@ -144,7 +141,7 @@ class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
         self.query_one("#review-title", Static).update(title)
         self.query_one("#review-search", Input).placeholder = t("review.search_placeholder")
         self.fill_table()
-        problems = self.store.problems if self.store is not None and not self.showing_trash else []
+        problems = self.store.problems if not self.showing_trash else []
         box = self.query_one("#review-problems", Static)
         if problems:
             lines = [t("review.problems", count=len(problems))]
@@ -272,7 +269,7 @@ class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
 
     def _load_selected(self) -> SessionDocument | None:
         summary = self.selected()
-        if summary is None or self.store is None:
+        if summary is None:
             return None
         try:
             return self.store.load_path(summary.path)
@@ -323,7 +320,7 @@ class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
         """Delete the selected session for good (from the list or the trash), after a question
         that names the session and everything that goes with it."""
         summary = self.selected()
-        if summary is None or self.store is None:
+        if summary is None:
             return
         t = self.app.t
         files = self.store.deletion_files(summary)
@@ -348,7 +345,7 @@ class ReviewScreen(KeysFromRegistry, FollowsLanguage, Screen):
         )
 
     def action_empty_trash(self) -> None:
-        if not self.showing_trash or self.store is None:
+        if not self.showing_trash:
             return
         t = self.app.t
         sessions = self.store.list_trash()

@@ -127,8 +127,7 @@ class WrapUpScreen(KeysFromRegistry, FollowsLanguage, Screen):
     def refresh_journal_warning(self) -> None:
         """While the journal holds lines the disk refused, say so and keep retrying (the store
         retries at most every few seconds): quitting now would lose them."""
-        store = self.app.store
-        problem = store.unsaved_problem() if store is not None else None
+        problem = self.app.store.unsaved_problem()
         warning = self.query_one("#wrapup-journal-warning", Static)
         warning.display = bool(problem)
         warning.update(plain(self.app.t("wrapup.journal_problem", problem=problem)) if problem else "")
