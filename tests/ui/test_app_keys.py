@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from observe import notices
 from textual.app import SystemCommand
 
 from intervisie_tui.core.state import Status
@@ -66,7 +67,7 @@ async def test_rebound_keys_work_and_show_in_footer_and_help(incident_plan, cloc
         screen = app.screen
         screen.pause_ticking()
         screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
-        assert any("bogus-id" in message for message, _ in app.notices)
+        assert any("bogus-id" in message for message, _ in notices(app))
         await pilot.press("space", "j")
         assert screen.runner.state.phase_index == 1
         await pilot.press("n")  # the old key no longer moves on
@@ -144,4 +145,5 @@ async def test_palette_offers_run_actions_but_never_a_screenshot(incident_plan, 
         assert "Save an SVG" not in screen_text(app)
         await pilot.press("escape")
         app.action_screenshot()
-        assert any("Screenshots are disabled" in message for message, _ in app.notices)
+        await pilot.pause()  # Textual shows a notice when its message is handled
+        assert any("Screenshots are disabled" in message for message, _ in notices(app))

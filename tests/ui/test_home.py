@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from observe import notices
 from textual.widgets import OptionList, Static
 
 from intervisie_tui.core.clock import FakeClock
@@ -88,7 +89,7 @@ async def test_review_key_opens_the_review_screen_or_says_it_is_missing(library)
         try:
             from intervisie_tui.ui.screens.review import ReviewScreen
         except ImportError:
-            assert (t("home.review_missing", "nl"), "warning") in app.notices
+            assert (t("home.review_missing", "nl"), "warning") in notices(app)
         else:
             assert isinstance(app.screen, ReviewScreen)
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from observe import notices
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
 from intervisie_tui.core.clock import FakeClock
@@ -181,7 +182,7 @@ async def test_export_writes_to_the_path_the_user_types(sessions, tmp_path):
     [written] = list(tmp_path.glob("*.md"))
     text = written.read_text()
     assert "Participant A" in text and "Bram" not in text
-    assert any(str(written) in message for message, _ in app.notices)
+    assert any(str(written) in message for message, _ in notices(app))
 
 
 async def test_the_review_exports_anonymised_json_when_the_name_ends_in_json(sessions, tmp_path):
@@ -290,7 +291,7 @@ async def test_an_unchanged_reflection_template_is_not_saved(private_dirs, libra
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is editor  # still open: only the questions were there
-        assert any("write the reflection first" in message for message, _ in app.notices)
+        assert any("write the reflection first" in message for message, _ in notices(app))
     assert path.read_bytes() == before
 
 
@@ -423,7 +424,7 @@ async def test_delete_for_good_names_the_session_and_leaves_nothing(sessions, pr
         await pilot.press("y")
         await pilot.pause()
         assert not later.exists() and len(table_rows(screen)) == 1
-        assert any("deleted for good" in message for message, _ in app.notices)
+        assert any("deleted for good" in message for message, _ in notices(app))
     assert files_holding("Vraag om feedback", data) == [] and files_holding("Teamoverleg", data) == []
 
 

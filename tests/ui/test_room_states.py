@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from observe import notices
 from textual.color import Color
 
 from intervisie_tui.core.clock import FakeClock
@@ -227,17 +228,17 @@ async def test_a_key_that_cannot_work_now_says_why():
         screen.pause_ticking()
         await pilot.press("t")  # before the start
         await pilot.pause()
-        assert any("has not started yet" in message for message, _ in app.notices)
+        assert any("has not started yet" in message for message, _ in notices(app))
         await pilot.press("space", "p")  # back from the first phase
         await pilot.pause()
-        assert any("This is the first phase." in message for message, _ in app.notices)
+        assert any("This is the first phase." in message for message, _ in notices(app))
         await pilot.press("right", "t")  # the sketch: the inbrenger tells, no turns
         await pilot.pause()
-        assert any("This phase has no turns." in message for message, _ in app.notices)
+        assert any("This phase has no turns." in message for message, _ in notices(app))
         for _ in range(10):  # ten minutes, one is the least
             await pilot.press("minus")
         await pilot.pause()
-        assert any("No shorter" in message for message, _ in app.notices)
+        assert any("No shorter" in message for message, _ in notices(app))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

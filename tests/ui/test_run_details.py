@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from observe import notices
 from rich.cells import cell_len
 
 from intervisie_tui.core.plan import SessionPlan
@@ -176,8 +177,8 @@ async def test_keymap_warnings_speak_dutch(incident_plan, clock, library):
     app = make_app(incident_plan, clock, library, lang="nl", keys={"bogus-id": "x"})
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert any("onbekende actie-id 'bogus-id'" in message for message, _ in app.notices)
-        assert not any("unknown action id" in message for message, _ in app.notices)
+        assert any("onbekende actie-id 'bogus-id'" in message for message, _ in notices(app))
+        assert not any("unknown action id" in message for message, _ in notices(app))
 
 
 @pytest.mark.parametrize("owner", ["app", "store"])

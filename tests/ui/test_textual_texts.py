@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from observe import notices
 from textual.widgets import Input
 
 from intervisie_tui.settings import Settings
@@ -31,7 +32,7 @@ async def test_ctrl_c_says_how_to_quit_in_the_language_without_markup(library, l
         await pilot.press("ctrl+c")
         for _ in range(3):
             await pilot.pause()
-        message, _ = app.notices[-1]
+        message, _ = notices(app)[-1]
         assert message == hint
         notification = list(app._notifications)[-1]
         assert (notification.title, notification.message, notification.markup) == (title, hint, False)

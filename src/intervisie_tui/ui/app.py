@@ -84,8 +84,6 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             library = cached_library(paths.user_methods_dir(), paths.cache_dir() / "methods.json")
         self.library: MethodLibrary = library
         self._plan = plan
-        self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
-        self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
         self.store: Store = Store(self.data_dir, lang=self.lang)  # touches no disk until it is used
         self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
 
@@ -142,7 +140,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             self.settings.theme = theme.name
             self.save_settings()
 
-    # -- notifications and the bell, observable in tests ------------------------------------
+    # -- notifications and the bell -----------------------------------------------------------
 
     def notify(
         self,
@@ -154,13 +152,11 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         markup: bool = False,
     ) -> None:
         message = shown(message)  # a name or a path from a file: its control characters shown, never obeyed
-        self.notices.append((message, severity))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
 
     def ring_bell(self) -> None:
         """One bell when time is up, if the facilitator wants it."""
         if self.settings.bell:
-            self.bells += 1
             self.bell()
 
     # -- start-up ---------------------------------------------------------------------------
