@@ -28,3 +28,16 @@ def count_bells(app) -> list[None]:
 
     app.bell = counted
     return rung
+
+
+def screen_lines(node) -> list[str]:
+    """The screen of `node` (an app: its current screen) as the terminal shows it, one string
+    per row, dialogs over what lies beneath.
+
+    Textual's own snapshot tests render SVG; plain text needs its compositor (private:
+    `Screen._compositor`), read here only."""
+    return [strip.text for strip in node.screen._compositor.render_strips()]
+
+
+def screen_text(node) -> str:
+    return "\n".join(screen_lines(node))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from observe import notices
+from observe import notices, screen_text
 from textual.app import SystemCommand
 
 from intervisie_tui.core.state import Status
@@ -12,10 +12,6 @@ from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.dialogs.help import HelpScreen
 from intervisie_tui.ui.keys import ACTIONS, SCOPES, check_keymap, is_valid_key
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def make_app(plan, clock, library, lang="en", **settings) -> IntervisieApp:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from observe import screen_lines
 from textual.widgets._footer import FooterKey
 
 from intervisie_tui.core.clock import FakeClock
@@ -13,7 +14,7 @@ from intervisie_tui.ui.screens.run import RunScreen
 
 
 def footer_line(app) -> str:
-    return [strip.text for strip in app.screen._compositor.render_strips()][-1]
+    return screen_lines(app.screen)[-1]
 
 
 async def assert_footer_whole(app, pilot, where: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from observe import notices
+from observe import notices, screen_lines, screen_text
 from textual.color import Color
 
 from intervisie_tui.core.clock import FakeClock
@@ -60,7 +60,7 @@ async def reach(app, clock, pilot, state: str):
 
 def lines_without(screen, *selectors) -> list[str]:
     """The screen's characters with the given widgets' regions blanked out."""
-    lines = [strip.text for strip in screen._compositor.render_strips()]
+    lines = screen_lines(screen)
     for selector in selectors:
         region = screen.query_one(selector).region
         for y in range(region.y, region.bottom):
@@ -132,7 +132,7 @@ async def test_the_high_contrast_screen_draws_each_state_in_its_own_colour():
 
 def ink_rows(screen, selector) -> int:
     widget = screen.query_one(selector)
-    lines = [strip.text for strip in screen._compositor.render_strips()]
+    lines = screen_lines(screen)
     region = widget.region
     return sum(bool(lines[y][region.x : region.right].strip()) for y in range(region.y, region.bottom))
 
@@ -204,7 +204,7 @@ async def test_a_break_stops_the_clock_shows_in_the_room_and_space_ends_it():
         room = screen.room
         assert room.clock.state == "break" and room.clock.value == "02:05"  # counting up
         assert screen.runner.view().remaining == phase_left  # the session's clock stands still
-        text = "\n".join(strip.text for strip in screen._compositor.render_strips())
+        text = screen_text(screen)
         assert "pauze · telt op" in text and "daarna nog 09:30 van deze fase" in text
         assert screen.query_one("#who-big-row").display  # PAUZE in block capitals
         assert not screen.query_one("#questions").region.height

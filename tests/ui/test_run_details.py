@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from observe import notices
+from observe import notices, screen_lines
 from rich.cells import cell_len
 
 from intervisie_tui.core.plan import SessionPlan
@@ -24,10 +24,6 @@ from intervisie_tui.ui.widgets.phase_strip import StripEntry, strip_text
 
 def make_app(plan, clock, library, lang="en", **settings) -> IntervisieApp:
     return IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings(**settings))
-
-
-def screen_lines(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def text_of(screen, selector: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from observe import count_bells, notices
+from observe import count_bells, notices, screen_text
 
 from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.plan import SessionPlan
@@ -11,10 +11,6 @@ from intervisie_tui.ui.app import IntervisieApp
 
 SECRET_NOTE = "Bram twijfelt aan zijn leidinggevende"
 SECRET_ADVICE = "Vraag om een gesprek met HR"
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def all_widget_text(screen) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from observe import count_bells
+from observe import count_bells, screen_text
 
 from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.state import Status
@@ -16,11 +16,6 @@ from intervisie_tui.ui.screens.run import RunScreen
 
 def make_app(plan, clock, library, lang="nl", **settings) -> IntervisieApp:
     return IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings(**settings))
-
-
-def screen_text(app) -> str:
-    """Everything the terminal shows right now, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def text_of(screen, selector: str) -> str:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from observe import notices
+from observe import notices, screen_text
 from textual.widgets import Input
 
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.palette import CommandPalette
-
-
-def screen_text(app) -> str:  # what the terminal shows, as plain text
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def make_app(library, lang: str) -> IntervisieApp:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from observe import screen_text
+
 from intervisie_tui.core.events import EventKind
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.settings import Settings
@@ -14,10 +16,6 @@ from intervisie_tui.ui.dialogs.room_message import RoomMessageScreen
 from intervisie_tui.ui.screens.run import RunScreen
 
 SECRET = "Bram twijfelt aan zijn leidinggevende"
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def make_app(library, clock, lang="nl") -> IntervisieApp:
