@@ -15,6 +15,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from textual.binding import ActiveBinding, Binding
+
+# _normalize_key_list: Textual's own spelling of key lists ("?" -> "question_mark"), as set_keymap applies
+# it; no public function does this, and our keymap check must compare keys the way Textual will.
 from textual.keys import REPLACED_KEYS, Keys, _normalize_key_list, format_key, key_to_character
 
 from ..i18n import t
@@ -89,8 +92,9 @@ def _scope(scope: Scope, group: str, *entries: tuple) -> list[KeyAction]:
     """The entries of one scope: (id, action, keys, description, then KeyAction's keywords)."""
     actions = []
     for entry in entries:
-        *fields, options = entry if isinstance(entry[-1], dict) else (*entry, {})
-        actions.append(KeyAction(*fields, group=group, scope=scope, **options))
+        action_id, action, keys, description, *rest = entry
+        options = rest[0] if rest else {}
+        actions.append(KeyAction(action_id, action, keys, description, group=group, scope=scope, **options))
     return actions
 
 
@@ -429,11 +433,11 @@ def _drop_collisions(usable: dict[str, str], translate) -> list[str]:
                 break
         if clash is None:
             return problems
-        action_id, other_id, shared = clash
+        action_id, other_id, taken = clash
         del usable[action_id]
         problems.append(
             translate(
-                "keys.problem.collision", id=action_id, other=other_id, keys=", ".join(repr(name) for name in shared)
+                "keys.problem.collision", id=action_id, other=other_id, keys=", ".join(repr(name) for name in taken)
             )
         )
 
