@@ -7,6 +7,7 @@ import os
 import stat
 
 import pytest
+from observe import notices
 
 from intervisie_tui.settings import Settings, load_settings, save_settings
 
@@ -126,7 +127,7 @@ async def test_app_never_overwrites_a_bad_settings_file(private_dirs, library, c
     app = IntervisieApp(lang="en", library=library, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert any("Settings not read" in message and severity == "warning" for message, severity in app.notices)
+        assert any("Settings not read" in message and severity == "warning" for message, severity in notices(app))
         app.action_next_theme()
         app.set_language("nl")
         await pilot.pause()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from observe import screen_text
 
 from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.plan import SessionPlan
@@ -13,10 +14,6 @@ from intervisie_tui.core.room import clock_time
 from intervisie_tui.ui.display import DisplayApp, DisplayScreen
 
 from .conftest import SECRET, Facilitator
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def display_for(data_dir, clock, lang="nl") -> DisplayApp:

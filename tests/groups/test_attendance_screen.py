@@ -9,7 +9,7 @@ from intervisie_tui.core.events import EventKind
 from intervisie_tui.core.hours import net_time
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.attendance import AttendanceScreen
+from intervisie_tui.ui.dialogs.attendance import AttendanceScreen
 
 
 async def test_leaving_and_arriving_are_events_and_count_in_the_hours(incident_plan):

@@ -7,19 +7,21 @@ from __future__ import annotations
 import json
 
 import pytest
+from observe import screen_text
 from textual.widgets import Input, OptionList, Select, Static
 
 from intervisie_tui.core.plan import GroupMeeting, SessionPlan
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.groups import GroupStore
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.group_members import GroupMembersScreen
+from intervisie_tui.ui.dialogs.group_report import ReportDialog
+from intervisie_tui.ui.dialogs.help import HelpScreen
+from intervisie_tui.ui.dialogs.name_prompt import NamePrompt
 from intervisie_tui.ui.screens.group_evaluation import EvaluationScreen
 from intervisie_tui.ui.screens.group_form import GroupFormScreen
-from intervisie_tui.ui.screens.group_members import GroupMembersScreen, NamePrompt
-from intervisie_tui.ui.screens.group_report import ReportDialog
 from intervisie_tui.ui.screens.groups import GroupsScreen
-from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.screens.opening import OpeningScreen
 
 from .groupapp import TODAY, group_app, seeded_group
@@ -298,7 +300,7 @@ async def test_the_groups_keys_are_the_registry_s_rebindable_and_on_the_help_scr
     app = IntervisieApp(lang="en", settings=Settings(keys={"group-new": "plus"}), library=library, data_dir=data)
     async with app.run_test(size=(120, 130)) as pilot:  # tall enough for the whole help screen
         await open_groups(pilot)
-        footer = "\n".join(strip.text for strip in app.screen._compositor.render_strips()).splitlines()[-1]
+        footer = screen_text(app.screen).splitlines()[-1]
         assert "+ New" in footer and "m Members" in footer and "e Edit" in footer
         await pilot.press("n")  # no longer the key
         await pilot.pause()
@@ -309,7 +311,7 @@ async def test_the_groups_keys_are_the_registry_s_rebindable_and_on_the_help_scr
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        text = screen_text(app.screen)
         assert "Series evaluation" in text and "group-evaluate" in text and "member-leave" in text
 
 

@@ -21,7 +21,7 @@ from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens import help as help_screen
+from intervisie_tui.ui.dialogs import help as help_screen
 
 SIZES = {"small": (80, 24), "large": (160, 45)}
 LIBRARY = load_library(None, entry_points=())

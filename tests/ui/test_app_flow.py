@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from observe import notices
+
 from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.message import Message
 from intervisie_tui.core.state import Status
@@ -35,7 +37,7 @@ async def test_start_end_finish_returns_home_with_a_saved_session(incident_plan,
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
         assert len(app.screen_stack) == 1
-        assert any(message == "Sessie opgeslagen." for message, _ in app.notices)
+        assert any(message == "Sessie opgeslagen." for message, _ in notices(app))
     _config, data = private_dirs
     assert len(list((data / "sessions").rglob("*.json"))) == 1
     assert not list((data / "live").glob("*.jsonl"))  # the journal is retired once the document is safe
@@ -136,14 +138,14 @@ async def test_method_file_problems_are_shown_once(library, clock, tmp_path):
     app = IntervisieApp(lang="en", clock=clock, library=with_problem, settings=Settings())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        shown = [message for message, severity in app.notices if "kapot.toml" in message]
+        shown = [message for message, severity in notices(app) if "kapot.toml" in message]
         assert len(shown) == 1 and "1 method file(s)" in shown[0]
 
 
 async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, library, tmp_path, monkeypatch):
     from intervisie_tui.store.document import parse_document
     from intervisie_tui.store.errors import StoreError
-    from intervisie_tui.ui.screens.reflection import ExportScreen
+    from intervisie_tui.ui.dialogs.export import ExportScreen
 
     app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -161,7 +163,7 @@ async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, l
         app.finish_session(runner)
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        assert any("the disk is full" in message for message, _ in app.notices)
+        assert any("the disk is full" in message for message, _ in notices(app))
         target = tmp_path / "usb"
         target.mkdir()
         app.screen.query_one("#export-path").value = str(target)
@@ -175,7 +177,7 @@ async def test_a_refused_save_offers_an_export_elsewhere(incident_plan, clock, l
 
 async def test_after_a_refused_save_the_wrapup_can_save_again(incident_plan, clock, library, monkeypatch):
     from intervisie_tui.store.errors import StoreError
-    from intervisie_tui.ui.screens.reflection import ExportScreen
+    from intervisie_tui.ui.dialogs.export import ExportScreen
     from intervisie_tui.ui.screens.wrapup import WrapUpScreen
 
     app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
@@ -205,7 +207,7 @@ async def test_after_a_refused_save_the_wrapup_can_save_again(incident_plan, clo
         title = str(app.screen.query_one("#export-title").render())
         assert "JSON" in title and "Markdown" not in title
         assert app.screen.query_one("#export-path").value.endswith(".json")
-        message = next(message for message, severity in app.notices if severity == "error")
+        message = next(message for message, severity in notices(app) if severity == "error")
         assert ".." not in message
         await pilot.press("escape")
         await pilot.pause()
@@ -288,6 +290,6 @@ async def test_start_up_warnings_speak_the_users_language_and_come_once(incident
         await pilot.pause()
         app.start_session(incident_plan)
         await pilot.pause()
-        warnings = [message for message, severity in app.notices if severity == "warning"]
+        warnings = [message for message, severity in notices(app) if severity == "warning"]
     assert any("kapot.toml" in message and "veld 'name'" in message for message in warnings)
     assert sum("settings.json" in message for message in warnings) == 1

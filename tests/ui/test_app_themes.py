@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from observe import notices
 from textual.color import Color
 
 from intervisie_tui.settings import THEMES, Settings
@@ -65,7 +66,7 @@ async def test_unknown_theme_in_settings_falls_back_to_default(incident_plan, cl
         # and says so, naming the theme it did not know and the one it uses
         assert any(
             "Unknown colour theme 'no-such-theme'" in message and severity == "warning"
-            for message, severity in app.notices
+            for message, severity in notices(app)
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from observe import screen_lines
 from textual.app import App
 from textual.geometry import Region
 
@@ -46,7 +47,7 @@ async def test_a_tick_repaints_the_changed_columns_only():
         assert not options.get("layout")
         assert isinstance(region, Region) and region.height == height and 0 < region.width < width / 3
         await pilot.pause()
-        shown = [strip.text for strip in app.screen._compositor.render_strips()]
+        shown = screen_lines(app.screen)
         drawn = render_big("12:33", countdown.scale)
         top = next(index for index, line in enumerate(shown) if line.strip())
         assert [line.strip() for line in shown[top : top + height]] == [line.strip() for line in drawn]

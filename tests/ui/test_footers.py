@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from observe import screen_lines
 from textual.widgets._footer import FooterKey
 
 from intervisie_tui.core.clock import FakeClock
@@ -13,7 +14,7 @@ from intervisie_tui.ui.screens.run import RunScreen
 
 
 def footer_line(app) -> str:
-    return [strip.text for strip in app.screen._compositor.render_strips()][-1]
+    return screen_lines(app.screen)[-1]
 
 
 async def assert_footer_whole(app, pilot, where: str) -> None:
@@ -99,7 +100,7 @@ async def test_the_run_footer_writes_each_action_with_its_first_key(incident_pla
                 active.binding.id for active in screen.active_bindings.values() if active.binding.action == key.action
             }
             for binding_id in binding_ids - {None}:
-                first = keys_in_force(ACTIONS_BY_ID[binding_id], app._keymap, app.t)[0]
+                first = keys_in_force(ACTIONS_BY_ID[binding_id], app.keymap, app.t)[0]
                 # The footer, the help screen, the palette and the hints all lead with this label.
                 assert key.key_display == first, (binding_id, key.key_display, first)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 import pytest
 from textual.widgets import OptionList, Static
@@ -12,61 +12,41 @@ from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
+from intervisie_tui.store.journal import LiveSession
+from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
-from intervisie_tui.ui.screens.home import HomeScreen, ResumeScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.resume import ResumeScreen
+from intervisie_tui.ui.screens.home import HomeScreen
 from intervisie_tui.ui.screens.methods import MethodsScreen
+from intervisie_tui.ui.screens.run import RunScreen
 from intervisie_tui.ui.screens.setup import SetupScreen
 
 
-def make_app(library, *, lang: str = "nl", store=None) -> IntervisieApp:
-    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=Settings(), library=library)
-    app.store = store
-    app.resumed = []
-    app.resume_session = app.resumed.append
-    return app
+def make_app(library, *, lang: str = "nl") -> IntervisieApp:
+    """An app with its real store in the test's own data folder (conftest.py: private_dirs)."""
+    return IntervisieApp(lang=lang, clock=FakeClock(), settings=Settings(), library=library)
 
 
-@dataclass
-class FakeLive:
-    id: str
-    plan: SessionPlan
-    events: list
-    problem: str | None = None
-
-
-@dataclass
-class FakeStore:
-    """Stands in for the Storage helper's Store: only what the home screen uses."""
-
-    live: list = field(default_factory=list)
-    closed: list = field(default_factory=list)
-
-    def interrupted(self):
-        return list(self.live)
-
-    def close_interrupted(self, live):
-        self.live.remove(live)
-        self.closed.append(live)
-
-    def holder(self, session_id):
-        return None  # open in no other instance
-
-    def settle(self, timeout: float = 2.0) -> bool:
-        return True  # no journal writers here
-
-    def release_locks(self):
-        pass
-
-
-def interrupted_session(plan: SessionPlan) -> FakeLive:
+def interrupted_session(plan: SessionPlan) -> LiveSession:
+    """A session that ran into its third phase in an app that then stopped: its journal is left in the data folder."""
+    store = Store()
+    journal = store.start_live(plan)
     clock = FakeClock()
-    runner = SessionRunner(plan, clock)
+    runner = SessionRunner(plan, clock, listeners=[journal.append])
     runner.start()
     clock.advance(60)
     runner.next_phase()
     runner.next_phase()
-    return FakeLive("abc123", plan, list(runner.events))
+    journal.close()
+    store.release_locks()  # the app that ran it ended
+    [live] = store.interrupted()
+    return live
+
+
+def resumed(app) -> RunScreen | None:
+    """The run screen of the session the app resumed, if it did."""
+    return app.screen if isinstance(app.screen, RunScreen) else None
 
 
 def menu_ids(screen: HomeScreen) -> list[str]:
@@ -111,7 +91,7 @@ async def test_review_key_opens_the_review_screen(library):
 
 
 async def test_help_key_opens_the_help_screen(library):
-    from intervisie_tui.ui.screens.help import HelpScreen
+    from intervisie_tui.ui.dialogs.help import HelpScreen
 
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -138,7 +118,7 @@ async def test_language_key_relabels_home(library):
         assert app.lang == "en"
         assert t("home.menu.start", "en") in str(menu.get_option_at_index(0).prompt)
         assert str(app.screen.query_one("#home-tagline", Static).render()) == t("home.tagline", "en")
-        footer_labels = {binding.description for _, binding in app.screen._bindings}
+        footer_labels = {active.binding.description for active in app.screen.active_bindings.values()}
         assert t("home.key.methods", "en") in footer_labels
         await pilot.press("l")
         assert app.lang == "nl"
@@ -146,7 +126,7 @@ async def test_language_key_relabels_home(library):
 
 
 async def test_resume_is_offered_only_with_an_interrupted_session(library, incident_plan):
-    app = make_app(library, store=FakeStore())
+    app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "resume" not in menu_ids(app.screen)
         await pilot.press("r")
@@ -154,7 +134,7 @@ async def test_resume_is_offered_only_with_an_interrupted_session(library, incid
         assert isinstance(app.screen, HomeScreen)
 
     live = interrupted_session(incident_plan)
-    app = make_app(library, store=FakeStore([live]))
+    app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "resume" in menu_ids(app.screen)
         notice = str(app.screen.query_one("#home-notice", Static).render())
@@ -169,14 +149,13 @@ async def test_resume_is_offered_only_with_an_interrupted_session(library, incid
         assert t("home.resume.phase", "nl", number=3, count=phases, title=phase.title("nl")) in line
         await pilot.press("enter")
         await pilot.pause()
-        assert app.resumed == [live]
-        assert isinstance(app.screen, HomeScreen)
+        screen = resumed(app)
+        assert screen is not None and screen.runner.plan == live.plan and screen.runner.events[:3] == live.events
 
 
 async def test_close_and_keep_notes_asks_first(library, incident_plan):
-    live = interrupted_session(incident_plan)
-    store = FakeStore([live])
-    app = make_app(library, store=store)
+    interrupted_session(incident_plan)
+    app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -185,45 +164,23 @@ async def test_close_and_keep_notes_asks_first(library, incident_plan):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
-        assert store.closed == []
+        assert len(app.store.interrupted()) == 1
         await pilot.press("k")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert store.closed == [live]
+        assert app.store.interrupted() == [] and len(app.store.list_sessions()) == 1  # its notes kept
         assert isinstance(app.screen, HomeScreen)
         assert "resume" not in menu_ids(app.screen)
-        assert app.resumed == []
-
-
-async def test_resume_with_the_real_store(library, incident_plan, tmp_path):
-    from intervisie_tui.store.sessions import Store
-
-    store = Store(tmp_path / "data")
-    journal = store.start_live(incident_plan)
-    runner = SessionRunner(incident_plan, FakeClock(), listeners=[journal.append])
-    runner.start()
-    runner.next_phase()
-    store.release_locks()  # the app that ran it ended
-    app = make_app(library, store=store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert "resume" in menu_ids(app.screen)
-        await pilot.press("r")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert len(app.resumed) == 1
-        assert app.resumed[0].plan == incident_plan
-        assert len(app.resumed[0].events) == 2
 
 
 def test_a_session_stopped_during_the_wrapup_is_described_as_such(library, incident_plan):
-    from intervisie_tui.ui.screens.home import describe_interrupted
+    from intervisie_tui.ui.dialogs.resume import describe_interrupted
 
     live = interrupted_session(incident_plan)
     runner = SessionRunner.recover(incident_plan, FakeClock(), live.events)
     runner.end()
-    ended = FakeLive("abc124", incident_plan, list(runner.events))
+    ended = replace(live, events=list(runner.events))
     app = make_app(library, lang="en")
     assert "in the wrap-up" in describe_interrupted(ended, app)
     assert "phase 3/" in describe_interrupted(live, app)

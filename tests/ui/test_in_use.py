@@ -11,7 +11,7 @@ from intervisie_tui.core.events import NoteField
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ChoiceScreen
+from intervisie_tui.ui.dialogs.confirm import ChoiceScreen
 from intervisie_tui.ui.screens.review import SessionDetailScreen
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the lock is an flock where fcntl exists")

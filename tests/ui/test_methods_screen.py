@@ -108,7 +108,7 @@ async def test_switching_language_relabels_the_screen(library, lang, other):
         assert first.summary(other) in detail(screen)
         prompt = str(screen.query_one("#methods-list", OptionList).get_option_at_index(0).prompt)
         assert first.name(other) in prompt
-        labels = {binding.description for _, binding in screen._bindings}
+        labels = {active.binding.description for active in screen.active_bindings.values()}
         assert t("methods.key.setup", other) in labels
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from observe import notices
 
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ChoiceScreen, ConfirmScreen
-from intervisie_tui.ui.screens.home import HomeScreen, ResumeScreen
+from intervisie_tui.ui.dialogs.confirm import ChoiceScreen, ConfirmScreen
+from intervisie_tui.ui.dialogs.resume import ResumeScreen
+from intervisie_tui.ui.screens.home import HomeScreen
 from intervisie_tui.ui.screens.run import RunScreen
 
 
@@ -36,7 +38,7 @@ async def test_ending_before_the_start_discards_the_session(incident_plan, clock
         await pilot.click("#choice-discard")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
-        assert any("niets bewaard" in message for message, _ in app.notices)
+        assert any("niets bewaard" in message for message, _ in notices(app))
     assert not list((data / "sessions").rglob("*.json"))
     assert not list((data / "live").rglob("*.jsonl"))  # the plan (names, the case) is gone too
 
@@ -99,7 +101,7 @@ async def test_the_resume_choice_discards_a_session_that_never_started(library, 
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        assert any("hervat hem, of sluit hem met k" in message for message, _ in app.notices)
+        assert any("hervat hem, of sluit hem met k" in message for message, _ in notices(app))
         resume.query_one("OptionList").highlighted = 1 - started
         await pilot.press("d")
         await pilot.pause()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from observe import notices
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
 from intervisie_tui.core.clock import FakeClock
@@ -15,7 +16,7 @@ from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.review import ReviewScreen, SessionDetailScreen
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "session-v1.json"
@@ -181,7 +182,7 @@ async def test_export_writes_to_the_path_the_user_types(sessions, tmp_path):
     [written] = list(tmp_path.glob("*.md"))
     text = written.read_text()
     assert "Participant A" in text and "Bram" not in text
-    assert any(str(written) in message for message, _ in app.notices)
+    assert any(str(written) in message for message, _ in notices(app))
 
 
 async def test_the_review_exports_anonymised_json_when_the_name_ends_in_json(sessions, tmp_path):
@@ -290,7 +291,7 @@ async def test_an_unchanged_reflection_template_is_not_saved(private_dirs, libra
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is editor  # still open: only the questions were there
-        assert any("write the reflection first" in message for message, _ in app.notices)
+        assert any("write the reflection first" in message for message, _ in notices(app))
     assert path.read_bytes() == before
 
 
@@ -370,8 +371,8 @@ async def _edited_reflection(app, pilot):
 
 @pytest.mark.parametrize("answer", ["keep", "discard", "save", "escape"])
 async def test_escape_in_the_reflection_asks_before_throwing_edits_away(private_dirs, library, answer):
-    from intervisie_tui.ui.screens.confirm import ChoiceScreen
-    from intervisie_tui.ui.screens.reflection import ReflectionScreen
+    from intervisie_tui.ui.dialogs.confirm import ChoiceScreen
+    from intervisie_tui.ui.dialogs.reflection import ReflectionScreen
 
     store = Store()
     plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
@@ -423,7 +424,7 @@ async def test_delete_for_good_names_the_session_and_leaves_nothing(sessions, pr
         await pilot.press("y")
         await pilot.pause()
         assert not later.exists() and len(table_rows(screen)) == 1
-        assert any("deleted for good" in message for message, _ in app.notices)
+        assert any("deleted for good" in message for message, _ in notices(app))
     assert files_holding("Vraag om feedback", data) == [] and files_holding("Teamoverleg", data) == []
 
 

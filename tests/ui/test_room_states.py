@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from observe import notices, screen_lines, screen_text
 from textual.color import Color
 
 from intervisie_tui.core.clock import FakeClock
@@ -16,7 +17,7 @@ from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.core.room import room_view
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.help import HelpScreen
+from intervisie_tui.ui.dialogs.help import HelpScreen
 from intervisie_tui.ui.themes import ALL_THEMES, COUNTDOWN_VARIABLES, INTERVISIE_HIGH_CONTRAST
 from intervisie_tui.ui.widgets.big_countdown import render_big
 from tests.ui.test_app_themes import contrast  # WCAG 2 contrast ratio of two colours
@@ -59,7 +60,7 @@ async def reach(app, clock, pilot, state: str):
 
 def lines_without(screen, *selectors) -> list[str]:
     """The screen's characters with the given widgets' regions blanked out."""
-    lines = [strip.text for strip in screen._compositor.render_strips()]
+    lines = screen_lines(screen)
     for selector in selectors:
         region = screen.query_one(selector).region
         for y in range(region.y, region.bottom):
@@ -131,7 +132,7 @@ async def test_the_high_contrast_screen_draws_each_state_in_its_own_colour():
 
 def ink_rows(screen, selector) -> int:
     widget = screen.query_one(selector)
-    lines = [strip.text for strip in screen._compositor.render_strips()]
+    lines = screen_lines(screen)
     region = widget.region
     return sum(bool(lines[y][region.x : region.right].strip()) for y in range(region.y, region.bottom))
 
@@ -203,7 +204,7 @@ async def test_a_break_stops_the_clock_shows_in_the_room_and_space_ends_it():
         room = screen.room
         assert room.clock.state == "break" and room.clock.value == "02:05"  # counting up
         assert screen.runner.view().remaining == phase_left  # the session's clock stands still
-        text = "\n".join(strip.text for strip in screen._compositor.render_strips())
+        text = screen_text(screen)
         assert "pauze · telt op" in text and "daarna nog 09:30 van deze fase" in text
         assert screen.query_one("#who-big-row").display  # PAUZE in block capitals
         assert not screen.query_one("#questions").region.height
@@ -215,9 +216,7 @@ async def test_a_break_stops_the_clock_shows_in_the_room_and_space_ends_it():
         await pilot.pause()
         assert screen.room.on_break is None and screen.room.clock.state == "running"
         assert "k" in [
-            key
-            for key, binding in app.screen._bindings.key_to_bindings.items()
-            if any(b.action == "toggle_break" for b in binding)
+            key for key, active in app.screen.active_bindings.items() if active.binding.action == "toggle_break"
         ]
 
 
@@ -229,17 +228,17 @@ async def test_a_key_that_cannot_work_now_says_why():
         screen.pause_ticking()
         await pilot.press("t")  # before the start
         await pilot.pause()
-        assert any("has not started yet" in message for message, _ in app.notices)
+        assert any("has not started yet" in message for message, _ in notices(app))
         await pilot.press("space", "p")  # back from the first phase
         await pilot.pause()
-        assert any("This is the first phase." in message for message, _ in app.notices)
+        assert any("This is the first phase." in message for message, _ in notices(app))
         await pilot.press("right", "t")  # the sketch: the inbrenger tells, no turns
         await pilot.pause()
-        assert any("This phase has no turns." in message for message, _ in app.notices)
+        assert any("This phase has no turns." in message for message, _ in notices(app))
         for _ in range(10):  # ten minutes, one is the least
             await pilot.press("minus")
         await pilot.pause()
-        assert any("No shorter" in message for message, _ in app.notices)
+        assert any("No shorter" in message for message, _ in notices(app))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

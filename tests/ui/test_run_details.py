@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from observe import notices, screen_lines
 from rich.cells import cell_len
 
 from intervisie_tui.core.message import Message
@@ -16,19 +17,15 @@ from intervisie_tui.core.state import Status
 from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.help import HelpScreen
 from intervisie_tui.ui.keys import check_keymap
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
-from intervisie_tui.ui.screens.help import HelpScreen
 from intervisie_tui.ui.text import strip_text
 from intervisie_tui.ui.widgets.big_countdown import BigCountdown, big_size, render_big
 
 
 def make_app(plan, clock, library, lang="en", **settings) -> IntervisieApp:
     return IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings(**settings))
-
-
-def screen_lines(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def text_of(screen, selector: str) -> str:
@@ -178,8 +175,8 @@ async def test_keymap_warnings_speak_dutch(incident_plan, clock, library):
     app = make_app(incident_plan, clock, library, lang="nl", keys={"bogus-id": "x"})
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert any("onbekende actie-id 'bogus-id'" in message for message, _ in app.notices)
-        assert not any("unknown action id" in message for message, _ in app.notices)
+        assert any("onbekende actie-id 'bogus-id'" in message for message, _ in notices(app))
+        assert not any("unknown action id" in message for message, _ in notices(app))
 
 
 @pytest.mark.parametrize("owner", ["app", "store"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from observe import screen_text
 
 from intervisie_tui.core.room import StripEntry
 from intervisie_tui.core.state import Status
@@ -94,7 +95,7 @@ async def test_every_size_keeps_the_essentials_and_the_session_running(incident_
                 widget = screen.query_one(selector)
                 assert widget.region.width > 0 and widget.region.height > 0, (selector, width, height)
                 assert widget.region.right <= width and widget.region.bottom <= height, (selector, width, height)
-            text = "\n".join(strip.text for strip in screen._compositor.render_strips())
+            text = screen_text(screen)
             assert "running" in text and "Cem" in text
             big = screen.query_one("#countdown")
             if (width, height) == (200, 50):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from observe import count_bells, notices, screen_text
+
 from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.settings import Settings
@@ -9,10 +11,6 @@ from intervisie_tui.ui.app import IntervisieApp
 
 SECRET_NOTE = "Bram twijfelt aan zijn leidinggevende"
 SECRET_ADVICE = "Vraag om een gesprek met HR"
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def all_widget_text(screen) -> str:
@@ -89,7 +87,7 @@ async def test_tips_and_notes_stay_off_the_shared_screen_until_toggled(library, 
         await pilot.press("space")  # keys other than b do nothing while blank, and say why
         assert runner.status.value == "running"
         await pilot.pause()
-        assert any("Het scherm is leeg: b laat de sessie weer zien" in message for message, _ in app.notices)
+        assert any("Het scherm is leeg: b laat de sessie weer zien" in message for message, _ in notices(app))
         await pilot.press("b")
         await pilot.pause()
         # Back from blank the projector may be on again: the session, and nothing private.
@@ -117,6 +115,7 @@ async def test_blank_hint_names_the_rebound_key(incident_plan, clock, library):
 async def test_time_up_notice_stays_away_while_blank(incident_plan, clock, library):
     app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library, settings=Settings())
     async with app.run_test(size=(100, 30)) as pilot:
+        bells = count_bells(app)
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()
@@ -125,6 +124,6 @@ async def test_time_up_notice_stays_away_while_blank(incident_plan, clock, libra
         clock.advance(screen.runner.view().allotted + 5)
         screen.refresh_view()
         await pilot.pause()
-        assert app.bells == 1
-        assert not any("Tijd is om" in message for message, _ in app.notices)
+        assert len(bells) == 1
+        assert not any("Tijd is om" in message for message, _ in notices(app))
         assert "Keuze" not in screen_text(app)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from observe import notices, screen_text
 from textual.widgets import Input
 
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.palette import CommandPalette
-
-
-def screen_text(app) -> str:  # what the terminal shows, as plain text
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def make_app(library, lang: str) -> IntervisieApp:
@@ -31,7 +28,7 @@ async def test_ctrl_c_says_how_to_quit_in_the_language_without_markup(library, l
         await pilot.press("ctrl+c")
         for _ in range(3):
             await pilot.pause()
-        message, _ = app.notices[-1]
+        message, _ = notices(app)[-1]
         assert message == hint
         notification = list(app._notifications)[-1]
         assert (notification.title, notification.message, notification.markup) == (title, hint, False)

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import os
 
+from observe import screen_text
+
 from intervisie_tui.core.events import EventKind
 from intervisie_tui.core.plan import SessionPlan
 from intervisie_tui.settings import Settings
 from intervisie_tui.store.room_link import DISPLAY_HEARTBEAT, read_pointer
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.screens.guard import MirrorGuard
-from intervisie_tui.ui.screens.room_message import RoomMessageScreen
+from intervisie_tui.ui.dialogs.guard import MirrorGuard
+from intervisie_tui.ui.dialogs.room_message import RoomMessageScreen
 from intervisie_tui.ui.screens.run import RunScreen
 
 SECRET = "Bram twijfelt aan zijn leidinggevende"
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def make_app(library, clock, lang="nl") -> IntervisieApp:

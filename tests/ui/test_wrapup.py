@@ -12,21 +12,18 @@ from intervisie_tui.i18n import t
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.autosave import LONGEST, QUIET, Autosave, SaveDeadline
-from intervisie_tui.ui.screens.confirm import ConfirmScreen
+from intervisie_tui.ui.dialogs.confirm import ConfirmScreen
 from intervisie_tui.ui.screens.wrapup import WrapUpScreen, action_points_so_far
 
 
 def make_app(library, *, lang: str = "nl") -> IntervisieApp:
-    app = IntervisieApp(lang=lang, clock=FakeClock(), settings=Settings(), library=library)
-    app.store = None
-    app.finished = []
+    """An app with its real store in the test's own data folder (conftest.py: private_dirs)."""
+    return IntervisieApp(lang=lang, clock=FakeClock(), settings=Settings(), library=library)
 
-    def finish(runner):
-        app.finished.append(runner)
-        return True
 
-    app.finish_session = finish
-    return app
+def saved(app) -> int:
+    """How many sessions the app saved in its data folder (the runner's, once finished)."""
+    return len(app.store.list_sessions())
 
 
 @pytest.fixture
@@ -160,7 +157,7 @@ async def test_save_key_and_button_finish_the_session(library, runner):
         screen = await open_wrapup(app, pilot, runner)
         await pilot.press(*"Actie")
         await pilot.press("ctrl+s")
-        assert app.finished == [runner]
+        assert saved(app) == 1
         # Typed text is written before finishing, even without leaving the field (a slow
         # machine may have autosaved part of it on the way: the last note is complete).
         assert notes(runner)[-1] == (NoteField.ACTION_POINTS, None, "Actie")
@@ -171,7 +168,7 @@ async def test_save_key_and_button_finish_the_session(library, runner):
         screen = await open_wrapup(app, pilot, runner)
         screen.query_one("#save").press()
         await pilot.pause()
-        assert app.finished == [runner]
+        assert saved(app) == 2  # the same data folder: the first app's and this one's
 
 
 async def test_escape_asks_before_leaving(library, runner):
@@ -183,12 +180,12 @@ async def test_escape_asks_before_leaving(library, runner):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen and app.finished == []
+        assert app.screen is screen and saved(app) == 0
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert app.finished == [runner]
+        assert saved(app) == 1
 
 
 async def test_prefills_notes_written_during_the_session(library, incident_plan):

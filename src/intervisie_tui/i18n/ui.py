@@ -120,6 +120,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.group.session": ("Sessie", "Session"),
     "keys.group.review": ("Review van sessies", "Review of sessions"),
     "keys.group.app": ("Overal", "Everywhere"),
+    "keys.group.home": ("Startscherm", "Home"),
+    "keys.group.setup": ("Voorbereiden", "Set-up"),
+    "keys.group.methods": ("Methoden", "Methods"),
+    "keys.group.wrapup": ("Afronden", "Wrap-up"),
+    "keys.group.dialogs": ("Vragen en dialogen", "Questions and dialogs"),
+    "keys.leave_panels": ("Notities of begeleiderspaneel sluiten", "Close the notes or the facilitator panel"),
+    "keys.form_toggle": ("Aan- of uitvinken", "Tick on or off"),
+    "keys.dialog.yes": ("Ja (bevestigen)", "Yes (confirm)"),
+    "keys.dialog.no": ("Nee (annuleren)", "No (cancel)"),
+    "keys.dialog.escape": ("Niets kiezen (terug)", "Choose nothing (back)"),
+    "keys.dialog.cancel": ("Annuleren", "Cancel"),
+    "keys.dialog.close": ("Sluiten", "Close"),
     # -- help screen -----------------------------------------------------------------------
     "help.title": ("Toetsen", "Keys"),
     "help.intro": (

@@ -7,12 +7,11 @@ flow `start_session` → run screen → wrap-up → `finish_session` → home.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
-from textual.binding import BindingsMap
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -46,6 +45,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     CSS_PATH = "intervisie.tcss"
     TITLE = "Intervisie"
     COMMANDS = App.COMMANDS | {IntervisieCommands}
+    BINDINGS = bindings_for("app")  # Textual's own (ctrl+q, ctrl+p, …) stay: they are App's
     NOTIFICATION_TIMEOUT = 8
 
     lang: var[str] = var("nl")  # screens may watch it (the run screen's room widgets follow it)
@@ -62,7 +62,6 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         remembered: Remembered | None = None,
     ) -> None:
         super().__init__()
-        self._textual_bindings: BindingsMap | None = None
         self.settings_path = paths.config_dir() / SETTINGS_FILE
         self._startup_notices: list[tuple[str, str]] = []
         # A settings file we could not read is never written over: the user may repair it.
@@ -87,10 +86,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             library = cached_library(paths.user_methods_dir(), paths.cache_dir() / "methods.json")
         self.library: MethodLibrary = library
         self._plan = plan
-        self.notices: list[tuple[str, str]] = []  # every notification, for tests and the record
-        self.bells = 0  # how often the bell rang (tests observe this, never the terminal)
-        # None only in tests; Store touches no disk until it is used.
-        self.store: Store | None = Store(self.data_dir)
+        self.store: Store = Store(self.data_dir)  # touches no disk until it is used
         self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
 
         for theme in ALL_THEMES:
@@ -105,13 +101,12 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         if problems:
             self._startup_notices.append((self.t("app.keymap_problems", problems="; ".join(problems)), "warning"))
         self.set_keymap(usable)
-        self._bindings = bindings_for("app", self.t, self._class_bindings())
 
-    def _class_bindings(self):
-        """Textual's own app bindings (ctrl+q, ctrl+p, …) as they were before ours were added."""
-        if self._textual_bindings is None:
-            self._textual_bindings = self._bindings.copy()
-        return self._textual_bindings.copy()
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        """Rebind keys by id; `keymap` keeps our copy (Textual's is private), which the help
+        screen, the palette and the footer read."""
+        self.keymap: dict[str, str] = dict(keymap)
+        super().set_keymap(keymap)
 
     def get_css_variables(self) -> dict[str, str]:
         """Our stylesheet's own variables, for themes that do not define them (any Textual theme)."""
@@ -128,9 +123,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             raise ValueError(f"unknown language {lang!r}; expected 'nl' or 'en'")
         self.settings.language = lang  # type: ignore[assignment]
         self.save_settings()
-        self._bindings = bindings_for("app", self.t, self._class_bindings())
         self.lang = lang  # every screen watches it (ui/language.py)
-        self.refresh_bindings()
+        self.refresh_bindings()  # the footer's labels come in the language at hand (ui/keys.py)
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -148,7 +142,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             self.settings.theme = theme.name
             self.save_settings()
 
-    # -- notifications and the bell, observable in tests ------------------------------------
+    # -- notifications and the bell -----------------------------------------------------------
 
     def notify(
         self,
@@ -160,13 +154,11 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         markup: bool = False,
     ) -> None:
         message = shown(message)  # a name or a path from a file: its control characters shown, never obeyed
-        self.notices.append((message, severity))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
 
     def ring_bell(self) -> None:
         """One bell when time is up, if the facilitator wants it."""
         if self.settings.bell:
-            self.bells += 1
             self.bell()
 
     # -- start-up ---------------------------------------------------------------------------
@@ -194,15 +186,14 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     def on_unmount(self) -> None:
         """The app is ending: sessions still open here are interrupted now, free for another
         instance to resume (the end of the process would drop their locks anyway)."""
-        if self.store is not None:
-            self.store.settle()  # the journals' writers finish before another instance may take over
-            self.store.release_locks()
+        self.store.settle()  # the journals' writers finish before another instance may take over
+        self.store.release_locks()
 
     def _offer_retention(self) -> None:
         """With `retention_months` set: name the sessions older than that and offer to delete
         them for good (or to the trash). Nothing goes unless the facilitator says so."""
         months = self.settings.retention_months
-        if not months or self.store is None:
+        if not months:
             return
         try:
             old = self.store.older_than(months)
@@ -210,7 +201,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             return
         if not old:
             return
-        from .screens.confirm import ChoiceScreen
+        from .dialogs.confirm import ChoiceScreen
         from .screens.review import LISTED_IN_QUESTION, describe
 
         lines = [f"  {describe(summary, self.lang, self.t)}" for summary in old[:LISTED_IN_QUESTION]]
@@ -219,7 +210,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         question = self.t("app.retention.question", count=len(old), months=months, sessions="\n".join(lines))
 
         def answered(answer: str | None) -> None:
-            if answer not in ("delete", "trash") or self.store is None:
+            if answer not in ("delete", "trash"):
                 return
             done = 0
             for summary in old:
@@ -258,10 +249,9 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         from .screens.run import RunScreen
 
         # start_live never raises: a refusing disk shows as the journal's problem on screen.
-        journal = self.store.start_live(plan, background=True) if self.store is not None else None
-        listeners = [journal.append] if journal is not None else []
+        journal = self.store.start_live(plan, background=True)
         runner = SessionRunner(
-            plan, self.clock, listeners=listeners, extend_takes_from_later=self.settings.extend_takes_from_later
+            plan, self.clock, listeners=[journal.append], extend_takes_from_later=self.settings.extend_takes_from_later
         )
         self._journals[id(runner)] = journal
         self._remember_plan(plan)
@@ -307,16 +297,15 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         from .screens.run import RunScreen
 
         try:
-            journal = self.store.reopen(live, background=True) if self.store is not None else None
+            journal = self.store.reopen(live, background=True)
         except SessionInUse as in_use:
             self._offer_read_only(live, in_use.message.render(self.lang))
             return
-        listeners = [journal.append] if journal is not None else []
         runner = SessionRunner.recover(
             live.plan,
             self.clock,
             live.events,
-            listeners=listeners,
+            listeners=[journal.append],
             extend_takes_from_later=self.settings.extend_takes_from_later,
         )
         self._journals[id(runner)] = journal
@@ -330,11 +319,11 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def _offer_read_only(self, live: LiveSession, reason: str) -> None:
         """The session is open in another instance: say so, and offer to read it as it stands."""
-        from .screens.confirm import ChoiceScreen
+        from .dialogs.confirm import ChoiceScreen
         from .screens.review import SessionDetailScreen
 
         def answered(answer: str | None) -> None:
-            if answer == "read" and self.store is not None:
+            if answer == "read":
                 self.push_screen(SessionDetailScreen(self.store.preview(live), None, read_only=True))
 
         question = self.t("app.in_use.question", reason=reason)
@@ -346,7 +335,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         `guard` (the mirrored-screen guard) when one is given. A session that never started is
         no meeting: it is discarded, unless the facilitator keeps it."""
         from ..core.state import Status
-        from .screens.confirm import ChoiceScreen
+        from .dialogs.confirm import ChoiceScreen
         from .screens.wrapup import WrapUpScreen
 
         def wrap_up() -> None:
@@ -375,7 +364,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def _discard_never_started(self, runner: SessionRunner) -> None:
         journal = self._journals.pop(id(runner), None)
-        if journal is not None and self.store is not None:
+        if journal is not None:
             journal.close()
             try:
                 self.store.discard_never_started(journal.path, runner.plan, runner.events)
@@ -387,22 +376,21 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     def finish_session(self, runner: SessionRunner) -> bool:
         """The wrap-up screen saved: store the session, then back to a fresh home screen.
         False when the data folder refused it: the wrap-up stays open and can save again."""
-        if self.store is not None:
-            try:
-                path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
-                self.record_in_group(runner.plan, path)
-                if self.store.last_save_conflict is not None:  # another instance saved it too: both kept
-                    self.notify(
-                        self.t("app.saved_beside", other=self.store.last_save_conflict, path=path),
-                        severity="warning",
-                        timeout=30,
-                    )
-            except StoreError as error:  # the message says what to do
-                problem = error.message.render(self.lang).rstrip(".")  # the sentence around it ends with a period
-                self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
-                self._offer_export_elsewhere(self.store, runner)
-                return False
-            self._journals.pop(id(runner), None)
+        try:
+            path = self.store.finish(runner.plan, runner.events, self._journals.get(id(runner)))
+            self.record_in_group(runner.plan, path)
+            if self.store.last_save_conflict is not None:  # another instance saved it too: both kept
+                self.notify(
+                    self.t("app.saved_beside", other=self.store.last_save_conflict, path=path),
+                    severity="warning",
+                    timeout=30,
+                )
+        except StoreError as error:  # the message says what to do
+            problem = error.message.render(self.lang).rstrip(".")  # the sentence around it ends with a period
+            self.notify(self.t("app.save_failed", problem=problem), severity="error", timeout=30)
+            self._offer_export_elsewhere(self.store, runner)
+            return False
+        self._journals.pop(id(runner), None)
         self.notify(self.t("app.saved"))
         self._back_home()
         return True
@@ -411,7 +399,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         """A meeting of a group: add the saved session to the group's series."""
         from ..store.groups import GroupStore
 
-        if plan.group is None or self.store is None:
+        if plan.group is None:
             return
         try:
             GroupStore(self.store.root).record_session(self.store.load_path(path))
@@ -423,7 +411,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         (a USB stick, the home folder) as the complete JSON record. Nothing is lost meanwhile:
         the wrap-up stays open and the journal keeps the events in memory."""
         from ..store.sessions import default_export_name
-        from .screens.reflection import ExportScreen, export_asking_first
+        from .dialogs.export import ExportScreen, export_asking_first
 
         document = store.build_document(runner.plan, runner.events, self._journals.get(id(runner)))
         suggestion = Path.home() / default_export_name(document, "document")
@@ -455,14 +443,14 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     # -- app-wide actions -------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_attendance(self) -> None:
         """Over the run screen only: record a late arrival or an early departure."""
-        from .screens.attendance import AttendanceScreen
+        from .dialogs.attendance import AttendanceScreen
 
         runner = getattr(self.screen, "runner", None)
         if getattr(self.screen, "IS_RUN_SCREEN", False) and runner is not None:
@@ -481,7 +469,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit: straight out, unless a session is not saved yet
         or the disk still refuses lines of a journal; then ask first."""
-        from .screens.confirm import ConfirmScreen
+        from .dialogs.confirm import ConfirmScreen
 
         session_screen = self._unsaved_session_screen()
         problem = self.unsaved_problem()
@@ -506,7 +494,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def unsaved_problem(self) -> str | None:
         """What a journal still holds only in memory, in words; None when all is on disk."""
-        problem = self.store.unsaved_problem() if self.store is not None else None
+        problem = self.store.unsaved_problem()
         return problem.render(self.lang) if problem is not None else None
 
     def _unsaved_session_screen(self) -> RunScreen | WrapUpScreen | None:

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): the run screen's actions, themes and the language, translated."""
+"""The command palette (ctrl+p): the keys of the screen at hand (from the registry), themes and the language, translated."""
 
 from __future__ import annotations
 
@@ -24,19 +24,14 @@ class IntervisieCommands(Provider):
         app = self.app
         commands: list[tuple[str, str, Callable[[], object]]] = []
         screen = self.screen
-        keymap = app._keymap
+        # The actions of the screen or dialog at hand (its KEY_SCOPE: run, review, groups, …) and the app's.
+        here = getattr(screen, "KEY_SCOPE", None)
         for action in ACTIONS:
-            if not action.palette:
-                continue
-            # A screen's own actions only on that screen (the run screen's, the groups screen's, …).
-            here = getattr(screen, "KEY_SCOPE", "run" if getattr(screen, "IS_RUN_SCREEN", False) else None)
-            if action.scope != "app" and action.scope != here:
-                continue
-            if action.scope == "review" and not getattr(screen, "IS_REVIEW_SCREEN", False):
+            if not action.palette or action.scope not in ("app", here):
                 continue
             target = app if action.scope == "app" else screen
             title = app.t(action.description)
-            help_text = app.t("palette.run_help", keys=display_keys(keys_in_force(action, keymap, app.t)))
+            help_text = app.t("palette.run_help", keys=display_keys(keys_in_force(action, app.keymap, app.t)))
             commands.append((title, help_text, partial(target.run_action, action.action)))
         for name in ("intervisie-dark", "intervisie-high-contrast", "intervisie-light"):
             commands.append(

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
@@ -28,6 +27,7 @@ from ..core.room import RoomView
 from ..i18n import t
 from ..store.follow import RoomFollower, RoomScene
 from ..store.room_link import Wall
+from .keys import ACTIONS_BY_ID
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 from .widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, RoomBody, state_class, width_class
 
@@ -103,7 +103,7 @@ class DisplayApp(ThemeSetBeforeStart, App):
     CSS_PATH = Path(__file__).with_name("intervisie.tcss")  # absolute: subclasses may live anywhere
     TITLE = "Intervisie"
     ENABLE_COMMAND_PALETTE = False  # read-only: nothing to choose
-    BINDINGS = [Binding("ctrl+t", "next_theme", show=False)]
+    BINDINGS = [ACTIONS_BY_ID["theme"].binding()]  # the app's theme key (no footer here)
 
     def __init__(
         self,

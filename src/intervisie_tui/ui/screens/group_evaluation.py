@@ -6,22 +6,22 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static, TextArea
 
 from ...core.groups import Group, SeriesEvaluation
 from ...reports.series import EVALUATION_FIELDS
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.group_members import save_group
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
-from .confirm import ConfirmScreen
-from .group_members import save_group, scoped_bindings
 
 
-class EvaluationScreen(FollowsLanguage, IntervisieScreen[bool]):
+class EvaluationScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen[bool]):
     """Dismisses True when saved."""
 
-    KEY_SCOPE = "group-form"
+    KEY_SCOPE = "group-form"  # its keys: the registry's (ui/keys.py)
     DEFAULT_CSS = """
     EvaluationScreen #evaluation-title { text-style: bold; color: $accent; padding: 0 1; }
     EvaluationScreen #evaluation-hint { color: $text-muted; padding: 0 1; }
@@ -31,7 +31,7 @@ class EvaluationScreen(FollowsLanguage, IntervisieScreen[bool]):
     EvaluationScreen TextArea:focus { background: $surface-lighten-1; }
     EvaluationScreen #evaluation-problem { color: $error; height: auto; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "keys.form_cancel")]
+    BINDINGS = bindings_for("group-form")
 
     def __init__(self, group: Group) -> None:
         super().__init__()
@@ -60,7 +60,6 @@ class EvaluationScreen(FollowsLanguage, IntervisieScreen[bool]):
             question = Text(t(f"series.field.{field}") + ": ", style="bold")
             question.append(t(f"series.prompt.{field}"), style="not bold")
             self.query_one(f"#question-{field}", Static).update(question)
-        scoped_bindings(self, "group-form")
 
     def _answers(self) -> SeriesEvaluation:
         return SeriesEvaluation(

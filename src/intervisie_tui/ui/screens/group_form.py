@@ -10,7 +10,6 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
@@ -22,10 +21,11 @@ from ...core.paths import config_dir
 from ...core.registers import load_registers
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.group_members import GroupMembersScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
-from .confirm import ConfirmScreen
-from .group_members import GroupMembersScreen, scoped_bindings
 
 # The widget that holds each setting, so a refused one can be focused.
 FIELD_WIDGETS = {
@@ -46,7 +46,7 @@ FIELD_WIDGETS = {
 class ToggleList(OptionList):
     """Items ticked on and off with space or Enter, each marked [x] or [ ] in text (never by colour alone)."""
 
-    BINDINGS = [Binding("space", "tick", show=False)]
+    BINDINGS = bindings_for("toggle-list")
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, compact=True)
@@ -81,10 +81,10 @@ class ToggleList(OptionList):
         self.action_tick()
 
 
-class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):
+class GroupFormScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen[Group | None]):
     """Dismisses with the saved group, or None when cancelled. `group` None: a new one."""
 
-    KEY_SCOPE = "group-form"
+    KEY_SCOPE = "group-form"  # its keys: the registry's (ui/keys.py)
     DEFAULT_CSS = """
     GroupFormScreen #form-title { text-style: bold; color: $accent; padding: 0 1; }
     GroupFormScreen #form-body { height: 1fr; padding: 0 1; }
@@ -103,7 +103,7 @@ class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):
     GroupFormScreen #form-problem { color: $error; height: auto; padding: 0 1; }
     GroupFormScreen #form-hint { color: $text-muted; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "keys.form_cancel")]
+    BINDINGS = bindings_for("group-form")
 
     def __init__(self, group: Group | None, today: date) -> None:
         super().__init__()
@@ -201,7 +201,6 @@ class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):
         self._fill_registers()
         self._show_facilitation()
         self.query_one("#form-hint", Static).update(t("groups.form.hint"))
-        scoped_bindings(self, "group-form")
 
     def _kinds(self) -> list[tuple[str, str]]:
         return [(self.app.t("groups.form.fixed"), "fixed"), (self.app.t("groups.form.open"), "open")]

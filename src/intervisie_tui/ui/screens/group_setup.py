@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,8 +13,8 @@ from textual.widgets.option_list import Option
 from ...core.groups import Attendance, Group
 from ...core.meeting import MeetingSetup, prepare_meeting
 from ...core.plan import GroupMeeting
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from . import relabel_bindings
 from .base import IntervisieScreen
 from .setup import SetupScreen
 
@@ -23,7 +22,7 @@ CYCLE = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT)
 MARKS = {Attendance.PRESENT: "[x]", Attendance.EXCUSED: "[~]", Attendance.ABSENT: "[ ]"}
 
 
-class CheckInScreen(FollowsLanguage, IntervisieScreen):
+class CheckInScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     """Who is here today. Each member's word is shown beside a mark: colour is never the signal."""
 
     DEFAULT_CSS = """
@@ -34,15 +33,8 @@ class CheckInScreen(FollowsLanguage, IntervisieScreen):
     CheckInScreen #checkin-list { height: auto; max-height: 16; border: round $accent; }
     CheckInScreen #checkin-summary { margin-top: 1; }
     """
-    BINDINGS = [
-        Binding("space", "cycle", "groups.key.cycle"),
-        # Shown in the hint above the list; the footer keeps room for the way on and back at 80 columns.
-        Binding("p", "mark('present')", "groups.key.present", show=False),
-        Binding("e", "mark('excused')", "groups.key.excused", show=False),
-        Binding("a", "mark('absent')", "groups.key.absent", show=False),
-        Binding("ctrl+s,f5", "proceed", "groups.key.proceed", key_display="ctrl+s", priority=True),
-        Binding("escape", "back", "groups.key.back"),
-    ]
+    KEY_SCOPE = "group-setup"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("group-setup")
 
     def __init__(self, group: Group, open_action_points: str = "") -> None:
         super().__init__()
@@ -67,7 +59,6 @@ class CheckInScreen(FollowsLanguage, IntervisieScreen):
         self.query_one("#checkin-title", Static).update(Text(t("groups.checkin.title", name=self.group.name)))
         self.query_one("#checkin-hint", Static).update(t("groups.checkin.hint"))
         self._fill()
-        relabel_bindings(self)
 
     def _fill(self) -> None:
         t = self.app.t

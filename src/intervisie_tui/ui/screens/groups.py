@@ -8,7 +8,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,13 +16,13 @@ from ...core.groups import Group
 from ...reports.content import method_names
 from ...reports.overview import group_overview
 from ...store.groups import GroupStore, action_points_of, today
+from ..dialogs.export import ExportScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
-from .group_members import scoped_bindings
-from .reflection import ExportScreen
 
 
-class GroupsScreen(FollowsLanguage, IntervisieScreen):
+class GroupsScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     GroupsScreen #groups-columns { height: 1fr; }
     GroupsScreen #groups-side { width: 36; padding: 0 1; }
@@ -33,8 +32,8 @@ class GroupsScreen(FollowsLanguage, IntervisieScreen):
     GroupsScreen #groups-problems { color: $warning; height: auto; }
     GroupsScreen #groups-detail { width: 1fr; border: round $primary; padding: 0 1; }
     """
-    KEY_SCOPE = "groups"  # its keys are the registry's (ui/keys.py), see refresh_language
-    BINDINGS = [Binding("escape", "back", "groups.key.back")]
+    KEY_SCOPE = "groups"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("groups")
     NEEDS_A_GROUP = frozenset({"start_meeting", "edit_group", "members", "report", "calendar", "evaluate"})
 
     def __init__(self, today_is=None) -> None:
@@ -80,7 +79,6 @@ class GroupsScreen(FollowsLanguage, IntervisieScreen):
         )
         self.query_one("#groups-problems", Static).update(Text(problems))
         self._show()
-        scoped_bindings(self, "groups")
 
     def _chosen(self) -> Group | None:
         index = self.query_one(OptionList).highlighted
@@ -128,7 +126,7 @@ class GroupsScreen(FollowsLanguage, IntervisieScreen):
         return "-".join(part for part in kept.split("-") if part)[:60] or group.id
 
     def action_report(self) -> None:
-        from .group_report import ReportDialog
+        from ..dialogs.group_report import ReportDialog
 
         group = self._chosen()
         if group is not None:
@@ -189,7 +187,7 @@ class GroupsScreen(FollowsLanguage, IntervisieScreen):
             self.app.push_screen(GroupFormScreen(group, self.today), self._after_form)
 
     def action_members(self) -> None:
-        from .group_members import GroupMembersScreen, save_group
+        from ..dialogs.group_members import GroupMembersScreen, save_group
 
         group = self._chosen()
         if group is not None:

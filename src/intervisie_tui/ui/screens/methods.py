@@ -7,7 +7,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -15,10 +14,10 @@ from textual.widgets.option_list import Option
 from ...core.library import LoadedMethod, Origin
 from ...core.method_errors import MethodFileError
 from ...core.method_outline import method_outline
+from ..dialogs.help import shown_path
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from . import relabel_bindings
 from .base import IntervisieScreen
-from .help import shown_path
 
 
 def method_line(loaded: LoadedMethod, app: Any) -> Text:
@@ -83,7 +82,7 @@ def problems_text(problems: list[MethodFileError], app: Any) -> Text:
     return text
 
 
-class MethodsScreen(FollowsLanguage, IntervisieScreen):
+class MethodsScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     """Browse the methods; `s` (or Enter) sets up a session with the highlighted one."""
 
     DEFAULT_CSS = """
@@ -95,12 +94,8 @@ class MethodsScreen(FollowsLanguage, IntervisieScreen):
     MethodsScreen #methods-problems.-none { display: none; }
     MethodsScreen #methods-detail-box { width: 3fr; border: round $primary; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("s", "setup", "methods.key.setup"),
-        Binding("pagedown,space", "scroll_detail(1)", "methods.key.scroll", show=False),
-        Binding("pageup", "scroll_detail(-1)", "methods.key.scroll", show=False),
-        Binding("escape,q", "back", "methods.key.back"),
-    ]
+    KEY_SCOPE = "methods"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("methods")
 
     def __init__(self) -> None:
         super().__init__()
@@ -136,7 +131,6 @@ class MethodsScreen(FollowsLanguage, IntervisieScreen):
         box.update(problems_text(problems, self.app) if problems else "")
         box.set_class(not problems, "-none")
         self._show_selected()
-        relabel_bindings(self)
 
     @property
     def selected(self) -> LoadedMethod | None:

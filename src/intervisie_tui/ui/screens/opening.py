@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from ...core.groups import Group
 from ...store.groups import action_points_of
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from . import relabel_bindings
 from .base import IntervisieScreen
 
 
@@ -33,12 +32,13 @@ def opening_text(group: Group, action_points: str, t) -> Text:
     return text
 
 
-class OpeningScreen(FollowsLanguage, IntervisieScreen):
+class OpeningScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     OpeningScreen { align: center middle; }
     OpeningScreen #opening-box { width: 100; max-width: 100%; height: auto; max-height: 100%; padding: 1 2; border: thick $accent; }
     """
-    BINDINGS = [Binding("escape,o", "close", "groups.key.back")]
+    KEY_SCOPE = "opening"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("opening")
 
     def __init__(self, group: Group, action_points: str) -> None:
         super().__init__()
@@ -55,7 +55,6 @@ class OpeningScreen(FollowsLanguage, IntervisieScreen):
 
     def refresh_language(self) -> None:
         self.query_one("#opening-text", Static).update(opening_text(self.group, self.action_points, self.app.t))
-        relabel_bindings(self)
 
     def action_close(self) -> None:
         self.app.pop_screen()

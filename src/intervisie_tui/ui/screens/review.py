@@ -8,7 +8,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 from textual.worker import get_current_worker
@@ -16,13 +15,13 @@ from textual.worker import get_current_worker
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
 from ...store.sessions import SessionDocument, StoreError, default_export_name
-from ..keys import bindings_for
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.export import ExportScreen, export_asking_first
+from ..dialogs.reflection import ReflectionScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
-from . import relabel_bindings
 from .base import IntervisieScreen
-from .confirm import ConfirmScreen
-from .reflection import ExportScreen, ReflectionScreen, export_asking_first
 
 SORTS = ("date", "method", "inbrenger", "duration")
 LISTED_IN_QUESTION = 8  # sessions named in a question about deleting; the rest are counted
@@ -49,7 +48,7 @@ def export_folder() -> Path:
     return home if home.is_dir() else Path.cwd()
 
 
-class ReviewScreen(FollowsLanguage, IntervisieScreen):
+class ReviewScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
@@ -59,7 +58,8 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
     ReviewScreen #review-problems.-empty { display: none; }
     ReviewScreen DataTable { height: 1fr; }
     """
-    IS_REVIEW_SCREEN = True  # its keys come from the registry (ui/keys.py, scope "review")
+    KEY_SCOPE = "review"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("review")
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,10 +97,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
 
     def reload(self) -> None:
         store = self.store
-        if store is None:
-            self.summaries = []
-        else:
-            self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
+        self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
         if self.search_text.strip():
             self._found = None  # other sessions now: search them again
             self.start_search()
@@ -110,7 +107,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         rows = self.summaries
         if self.method_filter:
             rows = [summary for summary in rows if summary.method_id == self.method_filter]
-        if self.search_text.strip() and self.store is not None and self._found is not None:
+        if self.search_text.strip() and self._found is not None:
             paths = self._found[1]  # until the newest answer comes, the last one stays shown
             rows = [summary for summary in rows if summary.path in paths]
         return sorted(rows, key=sort_key(self.order))
@@ -118,7 +115,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
     def start_search(self) -> None:
         """Search in a worker thread (the index is SQLite, the trash is read from its files)."""
         query = self.search_text
-        if not query.strip() or self.store is None:
+        if not query.strip():
             self._found = None
             self.fill_table()
             return
@@ -144,7 +141,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         self.query_one("#review-title", Static).update(title)
         self.query_one("#review-search", Input).placeholder = t("review.search_placeholder")
         self.fill_table()
-        problems = self.store.problems if self.store is not None and not self.showing_trash else []
+        problems = self.store.problems if not self.showing_trash else []
         box = self.query_one("#review-problems", Static)
         if problems:
             lines = [t("review.problems", count=len(problems))]
@@ -155,8 +152,6 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         else:
             box.update("")
         box.set_class(not problems, "-empty")
-        merged = type(self)._merged_bindings
-        self._bindings = bindings_for("review", self.app.t, merged.copy() if merged is not None else None)
         self.refresh_bindings()
 
     def fill_table(self) -> None:
@@ -274,7 +269,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
 
     def _load_selected(self) -> SessionDocument | None:
         summary = self.selected()
-        if summary is None or self.store is None:
+        if summary is None:
             return None
         try:
             return self.store.load_path(summary.path)
@@ -325,7 +320,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         """Delete the selected session for good (from the list or the trash), after a question
         that names the session and everything that goes with it."""
         summary = self.selected()
-        if summary is None or self.store is None:
+        if summary is None:
             return
         t = self.app.t
         files = self.store.deletion_files(summary)
@@ -350,7 +345,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         )
 
     def action_empty_trash(self) -> None:
-        if not self.showing_trash or self.store is None:
+        if not self.showing_trash:
             return
         t = self.app.t
         sessions = self.store.list_trash()
@@ -442,19 +437,15 @@ def start_export(screen: IntervisieScreen[Any], document: SessionDocument, anony
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
 
-class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
+class SessionDetailScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     """One session in full: the phase timeline (planned, actual, overtime), speaking time as
     labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
 
     DEFAULT_CSS = """
     SessionDetailScreen VerticalScroll { height: 1fr; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("e", "reflect", "review.key.reflect"),
-        Binding("x", "export(False)", "review.key.export"),
-        Binding("a", "export(True)", "review.key.export_anonymized"),
-        Binding("escape", "back", "review.key.back"),
-    ]
+    KEY_SCOPE = "session-detail"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("session-detail")
 
     def __init__(self, document: SessionDocument, path: Path | None, *, read_only: bool = False) -> None:
         super().__init__()
@@ -479,7 +470,6 @@ class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
         if self.read_only:
             text = f"_{self.app.t('review.read_only')}_\n\n{text}"
         self.query_one("#detail", Markdown).update(text)
-        relabel_bindings(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "reflect" and self.read_only)

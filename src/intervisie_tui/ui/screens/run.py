@@ -11,11 +11,9 @@ beside a compact copy of the room's view, and `b` covers the display, not this s
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.timer import Timer
@@ -28,10 +26,14 @@ from ...core.room import RoomView
 from ...core.state import SessionView, Status
 from ...core.turn_words import format_duration
 from ...store.room_link import APP_HEARTBEAT, DISPLAY_HEARTBEAT, Heartbeat, heartbeat_fresh, write_pointer
+from ..dialogs.confirm import ConfirmScreen
 from ..keys import (
     ACTIONS_BY_ID,
+    KeyAction,
+    KeysFromRegistry,
+    actions_in,
     bindings_for,
-    footer_rank,
+    bound_keys,
     key_label,
     keys_in_force,
     typed_in_a_text_field,
@@ -41,17 +43,17 @@ from ..widgets.batched_footer import BatchedFooter
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, KeyHints, RoomBody, state_class, width_class
 from .base import IntervisieScreen
-from .confirm import ConfirmScreen
 
 FOOTER_COMPACT_BELOW = 120  # columns
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 
 
-class RunScreen(IntervisieScreen):
-    IS_RUN_SCREEN = True  # the command palette offers the run actions here
+class RunScreen(KeysFromRegistry, IntervisieScreen):
+    IS_RUN_SCREEN = True
+    KEY_SCOPE = "run"  # its keys: the registry's (ui/keys.py); the palette offers them here
     AUTO_FOCUS = None
     HORIZONTAL_BREAKPOINTS = ROOM_BREAKPOINTS
-    BINDINGS = [Binding("escape", "leave_panels", show=False, id="leave-panels")]
+    BINDINGS = bindings_for("run", lead=("help",))  # help first: a narrow footer still shows it
 
     room: var[RoomView | None] = var(None, init=False)
     hints: var[KeyHints | None] = var(None, init=False)
@@ -117,7 +119,6 @@ class RunScreen(IntervisieScreen):
 
     def on_mount(self) -> None:
         self._built = True
-        self._bindings = self._run_bindings()
         self.tick_timer = self.set_interval(TICK_SECONDS, self.tick, name="countdown")
         self.call_after_refresh(self._point_displays_here)  # its atomic write waits for the first frame
         self.watch(self.app, "lang", self.show_language, init=False)  # the language reaches this screen by its reactive
@@ -136,15 +137,10 @@ class RunScreen(IntervisieScreen):
         if self._heartbeat is not None:
             self._heartbeat.beat()
 
-    def _run_bindings(self):
-        """Textual's own screen bindings (tab, …) and ours, in the current language."""
-        merged = type(self)._merged_bindings
-        return bindings_for("run", self.app.t, merged.copy() if merged is not None else None, lead=("help",))
-
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < FOOTER_COMPACT_BELOW
         self.refresh_view()
-        self.refresh_bindings()  # the footer's order depends on the width
+        self.refresh_bindings()  # which keys the footer has room for depends on the width
 
     def on_unmount(self) -> None:
         self._built = False
@@ -172,7 +168,6 @@ class RunScreen(IntervisieScreen):
 
     def show_language(self) -> None:
         """Every text again, in the app's current language (a new room snapshot carries it to the widgets)."""
-        self._bindings = self._run_bindings()
         self.hints = KeyHints(
             self.key_for("toggle-pause"),
             self.key_for("choose-inbrenger"),
@@ -188,27 +183,15 @@ class RunScreen(IntervisieScreen):
 
     def key_for(self, action_id: str) -> str:
         """The first key the action answers to now (after rebinding), as the footer writes it."""
-        return keys_in_force(ACTIONS_BY_ID[action_id], self.app._keymap, self.app.t)[0]
+        return keys_in_force(ACTIONS_BY_ID[action_id], self.app.keymap, self.app.t)[0]
 
-    @property
-    def active_bindings(self):
-        """The footer's keys: the registry's order (what matters first, so a narrow footer
-        cuts the least important), keys written in the current language, and while a note
-        is being typed, none the text field takes itself (it types them, they do nothing)."""
-        typing = self._typing()
-        width = self.size.width
-        shown: list[tuple[int, str, ActiveBinding]] = []  # (rank, key, binding)
-        for key, active in super().active_bindings.items():
-            binding = active.binding
-            rank = footer_rank(binding.id, width)
-            if binding.show:
-                if rank is None or (typing and typed_in_a_text_field(key)):
-                    binding = replace(binding, show=False)
-                else:
-                    binding = replace(binding, key_display=key_label(key, self.app.t))
-            shown.append((rank if rank is not None else len(shown) + 100, key, active._replace(binding=binding)))
-        shown.sort(key=lambda item: item[0])
-        return {key: active for _, key, active in shown}
+    def footer_key_display(self, key: str, action: KeyAction) -> str | None:
+        """Keys as the room reads them, in the current language ("spatie"), as the hints write them."""
+        return key_label(key, self.app.t)
+
+    def hidden_in_footer(self, key: str) -> bool:
+        """While a note is being typed, none the text field takes itself (it types them, they do nothing)."""
+        return self._typing() and typed_in_a_text_field(key)
 
     def _typing(self) -> bool:
         focused = self.focused
@@ -386,10 +369,10 @@ class RunScreen(IntervisieScreen):
         Keys the focused note field types itself are the field's."""
         if self._typing() and typed_in_a_text_field(event.key):
             return
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if binding.action.startswith("app."):
+        for action in actions_in("run"):
+            if event.key not in bound_keys(action, self.app.keymap):
                 continue
-            name = binding.action.split("(")[0]  # extend(1) -> extend
+            name = action.action.split("(")[0]  # extend(1) -> extend
             refusal = self.session.refusal(name, display_attached=self.console)
             if refusal is not None:
                 self._tell_refusal(refusal)
@@ -436,7 +419,7 @@ class RunScreen(IntervisieScreen):
         self._act(self.runner.skip_speaker)
 
     def action_choose_inbrenger(self) -> None:
-        from ..widgets.inbrenger_picker import InbrengerPicker
+        from ..dialogs.inbrenger_picker import InbrengerPicker
 
         def chosen(name: str | None) -> None:
             if name is not None and self._act(lambda: self.runner.set_inbrenger(name)):
@@ -500,7 +483,7 @@ class RunScreen(IntervisieScreen):
         if self.guard_choice:
             proceed(masked=True) if typing and self.guard_choice == "masked" else proceed()
             return
-        from .guard import MirrorGuard
+        from ..dialogs.guard import MirrorGuard
 
         def answered(choice: str | None) -> None:
             if choice in ("open", "masked"):
@@ -551,7 +534,7 @@ class RunScreen(IntervisieScreen):
 
     def action_room_message(self) -> None:
         """A short message for the room (a preset or typed), shown large until cleared."""
-        from .room_message import RoomMessageScreen
+        from ..dialogs.room_message import RoomMessageScreen
 
         def chosen(text: str | None) -> None:
             if text is not None:

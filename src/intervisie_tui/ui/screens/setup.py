@@ -6,7 +6,7 @@ shows them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, cast
 
 from rich.console import Group as Stack
@@ -15,7 +15,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -31,10 +30,11 @@ from ...core.plan import (
     SessionPlan,
 )
 from ...core.setup import SpeakingOrder, group_size_note, parse_budget, schedule, setup_problems
+from ..dialogs.rename import RenameScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
-from . import relabel_bindings
-from .base import IntervisieModalScreen, IntervisieScreen
+from .base import IntervisieScreen
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 
@@ -44,51 +44,7 @@ LATER = ""  # the inbrenger choice "later, in the case-selection phase"
 class ParticipantList(OptionList):
     """The group in speaking order; its keys edit the highlighted name."""
 
-    BINDINGS = [
-        Binding("f2,r,enter", "screen.rename_participant", "setup.key.rename", key_display="F2"),
-        Binding("delete,x", "screen.remove_participant", "setup.key.remove", key_display="del"),
-        Binding("ctrl+up,shift+up", "screen.move_participant(-1)", "setup.key.move_up", key_display="ctrl+↑"),
-        Binding("ctrl+down,shift+down", "screen.move_participant(1)", "setup.key.move_down", key_display="ctrl+↓"),
-    ]
-
-
-class RenameScreen(IntervisieModalScreen[str | None]):
-    """Ask for a new name; `check` returns a message while the name is not acceptable."""
-
-    DEFAULT_CSS = """
-    RenameScreen { align: center middle; }
-    RenameScreen > Vertical {
-        width: 60; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2;
-    }
-    RenameScreen #rename-error { color: $error; height: auto; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "setup.key.cancel")]
-
-    def __init__(self, old_name: str, check: Callable[[str], str | None]) -> None:
-        super().__init__()
-        self.old_name = old_name
-        self.check = check
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(plain(self.app.t("setup.rename.title", name=self.old_name)))
-            yield Input(self.old_name, id="rename-input")
-            yield Static("", id="rename-error")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        relabel_bindings(self)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        message = self.check(event.value)
-        if message:
-            self.query_one("#rename-error", Static).update(plain(message))
-        else:
-            self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    BINDINGS = bindings_for("participant-list")
 
 
 def replace_options(select: Select, options: Sequence[tuple[RenderableType, str]], value: str) -> None:
@@ -102,7 +58,7 @@ def replace_options(select: Select, options: Sequence[tuple[RenderableType, str]
 # -- the screen -------------------------------------------------------------------------------
 
 
-class SetupScreen(FollowsLanguage, IntervisieScreen):
+class SetupScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     """Prepare a session; Start hands the plan to the app, Escape goes back home."""
 
     DEFAULT_CSS = """
@@ -121,10 +77,8 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
     SetupScreen #group-size-note { color: $warning; height: auto; }
     SetupScreen #start { width: 100%; margin-top: 1; }
     """
-    BINDINGS = [
-        Binding("ctrl+s,f5", "start", "setup.key.start", key_display="ctrl+s", priority=True),
-        Binding("escape", "back", "setup.key.back"),
-    ]
+    KEY_SCOPE = "setup"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("setup")
 
     def __init__(self, method_id: str | None = None) -> None:
         super().__init__()
@@ -239,8 +193,6 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
         if choices and self.method_id is not None:
             replace_options(self.query_one("#method", Select), choices, self.method_id)
         self._show_group()
-        relabel_bindings(self)
-        relabel_bindings(self.query_one(ParticipantList))
 
     # -- reading the form ---------------------------------------------------------------------
 

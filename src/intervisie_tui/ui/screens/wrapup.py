@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
@@ -17,11 +16,11 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import UnsavedNotes
+from ..dialogs.confirm import ConfirmScreen
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
-from . import relabel_bindings
 from .base import IntervisieScreen
-from .confirm import ConfirmScreen
 
 NoteTarget = tuple[NoteField, str | None]  # the field, and whose (an evaluation's participant)
 NoteWidget = TextArea | Input
@@ -52,7 +51,7 @@ def action_points_so_far(runner: SessionRunner) -> str:
     return "\n".join(text.strip() for _, text in sorted(per_phase, key=lambda item: item[0]))
 
 
-class WrapUpScreen(FollowsLanguage, IntervisieScreen):
+class WrapUpScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
     """Pushed by the app when the session has ended; ctrl+s saves and closes."""
 
     DEFAULT_CSS = """
@@ -68,10 +67,8 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
     WrapUpScreen #save { margin: 1 0; }
     WrapUpScreen #wrapup-journal-warning { color: $error; text-style: bold; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("ctrl+s,f5", "save", "wrapup.key.save", key_display="ctrl+s", priority=True),
-        Binding("escape", "leave", "wrapup.key.leave"),
-    ]
+    KEY_SCOPE = "wrapup"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("wrapup")
 
     def __init__(self, runner: SessionRunner) -> None:
         super().__init__()
@@ -142,13 +139,11 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
         self.query_one("#reflection", TextArea).placeholder = t("wrapup.reflection_template")
         self.query_one("#save", Button).label = t("wrapup.save_button")
         self.refresh_journal_warning()
-        relabel_bindings(self)
 
     def refresh_journal_warning(self) -> None:
         """While the journal holds lines the disk refused, say so and keep retrying (the store
         retries at most every few seconds): quitting now would lose them."""
-        store = self.app.store
-        problem = store.unsaved_problem() if store is not None else None
+        problem = self.app.store.unsaved_problem()
         warning = self.query_one("#wrapup-journal-warning", Static)
         warning.display = problem is not None
         shown = self.app.t("wrapup.journal_problem", problem=problem) if problem is not None else ""

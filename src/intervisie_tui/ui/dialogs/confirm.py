@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..keys import KeysFromRegistry, bindings_for
 from ..plain import plain
 
 Answer = TypeVar("Answer")
@@ -43,13 +43,11 @@ class QuestionScreen(ModalScreen[Answer], Generic[Answer]):
                 yield from self.buttons()
 
 
-class ConfirmScreen(QuestionScreen[bool]):
+class ConfirmScreen(KeysFromRegistry, QuestionScreen[bool]):
     """Dismisses with True only when the facilitator confirms. Texts come translated."""
 
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", show=False),
-        Binding("y,j", "answer(True)", show=False),
-    ]
+    KEY_SCOPE = "confirm"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("confirm")
 
     def __init__(self, question: str, confirm: str, cancel: str, *, danger: bool = False) -> None:
         super().__init__(question)
@@ -74,10 +72,11 @@ class ConfirmScreen(QuestionScreen[bool]):
         self.dismiss(answer)
 
 
-class ChoiceScreen(QuestionScreen[str]):
+class ChoiceScreen(KeysFromRegistry, QuestionScreen[str]):
     """One of a few answers, each a button; Escape gives `escape_answer` (the safe one)."""
 
-    BINDINGS = [Binding("escape", "escape", show=False)]
+    KEY_SCOPE = "choice"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("choice")
 
     def __init__(self, question: str, choices: list[tuple[str, str]], *, escape_answer: str) -> None:
         """`choices`: (answer, label) in the order shown; the first is focused."""

@@ -6,13 +6,13 @@ Dismisses with the text to show, "" to clear the message shown now, or None (Esc
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..keys import KeysFromRegistry, bindings_for
 from ..plain import plain
-from .base import IntervisieModalScreen
+from ..screens.base import IntervisieModalScreen
 
 PRESETS = (
     "room_message.preset.five",
@@ -24,7 +24,7 @@ PRESETS = (
 MAX_LENGTH = 80  # one line on the wall
 
 
-class RoomMessageScreen(IntervisieModalScreen[str | None]):
+class RoomMessageScreen(KeysFromRegistry, IntervisieModalScreen[str | None]):
     DEFAULT_CSS = """
     RoomMessageScreen { align: center middle; }
     RoomMessageScreen > Vertical {
@@ -33,7 +33,8 @@ class RoomMessageScreen(IntervisieModalScreen[str | None]):
     RoomMessageScreen #message-title { text-style: bold; margin-bottom: 1; }
     RoomMessageScreen OptionList { height: auto; max-height: 10; margin-bottom: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    KEY_SCOPE = "room-message"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("room-message")
 
     def __init__(self, current: str, clock_time: str) -> None:
         super().__init__()

@@ -7,14 +7,13 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...settings import SETTINGS_FILE
-from ..keys import ACTIONS, GROUPS, display_keys, key_label, keys_in_force
+from ..keys import ACTIONS, GROUPS, KeysFromRegistry, bindings_for, display_keys, key_label, keys_in_force
 from ..language import FollowsLanguage
-from .base import IntervisieModalScreen
+from ..screens.base import IntervisieModalScreen
 
 
 def shown_path(path: Path) -> str:
@@ -25,8 +24,9 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-class HelpScreen(FollowsLanguage, IntervisieModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", show=False)]
+class HelpScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[None]):
+    KEY_SCOPE = "help"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("help")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
@@ -45,7 +45,7 @@ class HelpScreen(FollowsLanguage, IntervisieModalScreen[None]):
 
     def render_help(self) -> Table:
         app = self.app
-        keymap = app._keymap
+        keymap = app.keymap
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True)
         table.add_column()

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from ...core import paths
-from .base import IntervisieModalScreen
+from ..keys import KeysFromRegistry, bindings_for
+from ..screens.base import IntervisieModalScreen
 from .help import shown_path
 
 
@@ -34,7 +34,7 @@ def default_data_dir() -> Path:
     return user_data_path(paths.APP_NAME, appauthor=False)
 
 
-class MirrorGuard(IntervisieModalScreen[str | None]):
+class MirrorGuard(KeysFromRegistry, IntervisieModalScreen[str | None]):
     """Dismisses with "open", "masked", or None (cancelled, or only the command was shown)."""
 
     DEFAULT_CSS = """
@@ -49,7 +49,8 @@ class MirrorGuard(IntervisieModalScreen[str | None]):
     MirrorGuard #guard-how, MirrorGuard #guard-command { display: none; margin-top: 1; }
     MirrorGuard.-how #guard-how, MirrorGuard.-how #guard-command { display: block; }
     """
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    KEY_SCOPE = "guard"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("guard")
 
     def __init__(self, what: str, *, typing: bool = False) -> None:
         super().__init__()

@@ -6,31 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.groups import Group, GroupRuleError, Member, join_members, member_leaves, member_renamed
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
-from ..keys import Scope, bindings_for
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from . import relabel_bindings
-from .base import IntervisieModalScreen, IntervisieScreen
+from ..screens.base import IntervisieModalScreen
 from .confirm import ConfirmScreen
-
-
-def scoped_bindings(node: IntervisieScreen[Any] | IntervisieModalScreen[Any], scope: Scope) -> None:
-    """The node's own bindings translated, and the key registry's for `scope` (rebindable in
-    settings.keys, shown in the footer and on the help screen), in the current language."""
-    relabel_bindings(node)
-    node._bindings = bindings_for(scope, node.app.t, node._bindings)
-    node.refresh_bindings()
+from .name_prompt import NamePrompt
 
 
 def save_group(app, group: Group) -> str | None:
@@ -54,53 +44,12 @@ def member_line(member: Member, t) -> Text:
     return line
 
 
-class NamePrompt(IntervisieModalScreen[str | None]):
-    """One name, typed; `check(name)` makes the change and returns what is wrong (shown here,
-    the prompt stays open) or None (done, the prompt closes)."""
-
-    DEFAULT_CSS = """
-    NamePrompt { align: center middle; }
-    NamePrompt > Vertical { width: 70; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
-    NamePrompt #prompt-problem { color: $error; height: auto; }
-    NamePrompt #prompt-hint { color: $text-muted; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "keys.form_cancel")]
-
-    def __init__(self, title: str, value: str, check: Callable[[str], str | None]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.value = value
-        self.check = check
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(self.title_text), id="prompt-title")
-            yield Input(self.value, id="prompt-name")
-            yield Static("", id="prompt-problem")
-            yield Static(self.app.t("groups.members.prompt_hint"), id="prompt-hint")
-
-    def on_mount(self) -> None:
-        relabel_bindings(self)
-        self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        problem = self.check(event.value)
-        if problem:
-            self.query_one("#prompt-problem", Static).update(Text(problem))
-            return
-        self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class GroupMembersScreen(FollowsLanguage, IntervisieModalScreen[bool]):
+class GroupMembersScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[bool]):
     """The members of `group`, all of them (those who left too). `saved(group)` writes each change
     (from the groups screen) and returns the problem, or None; without it the changes stay in
     `group` (the form's copy, saved with the form). Dismisses True when something changed."""
 
-    KEY_SCOPE = "group-members"
+    KEY_SCOPE = "group-members"  # its keys: the registry's (ui/keys.py)
     DEFAULT_CSS = """
     GroupMembersScreen { align: center middle; }
     GroupMembersScreen > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%; background: $surface; border: thick $accent; padding: 0 1; }
@@ -109,7 +58,7 @@ class GroupMembersScreen(FollowsLanguage, IntervisieModalScreen[bool]):
     GroupMembersScreen #members-list:focus { border: round $accent; }
     GroupMembersScreen #members-hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "close", "groups.key.back")]
+    BINDINGS = bindings_for("group-members")
 
     def __init__(self, group: Group, today: date, saved: Callable[[Group], str | None] | None = None) -> None:
         super().__init__()
@@ -134,7 +83,6 @@ class GroupMembersScreen(FollowsLanguage, IntervisieModalScreen[bool]):
         self.query_one("#members-title", Static).update(Text(t("groups.members.title", name=self.group.name)))
         self.query_one("#members-hint", Static).update(t("groups.members.hint"))
         self._fill()
-        scoped_bindings(self, "group-members")
 
     def _fill(self, highlight: str | None = None) -> None:
         listing = self.query_one(OptionList)

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.engine import SessionRunner
 from ...core.events import EventKind
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from . import relabel_bindings
-from .base import IntervisieModalScreen
+from ..screens.base import IntervisieModalScreen
 
 
 def attendance_line(runner: SessionRunner, name: str, t) -> str:
@@ -29,7 +28,7 @@ def attendance_line(runner: SessionRunner, name: str, t) -> str:
     return t(key, name=name, time=f"{last.at.astimezone():%H:%M}")
 
 
-class AttendanceScreen(FollowsLanguage, IntervisieModalScreen[None]):
+class AttendanceScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[None]):
     DEFAULT_CSS = """
     AttendanceScreen { align: center middle; }
     AttendanceScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
@@ -37,11 +36,8 @@ class AttendanceScreen(FollowsLanguage, IntervisieModalScreen[None]):
     AttendanceScreen #attendance-hint { color: $text-muted; margin-top: 1; }
     AttendanceScreen OptionList { height: auto; max-height: 14; }
     """
-    BINDINGS = [
-        Binding("a", "arrive", "attendance.key.arrive"),
-        Binding("l", "leave", "attendance.key.leave"),
-        Binding("escape", "close", "attendance.key.close"),
-    ]
+    KEY_SCOPE = "attendance"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("attendance")
 
     def __init__(self, runner: SessionRunner) -> None:
         super().__init__()
@@ -63,7 +59,6 @@ class AttendanceScreen(FollowsLanguage, IntervisieModalScreen[None]):
         self.query_one("#attendance-title", Static).update(t("attendance.title"))
         self.query_one("#attendance-hint", Static).update(t("attendance.hint"))
         self._fill()
-        relabel_bindings(self)
 
     def _fill(self) -> None:
         listing = self.query_one(OptionList)

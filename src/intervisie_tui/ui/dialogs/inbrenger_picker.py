@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..keys import KeysFromRegistry, bindings_for
 from ..plain import plain
 
 
-class InbrengerPicker(ModalScreen[str | None]):
+class InbrengerPicker(KeysFromRegistry, ModalScreen[str | None]):
     """Dismisses with the chosen name, or None on Escape. Texts come translated."""
 
     DEFAULT_CSS = """
@@ -24,7 +24,8 @@ class InbrengerPicker(ModalScreen[str | None]):
     InbrengerPicker #picker-title { margin-bottom: 1; text-style: bold; }
     InbrengerPicker OptionList { height: auto; max-height: 14; }
     """
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    KEY_SCOPE = "inbrenger-picker"  # its keys: the registry's (ui/keys.py)
+    BINDINGS = bindings_for("inbrenger-picker")
 
     def __init__(self, title: str, names: tuple[str, ...], current: str | None) -> None:
         super().__init__()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Select, Static
 
@@ -21,10 +20,10 @@ from ...core.registers import load_registers
 from ...reports.content import method_names
 from ...reports.render import FORMATS, render_report
 from ...store.atomic import atomic_write_bytes
+from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from .base import IntervisieModalScreen
+from ..screens.base import IntervisieModalScreen
 from .confirm import ConfirmScreen
-from .group_members import scoped_bindings
 
 EVERYONE = "*"
 GROUPS_OWN = "*"
@@ -39,10 +38,10 @@ FIELD_WIDGETS = {
 FIELD_LABELS = {"registers": "register"}
 
 
-class ReportDialog(FollowsLanguage, IntervisieModalScreen[Path | None]):
+class ReportDialog(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[Path | None]):
     """Dismisses with the file written, or None."""
 
-    KEY_SCOPE = "group-form"
+    KEY_SCOPE = "group-form"  # its keys: the registry's (ui/keys.py)
     DEFAULT_CSS = """
     ReportDialog { align: center middle; }
     ReportDialog > Vertical { width: 96; max-width: 100%; height: auto; max-height: 100%; background: $surface; border: thick $accent; padding: 0 1; }
@@ -53,7 +52,7 @@ class ReportDialog(FollowsLanguage, IntervisieModalScreen[Path | None]):
     ReportDialog #report-problem { color: $error; height: auto; }
     ReportDialog #report-hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "keys.form_cancel")]
+    BINDINGS = bindings_for("group-form")
 
     def __init__(self, group: Group, today: date, folder: Path | None = None) -> None:
         super().__init__()
@@ -139,7 +138,6 @@ class ReportDialog(FollowsLanguage, IntervisieModalScreen[Path | None]):
         self.query_one("#report-since", Input).placeholder = t("groups.report.since_placeholder")
         self.query_one("#report-until", Input).placeholder = t("groups.report.until_placeholder")
         self.query_one("#report-hint", Static).update(t("groups.report.hint"))
-        scoped_bindings(self, "group-form")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Another format: the file's suffix follows, if it is one of ours."""
