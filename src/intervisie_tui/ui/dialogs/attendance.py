@@ -3,17 +3,15 @@ moment it is marked, so the hours per member are exact (see core.hours)."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.content import Content
+from textual.widgets import OptionList
 
 from ...core.engine import SessionRunner
 from ...core.events import EventKind
 from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
-from ..screens.base import IntervisieModalScreen
+from ..plain import plain
+from .choose_from_list import ChooseFromList
 
 
 def attendance_line(runner: SessionRunner, name: str, t) -> str:
@@ -28,7 +26,7 @@ def attendance_line(runner: SessionRunner, name: str, t) -> str:
     return t(key, name=name, time=f"{last.at.astimezone():%H:%M}")
 
 
-class AttendanceScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[None]):
+class AttendanceScreen(KeysFromRegistry, FollowsLanguage, ChooseFromList[None]):
     DEFAULT_CSS = """
     AttendanceScreen { align: center middle; }
     AttendanceScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
@@ -36,6 +34,7 @@ class AttendanceScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[
     AttendanceScreen #attendance-hint { color: $text-muted; margin-top: 1; }
     AttendanceScreen OptionList { height: auto; max-height: 14; }
     """
+    ID_PREFIX = "attendance"
     KEY_SCOPE = "attendance"  # its keys: the registry's (ui/keys.py)
     BINDINGS = bindings_for("attendance")
 
@@ -43,30 +42,14 @@ class AttendanceScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[
         super().__init__()
         self.runner = runner
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(id="attendance-title")
-            yield OptionList(id="attendance-list")
-            yield Static(id="attendance-hint")
-        yield Footer()
+    def title_text(self) -> str:
+        return self.app.t("attendance.title")
 
-    def on_mount(self) -> None:
-        self.refresh_language()
-        self.query_one(OptionList).focus()
+    def hint_text(self) -> str:
+        return self.app.t("attendance.hint")
 
-    def refresh_language(self) -> None:
-        t = self.app.t
-        self.query_one("#attendance-title", Static).update(t("attendance.title"))
-        self.query_one("#attendance-hint", Static).update(t("attendance.hint"))
-        self._fill()
-
-    def _fill(self) -> None:
-        listing = self.query_one(OptionList)
-        highlighted = listing.highlighted
-        listing.clear_options()
-        names = self.runner.plan.participants
-        listing.add_options(Option(Text(attendance_line(self.runner, name, self.app.t))) for name in names)
-        listing.highlighted = min(highlighted or 0, len(names) - 1)
+    def lines(self) -> list[Content]:
+        return [plain(attendance_line(self.runner, name, self.app.t)) for name in self.runner.plan.participants]
 
     def _chosen_name(self) -> str | None:
         index = self.query_one(OptionList).highlighted
@@ -76,12 +59,12 @@ class AttendanceScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[
     def action_arrive(self) -> None:
         name = self._chosen_name()
         if name is not None and self.runner.arrive(name):
-            self._fill()
+            self.refill()
 
     def action_leave(self) -> None:
         name = self._chosen_name()
         if name is not None and self.runner.leave(name):
-            self._fill()
+            self.refill()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.content import Content
+from textual.widgets import OptionList
 
 from ...core.state import SessionState, Status
 from ...store.errors import StoreError
@@ -15,7 +13,7 @@ from ...store.journal import LiveSession
 from ..keys import KeysFromRegistry, bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
-from ..screens.base import IntervisieModalScreen
+from .choose_from_list import ChooseFromList
 from .confirm import ConfirmScreen
 
 
@@ -50,7 +48,7 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
     return line
 
 
-class ResumeScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[Any]):
+class ResumeScreen(KeysFromRegistry, FollowsLanguage, ChooseFromList[Any]):
     """Choose an interrupted session to resume, close it and keep its notes, or (if it never
     started) discard it.
 
@@ -66,6 +64,7 @@ class ResumeScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[Any]
     ResumeScreen #resume-hint { color: $text-muted; margin-top: 1; }
     ResumeScreen OptionList { height: auto; max-height: 16; }
     """
+    ID_PREFIX = "resume"
     KEY_SCOPE = "resume"  # its keys: the registry's (ui/keys.py)
     BINDINGS = bindings_for("resume")
 
@@ -73,30 +72,14 @@ class ResumeScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[Any]
         super().__init__()
         self.sessions = list(sessions)
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(id="resume-title")
-            yield OptionList(id="resume-list")
-            yield Static(id="resume-hint")
-        yield Footer()
+    def title_text(self) -> str:
+        return self.app.t("home.resume.title")
 
-    def on_mount(self) -> None:
-        self.refresh_language()
-        self.query_one(OptionList).focus()
+    def hint_text(self) -> str:
+        return self.app.t("home.resume.hint")
 
-    def refresh_language(self) -> None:
-        t = self.app.t
-        self.query_one("#resume-title", Static).update(t("home.resume.title"))
-        self.query_one("#resume-hint", Static).update(t("home.resume.hint"))
-        self._fill()
-
-    def _fill(self) -> None:
-        options = self.query_one(OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(Option(plain(describe_interrupted(live, self.app))) for live in self.sessions)
-        if self.sessions:
-            options.highlighted = min(highlighted or 0, len(self.sessions) - 1)
+    def lines(self) -> list[Content]:
+        return [plain(describe_interrupted(live, self.app)) for live in self.sessions]
 
     def _chosen(self) -> Any | None:
         index = self.query_one(OptionList).highlighted
@@ -141,7 +124,7 @@ class ResumeScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[Any]
         if not self.sessions:
             self.dismiss(None)
         else:
-            self._fill()
+            self.refill()
 
     def action_discard(self) -> None:
         live = self._chosen()
