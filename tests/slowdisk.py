@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import threading
+from contextlib import asynccontextmanager
 
 from intervisie_tui.store.journal import JournalFiles
 
@@ -49,3 +50,21 @@ class SlowDisk(JournalFiles):
     def fsync(self, descriptor: int) -> None:
         self._slow("fsync")
         super().fsync(descriptor)
+
+
+@asynccontextmanager
+async def run_screen_started_on(disk: SlowDisk, plan, clock, library):
+    """An app whose journals go to `disk`, its run screen started (space), ticking only when the test says:
+    yields (app, pilot, screen)."""
+    from intervisie_tui.settings import Settings
+    from intervisie_tui.ui.app import IntervisieApp
+
+    app = IntervisieApp(lang="nl", clock=clock, plan=plan, library=library, settings=Settings())
+    app.store.journal_files = disk
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.pause_ticking()  # the test ticks, so no tick comes from a real timer
+        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
+        await pilot.press("space")
+        yield app, pilot, screen

@@ -3,7 +3,7 @@ what went wrong as a message, and the screens word it in the language of the mom
 
 from __future__ import annotations
 
-from slowdisk import SlowDisk
+from slowdisk import SlowDisk, run_screen_started_on
 from textual.widgets import Static
 
 from intervisie_tui.i18n import t
@@ -20,14 +20,7 @@ def shown(screen, selector: str) -> str:
 async def test_a_full_disk_on_the_run_screen_is_reworded_by_the_language_key(incident_plan, clock, library):
     disk = SlowDisk()
     disk.failing = True  # every write refused: no space left on the device
-    app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library, settings=Settings())
-    app.store.journal_files = disk
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.pause_ticking()  # the test ticks, so no tick comes from a real timer
-        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
-        await pilot.press("space")
+    async with run_screen_started_on(disk, incident_plan, clock, library) as (app, pilot, screen):
         assert app.store.settle(5.0) is False  # the writer tried, the disk refused
         screen.refresh_view()
         await pilot.pause()

@@ -4,25 +4,16 @@ the fake disk holds every write until the test lets it through, and the clock is
 
 from __future__ import annotations
 
-from slowdisk import SlowDisk
+from slowdisk import SlowDisk, run_screen_started_on
 
 from intervisie_tui.core.events import NoteField
-from intervisie_tui.settings import Settings
 from intervisie_tui.store.journal import read_journal
-from intervisie_tui.ui.app import IntervisieApp
 
 
 async def test_the_countdown_redraws_every_tick_while_the_disk_is_slow(incident_plan, clock, library):
     disk = SlowDisk()
     disk.hold()  # from the journal's first line on, the disk takes its time
-    app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library, settings=Settings())
-    app.store.journal_files = disk
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.pause_ticking()  # the test ticks, so no tick comes from a real timer
-        screen.guard_choice = "open"  # as if the mirrored-screen guard was answered (test_two_surfaces.py)
-        await pilot.press("space")
+    async with run_screen_started_on(disk, incident_plan, clock, library) as (app, pilot, screen):
         assert disk.waiting.wait(5)  # the writer is stuck in its first write
         shown = []
         for second in range(8):
