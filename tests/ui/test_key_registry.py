@@ -80,3 +80,21 @@ def test_a_rebinding_that_collides_with_a_formerly_unregistered_key_is_refused()
 
     usable, problems = check_keymap({"help": "g"})  # the home screen's groups key, and no other
     assert usable == {} and any("home-groups" in problem for problem in problems)
+
+
+async def test_a_rebinding_to_a_key_textual_keeps_is_refused_and_the_action_keeps_its_own(library):
+    from intervisie_tui.ui.keys import check_keymap
+    from intervisie_tui.ui.screens.home import HomeScreen
+    from intervisie_tui.ui.screens.setup import SetupScreen
+
+    for reserved in ("ctrl+q", "ctrl+p", "tab", "ctrl+c"):
+        usable, problems = check_keymap({"home-start": f"x,{reserved}"})
+        assert usable == {} and len(problems) == 1 and repr(reserved) in problems[0], reserved
+    app = IntervisieApp(lang="en", library=library, settings=Settings(keys={"home-start": "ctrl+q"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert {active.binding.id for key, active in app.screen.active_bindings.items() if key == "s"} == {"home-start"}
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)

@@ -111,6 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{id}': key {keys} already belongs to '{other}'; '{id}' keeps its own keys, choose another",
     ),
     "keys.problem.unknown_key": ("'{id}': onbekende toets {keys}", "'{id}': unknown key {keys}"),
+    "keys.problem.reserved": (
+        "'{id}': toets {keys} is van Textual zelf (afsluiten, kopiëren, palet of focus); kies een andere",
+        "'{id}': key {keys} belongs to Textual itself (quit, copy, palette or focus); choose another",
+    ),
     "keys.group.time": ("Tijd", "Time"),
     "keys.group.phases": ("Fasen", "Phases"),
     "keys.group.turns": ("Beurten", "Turns"),

@@ -395,9 +395,29 @@ def check_keymap(keymap: Mapping[str, str], translate=_english) -> tuple[dict[st
                 translate("keys.problem.unknown_key", id=action_id, keys=", ".join(repr(name) for name in bad))
             )
             continue
-        usable[action_id] = _normalize_key_list(",".join(names))
+        normalized = _normalize_key_list(",".join(names))
+        reserved = sorted(set(normalized.split(",")) & _textual_keys())
+        if reserved:
+            problems.append(
+                translate("keys.problem.reserved", id=action_id, keys=", ".join(repr(name) for name in reserved))
+            )
+            continue
+        usable[action_id] = normalized
     problems += _drop_collisions(usable, translate)
     return usable, problems
+
+
+def _textual_keys() -> set[str]:
+    """Keys Textual answers itself on every screen (quit, copy, the command palette, moving the focus) that no
+    registry entry takes over: a rebinding to one would never reach its action, or would quit the app."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    keys = {App.COMMAND_PALETTE_BINDING}
+    for binding in [*App.BINDINGS, *Screen.BINDINGS]:
+        keys.update((binding.key if isinstance(binding, Binding) else binding[0]).split(","))
+    ours = {name for action in ACTIONS for name in action.keys.split(",")}
+    return set(_normalize_key_list(",".join(sorted(keys))).split(",")) - ours
 
 
 def _overlap(first: KeyAction, second: KeyAction) -> bool:
