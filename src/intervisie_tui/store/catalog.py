@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
 import re
 import sqlite3
@@ -31,7 +30,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from ..core.message import Message, message_from_data, message_to_data
 from ..core.times import MAX_SECONDS, as_aware
@@ -573,36 +571,47 @@ def _summary_of_row(
         if not all(isinstance(person, str) for person in group):
             raise ValueError("participants")
         people[participants] = group
+    # SQLite hands back exactly str, int, float, bytes or None, so `type(...) is` is isinstance here;
+    # the seconds as the document's reading allows them: finite (SQLite keeps no NaN) and within bounds.
     if not (
-        isinstance(session_id, str)
-        and isinstance(method_id, str)
-        and isinstance(case_title, str)
-        and (inbrenger is None or isinstance(inbrenger, str))
-        and (started is None or isinstance(started, str))
-        and isinstance(saved, str)
+        type(session_id) is str
+        and type(method_id) is str
+        and type(case_title) is str
+        and (inbrenger is None or type(inbrenger) is str)
+        and (started is None or type(started) is str)
+        and type(saved) is str
+        and type(running) in _NUMBERS
+        and type(overtime) in _NUMBERS
+        and 0 <= running <= MAX_SECONDS
+        and 0 <= overtime <= MAX_SECONDS
     ):
-        raise ValueError("text field")
-    return SessionSummary.trusted(
-        session_id,
-        path,
-        as_aware(datetime.fromisoformat(started)) if started else None,
-        as_aware(datetime.fromisoformat(saved)),
-        method_id,
-        name,
-        group,
-        inbrenger,
-        case_title,
-        _seconds(running),
-        _seconds(overtime),
-        bool(reflection),
+        raise ValueError("field")
+    # fromisoformat gives a fixed offset or none: no offset is this machine's time (`as_aware`).
+    saved_at = _from_iso(saved)
+    if saved_at.tzinfo is None:
+        saved_at = as_aware(saved_at)
+    started_at = _from_iso(started) if started else None
+    if started_at is not None and started_at.tzinfo is None:
+        started_at = as_aware(started_at)
+    summary = _new_summary(SessionSummary)
+    # The fields in one dict, not the frozen dataclass's per-field `__init__` (a warm listing makes 10,000).
+    summary.__dict__.update(
+        id=session_id,
+        path=path,
+        started_at=started_at,
+        saved_at=saved_at,
+        method_id=method_id,
+        method_name=name,
+        participants=group,
+        inbrenger=inbrenger,
+        case_title=case_title,
+        running_seconds=float(running),
+        overtime_seconds=float(overtime),
+        has_reflection=bool(reflection),
     )
+    return summary
 
 
-def _seconds(value: Any) -> float:
-    """Seconds from a row as the document's reading allows them: a number, finite, within bounds."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("seconds")
-    seconds = float(value)
-    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_SECONDS):
-        raise ValueError("seconds")
-    return seconds
+_NUMBERS = (int, float)
+_from_iso = datetime.fromisoformat
+_new_summary = object.__new__
