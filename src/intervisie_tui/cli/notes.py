@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..core.message import Message
     from ..store.errors import Problem
     from ..store.sessions import Store
+    from ..store.summary import SessionSummary
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -90,18 +91,25 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     """From the SQLite index alone when it is up to date: no session model, no pydantic."""
     from ..core.paths import data_dir
     from ..store.listing import catalog_for, listing
-    from ..store.summary import minutes_label
 
     root = data_dir(getattr(args, "data_dir", None))
-    # Every summary stays alive until the command ends: the collector's passes over them find nothing.
+    # What the listing makes stays alive until the command ends: the collector's passes would find nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        summaries, problems = listing(catalog_for(root))
+        return _print_listing(root, listing(catalog_for(root)), args.json, lang)
     finally:
         if collecting:
             gc.enable()
-    if args.json:
+
+
+def _print_listing(
+    root: Path, found: tuple[list[SessionSummary], list[tuple[Path, Message]]], as_json: bool, lang: str
+) -> int:
+    from ..store.summary import minutes_label
+
+    summaries, problems = found
+    if as_json:
         records = [
             {
                 "id": summary.id,

@@ -29,6 +29,8 @@ def visible(text: str, *, lines: bool = True) -> str:
     stay (a CR LF becomes a new line); without, they are shown too (for one-line places: a title, a name)."""
     if text.isprintable() and (lines or "\n" not in text):
         return text  # the common case, fast
+    if lines and text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # many lines (a listing), nothing but text in them: no control, no CR
     if lines:
         return _CONTROLS.sub(_picture, text.replace("\r\n", "\n"))
     return _CONTROLS_AND_LINES.sub(_picture, text)
