@@ -22,6 +22,8 @@ def catalog_for(root: Path) -> SessionCatalog:
 def duplicates(summaries: list[SessionSummary]) -> list[tuple[Path, Message]]:
     """Files that hold the same session id (a sync conflict copy, a restored backup): each
     is named with the other(s), and both stay listed so the user can keep the right one."""
+    if len({summary.id for summary in summaries}) == len(summaries):
+        return []  # the common case, told without counting
     counts = Counter(summary.id for summary in summaries)
     twice = {session_id for session_id, count in counts.items() if count > 1}
     if not twice:
