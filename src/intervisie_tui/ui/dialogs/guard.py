@@ -35,7 +35,8 @@ def default_data_dir() -> Path:
 
 
 class MirrorGuard(KeysFromRegistry, IntervisieModalScreen[str | None]):
-    """Dismisses with "open", "masked", or None (cancelled, or only the command was shown)."""
+    """Dismisses with "open", "masked", None (cancelled, or only the command was shown), or "attached" (the run
+    screen closes it when a display attaches meanwhile: then this screen is the facilitator's own)."""
 
     DEFAULT_CSS = """
     MirrorGuard { align: center middle; }

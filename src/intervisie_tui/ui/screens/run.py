@@ -274,6 +274,10 @@ class RunScreen(KeysFromRegistry, IntervisieScreen):
         self.console = attached
         self.set_class(attached, "-console")
         if attached:
+            from ..dialogs.guard import MirrorGuard
+
+            if isinstance(self.app.screen, MirrorGuard):  # its question is answered: no one else reads this screen
+                self.app.screen.dismiss("attached")
             if not self.facilitator_visible:
                 self.action_toggle_facilitator()
             if not self.notes_visible:
@@ -489,6 +493,8 @@ class RunScreen(KeysFromRegistry, IntervisieScreen):
             if choice in ("open", "masked"):
                 self.guard_choice = choice
                 proceed(masked=True) if typing and choice == "masked" else proceed()
+            elif choice == "attached" and what == "wrapup":  # a display came while asking (the console opens
+                proceed()  # its own panels); not remembered, the display may go again
 
         self.app.push_screen(MirrorGuard(what, typing=typing), answered)
 
