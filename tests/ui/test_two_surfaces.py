@@ -184,19 +184,25 @@ async def test_on_the_console_the_notes_key_goes_to_the_open_notes(library, cloc
         assert screen.runner.state.note("text", screen.runner.state.phase.id, None) == "abcnq"
 
 
+async def display_attaches_while_the_guard_asks(app, pilot, clock, *keys: str) -> RunScreen:
+    """Start the session, press `keys` until the mirrored-screen guard asks, then let a display attach."""
+    await pilot.pause()
+    screen = app.screen
+    screen.pause_ticking()
+    await pilot.press("space", *keys)
+    await pilot.pause()
+    assert isinstance(app.screen, MirrorGuard)
+    attach_display(screen, clock)
+    screen.tick()
+    await pilot.pause()
+    await pilot.pause()
+    return screen
+
+
 async def test_a_display_that_attaches_while_the_guard_asks_answers_it(library, clock):
     app = make_app(library, clock, lang="en")
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.pause_ticking()
-        await pilot.press("space", "e")
-        await pilot.pause()
-        assert isinstance(app.screen, MirrorGuard)
-        attach_display(screen, clock)
-        screen.tick()
-        await pilot.pause()
-        await pilot.pause()
+        screen = await display_attaches_while_the_guard_asks(app, pilot, clock, "e")
         assert app.screen is screen and screen.console and screen.notes_visible
         assert screen.guard_choice is None  # not remembered: if the display goes, the guard asks again
         await pilot.press("escape", "q")  # out of the notes, then end
@@ -209,16 +215,5 @@ async def test_a_display_that_attaches_while_the_guard_asks_answers_it(library, 
 async def test_ending_with_the_guard_open_then_a_display_attaches_opens_the_wrapup(library, clock):
     app = make_app(library, clock, lang="en")
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.pause_ticking()
-        await pilot.press("space", "q")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, MirrorGuard)
-        attach_display(screen, clock)
-        screen.tick()
-        await pilot.pause()
-        await pilot.pause()
+        await display_attaches_while_the_guard_asks(app, pilot, clock, "q", "y")
         assert type(app.screen).__name__ == "WrapUpScreen"
