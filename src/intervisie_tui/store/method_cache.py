@@ -49,7 +49,7 @@ def cached_library(user_dir: Path | None, cache_file: Path | None) -> MethodLibr
                 loaded = _loaded(data)
                 library.methods[loaded.method.id] = loaded
             return library
-    except Exception:
+    except Exception:  # a cache that cannot be used, however damaged, only means a full load
         pass
     library = load_library(user_dir)
     if library.problems or plugins_installed():
