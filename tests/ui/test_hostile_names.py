@@ -70,6 +70,12 @@ async def test_the_run_screen_and_its_pickers_show_markup_literally(hostile, lib
         assert_literal(app, "[bold]Anna", "Dewi[/b]")
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("a")  # the attendance list names everyone
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AttendanceScreen"
+        assert_literal(app, "[@click=app.quit]Bram", "Dewi[/b]", "Cem")
+        await pilot.press("escape")
+        await pilot.pause()
         app.end_session(app.screen.runner)
         await pilot.pause()
         assert type(app.screen).__name__ == "WrapUpScreen"
