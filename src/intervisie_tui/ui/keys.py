@@ -500,7 +500,7 @@ def display_keys(names: Iterable[str]) -> str:
 
 
 class KeysFromRegistry:
-    """Mix into every Screen (before `Screen`): its footer as the registry says.
+    """Part of every screen and dialog (the bases in `ui/screens/base.py`): its footer as the registry says.
 
     Bindings carry their registry entry's i18n key as description (they are class-level, so
     they cannot know the language); here each gets its label in the current language, and

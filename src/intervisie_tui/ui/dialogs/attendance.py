@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 
 from ...core.engine import SessionRunner
 from ...core.events import EventKind
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
 from .choose_from_list import ChooseFromList
@@ -26,7 +26,7 @@ def attendance_line(runner: SessionRunner, name: str, t) -> str:
     return t(key, name=name, time=f"{last.at.astimezone():%H:%M}")
 
 
-class AttendanceScreen(KeysFromRegistry, FollowsLanguage, ChooseFromList[None]):
+class AttendanceScreen(FollowsLanguage, ChooseFromList[None]):
     DEFAULT_CSS = """
     AttendanceScreen { align: center middle; }
     AttendanceScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }

@@ -6,16 +6,16 @@ from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..plain import plain
+from ..screens.base import IntervisieModalScreen
 
 Answer = TypeVar("Answer")
 
 
-class QuestionScreen(ModalScreen[Answer], Generic[Answer]):
+class QuestionScreen(IntervisieModalScreen[Answer], Generic[Answer]):
     """A question above a row of buttons; subclasses say what each button answers."""
 
     DEFAULT_CSS = """
@@ -43,7 +43,7 @@ class QuestionScreen(ModalScreen[Answer], Generic[Answer]):
                 yield from self.buttons()
 
 
-class ConfirmScreen(KeysFromRegistry, QuestionScreen[bool]):
+class ConfirmScreen(QuestionScreen[bool]):
     """Dismisses with True only when the facilitator confirms. Texts come translated."""
 
     KEY_SCOPE = "confirm"  # its keys: the registry's (ui/keys.py)
@@ -72,7 +72,7 @@ class ConfirmScreen(KeysFromRegistry, QuestionScreen[bool]):
         self.dismiss(answer)
 
 
-class ChoiceScreen(KeysFromRegistry, QuestionScreen[str]):
+class ChoiceScreen(QuestionScreen[str]):
     """One of a few answers, each a button; Escape gives `escape_answer` (the safe one)."""
 
     KEY_SCOPE = "choice"  # its keys: the registry's (ui/keys.py)

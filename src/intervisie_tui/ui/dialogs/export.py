@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from ...store.errors import StoreError
 from ...store.sessions import SessionDocument
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..screens.base import IntervisieModalScreen
 from .confirm import ConfirmScreen
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..app import IntervisieApp
 
 
-class ExportScreen(KeysFromRegistry, IntervisieModalScreen[Path | None]):
+class ExportScreen(IntervisieModalScreen[Path | None]):
     """Ask for the file to write (prefilled with a name in the chosen folder); Enter accepts."""
 
     DEFAULT_CSS = """

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from ...core.groups import Group, GroupRuleError, Member, join_members, member_leaves, member_renamed
 from ...store.errors import StoreError
 from ...store.groups import GroupStore
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..screens.base import IntervisieModalScreen
 from .confirm import ConfirmScreen
@@ -44,7 +44,7 @@ def member_line(member: Member, t) -> Text:
     return line
 
 
-class GroupMembersScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[bool]):
+class GroupMembersScreen(FollowsLanguage, IntervisieModalScreen[bool]):
     """The members of `group`, all of them (those who left too). `saved(group)` writes each change
     (from the groups screen) and returns the problem, or None; without it the changes stay in
     `group` (the form's copy, saved with the form). Dismisses True when something changed."""

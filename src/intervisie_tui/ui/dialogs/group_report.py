@@ -20,7 +20,7 @@ from ...core.registers import load_registers
 from ...reports.content import method_names
 from ...reports.render import FORMATS, render_report
 from ...store.atomic import atomic_write_bytes
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..screens.base import IntervisieModalScreen
 from .confirm import ConfirmScreen
@@ -38,7 +38,7 @@ FIELD_WIDGETS = {
 FIELD_LABELS = {"registers": "register"}
 
 
-class ReportDialog(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[Path | None]):
+class ReportDialog(FollowsLanguage, IntervisieModalScreen[Path | None]):
     """Dismisses with the file written, or None."""
 
     KEY_SCOPE = "group-form"  # its keys: the registry's (ui/keys.py)

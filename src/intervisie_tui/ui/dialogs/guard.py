@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from ...core import paths
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..screens.base import IntervisieModalScreen
 from .help import shown_path
 
@@ -34,7 +34,7 @@ def default_data_dir() -> Path:
     return user_data_path(paths.APP_NAME, appauthor=False)
 
 
-class MirrorGuard(KeysFromRegistry, IntervisieModalScreen[str | None]):
+class MirrorGuard(IntervisieModalScreen[str | None]):
     """Dismisses with "open", "masked", None (cancelled, or only the command was shown), or "attached" (the run
     screen closes it when a display attaches meanwhile: then this screen is the facilitator's own)."""
 

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...settings import SETTINGS_FILE
-from ..keys import ACTIONS, GROUPS, KeysFromRegistry, bindings_for, display_keys, key_label, keys_in_force
+from ..keys import ACTIONS, GROUPS, bindings_for, display_keys, key_label, keys_in_force
 from ..language import FollowsLanguage
 from ..screens.base import IntervisieModalScreen
 
@@ -24,7 +24,7 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-class HelpScreen(KeysFromRegistry, FollowsLanguage, IntervisieModalScreen[None]):
+class HelpScreen(FollowsLanguage, IntervisieModalScreen[None]):
     KEY_SCOPE = "help"  # its keys: the registry's (ui/keys.py)
     BINDINGS = bindings_for("help")
 

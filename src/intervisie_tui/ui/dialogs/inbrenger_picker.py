@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..plain import plain
+from ..screens.base import IntervisieModalScreen
 
 
-class InbrengerPicker(KeysFromRegistry, ModalScreen[str | None]):
+class InbrengerPicker(IntervisieModalScreen[str | None]):
     """Dismisses with the chosen name, or None on Escape. Texts come translated."""
 
     DEFAULT_CSS = """

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..screens.base import IntervisieModalScreen
 
 
-class NamePrompt(KeysFromRegistry, IntervisieModalScreen[str | None]):
+class NamePrompt(IntervisieModalScreen[str | None]):
     """One name, typed; `check(name)` makes the change and returns what is wrong (shown here,
     the prompt stays open) or None (done, the prompt closes)."""
 

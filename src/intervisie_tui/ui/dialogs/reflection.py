@@ -6,12 +6,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Static, TextArea
 
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..screens.base import IntervisieModalScreen
 from .confirm import ChoiceScreen
 
 
-class ReflectionScreen(KeysFromRegistry, IntervisieModalScreen[str | None]):
+class ReflectionScreen(IntervisieModalScreen[str | None]):
     """Edit the reflection; ctrl+s saves (dismisses with the text), Escape leaves (asking first
     whether to save, discard or keep editing when something was typed)."""
 

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label, Static
 
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..plain import plain
 from ..screens.base import IntervisieModalScreen
 
 
-class RenameScreen(KeysFromRegistry, IntervisieModalScreen[str | None]):
+class RenameScreen(IntervisieModalScreen[str | None]):
     """Ask for a new name; `check` returns a message while the name is not acceptable."""
 
     DEFAULT_CSS = """

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from ...core.state import SessionState, Status
 from ...store.errors import StoreError
 from ...store.journal import LiveSession
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
 from .choose_from_list import ChooseFromList
@@ -48,7 +48,7 @@ def describe_interrupted(live: LiveSession, app: Any) -> str:
     return line
 
 
-class ResumeScreen(KeysFromRegistry, FollowsLanguage, ChooseFromList[Any]):
+class ResumeScreen(FollowsLanguage, ChooseFromList[Any]):
     """Choose an interrupted session to resume, close it and keep its notes, or (if it never
     started) discard it.
 

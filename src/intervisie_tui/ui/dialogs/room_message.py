@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..plain import plain
 from ..screens.base import IntervisieModalScreen
 
@@ -24,7 +24,7 @@ PRESETS = (
 MAX_LENGTH = 80  # one line on the wall
 
 
-class RoomMessageScreen(KeysFromRegistry, IntervisieModalScreen[str | None]):
+class RoomMessageScreen(IntervisieModalScreen[str | None]):
     DEFAULT_CSS = """
     RoomMessageScreen { align: center middle; }
     RoomMessageScreen > Vertical {

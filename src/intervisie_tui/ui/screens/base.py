@@ -1,4 +1,5 @@
-"""The app's screens, whose `self.app` the type checker knows to be the IntervisieApp.
+"""The app's screens: their footer as the key registry says (`KeysFromRegistry`), and `self.app` known to the
+type checker as the IntervisieApp.
 
 Textual types `self.app` as its base `App`, but the screens reach the app's own things (`app.t`, `app.lang`,
 `app.store`, ...). The declaration is for the type checker only, as Textual's own is: at run time Textual's `app`
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
+from ..keys import KeysFromRegistry
+
 if TYPE_CHECKING:
     from textual import getters
 
@@ -19,11 +22,11 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")  # what the screen gives back when dismissed
 
 
-class IntervisieScreen(Screen[Result]):
+class IntervisieScreen(KeysFromRegistry, Screen[Result]):
     if TYPE_CHECKING:
         app = getters.app(IntervisieApp)
 
 
-class IntervisieModalScreen(ModalScreen[Result]):
+class IntervisieModalScreen(KeysFromRegistry, ModalScreen[Result]):
     if TYPE_CHECKING:
         app = getters.app(IntervisieApp)

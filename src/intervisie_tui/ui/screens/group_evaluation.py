@@ -13,12 +13,12 @@ from ...core.groups import Group, SeriesEvaluation
 from ...reports.series import EVALUATION_FIELDS
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.group_members import save_group
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
 
 
-class EvaluationScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen[bool]):
+class EvaluationScreen(FollowsLanguage, IntervisieScreen[bool]):
     """Dismisses True when saved."""
 
     KEY_SCOPE = "group-form"  # its keys: the registry's (ui/keys.py)

@@ -23,7 +23,7 @@ from ...store.errors import StoreError
 from ...store.groups import GroupStore
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.group_members import GroupMembersScreen
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
 
@@ -81,7 +81,7 @@ class ToggleList(OptionList):
         self.action_tick()
 
 
-class GroupFormScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen[Group | None]):
+class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):
     """Dismisses with the saved group, or None when cancelled. `group` None: a new one."""
 
     KEY_SCOPE = "group-form"  # its keys: the registry's (ui/keys.py)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from ...core.groups import Attendance, Group
 from ...core.meeting import MeetingSetup, prepare_meeting
 from ...core.plan import GroupMeeting
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
 from .setup import SetupScreen
@@ -22,7 +22,7 @@ CYCLE = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT)
 MARKS = {Attendance.PRESENT: "[x]", Attendance.EXCUSED: "[~]", Attendance.ABSENT: "[ ]"}
 
 
-class CheckInScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class CheckInScreen(FollowsLanguage, IntervisieScreen):
     """Who is here today. Each member's word is shown beside a mark: colour is never the signal."""
 
     DEFAULT_CSS = """

@@ -17,12 +17,12 @@ from ...reports.content import method_names
 from ...reports.overview import group_overview
 from ...store.groups import GroupStore, action_points_of, today
 from ..dialogs.export import ExportScreen
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
 
 
-class GroupsScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class GroupsScreen(FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     GroupsScreen #groups-columns { height: 1fr; }
     GroupsScreen #groups-side { width: 36; padding: 0 1; }

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...store.journal import LiveSession
 from ..dialogs.resume import ResumeScreen
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
 from .base import IntervisieScreen
@@ -42,7 +42,7 @@ def journal_problems(app: Any) -> list[Any]:
     return app.store.journal_problems
 
 
-class HomeScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class HomeScreen(FollowsLanguage, IntervisieScreen):
     """What `intervisie` opens: a short menu, every entry one key away."""
 
     DEFAULT_CSS = """

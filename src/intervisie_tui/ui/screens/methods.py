@@ -15,7 +15,7 @@ from ...core.library import LoadedMethod, Origin
 from ...core.method_errors import MethodFileError
 from ...core.method_outline import method_outline
 from ..dialogs.help import shown_path
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
 
@@ -82,7 +82,7 @@ def problems_text(problems: list[MethodFileError], app: Any) -> Text:
     return text
 
 
-class MethodsScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class MethodsScreen(FollowsLanguage, IntervisieScreen):
     """Browse the methods; `s` (or Enter) sets up a session with the highlighted one."""
 
     DEFAULT_CSS = """

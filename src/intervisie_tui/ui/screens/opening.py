@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from ...core.groups import Group
 from ...store.groups import action_points_of
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from .base import IntervisieScreen
 
@@ -32,7 +32,7 @@ def opening_text(group: Group, action_points: str, t) -> Text:
     return text
 
 
-class OpeningScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class OpeningScreen(FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     OpeningScreen { align: center middle; }
     OpeningScreen #opening-box { width: 100; max-width: 100%; height: auto; max-height: 100%; padding: 1 2; border: thick $accent; }

@@ -18,7 +18,7 @@ from ...store.sessions import SessionDocument, StoreError, default_export_name
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.export import ExportScreen, export_asking_first
 from ..dialogs.reflection import ReflectionScreen
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
 from .base import IntervisieScreen
@@ -48,7 +48,7 @@ def export_folder() -> Path:
     return home if home.is_dir() else Path.cwd()
 
 
-class ReviewScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class ReviewScreen(FollowsLanguage, IntervisieScreen):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
@@ -437,7 +437,7 @@ def start_export(screen: IntervisieScreen[Any], document: SessionDocument, anony
     app.push_screen(ExportScreen(suggestion, anonymize), chosen)
 
 
-class SessionDetailScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
     """One session in full: the phase timeline (planned, actual, overtime), speaking time as
     labelled bars, the notes per phase, advice, action points, evaluation and reflection."""
 

@@ -30,7 +30,6 @@ from ..dialogs.confirm import ConfirmScreen
 from ..keys import (
     ACTIONS_BY_ID,
     KeyAction,
-    KeysFromRegistry,
     actions_in,
     bindings_for,
     bound_keys,
@@ -48,7 +47,7 @@ FOOTER_COMPACT_BELOW = 120  # columns
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
 
 
-class RunScreen(KeysFromRegistry, IntervisieScreen):
+class RunScreen(IntervisieScreen):
     IS_RUN_SCREEN = True
     KEY_SCOPE = "run"  # its keys: the registry's (ui/keys.py); the palette offers them here
     AUTO_FOCUS = None

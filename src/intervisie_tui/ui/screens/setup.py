@@ -31,7 +31,7 @@ from ...core.plan import (
 )
 from ...core.setup import SpeakingOrder, group_size_note, parse_budget, schedule, setup_problems
 from ..dialogs.rename import RenameScreen
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
 from .base import IntervisieScreen
@@ -58,7 +58,7 @@ def replace_options(select: Select, options: Sequence[tuple[RenderableType, str]
 # -- the screen -------------------------------------------------------------------------------
 
 
-class SetupScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class SetupScreen(FollowsLanguage, IntervisieScreen):
     """Prepare a session; Start hands the plan to the app, Escape goes back home."""
 
     DEFAULT_CSS = """

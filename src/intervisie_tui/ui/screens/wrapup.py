@@ -17,7 +17,7 @@ from ...core.engine import SessionRunner
 from ...core.events import NoteField
 from ..autosave import UnsavedNotes
 from ..dialogs.confirm import ConfirmScreen
-from ..keys import KeysFromRegistry, bindings_for
+from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
 from .base import IntervisieScreen
@@ -51,7 +51,7 @@ def action_points_so_far(runner: SessionRunner) -> str:
     return "\n".join(text.strip() for _, text in sorted(per_phase, key=lambda item: item[0]))
 
 
-class WrapUpScreen(KeysFromRegistry, FollowsLanguage, IntervisieScreen):
+class WrapUpScreen(FollowsLanguage, IntervisieScreen):
     """Pushed by the app when the session has ended; ctrl+s saves and closes."""
 
     DEFAULT_CSS = """
