@@ -20,6 +20,7 @@ from intervisie_tui.core.state import SessionState
 from intervisie_tui.settings import load_settings
 from intervisie_tui.store.errors import StoreError
 from intervisie_tui.store.export import export_json, export_markdown
+from intervisie_tui.store.journal import event_line
 from intervisie_tui.store.sessions import Store
 from intervisie_tui.ui.keys import check_keymap
 
@@ -174,7 +175,7 @@ def _journal_lines() -> bytes:
     runner.start()
     clock.advance(60)
     runner.next_phase()
-    lines = [header_line("journal001", plan, clock.wall()), *(event.model_dump_json() for event in runner.events)]
+    lines = [header_line("journal001", plan, clock.wall()), *(event_line(event) for event in runner.events)]
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -10,6 +10,7 @@ import pytest
 from observe import notices
 
 from intervisie_tui.settings import Settings, load_settings, save_settings
+from intervisie_tui.store.plain_record import file_fields
 
 
 def test_missing_file_means_defaults_without_a_problem(tmp_path):
@@ -113,8 +114,33 @@ def test_a_refused_move_leaves_both_files_as_they_were(private_dirs, library, cl
 
 
 def test_every_field_is_documented():
-    for name, field in Settings.model_fields.items():
-        assert field.description, f"Settings.{name} has no description"
+    assert len(file_fields(Settings)) == 7
+    for name, field in file_fields(Settings).items():
+        assert field.metadata["description"], f"Settings.{name} has no description"
+
+
+def test_unknown_keys_are_written_back_and_each_field_is_checked(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"bell": False, "from_a_newer_version": {"x": [1]}}), encoding="utf-8")
+    settings, problem = load_settings(path)
+    assert problem is None and settings.bell is False
+    settings.theme = "intervisie-light"
+    save_settings(settings, path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["from_a_newer_version"] == {"x": [1]}
+    assert written["theme"] == "intervisie-light" and written["bell"] is False and "unknown" not in written
+    for bad in (
+        {"language": "de"},
+        {"bell": 1},
+        {"keys": {"next-phase": 5}},
+        {"retention_months": 12.0},
+        {"retention_months": True},
+        {"theme": None},
+    ):
+        path.write_text(json.dumps(bad), encoding="utf-8")
+        settings, problem = load_settings(path)
+        assert settings == Settings() and problem is not None, bad
+        assert f"'{next(iter(bad))}'" in problem.render("en")
 
 
 async def test_app_never_overwrites_a_bad_settings_file(private_dirs, library, clock):

@@ -11,53 +11,68 @@ know (written by a newer one) are kept through every save.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any, Literal
 
 from .core.files import MAX_NESTING, FileRefused, HugeNumber, TooDeep, parse_json, read_text_limited
 from .core.message import Message
 from .core.paths import SETTINGS_FILE
 from .store.atomic import atomic_write_text, ensure_private_dir
+from .store.plain_record import (
+    BadField,
+    described,
+    is_bool,
+    is_text,
+    is_text_map,
+    kept_unknown,
+    one_of,
+    record_data,
+    record_from,
+    whole_number,
+)
 
 __all__ = ["SETTINGS_FILE", "Settings", "load_settings", "save_settings"]
 THEMES: tuple[str, ...] = ("intervisie-dark", "intervisie-high-contrast", "intervisie-light")
 DEFAULT_THEME = THEMES[0]
 
 
-class Settings(BaseModel):
+@dataclass
+class Settings:
     """The facilitator's preferences. Unknown keys are kept, unused, and written back as they were."""
 
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
-
-    language: Literal["nl", "en"] | None = Field(
-        default=None, description="Language of the screens; null means the system's language (Dutch by default)."
-    )
-    theme: str = Field(
-        default=DEFAULT_THEME,
-        description="Colour theme: intervisie-dark, intervisie-high-contrast or intervisie-light "
-        "(any other registered Textual theme name works too).",
-    )
-    bell: bool = Field(default=True, description="Ring the terminal bell once when a phase's time is up.")
-    auto_advance: bool = Field(default=False, description="Move on to the next phase by itself when the time is up.")
-    extend_takes_from_later: bool = Field(
-        default=True,
-        description="A minute more for a phase is taken from the later phases (never below their minimums), "
-        "so the session still ends on time.",
-    )
-    keys: dict[str, str] = Field(
-        default_factory=dict,
-        description='Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '
-        "See the help screen (? or F1) for the action ids.",
-    )
-    retention_months: int | None = Field(
+    language: Literal["nl", "en"] | None = described(
+        "Language of the screens; null means the system's language (Dutch by default).",
+        one_of(None, "nl", "en"),
         default=None,
-        gt=0,
-        le=1200,
-        description="Offer, at start, to delete sessions older than this many months for good "
-        "(null: never offer). Nothing is deleted without asking.",
     )
+    theme: str = described(
+        "Colour theme: intervisie-dark, intervisie-high-contrast or intervisie-light "
+        "(any other registered Textual theme name works too).",
+        is_text,
+        default=DEFAULT_THEME,
+    )
+    bell: bool = described("Ring the terminal bell once when a phase's time is up.", is_bool, default=True)
+    auto_advance: bool = described("Move on to the next phase by itself when the time is up.", is_bool, default=False)
+    extend_takes_from_later: bool = described(
+        "A minute more for a phase is taken from the later phases (never below their minimums), "
+        "so the session still ends on time.",
+        is_bool,
+        default=True,
+    )
+    keys: dict[str, str] = described(
+        'Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '
+        "See the help screen (? or F1) for the action ids.",
+        is_text_map,
+        default_factory=dict,
+    )
+    retention_months: int | None = described(
+        "Offer, at start, to delete sessions older than this many months for good "
+        "(null: never offer). Nothing is deleted without asking.",
+        whole_number(1, 1200),
+        default=None,
+    )
+    unknown: dict[str, Any] = kept_unknown()
 
 
 def load_settings(path: Path) -> tuple[Settings, Message | None]:
@@ -83,12 +98,10 @@ def load_settings(path: Path) -> tuple[Settings, Message | None]:
     if not isinstance(data, dict):
         return Settings(), Message("settings.problem.not_object", {"path": path})
     try:
-        return Settings.model_validate(data), None
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top)"
+        return record_from(Settings, data), None
+    except BadField as bad:
         return Settings(), Message(
-            "settings.problem.field", {"path": path, "field": where, "given": _shown(first["input"])}
+            "settings.problem.field", {"path": path, "field": bad.name, "given": _shown(bad.value)}
         )
 
 
@@ -104,4 +117,4 @@ def _shown(value: object, limit: int = 60) -> str:
 def save_settings(settings: Settings, path: Path) -> None:
     """Write atomically, private (0600 in a 0700 folder)."""
     ensure_private_dir(path.parent)
-    atomic_write_text(path, settings.model_dump_json(indent=2) + "\n")
+    atomic_write_text(path, json.dumps(record_data(settings), ensure_ascii=False, indent=2) + "\n")

@@ -31,7 +31,7 @@ def test_the_room_view_holds_only_public_fields():
 
 
 def test_nothing_private_reaches_the_room(incident_plan, clock):
-    plan = incident_plan.model_copy(update={"case_title": SECRET, "case_question": SECRET})
+    plan = dataclasses.replace(incident_plan, case_title=SECRET, case_question=SECRET)
     runner = SessionRunner(plan, clock)
     runner.start()
     runner.set_note(NoteField.TEXT, SECRET, phase=runner.state.phase.id)

@@ -11,7 +11,9 @@ from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.events import Event, EventKind
 from intervisie_tui.core.state import SessionState, Status
 from intervisie_tui.core.stats import session_stats
+from intervisie_tui.core.validation import validated_json
 from intervisie_tui.i18n import t
+from intervisie_tui.store.journal import event_line
 
 MIN = 60.0
 
@@ -23,7 +25,7 @@ def runner(incident_plan, clock):
 
 def replayed(runner: SessionRunner) -> SessionState:
     """The state rebuilt from the events as the journal writes and reads them."""
-    events = [Event.model_validate_json(event.model_dump_json()) for event in runner.events]
+    events = [validated_json(Event, event_line(event)) for event in runner.events]
     return SessionState.replay(runner.plan, events)
 
 

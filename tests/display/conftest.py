@@ -4,6 +4,7 @@ the pointer naming it and the app's heartbeat kept fresh on the fake clock."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pytest
 
@@ -37,5 +38,5 @@ class Facilitator:
 
 @pytest.fixture
 def facilitator(private_dirs, incident_plan, clock) -> Facilitator:
-    plan = incident_plan.model_copy(update={"case_title": SECRET, "case_question": SECRET})
+    plan = replace(incident_plan, case_title=SECRET, case_question=SECRET)
     return Facilitator(private_dirs[1], plan, clock)

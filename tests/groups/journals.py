@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from intervisie_tui.core.events import Event, EventKind
@@ -26,4 +27,4 @@ def journal(*steps: tuple[str, EventKind] | tuple[str, EventKind, str]) -> list[
 
 def shifted(events: list[Event], days: int) -> list[Event]:
     delta = timedelta(days=days)
-    return [event.model_copy(update={"at": event.at + delta}) for event in events]
+    return [replace(event, at=event.at + delta) for event in events]

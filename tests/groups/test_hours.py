@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
@@ -55,9 +56,9 @@ def test_resume_after_a_crash_does_not_count_the_time_away():
     events = journal(("19:00", K.START), ("19:50", K.CHECKPOINT))
     last = events[-1]
     events += [
-        last.model_copy(update={"kind": K.PAUSE}),
-        last.model_copy(update={"kind": K.RESUME, "t": last.t + 60}),
-        last.model_copy(update={"kind": K.END, "t": last.t + 60 + 40 * 60}),
+        replace(last, kind=K.PAUSE),
+        replace(last, kind=K.RESUME, t=last.t + 60),
+        replace(last, kind=K.END, t=last.t + 60 + 40 * 60),
     ]
     assert hours_label(net_time(PEOPLE, events).seconds) == "1:30"
 

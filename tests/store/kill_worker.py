@@ -18,6 +18,7 @@ from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.events import NoteField
 from intervisie_tui.core.library import load_library
 from intervisie_tui.core.plan import SessionPlan
+from intervisie_tui.store.journal import event_line
 from intervisie_tui.store.sessions import Store
 
 
@@ -28,7 +29,7 @@ def main(data_dir: str, seed: int) -> None:
     out = sys.stdout
 
     def acknowledge(event) -> None:
-        out.write("ACK " + event.model_dump_json() + "\n")
+        out.write("ACK " + event_line(event) + "\n")
         out.flush()
 
     found = store.interrupted()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intervisie_tui.store.document import MIGRATIONS, SCHEMA_VERSION, migrate
+from intervisie_tui.store.document_raw import MIGRATIONS, SCHEMA_VERSION, migrate
 from intervisie_tui.store.sessions import Store, StoreError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

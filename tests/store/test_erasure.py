@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from intervisie_tui.cli import main
 from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.events import EventKind, NoteField
 from intervisie_tui.core.plan import SessionPlan
+from intervisie_tui.store.journal import event_line
 from intervisie_tui.store.sessions import Store
 
 ERASED = "Zwartgemaakt-Xq7"  # typed, then erased
@@ -124,7 +126,7 @@ def old_document_with_history(store: Store, plan: SessionPlan, clock) -> Path:
     runner.end()
     document = store.build_document(plan, runner.events)
     raw = json.loads(document.to_json())
-    raw["events"] = [json.loads(event.model_dump_json()) for event in runner.events]  # uncompacted
+    raw["events"] = [json.loads(event_line(event)) for event in runner.events]  # uncompacted
     raw["plan"]["case_question"] = SETUP_QUESTION
     raw["from_a_newer_version"] = {"kept": True}
     raw["plan"]["also_unknown"] = 7
@@ -141,7 +143,7 @@ def test_old_documents_are_compacted_on_their_next_save_keeping_unknown_fields(
     store, incident_plan, clock, private_dirs
 ):
     _config, _data = private_dirs
-    plan = incident_plan.model_copy(update={"case_question": SETUP_QUESTION})
+    plan = replace(incident_plan, case_question=SETUP_QUESTION)
     path = old_document_with_history(store, plan, clock)
     document = store.load_path(path)
     store.save_reflection(document, "Ik neem dit mee", path)
@@ -158,7 +160,7 @@ def test_old_documents_are_compacted_on_their_next_save_keeping_unknown_fields(
 
 def test_notes_compact_does_every_document_and_removes_old_journals(store, incident_plan, clock, private_dirs, capsys):
     config, data = private_dirs
-    plan = incident_plan.model_copy(update={"case_question": SETUP_QUESTION})
+    plan = replace(incident_plan, case_question=SETUP_QUESTION)
     path = old_document_with_history(store, plan, clock)
     assert main(["--lang", "en", "notes", "compact"]) == 0
     out, err = capsys.readouterr()

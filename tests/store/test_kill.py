@@ -16,6 +16,7 @@ from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.engine import SessionRunner
 from intervisie_tui.core.events import Event
 from intervisie_tui.core.state import Status
+from intervisie_tui.core.validation import validated_json
 from intervisie_tui.store.sessions import Store
 
 WORKER = Path(__file__).with_name("kill_worker.py")
@@ -68,9 +69,7 @@ def lane(
                 assert resumed, "the worker did not find the interrupted session"
                 # It resumed from exactly what was on disk after the last kill.
                 assert int(resumed[0].split()[1]) == len(acknowledged)
-            acknowledged = acknowledged + [
-                Event.model_validate_json(line[4:]) for line in lines if line.startswith("ACK ")
-            ]
+            acknowledged = acknowledged + [validated_json(Event, line[4:]) for line in lines if line.startswith("ACK ")]
             found = Store(data_dir).interrupted()
             assert len(found) == 1
             live = found[0]

@@ -147,8 +147,9 @@ def validate_files(args: argparse.Namespace, lang: str) -> int:
 
 def print_schema(args: argparse.Namespace, lang: str) -> int:
     from ..core.method import Method
+    from ..core.validation import json_schema
 
-    schema = Method.model_json_schema(by_alias=True)
+    schema = json_schema(Method)
     schema["title"] = "intervisie-tui method"
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return 0

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
-
+from .field_rules import Rules
 from .times import MAX_SECONDS, as_aware
-
-AwareDatetime = Annotated[datetime, AfterValidator(as_aware)]
 
 # Bounds of what one session can hold: a week of minutes (seconds: core.times). A value beyond them is
 # damage (minutes with 400 digits) and is refused when the file is read.
 MAX_MINUTES = 7 * 24 * 60
 MAX_INDEX = 10_000
-BoundedMinutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]
+BoundedMinutes = Annotated[int, Rules(ge=-MAX_MINUTES, le=MAX_MINUTES)]
 
 
 class EventKind(str, Enum):
@@ -55,16 +53,15 @@ class NoteField(str, Enum):
     REFLECTION = "reflection"  # the inbrenger's reflection
 
 
-class Event(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Event:
     """`t` is seconds on the session's own timeline (monotonic, survives a resume);
-    `at` is the wall-clock moment, for the record."""
-
-    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+    `at` is the wall-clock moment, for the record (a time without a zone is read as local)."""
 
     kind: EventKind
-    t: float = Field(ge=0, le=MAX_SECONDS)
-    at: AwareDatetime
-    index: int | None = Field(default=None, ge=0, le=MAX_INDEX)
+    t: Annotated[float, Rules(ge=0, le=MAX_SECONDS, allow_inf_nan=False)]
+    at: datetime
+    index: Annotated[int, Rules(ge=0, le=MAX_INDEX)] | None = None
     minutes: BoundedMinutes | None = None
     name: str | None = None
     phase: str | None = None
@@ -73,8 +70,7 @@ class Event(BaseModel):
     text: str | None = None
     balance: tuple[BoundedMinutes, ...] | None = None
 
-    @model_validator(mode="after")
-    def _note_has_field(self) -> Event:
+    def __post_init__(self) -> None:
         if self.kind is EventKind.NOTE and self.field is None:
             raise ValueError("a note event needs its 'field' (text, case-question, advice, …)")
-        return self
+        object.__setattr__(self, "at", as_aware(self.at))  # frozen: set once, while being built

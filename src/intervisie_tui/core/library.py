@@ -11,11 +11,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import sort_key
 from .files import MAX_NESTING, FileRefused, nesting_exceeds, read_text_limited
@@ -23,6 +20,9 @@ from .method import Method
 from .method_errors import MethodFileError, from_toml_error, from_validation_error, method_problem
 from .os_errors import os_error_reason
 from .paths import ENTRY_POINT_GROUP, builtin_methods_dir
+
+if TYPE_CHECKING:  # importing it costs more than a start from the method cache takes
+    from importlib import metadata
 
 
 class Origin(str, Enum):
@@ -98,8 +98,12 @@ def parse_method_text(text: str, source: str) -> tuple[Method | None, list[Metho
 
 
 def validate_method_data(data: Any, source: str, text: str = "") -> tuple[Method | None, list[MethodFileError]]:
+    from pydantic import ValidationError  # here: a start from the method cache needs no pydantic
+
+    from .validation import validated
+
     try:
-        return Method.model_validate(data), []
+        return validated(Method, data), []
     except ValidationError as error:
         return None, from_validation_error(source, text, data, error)
 
@@ -178,6 +182,8 @@ def load_library(
     library = MethodLibrary()
     _load_folder(library, builtin_dir or builtin_methods_dir(), Origin.BUILTIN)
     if entry_points is None:
+        from importlib import metadata
+
         entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
     _load_plugins(library, entry_points)
     if user_dir is not None:

@@ -1,48 +1,43 @@
-"""The method format: what a method file may say, validated by pydantic.
+"""The method format: what a method file may say.
 
-A method is data a facilitator can copy and edit: a TOML file whose shape is
-defined here. `intervisie methods schema` prints these models as JSON Schema.
+A method is data a facilitator can copy and edit: a TOML file whose shape is defined here,
+as plain dataclasses (a session needs no pydantic to run); pydantic validates files against
+them (core/validation.py) and `intervisie methods schema` prints them as JSON Schema.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
-
+from .field_rules import RuleBroken, Rules
 from .paths import ID_PATTERN
 
 SCHEMA_VERSION = 1
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 Language = Literal["nl", "en"]
 
+# Unknown keys are errors: a typo in a method file must not pass silently.
+STRICT_TABLE: dict[str, Any] = {"extra": "forbid"}
+
 Identifier = Annotated[
     str,
-    StringConstraints(pattern=ID_PATTERN, max_length=64),
-    Field(description="Lower-case letters, digits, '-' and '_'; starts with a letter or digit."),
+    Rules(
+        "Lower-case letters, digits, '-' and '_'; starts with a letter or digit.",
+        pattern=ID_PATTERN,
+        max_length=64,
+    ),
 ]
-NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NonEmptyText = Annotated[str, Rules(strip_whitespace=True, min_length=1)]
+Whole = Annotated[int, Rules(strict=True)]  # a number of minutes or people: not 5.0, not true
 
 
-class Strict(BaseModel):
-    """Unknown keys are errors: a typo in a method file must not pass silently."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Strict):
+@dataclass(frozen=True, slots=True)
+class Text:
     """One text in Dutch and in English; both are required."""
+
+    __pydantic_config__ = STRICT_TABLE
 
     nl: NonEmptyText
     en: NonEmptyText
@@ -51,17 +46,18 @@ class Text(Strict):
         return self.en if lang == "en" else self.nl
 
 
-class TextList(Strict):
+@dataclass(frozen=True, slots=True)
+class TextList:
     """A list of texts in Dutch and in English, item for item."""
 
-    nl: list[NonEmptyText] = Field(min_length=1)
-    en: list[NonEmptyText] = Field(min_length=1)
+    __pydantic_config__ = STRICT_TABLE
 
-    @model_validator(mode="after")
-    def _same_length(self) -> TextList:
+    nl: Annotated[list[NonEmptyText], Rules(min_length=1)]
+    en: Annotated[list[NonEmptyText], Rules(min_length=1)]
+
+    def __post_init__(self) -> None:
         if len(self.nl) != len(self.en):
-            raise PydanticCustomError("list_lengths", "lists differ", {"nl": len(self.nl), "en": len(self.en)})
-        return self
+            raise RuleBroken("list_lengths", {"nl": len(self.nl), "en": len(self.en)})
 
     def __call__(self, lang: str) -> list[str]:
         return list(self.en if lang == "en" else self.nl)
@@ -86,88 +82,74 @@ class NoteKind(str, Enum):
     ACTION_POINTS = "action-points"
 
 
-class Phase(Strict):
+@dataclass(frozen=True, slots=True)
+class Phase:
+    __pydantic_config__ = STRICT_TABLE
+
     id: Identifier
     title: Text
-    minutes: StrictInt = Field(gt=0, le=600, description="Default length in whole minutes.")
-    min_minutes: StrictInt = Field(default=1, gt=0, description="Scaling to a time budget never goes below this.")
+    minutes: Annotated[int, Rules("Default length in whole minutes.", strict=True, gt=0, le=600)]
     speakers: Speakers
-    turn_seconds: StrictInt | None = Field(
-        default=None, gt=0, le=3600, description="Rounds only: a countdown for each speaker."
+    min_minutes: Annotated[int, Rules("Scaling to a time budget never goes below this.", strict=True, gt=0)] = 1
+    turn_seconds: (
+        Annotated[int, Rules("Rounds only: a countdown for each speaker.", strict=True, gt=0, le=3600)] | None
+    ) = None
+    inbrenger_in_round: Annotated[bool, Rules("Rounds only: whether the inbrenger takes a turn too.", strict=True)] = (
+        False
     )
-    inbrenger_in_round: StrictBool = Field(
-        default=False, description="Rounds only: whether the inbrenger takes a turn too."
-    )
-    questions: TextList | None = Field(default=None, description="Guiding questions, shown to the group.")
-    tips: Text | None = Field(default=None, description="For the facilitator only; hidden on the shared screen.")
-    notes: list[NoteKind] = Field(default_factory=list)
+    questions: Annotated[TextList, Rules("Guiding questions, shown to the group.")] | None = None
+    tips: Annotated[Text, Rules("For the facilitator only; hidden on the shared screen.")] | None = None
+    notes: list[NoteKind] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Phase:
+    def __post_init__(self) -> None:
         if self.min_minutes > self.minutes:
-            raise PydanticCustomError(
-                "min_above_default",
-                "minimum above default",
-                {"field": "min_minutes", "min": self.min_minutes, "minutes": self.minutes},
+            raise RuleBroken(
+                "min_above_default", {"field": "min_minutes", "min": self.min_minutes, "minutes": self.minutes}
             )
         if self.speakers is not Speakers.ROUND:
             if self.turn_seconds is not None:
-                raise PydanticCustomError("round_only", "round only", {"field": "turn_seconds"})
+                raise RuleBroken("round_only", {"field": "turn_seconds"})
             if self.inbrenger_in_round:
-                raise PydanticCustomError("round_only", "round only", {"field": "inbrenger_in_round"})
-        return self
+                raise RuleBroken("round_only", {"field": "inbrenger_in_round"})
 
 
-class Method(Strict):
+@dataclass(frozen=True, slots=True)
+class Method:
+    __pydantic_config__ = STRICT_TABLE
+
     id: Identifier
-    schema_version: Literal[1] = Field(
-        alias="schema", description="Version of the method format; this release reads 1."
-    )
+    schema: Annotated[Literal[1], Rules("Version of the method format; this release reads 1.")]
     name: Text
     summary: Text
     description: Text
-    group_size: list[StrictInt] = Field(
-        min_length=2, max_length=2, description="Smallest and largest suitable group, e.g. [4, 8]."
-    )
-    minutes: StrictInt = Field(gt=0, le=600, description="Default total length in minutes.")
-    ground_rules: TextList | None = Field(default=None, description="Leave out to use the shared ground rules.")
-    phases: list[Phase] = Field(min_length=1)
+    group_size: Annotated[
+        list[Whole], Rules("Smallest and largest suitable group, e.g. [4, 8].", min_length=2, max_length=2)
+    ]
+    minutes: Annotated[int, Rules("Default total length in minutes.", strict=True, gt=0, le=600)]
+    phases: Annotated[list[Phase], Rules(min_length=1)]
+    ground_rules: Annotated[TextList, Rules("Leave out to use the shared ground rules.")] | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    @field_validator("group_size")
-    @classmethod
-    def _group_size_order(cls, value: list[int]) -> list[int]:
-        low, high = value
+    def __post_init__(self) -> None:
+        low, high = self.group_size
         if low < 2 or high < low:
-            raise PydanticCustomError("group_size", "bad group size", {})
-        return value
-
-    @field_validator("phases")
-    @classmethod
-    def _unique_phase_ids(cls, phases: list[Phase]) -> list[Phase]:
+            raise RuleBroken("group_size", {"field": "group_size"})
         seen: set[str] = set()
-        for index, phase in enumerate(phases):
+        for index, phase in enumerate(self.phases):
             if phase.id in seen:
-                raise PydanticCustomError("duplicate_phase", "duplicate phase id", {"id": phase.id, "index": index})
+                raise RuleBroken("duplicate_phase", {"field": "phases", "index": index, "id": phase.id})
             seen.add(phase.id)
-        return phases
-
-    @model_validator(mode="after")
-    def _total_holds_the_minimums(self) -> Method:
         if self.minutes < self.min_total:
-            raise PydanticCustomError(
-                "total_below_minimums",
-                "total below minimums",
-                {"field": "minutes", "minutes": self.minutes, "minimum": self.min_total},
+            raise RuleBroken(
+                "total_below_minimums", {"field": "minutes", "minutes": self.minutes, "minimum": self.min_total}
             )
-        return self
 
     @classmethod
-    def trusted(cls, data: dict) -> Method:
-        """A method from the cache's JSON (the dump of one that was validated from its file):
-        checked again, which costs far less than reading and locating errors in TOML."""
-        return cls.model_validate(data)
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Documents and journals written before methods were dataclasses name the version
+        `schema_version`; method files (and everything since) say `schema`."""
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(_legacy_schema_key, handler(source))
 
     @property
     def min_total(self) -> int:
@@ -178,6 +160,12 @@ class Method(Strict):
             if phase.id == phase_id:
                 return index
         raise KeyError(phase_id)
+
+
+def _legacy_schema_key(data: Any) -> Any:
+    if isinstance(data, dict) and "schema_version" in data and "schema" not in data:
+        return {("schema" if key == "schema_version" else key): value for key, value in data.items()}
+    return data
 
 
 SHARED_GROUND_RULES = TextList(

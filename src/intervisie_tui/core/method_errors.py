@@ -9,12 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
+from .field_rules import RuleBroken
 from .message import Message
+
+if TYPE_CHECKING:  # pydantic is imported only where a file is validated
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 _PHASE_HEADER = re.compile(r"^\s*\[\[\s*phases\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]\s]+)\s*\]")
@@ -24,6 +26,7 @@ _TOML_POSITION = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\
 _CODES = {
     "missing": "missing",
     "extra_forbidden": "extra",
+    "unexpected_keyword_argument": "extra",  # a dataclass's unknown key
     "enum": "enum",
     "int_parsing": "int",
     "int_type": "int",
@@ -33,6 +36,8 @@ _CODES = {
     "string_type": "text",
     "dict_type": "table",
     "model_type": "table",
+    "dataclass_type": "table",
+    "dataclass_exact_type": "table",
     "model_attributes_type": "table",
     "list_type": "list",
     "tuple_type": "list",
@@ -111,7 +116,7 @@ def from_toml_error(source: str, text: str, error: Exception) -> MethodFileError
 def from_validation_error(source: str, text: str, data: Any, error: ValidationError) -> list[MethodFileError]:
     problems = []
     lines = LineIndex(text)  # built once: finding the lines of many errors stays linear in the file's size
-    for item in error.errors(include_url=False):
+    for item in map(_rule_unwrapped, error.errors(include_url=False)):
         loc = _precise_location(item)
         code, values = _explain(item, loc)
         phase, phase_id, field_name = _locate(data, loc)
@@ -136,14 +141,23 @@ def short_repr(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _rule_unwrapped(item: ErrorDetails) -> ErrorDetails:
+    """A rule across fields (core.field_rules.RuleBroken) comes as a value error holding it: report
+    it under its own code and context, as the validators of single fields report theirs."""
+    broken = (item.get("ctx") or {}).get("error")
+    if item["type"] == "value_error" and isinstance(broken, RuleBroken):
+        return {**item, "type": broken.code, "ctx": broken.context}
+    return item
+
+
 def _precise_location(item: ErrorDetails) -> tuple[Any, ...]:
-    """Validators that check a whole phase or method name the field (or phase) they mean."""
+    """Rules that check a whole phase or method name the field (and phase) they mean."""
     loc = tuple(item["loc"])
     context = item.get("ctx") or {}
-    if "index" in context and loc[-1:] == ("phases",):
-        return (*loc, context["index"])
     if "field" in context:
-        return (*loc, context["field"])
+        loc = (*loc, context["field"])
+    if "index" in context and loc[-1:] == ("phases",):
+        loc = (*loc, context["index"])
     return loc
 
 

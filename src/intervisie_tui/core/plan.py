@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
+from .field_rules import Rules
 from .message import Message
 from .method import Language, Method
 
@@ -100,42 +99,38 @@ def scale_minutes(method: Method, budget: int) -> list[int]:
     return result
 
 
-class GroupMeeting(BaseModel):
+@dataclass(frozen=True, slots=True)
+class GroupMeeting:
     """A session held as a meeting of a group (see core.groups): recorded there when it ends."""
-
-    model_config = ConfigDict(frozen=True)
 
     group_id: str
     excused: tuple[str, ...] = ()  # members absent with notice
     share_title: bool = False  # the case title may appear in the group's reports as its theme
 
 
-class SessionPlan(BaseModel):
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
     """Everything decided before the session starts. The method is embedded so a session
     can be replayed and reviewed even after its method file changes or disappears."""
 
-    model_config = ConfigDict(frozen=True)
-
     method: Method
     participants: tuple[str, ...]
+    budget_minutes: Annotated[int, Rules(gt=0, le=MAX_BUDGET_MINUTES)]
+    phase_minutes: tuple[Annotated[int, Rules(ge=0, le=MAX_BUDGET_MINUTES)], ...]
     inbrenger: str | None = None
     facilitator: str | None = None
     case_title: str = ""
     case_question: str = ""
-    budget_minutes: int = Field(gt=0, le=MAX_BUDGET_MINUTES)
-    phase_minutes: tuple[Annotated[int, Field(ge=0, le=MAX_BUDGET_MINUTES)], ...]
     language: Language = "nl"
     group: GroupMeeting | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> SessionPlan:
+    def __post_init__(self) -> None:
         # Guards plans read back from disk; `create` reports the same rules translated.
         problems = plan_problems(self.participants, self.inbrenger, self.method, None)
         if problems:
             raise ValueError(str(PlanError(problems)))
         if len(self.phase_minutes) != len(self.method.phases) or sum(self.phase_minutes) != self.budget_minutes:
             raise ValueError("phase_minutes must give one value per phase, adding up to budget_minutes")
-        return self
 
     @classmethod
     def create(

@@ -327,7 +327,7 @@ class SessionCatalog:
         """(relative, summary | None, problem | None, folded text) of one document file."""
         from ..core.files import FileRefused, read_limited
         from ..core.os_errors import os_error_reason
-        from .document import DocumentProblem, parse_document_json
+        from .document_raw import DocumentProblem, parse_document_json
         from .index import summarize
 
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from stat import S_ISREG
 
@@ -21,6 +21,7 @@ from ..core.message import Message
 from ..core.plan import SessionPlan
 from ..core.room import RoomView, room_view
 from ..core.state import SessionState, Status
+from ..core.validation import validated_json
 from .journal import JournalUnreadable, parse_header
 from .room_link import (
     APP_HEARTBEAT,
@@ -101,11 +102,11 @@ class JournalFollower:
                 self.problem = error.message
                 return True
             # The case is the facilitator's: the display never keeps it.
-            self.plan = plan.model_copy(update={"case_title": "", "case_question": ""})
+            self.plan = replace(plan, case_title="", case_question="")
             self.state = SessionState.initial(self.plan)
             return True
         try:
-            event = Event.model_validate_json(line)
+            event = validated_json(Event, line)
         except ValueError:
             event = None
         if event is None or (self.last_event is not None and event.t < self.last_event.t):

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .document import migrate, summary_fields
+from .document_raw import migrate, summary_fields
 from .folding import fold
 from .summary import SessionSummary
 

@@ -28,12 +28,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..core.events import Event, EventKind
 from ..core.files import parse_json, read_limited
 from ..core.message import Message
+from ..core.plain import to_plain
 from ..core.plan import SessionPlan
+from ..core.validation import validated, validated_json
 from .atomic import PRIVATE_FILE_MODE, ensure_private_tree
 from .errors import os_reason
 
@@ -48,9 +48,14 @@ def header_line(session_id: str, plan: SessionPlan, created_at: datetime) -> str
         "journal_version": JOURNAL_VERSION,
         "id": session_id,
         "created_at": created_at.isoformat(),
-        "plan": plan.model_dump(mode="json"),
+        "plan": to_plain(plan),
     }
     return json.dumps(header, ensure_ascii=False, separators=(",", ":"))
+
+
+def event_line(event: Event) -> str:
+    """One event as its journal line (fields that are None left out: they are the defaults)."""
+    return json.dumps(to_plain(event, drop_none=True), ensure_ascii=False, separators=(",", ":"))
 
 
 class JournalFiles:
@@ -119,7 +124,7 @@ class LiveJournal:
         """Write one event; True when it (and everything before it) is on disk — in the
         background, when it is queued and the disk has not refused anything."""
         try:
-            line = event.model_dump_json()
+            line = event_line(event)
         except Exception:  # never raise into the session
             return False
         with self._wake:
@@ -309,8 +314,8 @@ def parse_header(line: bytes) -> tuple[str, SessionPlan]:
         shown = version if version < 10**9 else f"> {10**9}"  # str() of a 5,000-digit int raises
         raise JournalUnreadable("newer", version=shown, supported=JOURNAL_VERSION)
     try:
-        return str(header["id"]), SessionPlan.model_validate(header["plan"])
-    except (KeyError, TypeError, ValidationError, ValueError, RecursionError):
+        return str(header["id"]), validated(SessionPlan, header["plan"])
+    except (KeyError, TypeError, ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
         raise JournalUnreadable("header") from None
 
 
@@ -327,7 +332,7 @@ def read_journal(path: Path) -> LiveSession:
         if not line.strip():
             continue
         try:
-            event = Event.model_validate_json(line)
+            event = validated_json(Event, line)
         except ValueError:
             skipped.append(number)
             continue

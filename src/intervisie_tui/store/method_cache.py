@@ -1,7 +1,7 @@
 """The method library, cached so a session's first frame needs neither TOML nor pydantic.
 
 Reading and validating the method files costs more than drawing the first frame. So the
-validated methods are kept in the user cache folder as the JSON `model_dump()` gives,
+validated methods are kept in the user cache folder as plain JSON (core/plain.py),
 keyed (as `methods list` does, see cli/method_listing.py) by the size and modification time of
 every method file and of the folders on sys.path, and by this program's version. The cache
 is used only when that key matches and the full load it came from found no problem and no
@@ -17,14 +17,15 @@ from typing import Any
 
 from ..core.library import LoadedMethod, MethodLibrary, Origin, load_library
 from ..core.method import Method
+from ..core.plain import from_plain, to_plain
 from .method_stamp import library_key, plugins_installed
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: methods as dataclasses (`schema`, not `schema_version`)
 
 
 def _loaded_data(loaded: LoadedMethod) -> dict[str, Any]:
     return {
-        "method": loaded.method.model_dump(),
+        "method": to_plain(loaded.method),
         "origin": loaded.origin.value,
         "source": loaded.source,
         "replaces": _loaded_data(loaded.replaces) if loaded.replaces is not None else None,
@@ -33,7 +34,7 @@ def _loaded_data(loaded: LoadedMethod) -> dict[str, Any]:
 
 def _loaded(data: dict[str, Any]) -> LoadedMethod:
     replaces = _loaded(data["replaces"]) if data["replaces"] is not None else None
-    return LoadedMethod(Method.trusted(data["method"]), Origin(data["origin"]), data["source"], replaces=replaces)
+    return LoadedMethod(from_plain(Method, data["method"]), Origin(data["origin"]), data["source"], replaces=replaces)
 
 
 def cached_library(user_dir: Path | None, cache_file: Path | None) -> MethodLibrary:

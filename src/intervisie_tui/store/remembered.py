@@ -10,25 +10,34 @@ once, and leaves every other key of settings.json as it was.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from .atomic import atomic_write_text, ensure_private_dir
+from .plain_record import (
+    BadField,
+    described,
+    is_optional_text,
+    is_text_list,
+    kept_unknown,
+    record_data,
+    record_from,
+    whole_number,
+)
 
 REMEMBERED_FILE = "remembered.json"
 PERSONAL_KEYS = ("last_group", "last_facilitator", "last_method", "last_minutes")
 MAX_BYTES = 1_000_000
 
 
-class Remembered(BaseModel):
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
-
-    last_group: list[str] = Field(default_factory=list, description="Participants of the last session.")
-    last_facilitator: str | None = Field(default=None, description="Facilitator of the last session.")
-    last_method: str | None = Field(default=None, description="Method id of the last session.")
-    last_minutes: int | None = Field(default=None, gt=0, description="Time budget of the last session.")
+@dataclass
+class Remembered:
+    last_group: list[str] = described("Participants of the last session.", is_text_list, default_factory=list)
+    last_facilitator: str | None = described("Facilitator of the last session.", is_optional_text, default=None)
+    last_method: str | None = described("Method id of the last session.", is_optional_text, default=None)
+    last_minutes: int | None = described("Time budget of the last session.", whole_number(1), default=None)
+    unknown: dict[str, Any] = kept_unknown()
 
     def is_empty(self) -> bool:
         return not (self.last_group or self.last_facilitator or self.last_method or self.last_minutes)
@@ -55,15 +64,17 @@ def load_remembered(data_root: Path) -> Remembered:
     if data is None:
         return Remembered()
     try:
-        return Remembered.model_validate(data)
-    except ValidationError:
+        return record_from(Remembered, data)
+    except BadField:
         return Remembered()
 
 
 def save_remembered(remembered: Remembered, data_root: Path) -> None:
     """Write atomically and privately. OSError when the data folder refuses."""
     ensure_private_dir(data_root)
-    atomic_write_text(remembered_path(data_root), remembered.model_dump_json(indent=2) + "\n")
+    atomic_write_text(
+        remembered_path(data_root), json.dumps(record_data(remembered), ensure_ascii=False, indent=2) + "\n"
+    )
 
 
 def forget(data_root: Path) -> None:
@@ -83,8 +94,8 @@ def move_out_of_settings(settings_path: Path, data_root: Path) -> bool:
     current = load_remembered(data_root)
     if current.is_empty():
         try:
-            incoming = Remembered.model_validate({key: value for key, value in moved.items() if value is not None})
-        except ValidationError:
+            incoming = record_from(Remembered, {key: value for key, value in moved.items() if value is not None})
+        except BadField:
             incoming = Remembered()
         if not incoming.is_empty():
             save_remembered(incoming, data_root)  # OSError: nothing moved, settings.json untouched

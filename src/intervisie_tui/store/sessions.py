@@ -24,6 +24,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.events import Event, EventKind
 from ..core.files import FileRefused, read_limited, read_limited_with_stamp
@@ -31,8 +32,12 @@ from ..core.message import Message
 from ..core.paths import data_dir
 from ..core.plan import SessionPlan
 from ..core.state import SessionState, Status
+from ..core.validation import validated
+
+if TYPE_CHECKING:
+    from .document import SessionDocument
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
-from .document import DocumentProblem, SessionDocument, parse_document, parse_document_json
+from .document_raw import DocumentProblem, parse_document_json
 from .errors import Problem, StoreError, os_reason
 from .folding import fold
 from .index import SessionSummary, summarize
@@ -40,7 +45,7 @@ from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, 
 from .listing import catalog_for, listing
 from .lock import Holder, SessionLock, SessionLocked, holder_of
 
-__all__ = ["LiveJournal", "LiveSession", "SessionDocument", "SessionSummary", "Store", "StoreError"]
+__all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError"]
 
 
 def _now() -> datetime:
@@ -167,6 +172,8 @@ class Store:
 
     def preview(self, live: LiveSession) -> SessionDocument:
         """An interrupted (or elsewhere running) session as it stands, for reading only."""
+        from .document import SessionDocument  # here: a session runs without pydantic
+
         return SessionDocument.build(live.id, live.plan, list(live.events), saved_at=live.modified_at or _now())
 
     def interrupted(self) -> list[LiveSession]:
@@ -262,6 +269,8 @@ class Store:
     def build_document(
         self, plan: SessionPlan, events: list[Event], journal: LiveJournal | None = None
     ) -> SessionDocument:
+        from .document import SessionDocument  # here: a session runs without pydantic
+
         session_id = journal.id if journal is not None else self.new_id()
         return SessionDocument.build(session_id, plan, list(events), saved_at=_now())
 
@@ -431,6 +440,8 @@ class Store:
         return self.load_path(self.find(session_id).path)
 
     def load_path(self, path: Path) -> SessionDocument:
+        from .document import parse_document  # here: a session runs without pydantic
+
         try:
             data, stamp = read_limited_with_stamp(path, "session")
             return parse_document(parse_document_json(data)).with_read_stamp(stamp)
@@ -725,8 +736,8 @@ def _fsync_folder(folder: Path) -> None:
 
 def _same_story(raw: dict, document: SessionDocument) -> bool:
     """The file holds the compacted plan and events already (written differently, perhaps)."""
-    events = [Event.model_validate(event) for event in raw["events"]]
-    return events == document.events and SessionPlan.model_validate(raw["plan"]) == document.plan
+    events = [validated(Event, event) for event in raw["events"]]
+    return events == document.events and validated(SessionPlan, raw["plan"]) == document.plan
 
 
 def default_export_name(document: SessionDocument, fmt: str = "md") -> str:

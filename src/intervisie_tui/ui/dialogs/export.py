@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from ...store.document import SessionDocument
 from ...store.errors import StoreError
-from ...store.sessions import SessionDocument
 from ..keys import bindings_for
 from ..screens.base import IntervisieModalScreen
 from .confirm import ConfirmScreen

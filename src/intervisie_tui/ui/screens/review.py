@@ -12,9 +12,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Markdown, Static
 from textual.worker import get_current_worker
 
+from ...store.document import SessionDocument
 from ...store.export import minutes_label
 from ...store.index import SessionSummary
-from ...store.sessions import SessionDocument, StoreError, default_export_name
+from ...store.sessions import StoreError, default_export_name
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.export import ExportScreen, export_asking_first
 from ..dialogs.reflection import ReflectionScreen
