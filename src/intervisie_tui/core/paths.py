@@ -63,8 +63,7 @@ def builtin_registers_dir() -> Path:
 
 
 def _package_folder(name: str) -> Path:
-    # The package is installed as files (pip never installs a wheel zipped), so its resources are a real folder;
-    # the caches stamp and glob it like any other. Imported here: most callers only want the user's folders.
-    from importlib import resources
-
-    return Path(str(resources.files("intervisie_tui") / name))
+    # The package is installed as files (pip never installs a wheel zipped), so its resources are a real folder
+    # beside this module's package; the caches stamp and glob it like any other. (importlib.resources would say
+    # the same, after imports that cost a start from the method cache more than the rest of it.)
+    return Path(__file__).resolve().parent.parent / name

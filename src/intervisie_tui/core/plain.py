@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import types
+from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
 from functools import cache
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
-
-T = TypeVar("T")
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 
 def to_plain(value: Any, *, drop_none: bool = False) -> Any:
@@ -40,32 +39,37 @@ def to_plain(value: Any, *, drop_none: bool = False) -> Any:
     return value
 
 
-@cache
-def _field_types(kind: type) -> dict[str, Any]:
-    return get_type_hints(kind)
-
-
 def from_plain(kind: Any, data: Any) -> Any:
     """A `kind` rebuilt from what `to_plain` gave. The dataclasses' own rules run again; types and
     bounds are not checked, so never use this on data from outside the program."""
+    return _rebuilder(kind)(data)
+
+
+Rebuild = Callable[[Any], Any]
+
+
+def _keep(data: Any) -> Any:
+    return data
+
+
+@cache
+def _rebuilder(kind: Any) -> Rebuild:
+    """How to rebuild a `kind` from plain data, worked out once per type (the method cache holds
+    thousands of values; looking at each one's type afresh cost more than building them)."""
     origin = get_origin(kind)
     if origin is Union or origin is types.UnionType:
-        if data is None:
-            return None
         (inner,) = [arg for arg in get_args(kind) if arg is not type(None)]
-        return from_plain(inner, data)
-    if origin is list:
-        return [from_plain(get_args(kind)[0], item) for item in data]
-    if origin is tuple:
-        return tuple(from_plain(get_args(kind)[0], item) for item in data)
-    if origin is dict or origin is Literal or kind is Any:
-        return data
-    if isinstance(kind, type):
-        if dataclasses.is_dataclass(kind):
-            fields = _field_types(kind)
-            return kind(**{name: from_plain(fields[name], value) for name, value in data.items()})
-        if issubclass(kind, Enum):
-            return kind(data)
-        if kind is datetime:
-            return datetime.fromisoformat(data)
-    return data
+        rebuild_inner = _rebuilder(inner)
+        return lambda data: None if data is None else rebuild_inner(data)
+    if origin is list or origin is tuple:
+        rebuild_item = _rebuilder(get_args(kind)[0])
+        container = list if origin is list else tuple
+        return lambda data: container(rebuild_item(item) for item in data)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        fields = {name: _rebuilder(hint) for name, hint in get_type_hints(kind).items()}
+        return lambda data: kind(**{name: fields[name](value) for name, value in data.items()})
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind
+    if kind is datetime:
+        return datetime.fromisoformat
+    return _keep  # str, int, float, bool, Literal, dict, Any: as JSON gave them

@@ -23,6 +23,7 @@ import secrets
 import weakref
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ from ..core.state import SessionState, Status
 from ..core.validation import validated
 
 if TYPE_CHECKING:
+    from .catalog import SessionCatalog
     from .document import SessionDocument
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
 from .document_raw import DocumentProblem, parse_document_json
@@ -42,7 +44,6 @@ from .errors import Problem, StoreError, os_reason
 from .folding import fold
 from .index import SessionSummary, summarize
 from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
-from .listing import catalog_for, listing
 from .lock import Holder, SessionLock, SessionLocked, holder_of
 
 __all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError"]
@@ -85,7 +86,6 @@ class Store:
         self.live_dir = self.root / "live"
         self.done_dir = self.live_dir / "done"
         self.trash_dir = self.root / "trash"
-        self.index = catalog_for(self.root)
         self._summaries: list[SessionSummary] = []
         self._summary_paths: set[Path] = set()  # of _summaries: saving must not scan them all
         self._session_problems: list[Problem] = []
@@ -94,6 +94,13 @@ class Store:
         self.journal_files: JournalFiles | None = None  # the journals' file operations (a test's slow disk)
         self._temporaries_checked = False
         self._locks: dict[str, SessionLock] = {}  # live sessions this instance has open
+
+    @cached_property
+    def index(self) -> SessionCatalog:
+        """The session index (SQLite), opened when first used: a session runs without it."""
+        from .listing import catalog_for
+
+        return catalog_for(self.root)
         self.last_save_conflict: Path | None = None  # the other instance's file, when finish() had to save beside it
 
     # -- live sessions -----------------------------------------------------------------------------
@@ -376,6 +383,8 @@ class Store:
         if not self._temporaries_checked:
             self._temporaries_checked = True
             self.remove_temporaries()
+        from .listing import listing
+
         summaries, problems = listing(self.index)
         self._summaries = summaries
         self._summary_paths = {summary.path for summary in summaries}
