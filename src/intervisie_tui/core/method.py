@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from .field_rules import RuleBroken, Rules
 from .paths import ID_PATTERN
@@ -143,13 +143,15 @@ class Method:
                 "total_below_minimums", {"field": "minutes", "minutes": self.minutes, "minimum": self.min_total}
             )
 
+    # Documents and journals written before methods were dataclasses name the version
+    # `schema_version`; method files (and everything since) say `schema`.
+    LEGACY_KEYS: ClassVar[dict[str, str]] = {"schema_version": "schema"}
+
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """Documents and journals written before methods were dataclasses name the version
-        `schema_version`; method files (and everything since) say `schema`."""
         from pydantic_core import core_schema
 
-        return core_schema.no_info_before_validator_function(_legacy_schema_key, handler(source))
+        return core_schema.no_info_before_validator_function(_legacy_keys, handler(source))
 
     @property
     def min_total(self) -> int:
@@ -162,9 +164,12 @@ class Method:
         raise KeyError(phase_id)
 
 
-def _legacy_schema_key(data: Any) -> Any:
-    if isinstance(data, dict) and "schema_version" in data and "schema" not in data:
-        return {("schema" if key == "schema_version" else key): value for key, value in data.items()}
+def _legacy_keys(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    for old, new in Method.LEGACY_KEYS.items():
+        if old in data and new not in data:
+            data = {(new if key == old else key): value for key, value in data.items()}
     return data
 
 

@@ -21,8 +21,7 @@ from ..core.message import Message
 from ..core.plan import SessionPlan
 from ..core.room import RoomView, room_view
 from ..core.state import SessionState, Status
-from ..core.validation import validated_json
-from .journal import JournalUnreadable, parse_header
+from .journal import JournalUnreadable, parse_header, read_event
 from .room_link import (
     APP_HEARTBEAT,
     DISPLAY_HEARTBEAT,
@@ -106,7 +105,7 @@ class JournalFollower:
             self.state = SessionState.initial(self.plan)
             return True
         try:
-            event = validated_json(Event, line)
+            event = read_event(line)
         except ValueError:
             event = None
         if event is None or (self.last_event is not None and event.t < self.last_event.t):

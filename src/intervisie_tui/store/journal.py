@@ -31,9 +31,8 @@ from typing import Any
 from ..core.events import Event, EventKind
 from ..core.files import parse_json, read_limited
 from ..core.message import Message
-from ..core.plain import to_plain
+from ..core.plain import from_plain, to_plain
 from ..core.plan import SessionPlan
-from ..core.validation import validated, validated_json
 from .atomic import PRIVATE_FILE_MODE, ensure_private_tree
 from .errors import os_reason
 
@@ -56,6 +55,12 @@ def header_line(session_id: str, plan: SessionPlan, created_at: datetime) -> str
 def event_line(event: Event) -> str:
     """One event as its journal line (fields that are None left out: they are the defaults)."""
     return json.dumps(to_plain(event, drop_none=True), ensure_ascii=False, separators=(",", ":"))
+
+
+def read_event(line: bytes | str) -> Event:
+    """The event a journal line holds, every field checked; ValueError when the line is damaged."""
+    event: Event = from_plain(Event, parse_json(line))
+    return event
 
 
 class JournalFiles:
@@ -314,8 +319,8 @@ def parse_header(line: bytes) -> tuple[str, SessionPlan]:
         shown = version if version < 10**9 else f"> {10**9}"  # str() of a 5,000-digit int raises
         raise JournalUnreadable("newer", version=shown, supported=JOURNAL_VERSION)
     try:
-        return str(header["id"]), validated(SessionPlan, header["plan"])
-    except (KeyError, TypeError, ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
+        return str(header["id"]), from_plain(SessionPlan, header["plan"])
+    except (KeyError, TypeError, ValueError, RecursionError):
         raise JournalUnreadable("header") from None
 
 
@@ -332,7 +337,7 @@ def read_journal(path: Path) -> LiveSession:
         if not line.strip():
             continue
         try:
-            event = validated_json(Event, line)
+            event = read_event(line)
         except ValueError:
             skipped.append(number)
             continue
