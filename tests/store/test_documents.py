@@ -114,3 +114,15 @@ def test_problems_speak_dutch_too(private_dirs):
     store.list_sessions()
     [(_path, reason)] = store.problems
     assert reason.render("nl") == "het bestand is leeg"
+
+
+def test_a_method_embedded_before_methods_were_dataclasses_reads_and_is_saved_anew(store):
+    """Documents written by pydantic models name the method's format version `schema_version`."""
+    path = install(store, "session-v1.json", "2026-01-15_incident_f1x7ure001.json")
+    assert "schema_version" in json.loads(path.read_text())["plan"]["method"]
+    document = store.load("f1x7")
+    assert document.plan.method.schema == 1
+    store.save_reflection(document, "Later geschreven", path)
+    method = json.loads(path.read_text())["plan"]["method"]
+    assert method["schema"] == 1 and "schema_version" not in method
+    assert store.load("f1x7").notes.reflection == "Later geschreven"
