@@ -20,6 +20,8 @@ CACHE_FORMAT = 3
 
 @dataclass(frozen=True)
 class MethodRow:
+    """One method as `methods list` prints it."""
+
     id: str
     name: dict[str, str]
     minutes: int

@@ -18,6 +18,8 @@ from .events import Event, EventKind
 
 @dataclass(frozen=True)
 class NetTime:
+    """A session's net time (breaks left out) and each participant's share."""
+
     seconds: float  # the session's net time
     per_member: dict[str, float]  # each participant's share of it
     started_at: datetime | None  # wall clock of the start and the end, for the attendance list

@@ -33,6 +33,8 @@ class Origin(str, Enum):
 
 @dataclass(frozen=True)
 class LoadedMethod:
+    """A method with where it came from (and the one it replaces)."""
+
     method: Method
     origin: Origin
     source: str
@@ -50,6 +52,8 @@ class LoadedMethod:
 
 @dataclass
 class MethodLibrary:
+    """Every method found, by id, and the problems of the files that could not be read."""
+
     methods: dict[str, LoadedMethod] = field(default_factory=dict)
     problems: list[MethodFileError] = field(default_factory=list)
 

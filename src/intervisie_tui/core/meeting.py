@@ -16,6 +16,8 @@ from .rotation import suggest, suggest_role
 
 @dataclass(frozen=True)
 class MeetingSetup:
+    """Who is present, excused and bringing the case at a group's meeting."""
+
     group: Group
     present: tuple[str, ...]  # names, in the group's order
     excused: tuple[str, ...]

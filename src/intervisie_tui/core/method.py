@@ -84,6 +84,8 @@ class NoteKind(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Phase:
+    """One step of a method: its time, who speaks, and the questions for the group."""
+
     __pydantic_config__ = STRICT_TABLE
 
     id: Identifier
@@ -115,6 +117,8 @@ class Phase:
 
 @dataclass(frozen=True, slots=True)
 class Method:
+    """A method of intervisie: its phases in order, with times and who speaks."""
+
     __pydantic_config__ = STRICT_TABLE
 
     id: Identifier

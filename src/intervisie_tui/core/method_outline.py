@@ -11,6 +11,8 @@ from .method import Method, ground_rules
 
 @dataclass(frozen=True)
 class PhaseOutline:
+    """One phase of a method as the handout and the methods screen show it."""
+
     number: int  # from 1
     title: str
     minutes: int  # the method's own, before any budget scales them
@@ -25,6 +27,8 @@ class PhaseOutline:
 
 @dataclass(frozen=True)
 class MethodOutline:
+    """A method in one language, as the handout and the methods screen show it."""
+
     id: str
     name: str
     summary: str

@@ -47,6 +47,8 @@ class Register(BaseModel):
 
 @dataclass
 class RegisterBook:
+    """The register profiles found, and the files that could not be read."""
+
     registers: dict[str, Register] = field(default_factory=dict)
     problems: list[tuple[Path, str]] = field(default_factory=list)
 
@@ -83,6 +85,8 @@ class Attended:
 
 @dataclass(frozen=True)
 class Standing:
+    """A member's hours for one register over a period."""
+
     register: Register
     since: date | None
     until: date

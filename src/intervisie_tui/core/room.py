@@ -20,6 +20,8 @@ from .turn_words import describe_turn, format_clock
 
 @dataclass(frozen=True)
 class StripEntry:
+    """One phase in the room's strip of phases."""
+
     number: int  # 1-based
     title: str
     minutes: int
@@ -28,6 +30,8 @@ class StripEntry:
 
 @dataclass(frozen=True)
 class RoomHeader:
+    """The room's header line: method, phase and step."""
+
     method: str
     phase: str
     step: int  # 1-based
@@ -36,6 +40,8 @@ class RoomHeader:
 
 @dataclass(frozen=True)
 class RoomClock:
+    """The room's clock: what it shows and in which state."""
+
     value: str  # "12:34", "+02:13"; on a break, the break's own clock
     state: str  # ready | running | last_minute | over | paused | break | ended
     minutes: int  # allotted to the phase, extensions included
@@ -44,6 +50,8 @@ class RoomClock:
 
 @dataclass(frozen=True)
 class RoomTurn:
+    """The room's turn lines."""
+
     headline: str
     detail: str
     spoken: str
@@ -73,6 +81,8 @@ class RoomTiming:
 
 @dataclass(frozen=True)
 class RoomView:
+    """Everything the room's screen shows, and nothing private: made from the state by room_view."""
+
     lang: str
     status: Status
     header: RoomHeader

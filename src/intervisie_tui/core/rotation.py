@@ -17,6 +17,8 @@ ROLES = ("inbrenger", "facilitator")
 
 @dataclass(frozen=True)
 class Suggestion:
+    """Who might bring the next case and lead it, and with which method."""
+
     inbrenger: str | None  # member ids
     facilitator: str | None
     method_id: str | None

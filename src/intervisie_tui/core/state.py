@@ -41,6 +41,8 @@ ROOM_SCREEN = (EventKind.ROOM_MESSAGE, EventKind.COVER, EventKind.UNCOVER)
 
 @dataclass
 class RoundState:
+    """A round in a phase: the speaking order, whose turn it is, who spoke and who was skipped."""
+
     order: tuple[str, ...]
     position: int = 0
     done: list[str] = field(default_factory=list)
@@ -66,6 +68,8 @@ class RoundState:
 
 @dataclass
 class PhaseRecord:
+    """What happened in one phase so far: time spent, minutes added, its round."""
+
     elapsed: float = 0.0  # running seconds while this phase was current
     extra_minutes: int = 0
     visited: bool = False
@@ -89,6 +93,8 @@ def round_order(plan: SessionPlan, phase: Phase, inbrenger: str | None) -> tuple
 
 @dataclass
 class SessionState:
+    """The session as its events left it: folded from the plan and the events, never stored."""
+
     plan: SessionPlan
     status: Status = Status.READY
     phase_index: int = 0
@@ -469,6 +475,8 @@ class SessionState:
 
 @dataclass(frozen=True)
 class BreakView:
+    """A break as the room sees it."""
+
     elapsed: float  # seconds since the break began
     minutes: int | None  # the chosen length; None: the break counts up
     remaining: float | None  # negative once the break runs over; None when it counts up
@@ -495,6 +503,8 @@ class SessionTiming:
 
 @dataclass(frozen=True)
 class TurnView:
+    """Whose turn it is in the current round, and who is next."""
+
     current: str | None
     next: str | None
     position: int

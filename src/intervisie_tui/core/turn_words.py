@@ -13,6 +13,8 @@ from .state import SessionView
 
 @dataclass(frozen=True)
 class TurnText:
+    """The turn line in words: who speaks now, who is next, who has spoken."""
+
     headline: str  # large: who speaks now
     detail: str = ""  # who is next, how many have been
     spoken: str = ""  # who has had a turn (and who was skipped)

@@ -12,6 +12,8 @@ from ..core.registers import Attended, Register, Standing, standing
 
 @dataclass(frozen=True)
 class AttendanceLine:
+    """One member at one meeting: present, excused or absent, and the time counted."""
+
     member_id: str
     name: str
     attendance: Attendance
@@ -36,6 +38,8 @@ class MeetingSheet:
 
 @dataclass(frozen=True)
 class MemberProof:
+    """One member's proof of hours: the meetings attended and the hours per register."""
+
     name: str
     lines: tuple[tuple[MeetingSheet, AttendanceLine], ...]  # meetings attended
     standings: tuple[Standing, ...]
@@ -47,6 +51,8 @@ class MemberProof:
 
 @dataclass(frozen=True)
 class GroupReport:
+    """Everything a group's report of hours shows, ready to be written in any format."""
+
     group_name: str
     registration_number: str
     since: date | None

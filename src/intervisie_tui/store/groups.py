@@ -30,6 +30,8 @@ MAX_FILE_BYTES = 20_000_000  # a group of years is well under a megabyte; refuse
 
 @dataclass(frozen=True)
 class ImportReport:
+    """What an import of a group file added."""
+
     group: Group
     new_group: bool
     members: int

@@ -33,6 +33,8 @@ MAX_BYTES = 1_000_000
 
 @dataclass
 class Remembered:
+    """What the set-up offers again next time (the last session's group, facilitator, method, minutes)."""
+
     last_group: list[str] = described("Participants of the last session.", is_text_list, default_factory=list)
     last_facilitator: str | None = described("Facilitator of the last session.", is_optional_text, default=None)
     last_method: str | None = described("Method id of the last session.", is_optional_text, default=None)

@@ -63,6 +63,8 @@ Scope = str  # a key of SCOPES
 
 @dataclass(frozen=True)
 class KeyAction:
+    """One action the keys can trigger: its id, Textual action, default keys and labels."""
+
     id: str  # binding id, stable: users put it in settings.keys
     action: str  # Textual action run by the screen (or app, or widget) that owns the scope
     keys: str  # default keys, comma-separated Textual key names

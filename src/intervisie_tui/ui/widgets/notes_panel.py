@@ -25,6 +25,8 @@ from ..plain import plain
 
 @dataclass(frozen=True)
 class NoteSlot:
+    """One note field of a phase: where its text is kept and the label above it."""
+
     field: NoteField
     phase: str | None
     key: str | None
