@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import t
-from .output import report_problems, write_output
 
 if TYPE_CHECKING:
     from ..core.message import Message
+    from ..store.catalog import SessionCatalog
     from ..store.errors import Problem
     from ..store.sessions import Store
-    from ..store.summary import SessionSummary
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -82,73 +81,83 @@ def _store(args: argparse.Namespace, lang: str) -> Store:
 
 
 def _report_problems(problems: Sequence[tuple[Path, Message] | Problem], lang: str) -> None:
+    if not problems:
+        return  # (nothing imported: a warm `notes list` has nothing to report)
+    from .output import report_problems
+
     report_problems(
         "notes.cli.problems", [f"{path}: {reason.render(lang)}" for path, reason in problems], lang, hint=True
     )
 
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
-    """From the SQLite index alone when it is up to date: no session model, no pydantic."""
+    """From the SQLite index alone when it is up to date: no summary, no session model, no pydantic."""
     from ..core.paths import data_dir
-    from ..store.listing import catalog_for, listing
+    from ..store.listing import catalog_for
 
     root = data_dir(getattr(args, "data_dir", None))
+    catalog = catalog_for(root)
     # What the listing makes stays alive until the command ends: the collector's passes would find nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _print_listing(root, listing(catalog_for(root)), args.json, lang)
+        columns = None if args.json else catalog.listed(lang)
+        if columns is not None:
+            return _print_columns(root, columns, [], lang)
+        return _print_listing(root, catalog, args.json, lang)
     finally:
         if collecting:
             gc.enable()
 
 
-def _print_listing(
-    root: Path, found: tuple[list[SessionSummary], list[tuple[Path, Message]]], as_json: bool, lang: str
-) -> int:
-    from ..store.summary import minutes_label
+def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str) -> int:
+    """Read what changed, bring the index up to date and print the listing from the summaries."""
+    from ..store.catalog import listed_texts
+    from ..store.listing import listing
 
-    summaries, problems = found
-    if as_json:
-        records = [
-            {
-                "id": summary.id,
-                "date": summary.when.isoformat(),
-                "method": summary.method_id,
-                "participants": list(summary.participants),
-                "inbrenger": summary.inbrenger,
-                "case_title": summary.case_title,
-                "minutes": round(summary.running_seconds / 60, 1),
-                "path": str(summary.path),
-            }
-            for summary in summaries
-        ]
-        print(json.dumps(records, ensure_ascii=False, indent=1))
-        _report_problems(problems, lang)
-        return 0
-    if not summaries:
+    summaries, problems = listing(catalog)
+    if not as_json:
+        columns = list(zip(*[listed_texts(summary, lang) for summary in summaries]))
+        return _print_columns(root, columns, problems, lang)
+    records = [
+        {
+            "id": summary.id,
+            "date": summary.when.isoformat(),
+            "method": summary.method_id,
+            "participants": list(summary.participants),
+            "inbrenger": summary.inbrenger,
+            "case_title": summary.case_title,
+            "minutes": round(summary.running_seconds / 60, 1),
+            "path": str(summary.path),
+        }
+        for summary in summaries
+    ]
+    print(json.dumps(records, ensure_ascii=False, indent=1))
+    _report_problems(problems, lang)
+    return 0
+
+
+def _print_columns(
+    root: Path, columns: list[tuple[str, ...]], problems: Sequence[tuple[Path, Message]], lang: str
+) -> int:
+    """The listing as a table of these columns (`listed_texts`), each headed by its name and as wide as its widest."""
+    if not columns:
         print(t("notes.cli.none", lang, path=root / "sessions"))
         _report_problems(problems, lang)
         return 0
-    header = [
+    header = tuple(
         t(f"notes.cli.column.{name}", lang)
         for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case")
-    ]
-    # Column by column (a listing of 10,000 sessions builds no tuple per row), each headed by its name.
-    columns = [
-        [header[0], *[summary.id for summary in summaries]],
-        # As %Y-%m-%d %H:%M, faster: the first 16 characters of the ISO form.
-        [header[1], *[(summary.started_at or summary.saved_at).isoformat(" ")[:16] for summary in summaries]],
-        [header[2], *[summary.method_label(lang) for summary in summaries]],
-        [header[3], *[summary.inbrenger or "-" for summary in summaries]],
-        [header[4], *[str(len(summary.participants)) for summary in summaries]],
-        [header[5], *[minutes_label(summary.running_seconds) for summary in summaries]],
-        [header[6], *[summary.case_title or "-" for summary in summaries]],
-    ]
+    )
+    columns = [(name, *column) for name, column in zip(header, columns, strict=True)]
     widths = [max(map(len, column)) for column in columns[:-1]]
-    # The last column unpadded: each line loses its trailing white space anyway.
+    # The last column unpadded (each line loses its trailing white space anyway), so one format makes a line.
     line = "  ".join([*(f"{{:<{width}}}" for width in widths), "{}"])
-    sys.stdout.write("".join([text.rstrip() + "\n" for text in map(line.format, *columns)]))
+    lines = list(map(line.format, *columns))
+    if "" in columns[-1]:  # a case of white space only: that line ends before it
+        lines = [text.rstrip() for text in lines]
+    lines.append("")
+    sys.stdout.write("\n".join(lines))
     _report_problems(problems, lang)
     return 0
 
@@ -182,6 +191,8 @@ def export_session(args: argparse.Namespace, lang: str) -> int:
         text = store.export_json(document, args.anonymize, lang=lang)
     else:
         text = store.export_markdown(document, args.anonymize, lang=lang)
+
+    from .output import write_output
 
     return write_output(text, args.output, lang)
 

@@ -14,7 +14,9 @@ Where this Python's SQLite has no FTS5, the same folded text is scanned with LIK
 names, the final notes — never the events, so text typed and then erased is not in it.
 
 Light on purpose: a warm listing imports neither pydantic nor the session model; a file
-that must be read again brings them in (`index.summarize`).
+that must be read again brings them in (`index.summarize`). Each row also keeps what
+`intervisie notes list` prints of it, ready (`listed`): a warm listing of the command is one
+pass over the folders, one query in order and a write, no summary made.
 """
 
 from __future__ import annotations
@@ -27,30 +29,49 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.message import Message, message_from_data, message_to_data
 from ..core.times import MAX_SECONDS, as_aware
+from ..i18n import LANGUAGES
 from .folding import fold
-from .summary import SessionSummary
+
+if TYPE_CHECKING:  # imported where used: the command's warm listing makes no summary and no message
+    from ..core.message import Message
+    from .summary import SessionSummary
+
+    # Why a file cannot be read (a "store.problem.*" message); the cache keeps it as data (`message_to_data`).
+    Problem = Message
 
 CATALOG_FILE = "index.sqlite3"
 LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before this one: removed (they hold notes)
 # Bump when a table or what is indexed changes: older files are deleted and rebuilt. 2: the notes'
 # case question replaces the plan's set-up one (a file of 1 may hold a question erased since).
-SCHEMA = "2"
+# 3: each row keeps its listed text (`listed_*`, a method name per language of LANGUAGES).
+SCHEMA = "3"
 BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
 
-# Why a file cannot be read (a "store.problem.*" message); the cache keeps it as data (`message_to_data`).
-Problem = Message
-Found = list[tuple[str, tuple[int, int]]]  # (path relative to the sessions folder, (mtime_ns, size))
+Found = list[tuple[str, int, int]]  # (path relative to the sessions folder, mtime_ns, size)
 
 _COLUMNS = (
     "session_id, started_at, saved_at, method_id, method_name, participants, inbrenger, "
     "case_title, running, overtime, reflection"
 )
+# What `intervisie notes list` prints of a row, ready: when (its first 16 characters), method name in
+# each language, inbrenger, people, minutes, case (trailing white space gone); newest first by `listed_order`.
+_LISTED_TEXTS = (
+    "listed_when",
+    *(f"listed_method_{lang}" for lang in LANGUAGES),
+    "listed_inbrenger",
+    "listed_people",
+    "listed_minutes",
+    "listed_case",
+)
+_LISTED_COLUMNS = ", ".join(("listed_order", *_LISTED_TEXTS))
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 
 
@@ -194,8 +215,11 @@ class SessionCatalog:
                 session_id TEXT, started_at TEXT, saved_at TEXT, method_id TEXT,
                 method_name TEXT, participants TEXT, inbrenger TEXT, case_title TEXT,
                 running REAL, overtime REAL, reflection INTEGER,
-                problem TEXT
+                problem TEXT,
+                {", ".join(f"{name} TEXT" for name in _LISTED_TEXTS)}, listed_order INTEGER
             );
+            -- The warm listing reads only this, in its order: no sort, no row of the table.
+            CREATE INDEX listing ON docs (listed_order DESC, rel, mtime_ns, size, session_id, {", ".join(_LISTED_TEXTS)});
             {texts};
             INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
             COMMIT;
@@ -247,11 +271,11 @@ class SessionCatalog:
                         years.append(entry)
                     elif entry.name.endswith(".json") and not entry.name.startswith("."):
                         # Never silently ignored: a document put here by hand would seem lost.
-                        problems.append((Path(entry.path), Message("store.problem.stray", {"folder": self.folder})))
+                        problems.append((Path(entry.path), _problem("store.problem.stray", folder=self.folder)))
         except FileNotFoundError:
             return found, problems  # no session saved yet
         except OSError as error:  # a file where the folder should be, no permission, …
-            problems.append((self.folder, Message("store.problem.folder", {"detail": os_error_reason(error)})))
+            problems.append((self.folder, _problem("store.problem.folder", detail=os_error_reason(error))))
             return found, problems
         for year in years:
             try:
@@ -263,12 +287,12 @@ class SessionCatalog:
                                 stat = entry.stat()
                             except OSError as error:
                                 problems.append(
-                                    (Path(entry.path), Message("store.problem.os", {"detail": os_error_reason(error)}))
+                                    (Path(entry.path), _problem("store.problem.os", detail=os_error_reason(error)))
                                 )
                                 continue
-                            found.append((f"{year.name}/{name}", (stat.st_mtime_ns, stat.st_size)))
+                            found.append((f"{year.name}/{name}", stat.st_mtime_ns, stat.st_size))
             except OSError as error:
-                problems.append((Path(year.path), Message("store.problem.folder", {"detail": os_error_reason(error)})))
+                problems.append((Path(year.path), _problem("store.problem.folder", detail=os_error_reason(error))))
         return found, problems
 
     # -- listing ------------------------------------------------------------------------------
@@ -276,6 +300,9 @@ class SessionCatalog:
     def refresh(self) -> tuple[list[SessionSummary], list[tuple[Path, Problem]]]:
         """Every readable session (unsorted) and every file that could not be read, with why.
         Files that changed since the cache was written are read again and the cache follows."""
+        from ..core.message import message_from_data
+        from .summary import SessionSummary
+
         found, problems = self.scan()
         try:
             rows = self._run(
@@ -292,11 +319,12 @@ class SessionCatalog:
         paths: dict[str, Path] = {}
         names: dict[str, dict[str, str]] = {}
         people: dict[str, tuple[str, ...]] = {}
-        for relative, stamp in found:
+        for relative, mtime, size in found:
             path = make_path(relative)
             paths[relative] = path
             row = rows.pop(relative, None)
-            if row is None or row[1] != stamp[0] or row[2] != stamp[1]:
+            stamp = (mtime, size)
+            if row is None or row[1] != mtime or row[2] != size:
                 stale.append((relative, stamp))
                 continue
             try:
@@ -305,7 +333,7 @@ class SessionCatalog:
                     problems.append((path, message_from_data(json.loads(row[3]))))
                     unreadable.append(relative)
                 else:
-                    summaries.append(_summary_of_row(row, path, names, people))
+                    summaries.append(_summary_of_row(row, path, names, people, SessionSummary))
             except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
                 stale.append((relative, stamp))  # a row that makes no sense: never trusted, read again
         self._paths = paths
@@ -326,6 +354,7 @@ class SessionCatalog:
     def _read(self, relative: str, stamp: tuple[int, int], path: Path):
         """(relative, summary | None, problem | None, folded text) of one document file."""
         from ..core.files import FileRefused, read_limited
+        from ..core.message import Message
         from ..core.os_errors import os_error_reason
         from .document import DocumentProblem, parse_document_json
         from .index import summarize
@@ -347,6 +376,7 @@ class SessionCatalog:
 
     def _write(self, updates: Iterable, gone: Iterable[str]) -> None:
         """Put what was read into the cache; a cache that cannot be written is no loss."""
+        from ..core.message import message_to_data
 
         def work(db: sqlite3.Connection) -> None:
             db.execute("BEGIN IMMEDIATE")
@@ -363,9 +393,11 @@ class SessionCatalog:
                         (relative, mtime, size, json.dumps(message_to_data(problem), ensure_ascii=False, default=str)),
                     )
                     continue
+                values = (relative, mtime, size, *_row_of_summary(summary), *_listed_of_summary(summary))
                 cursor = db.execute(
-                    f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (relative, mtime, size, *_row_of_summary(summary)),
+                    f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}, {_LISTED_COLUMNS})"
+                    f" VALUES ({', '.join('?' * len(values))})",
+                    values,
                 )
                 db.execute("INSERT INTO texts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
             db.execute("COMMIT")
@@ -379,6 +411,50 @@ class SessionCatalog:
         if row is not None:
             db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
             db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+
+    def listed(self, lang: str) -> list[tuple[str, ...]] | None:
+        """What `intervisie notes list` prints, column by column (those of `listed_texts`), newest
+        first, straight from the index (no column when there is no session); None unless every row is there, of a file unchanged since
+        (name, size and modification time, from one pass over the folders) and listable (its
+        texts are text), with no file that cannot be read and no id twice. Then `refresh` reads
+        what changed and brings the index up to date."""
+        if lang not in LANGUAGES:
+            return None
+        found, problems = self.scan()
+        if problems:
+            return None
+        method = f"listed_method_{lang}"
+
+        def work(db: sqlite3.Connection) -> tuple[int, list[tuple]]:
+            db.execute("BEGIN")  # both queries see the same rows
+            unlisted = db.execute(
+                "SELECT count(*) FROM docs WHERE problem IS NOT NULL OR typeof(listed_order) != 'integer'"
+            ).fetchone()[0]
+            rows = db.execute(
+                f"SELECT rel, mtime_ns, size, session_id, listed_when, {method}, listed_inbrenger, listed_people,"
+                " listed_minutes, listed_case FROM docs ORDER BY listed_order DESC, rel"
+            ).fetchall()
+            db.execute("COMMIT")
+            return unlisted, rows
+
+        try:
+            unlisted, rows = self._run(work)
+        except sqlite3.Error:
+            return None
+        if unlisted or len(rows) != len(found):
+            return None
+        if not rows:
+            return []
+        columns = list(zip(*rows))
+        if set(zip(*columns[:3])) != set(found) or len(set(columns[3])) != len(rows):
+            return None  # a file changed, came or went; or the same session is in two files (`listing` names them)
+        texts = columns[3:]
+        try:
+            for column in texts:
+                "".join(column)  # every one text (str.join refuses anything else): else never trusted
+        except TypeError:
+            return None
+        return texts
 
     # -- keeping up with the store ------------------------------------------------------------
 
@@ -514,6 +590,12 @@ def _path_maker(folder: Path):
     return fast
 
 
+def _problem(key: str, **values: object) -> Message:
+    from ..core.message import Message
+
+    return Message(key, values)
+
+
 def _is_busy(error: sqlite3.Error) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
@@ -537,11 +619,41 @@ def _row_of_summary(summary: SessionSummary) -> tuple:
     )
 
 
+def listed_texts(summary: SessionSummary, lang: str) -> tuple[str, ...]:
+    """What `intervisie notes list` prints of one session, column by column: id, when, method,
+    inbrenger, people, minutes, case (its trailing white space gone: the line ends there)."""
+    from .summary import minutes_label
+
+    return (
+        summary.id,
+        summary.when.isoformat(" ")[:16],  # as %Y-%m-%d %H:%M, faster
+        summary.method_label(lang),
+        summary.inbrenger or "-",
+        str(len(summary.participants)),
+        minutes_label(summary.running_seconds),
+        (summary.case_title or "-").rstrip(),
+    )
+
+
+def _listed_of_summary(summary: SessionSummary) -> tuple:
+    """The values of `_LISTED_COLUMNS`: the order (microseconds since 1970), then the listed texts."""
+    _, when, _, *rest = listed_texts(summary, LANGUAGES[0])
+    methods = (summary.method_label(lang) for lang in LANGUAGES)
+    return ((summary.when - _EPOCH) // _MICROSECOND, when, *methods, *rest)
+
+
 def _summary_of_row(
-    row: tuple, path: Path, names: dict[str, dict[str, str]], people: dict[str, tuple[str, ...]]
+    row: tuple,
+    path: Path,
+    names: dict[str, dict[str, str]],
+    people: dict[str, tuple[str, ...]],
+    summary_class: type[SessionSummary] | None = None,
 ) -> SessionSummary:
     """A summary from a cached row, every field checked (a row is never trusted blindly).
-    Method names and groups repeat across sessions: each distinct JSON is parsed once."""
+    Method names and groups repeat across sessions: each distinct JSON is parsed once.
+    (`summary_class`: SessionSummary, handed in by a caller that makes many.)"""
+    if summary_class is None:
+        from .summary import SessionSummary as summary_class
     (
         _,
         _,
@@ -593,7 +705,7 @@ def _summary_of_row(
     started_at = _from_iso(started) if started else None
     if started_at is not None and started_at.tzinfo is None:
         started_at = as_aware(started_at)
-    summary = _new_summary(SessionSummary)
+    summary = _new_summary(summary_class)
     # The fields in one dict, not the frozen dataclass's per-field `__init__` (a warm listing makes 10,000).
     summary.__dict__.update(
         id=session_id,
