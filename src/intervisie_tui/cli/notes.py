@@ -7,17 +7,19 @@ Only the review screen imports Textual; the other actions start fast without it.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..i18n import t
 
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
+
 if TYPE_CHECKING:
+    import argparse
+
     from ..core.message import Message
     from ..store.catalog import SessionCatalog
     from ..store.errors import Problem
@@ -152,8 +154,8 @@ def _print_columns(
     columns = [(name, *column) for name, column in zip(header, columns, strict=True)]
     widths = [max(map(len, column)) for column in columns[:-1]]
     # The last column unpadded (each line loses its trailing white space anyway), so one format makes a line.
-    line = "  ".join([*(f"{{:<{width}}}" for width in widths), "{}"])
-    lines = list(map(line.format, *columns))
+    line = "  ".join([*(f"%-{width}s" for width in widths), "%s"])
+    lines = [line % row for row in zip(*columns)]
     if "" in columns[-1]:  # a case of white space only: that line ends before it
         lines = [text.rstrip() for text in lines]
     lines.append("")

@@ -32,11 +32,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..core.times import MAX_SECONDS, as_aware
 from ..i18n import LANGUAGES
 from .folding import fold
+
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
 
 if TYPE_CHECKING:  # imported where used: the command's warm listing makes no summary and no message
     from ..core.message import Message
@@ -259,8 +260,6 @@ class SessionCatalog:
     def scan(self) -> tuple[Found, list[tuple[Path, Problem]]]:
         """Every `*.json` under the sessions folder, one level of year folders deep; and the
         folders that could not be read (never silently skipped: their sessions would seem gone)."""
-        from ..core.os_errors import os_error_reason
-
         found: Found = []
         problems: list[tuple[Path, Problem]] = []
         try:
@@ -275,9 +274,10 @@ class SessionCatalog:
         except FileNotFoundError:
             return found, problems  # no session saved yet
         except OSError as error:  # a file where the folder should be, no permission, …
-            problems.append((self.folder, _problem("store.problem.folder", detail=os_error_reason(error))))
+            problems.append((self.folder, _problem("store.problem.folder", error=error)))
             return found, problems
         for year in years:
+            prefix = f"{year.name}/"
             try:
                 with os.scandir(year.path) as entries:
                     for entry in entries:
@@ -286,13 +286,11 @@ class SessionCatalog:
                             try:
                                 stat = entry.stat()
                             except OSError as error:
-                                problems.append(
-                                    (Path(entry.path), _problem("store.problem.os", detail=os_error_reason(error)))
-                                )
+                                problems.append((Path(entry.path), _problem("store.problem.os", error=error)))
                                 continue
-                            found.append((f"{year.name}/{name}", stat.st_mtime_ns, stat.st_size))
+                            found.append((prefix + name, stat.st_mtime_ns, stat.st_size))
             except OSError as error:
-                problems.append((Path(year.path), _problem("store.problem.folder", detail=os_error_reason(error))))
+                problems.append((Path(year.path), _problem("store.problem.folder", error=error)))
         return found, problems
 
     # -- listing ------------------------------------------------------------------------------
@@ -590,9 +588,14 @@ def _path_maker(folder: Path):
     return fast
 
 
-def _problem(key: str, **values: object) -> Message:
+def _problem(key: str, *, error: OSError | None = None, **values: object) -> Message:
+    """A "store.problem.*" message (with `error`: its reason as `detail`), imported only when there is one."""
     from ..core.message import Message
 
+    if error is not None:
+        from ..core.os_errors import os_error_reason
+
+        values["detail"] = os_error_reason(error)
     return Message(key, values)
 
 
@@ -653,7 +656,9 @@ def _summary_of_row(
     Method names and groups repeat across sessions: each distinct JSON is parsed once.
     (`summary_class`: SessionSummary, handed in by a caller that makes many.)"""
     if summary_class is None:
-        from .summary import SessionSummary as summary_class
+        from .summary import SessionSummary
+
+        summary_class = SessionSummary
     (
         _,
         _,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .catalog import CATALOG_FILE, SessionCatalog
+
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
 
 if TYPE_CHECKING:  # not imported by `intervisie notes list` from a warm index (`SessionCatalog.listed`)
     from ..core.message import Message
