@@ -103,9 +103,10 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        columns = None if args.json else catalog.listed(lang)
-        if columns is not None:
-            return _print_columns(root, columns, [], lang)
+        listed = None if args.json else catalog.listed(lang)
+        if listed is not None:
+            widths, rows = listed
+            return _print_rows(root, rows, widths, [], lang)
         return _print_listing(root, catalog, args.json, lang)
     finally:
         if collecting:
@@ -119,8 +120,9 @@ def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str
 
     summaries, problems = listing(catalog)
     if not as_json:
-        columns = list(zip(*[listed_texts(summary, lang) for summary in summaries]))
-        return _print_columns(root, columns, problems, lang)
+        rows = [listed_texts(summary, lang) for summary in summaries]
+        widths = [max(map(len, column)) for column in list(zip(*rows))[:-1]]
+        return _print_rows(root, rows, widths, problems, lang)
     records = [
         {
             "id": summary.id,
@@ -139,11 +141,16 @@ def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str
     return 0
 
 
-def _print_columns(
-    root: Path, columns: list[tuple[str, ...]], problems: Sequence[tuple[Path, Message]], lang: str
+def _print_rows(
+    root: Path,
+    rows: list[tuple[str, ...]],
+    widths: Sequence[int],
+    problems: Sequence[tuple[Path, Message]],
+    lang: str,
 ) -> int:
-    """The listing as a table of these columns (`listed_texts`), each headed by its name and as wide as its widest."""
-    if not columns:
+    """The listing as a table: a row per session (`listed_texts`) under the columns' names, each column
+    as wide as its widest text (`widths`: of the rows, each but the last)."""
+    if not rows:
         print(t("notes.cli.none", lang, path=root / "sessions"))
         _report_problems(problems, lang)
         return 0
@@ -151,12 +158,10 @@ def _print_columns(
         t(f"notes.cli.column.{name}", lang)
         for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case")
     )
-    columns = [(name, *column) for name, column in zip(header, columns, strict=True)]
-    widths = [max(map(len, column)) for column in columns[:-1]]
     # The last column unpadded (each line loses its trailing white space anyway), so one format makes a line.
-    line = "  ".join([*(f"%-{width}s" for width in widths), "%s"])
-    lines = [line % row for row in zip(*columns)]
-    if "" in columns[-1]:  # a case of white space only: that line ends before it
+    line = "  ".join([*(f"%-{max(width, len(name))}s" for width, name in zip(widths, header)), "%s"])
+    lines = [line % header, *[line % row for row in rows]]
+    if any(not row[-1] for row in rows):  # a case of white space only: that line ends before it
         lines = [text.rstrip() for text in lines]
     lines.append("")
     sys.stdout.write("\n".join(lines))

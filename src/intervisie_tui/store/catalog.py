@@ -220,7 +220,9 @@ class SessionCatalog:
                 {", ".join(f"{name} TEXT" for name in _LISTED_TEXTS)}, listed_order INTEGER
             );
             -- The warm listing reads only this, in its order: no sort, no row of the table.
-            CREATE INDEX listing ON docs (listed_order DESC, rel, mtime_ns, size, session_id, {", ".join(_LISTED_TEXTS)});
+            CREATE INDEX listing ON docs (
+                listed_order DESC, rel, mtime_ns, size, session_id, {", ".join(_LISTED_TEXTS)}, problem
+            );
             {texts};
             INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
             COMMIT;
@@ -410,49 +412,47 @@ class SessionCatalog:
             db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
             db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
 
-    def listed(self, lang: str) -> list[tuple[str, ...]] | None:
-        """What `intervisie notes list` prints, column by column (those of `listed_texts`), newest
-        first, straight from the index (no column when there is no session); None unless every row is there, of a file unchanged since
-        (name, size and modification time, from one pass over the folders) and listable (its
-        texts are text), with no file that cannot be read and no id twice. Then `refresh` reads
-        what changed and brings the index up to date."""
+    def listed(self, lang: str) -> tuple[list[int], list[tuple[str, ...]]] | None:
+        """What `intervisie notes list` prints, straight from the index: a row per session (as
+        `listed_texts`), newest first, and how wide each column is but the last. None unless
+        every row is there, of a file unchanged since (name, size and modification time, from
+        one pass over the folders) and listable (its texts text), with no file that cannot be
+        read and no id twice: then `refresh` reads what changed and brings the index up to date."""
         if lang not in LANGUAGES:
             return None
         found, problems = self.scan()
         if problems:
             return None
-        method = f"listed_method_{lang}"
+        texts = ", ".join(("session_id", "listed_when", f"listed_method_{lang}", *_LISTED_TEXTS[-4:]))
 
-        def work(db: sqlite3.Connection) -> tuple[int, list[tuple]]:
-            db.execute("BEGIN")  # both queries see the same rows
-            unlisted = db.execute(
-                "SELECT count(*) FROM docs WHERE problem IS NOT NULL OR typeof(listed_order) != 'integer'"
-            ).fetchone()[0]
-            rows = db.execute(
-                f"SELECT rel, mtime_ns, size, session_id, listed_when, {method}, listed_inbrenger, listed_people,"
-                " listed_minutes, listed_case FROM docs ORDER BY listed_order DESC, rel"
-            ).fetchall()
+        def work(db: sqlite3.Connection) -> tuple[tuple[int, int], set[tuple], list[tuple]]:
+            db.execute("BEGIN")  # the three queries see the same rows; each reads only the index `listing`
+            counts = db.execute(
+                "SELECT count(*), total(problem IS NOT NULL OR typeof(listed_order) != 'integer') FROM docs"
+            ).fetchone()
+            stamps = set(db.execute("SELECT rel, mtime_ns, size FROM docs"))
+            rows = db.execute(f"SELECT {texts} FROM docs ORDER BY listed_order DESC, rel").fetchall()
             db.execute("COMMIT")
-            return unlisted, rows
+            return counts, stamps, rows
 
         try:
-            unlisted, rows = self._run(work)
+            (total, unlisted), stamps, rows = self._run(work)
         except sqlite3.Error:
             return None
-        if unlisted or len(rows) != len(found):
-            return None
+        if unlisted or total != len(found) or stamps != set(found):
+            return None  # a file changed, came or went, or a row is no listing's
         if not rows:
-            return []
+            return [], rows
         columns = list(zip(*rows))
-        if set(zip(*columns[:3])) != set(found) or len(set(columns[3])) != len(rows):
-            return None  # a file changed, came or went; or the same session is in two files (`listing` names them)
-        texts = columns[3:]
         try:
-            for column in texts:
-                "".join(column)  # every one text (str.join refuses anything else): else never trusted
+            # Every one text (str.join refuses anything else), or the row is never trusted.
+            for column in columns:
+                "".join(column)
         except TypeError:
             return None
-        return texts
+        if len(set(columns[0])) != len(rows):
+            return None  # the same session in two files: `listing` names them
+        return [max(map(len, column)) for column in columns[:-1]], rows
 
     # -- keeping up with the store ------------------------------------------------------------
 
