@@ -50,7 +50,7 @@ def listing(capsys, *argv: str) -> tuple[str, str]:
 
 def from_documents_only(monkeypatch) -> None:
     """The next listings ignore the index's listed rows: they print from the summaries."""
-    monkeypatch.setattr(catalog_module.SessionCatalog, "listed", lambda self, lang: None)
+    monkeypatch.setattr(catalog_module.SessionCatalog, "listed", lambda self, *how: None)
 
 
 def from_index_only(monkeypatch) -> None:
@@ -69,8 +69,9 @@ def test_the_warm_listing_prints_exactly_what_the_documents_give(data, capsys, m
         cold, cold_err = listing(capsys, "--lang", lang)
     with monkeypatch.context() as patch:
         from_index_only(patch)
-        warm, warm_err = listing(capsys, "--lang", lang)
-    assert warm == cold and warm_err == cold_err == ""
+        warm, warm_err = listing(capsys, "--lang", lang)  # from the rows
+        kept, kept_err = listing(capsys, "--lang", lang)  # the text the index kept of them
+    assert warm == kept == cold and warm_err == kept_err == cold_err == ""
     lines = warm.splitlines()
     assert [line.split()[0] for line in lines[1:]] == ["f1x7ure003", "f1x7ure001", "f1x7ure002", "f1x7ure004"]
     assert all(line == line.rstrip() for line in lines)
@@ -87,8 +88,15 @@ def test_the_json_listing_is_unchanged_by_the_index(data, capsys):
     assert first == again and json.loads(again)[0]["id"] == "f1x7ure003"
 
 
+def kept_texts(data: Path) -> int:
+    with closing(sqlite3.connect(data / catalog_module.CATALOG_FILE)) as db:
+        return db.execute("SELECT count(*) FROM rendered").fetchone()[0]
+
+
 def test_a_document_edited_in_place_with_the_same_size_is_seen(data, capsys):
     listing(capsys)
+    listing(capsys)
+    assert kept_texts(data) == 1
     path = data / "sessions" / "2026" / "2026-01-15_incident_f1x7ure001.json"
     before = path.stat()
     path.write_text(path.read_text().replace("Boze ouder", "Boze buren"))
@@ -100,6 +108,8 @@ def test_a_document_edited_in_place_with_the_same_size_is_seen(data, capsys):
 
 def test_a_removed_document_leaves_the_listing_and_a_new_one_joins_it(data, capsys, monkeypatch):
     listing(capsys)
+    listing(capsys)
+    assert kept_texts(data) == 1
     (data / "sessions" / "2026" / "2026-01-15_incident_f1x7ure001.json").unlink()
     out, _ = listing(capsys)
     assert "f1x7ure001" not in out and "f1x7ure002" in out
@@ -125,9 +135,12 @@ def test_the_same_id_in_two_files_is_named_at_every_listing(data, capsys):
         assert "same session id" in err
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "other schema", "schema 2", "text for a number"])
+@pytest.mark.parametrize(
+    "damage", ["garbage", "truncated", "other schema", "schema 2", "text for a number", "kept text", "no kept text"]
+)
 def test_a_damaged_index_is_rebuilt_by_the_listing(data, capsys, damage):
     expected, _ = listing(capsys)
+    assert listing(capsys) == (expected, "") and kept_texts(data) == 1
     index = data / catalog_module.CATALOG_FILE
     if damage == "garbage":
         index.write_bytes(os.urandom(8000))
@@ -140,9 +153,12 @@ def test_a_damaged_index_is_rebuilt_by_the_listing(data, capsys, damage):
     elif damage == "schema 2":  # an index of the version before: its rows hold no listed text
         with closing(sqlite3.connect(index)) as db, db:
             db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
-    else:
+    elif damage == "text for a number":  # (the kept text is forgotten with it)
         with closing(sqlite3.connect(index)) as db, db:
             db.execute("UPDATE docs SET listed_minutes = 7, listed_when = x'00'")
+    else:
+        with closing(sqlite3.connect(index)) as db, db:
+            db.execute("UPDATE rendered SET text = " + ("x'35'" if damage == "kept text" else "''"))
     out, err = listing(capsys)
     assert out == expected and err == ""
     with closing(sqlite3.connect(index)) as db:

@@ -103,10 +103,13 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        listed = None if args.json else catalog.listed(lang)
+        header = _header(lang)
+        # What the kept text depends on besides the rows: the layout's version (bump it when the table
+        # is printed otherwise), the language and the headings.
+        layout = "\t".join(("1", lang, *header))
+        listed = None if args.json else catalog.listed(lang, layout, lambda widths, rows: _table(header, widths, rows))
         if listed is not None:
-            widths, rows = listed
-            return _print_rows(root, rows, widths, [], lang)
+            return _print_table(root, listed, [], lang)
         return _print_listing(root, catalog, args.json, lang)
     finally:
         if collecting:
@@ -122,7 +125,7 @@ def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str
     if not as_json:
         rows = [listed_texts(summary, lang) for summary in summaries]
         widths = [max(map(len, column)) for column in list(zip(*rows))[:-1]]
-        return _print_rows(root, rows, widths, problems, lang)
+        return _print_table(root, _table(_header(lang), widths, rows) if rows else "", problems, lang)
     records = [
         {
             "id": summary.id,
@@ -141,30 +144,30 @@ def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str
     return 0
 
 
-def _print_rows(
-    root: Path,
-    rows: list[tuple[str, ...]],
-    widths: Sequence[int],
-    problems: Sequence[tuple[Path, Message]],
-    lang: str,
-) -> int:
-    """The listing as a table: a row per session (`listed_texts`) under the columns' names, each column
-    as wide as its widest text (`widths`: of the rows, each but the last)."""
-    if not rows:
-        print(t("notes.cli.none", lang, path=root / "sessions"))
-        _report_problems(problems, lang)
-        return 0
-    header = tuple(
+def _header(lang: str) -> tuple[str, ...]:
+    return tuple(
         t(f"notes.cli.column.{name}", lang)
         for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case")
     )
+
+
+def _table(header: tuple[str, ...], widths: Sequence[int], rows: list[tuple[str, ...]]) -> str:
+    """A row per session (`listed_texts`) under the columns' names, each column as wide as its widest
+    text (`widths`: of the rows, each but the last)."""
     # The last column unpadded (each line loses its trailing white space anyway), so one format makes a line.
     line = "  ".join([*(f"%-{max(width, len(name))}s" for width, name in zip(widths, header)), "%s"])
     lines = [line % header, *[line % row for row in rows]]
     if any(not row[-1] for row in rows):  # a case of white space only: that line ends before it
         lines = [text.rstrip() for text in lines]
     lines.append("")
-    sys.stdout.write("\n".join(lines))
+    return "\n".join(lines)
+
+
+def _print_table(root: Path, table: str, problems: Sequence[tuple[Path, Message]], lang: str) -> int:
+    if table:
+        sys.stdout.write(table)
+    else:
+        print(t("notes.cli.none", lang, path=root / "sessions"))
     _report_problems(problems, lang)
     return 0
 

@@ -28,7 +28,7 @@ import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -50,7 +50,7 @@ CATALOG_FILE = "index.sqlite3"
 LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before this one: removed (they hold notes)
 # Bump when a table or what is indexed changes: older files are deleted and rebuilt. 2: the notes'
 # case question replaces the plan's set-up one (a file of 1 may hold a question erased since).
-# 3: each row keeps its listed text (`listed_*`, a method name per language of LANGUAGES).
+# 3: each row keeps its listed text (`listed_*`, a method name per language of LANGUAGES); `rendered`.
 SCHEMA = "3"
 BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
 
@@ -219,6 +219,11 @@ class SessionCatalog:
                 problem TEXT,
                 {", ".join(f"{name} TEXT" for name in _LISTED_TEXTS)}, listed_order INTEGER
             );
+            -- What the warm listing printed (`listed`): forgotten whenever a row changes.
+            CREATE TABLE rendered (layout TEXT PRIMARY KEY, text TEXT NOT NULL);
+            CREATE TRIGGER docs_inserted AFTER INSERT ON docs BEGIN DELETE FROM rendered; END;
+            CREATE TRIGGER docs_updated AFTER UPDATE ON docs BEGIN DELETE FROM rendered; END;
+            CREATE TRIGGER docs_deleted AFTER DELETE ON docs BEGIN DELETE FROM rendered; END;
             -- The warm listing reads only this, in its order: no sort, no row of the table.
             CREATE INDEX listing ON docs (
                 listed_order DESC, rel, mtime_ns, size, session_id, {", ".join(_LISTED_TEXTS)}, problem
@@ -412,12 +417,14 @@ class SessionCatalog:
             db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
             db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
 
-    def listed(self, lang: str) -> tuple[list[int], list[tuple[str, ...]]] | None:
-        """What `intervisie notes list` prints, straight from the index: a row per session (as
-        `listed_texts`), newest first, and how wide each column is but the last. None unless
-        every row is there, of a file unchanged since (name, size and modification time, from
-        one pass over the folders) and listable (its texts text), with no file that cannot be
-        read and no id twice: then `refresh` reads what changed and brings the index up to date."""
+    def listed(self, lang: str, layout: str, render: Callable[[list[int], list[tuple[str, ...]]], str]) -> str | None:
+        """What `intervisie notes list` prints, straight from the index: `render(widths, rows)`
+        of a row per session (as `listed_texts`), newest first, and how wide each column is but
+        the last ("" when there is no session). The index keeps the text under `layout` (what
+        else it depends on: language, headings) until any row changes (a trigger forgets it).
+        None unless every row is there, of a file unchanged since (name, size and modification
+        time, from one pass over the folders) and listable (its texts text), with no file that
+        cannot be read and no id twice: then `refresh` reads what changed and updates the index."""
         if lang not in LANGUAGES:
             return None
         found, problems = self.scan()
@@ -425,24 +432,30 @@ class SessionCatalog:
             return None
         texts = ", ".join(("session_id", "listed_when", f"listed_method_{lang}", *_LISTED_TEXTS[-4:]))
 
-        def work(db: sqlite3.Connection) -> tuple[tuple[int, int], set[tuple], list[tuple]]:
-            db.execute("BEGIN")  # the three queries see the same rows; each reads only the index `listing`
+        def work(db: sqlite3.Connection) -> tuple[tuple[int, int], set[tuple], object, list[tuple] | None, int]:
+            db.execute("BEGIN")  # the queries see the same rows; each reads only an index
             counts = db.execute(
                 "SELECT count(*), total(problem IS NOT NULL OR typeof(listed_order) != 'integer') FROM docs"
             ).fetchone()
             stamps = set(db.execute("SELECT rel, mtime_ns, size FROM docs"))
-            rows = db.execute(f"SELECT {texts} FROM docs ORDER BY listed_order DESC, rel").fetchall()
+            kept = db.execute("SELECT text FROM rendered WHERE layout = ?", (layout,)).fetchone()
+            rows = None
+            if kept is None:
+                rows = db.execute(f"SELECT {texts} FROM docs ORDER BY listed_order DESC, rel").fetchall()
+            version = db.execute("PRAGMA data_version").fetchone()[0]
             db.execute("COMMIT")
-            return counts, stamps, rows
+            return counts, stamps, kept and kept[0], rows, version
 
         try:
-            (total, unlisted), stamps, rows = self._run(work)
+            (total, unlisted), stamps, kept, rows, version = self._run(work)
         except sqlite3.Error:
             return None
         if unlisted or total != len(found) or stamps != set(found):
             return None  # a file changed, came or went, or a row is no listing's
+        if rows is None:
+            return kept if type(kept) is str and kept else None  # (else not what was written: never trusted)
         if not rows:
-            return [], rows
+            return ""
         columns = list(zip(*rows))
         try:
             # Every one text (str.join refuses anything else), or the row is never trusted.
@@ -452,7 +465,22 @@ class SessionCatalog:
             return None
         if len(set(columns[0])) != len(rows):
             return None  # the same session in two files: `listing` names them
-        return [max(map(len, column)) for column in columns[:-1]], rows
+        text = render([max(map(len, column)) for column in columns[:-1]], rows)
+        self._keep_rendered(layout, text, version)
+        return text
+
+    def _keep_rendered(self, layout: str, text: str, version: int) -> None:
+        """Keep the listing's text, unless the index changed since its rows were read (another
+        program wrote to it: `data_version`). A cache that cannot be written is no loss."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            if db.execute("PRAGMA data_version").fetchone()[0] == version:
+                db.execute("INSERT OR REPLACE INTO rendered (layout, text) VALUES (?, ?)", (layout, text))
+            db.execute("COMMIT")
+
+        with contextlib.suppress(sqlite3.Error):
+            self._run(work)
 
     # -- keeping up with the store ------------------------------------------------------------
 
