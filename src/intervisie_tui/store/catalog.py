@@ -54,7 +54,7 @@ LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before th
 SCHEMA = "3"
 BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
 
-Found = list[tuple[str, int, int]]  # (path relative to the sessions folder, mtime_ns, size)
+Found = list  # of (path relative to the sessions folder, mtime_ns, size), or of their `_stamp_text`
 
 _COLUMNS = (
     "session_id, started_at, saved_at, method_id, method_name, participants, inbrenger, "
@@ -213,6 +213,7 @@ class SessionCatalog:
                 rel TEXT NOT NULL UNIQUE,
                 mtime_ns INTEGER NOT NULL,
                 size INTEGER NOT NULL,
+                stamp TEXT,
                 session_id TEXT, started_at TEXT, saved_at TEXT, method_id TEXT,
                 method_name TEXT, participants TEXT, inbrenger TEXT, case_title TEXT,
                 running REAL, overtime REAL, reflection INTEGER,
@@ -224,6 +225,7 @@ class SessionCatalog:
             CREATE TRIGGER docs_inserted AFTER INSERT ON docs BEGIN DELETE FROM rendered; END;
             CREATE TRIGGER docs_updated AFTER UPDATE ON docs BEGIN DELETE FROM rendered; END;
             CREATE TRIGGER docs_deleted AFTER DELETE ON docs BEGIN DELETE FROM rendered; END;
+            CREATE INDEX stamps ON docs (stamp);  -- the files as the warm listing compares them
             -- The warm listing reads only this, in its order: no sort, no row of the table.
             CREATE INDEX listing ON docs (
                 listed_order DESC, rel, mtime_ns, size, session_id, {", ".join(_LISTED_TEXTS)}, problem
@@ -264,9 +266,10 @@ class SessionCatalog:
 
     # -- scanning -----------------------------------------------------------------------------
 
-    def scan(self) -> tuple[Found, list[tuple[Path, Problem]]]:
+    def scan(self, *, as_text: bool = False) -> tuple[Found, list[tuple[Path, Problem]]]:
         """Every `*.json` under the sessions folder, one level of year folders deep; and the
-        folders that could not be read (never silently skipped: their sessions would seem gone)."""
+        folders that could not be read (never silently skipped: their sessions would seem gone).
+        With `as_text` each file is one text instead (`_stamp_text`), as the index's `stamp` keeps it."""
         found: Found = []
         problems: list[tuple[Path, Problem]] = []
         try:
@@ -295,7 +298,10 @@ class SessionCatalog:
                             except OSError as error:
                                 problems.append((Path(entry.path), _problem("store.problem.os", error=error)))
                                 continue
-                            found.append((prefix + name, stat.st_mtime_ns, stat.st_size))
+                            if as_text:
+                                found.append(_stamp_text(prefix + name, stat.st_mtime_ns, stat.st_size))
+                            else:
+                                found.append((prefix + name, stat.st_mtime_ns, stat.st_size))
             except OSError as error:
                 problems.append((Path(year.path), _problem("store.problem.folder", error=error)))
         return found, problems
@@ -394,13 +400,20 @@ class SessionCatalog:
                 (mtime, size), text = stored
                 if summary is None:
                     db.execute(
-                        "INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
-                        (relative, mtime, size, json.dumps(message_to_data(problem), ensure_ascii=False, default=str)),
+                        "INSERT INTO docs (rel, mtime_ns, size, stamp, problem) VALUES (?, ?, ?, ?, ?)",
+                        (
+                            relative,
+                            mtime,
+                            size,
+                            _stamp_text(relative, mtime, size),
+                            json.dumps(message_to_data(problem), ensure_ascii=False, default=str),
+                        ),
                     )
                     continue
-                values = (relative, mtime, size, *_row_of_summary(summary), *_listed_of_summary(summary))
+                stamp = _stamp_text(relative, mtime, size)
+                values = (relative, mtime, size, stamp, *_row_of_summary(summary), *_listed_of_summary(summary))
                 cursor = db.execute(
-                    f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}, {_LISTED_COLUMNS})"
+                    f"INSERT INTO docs (rel, mtime_ns, size, stamp, {_COLUMNS}, {_LISTED_COLUMNS})"
                     f" VALUES ({', '.join('?' * len(values))})",
                     values,
                 )
@@ -427,17 +440,17 @@ class SessionCatalog:
         cannot be read and no id twice: then `refresh` reads what changed and updates the index."""
         if lang not in LANGUAGES:
             return None
-        found, problems = self.scan()
+        found, problems = self.scan(as_text=True)
         if problems:
             return None
         texts = ", ".join(("session_id", "listed_when", f"listed_method_{lang}", *_LISTED_TEXTS[-4:]))
 
-        def work(db: sqlite3.Connection) -> tuple[tuple[int, int], set[tuple], object, list[tuple] | None, int]:
+        def work(db: sqlite3.Connection) -> tuple[tuple[int, int], set[str], object, list[tuple] | None, int]:
             db.execute("BEGIN")  # the queries see the same rows; each reads only an index
             counts = db.execute(
                 "SELECT count(*), total(problem IS NOT NULL OR typeof(listed_order) != 'integer') FROM docs"
             ).fetchone()
-            stamps = set(db.execute("SELECT rel, mtime_ns, size FROM docs"))
+            stamps = {stamp for (stamp,) in db.execute("SELECT stamp FROM docs")}
             kept = db.execute("SELECT text FROM rendered WHERE layout = ?", (layout,)).fetchone()
             rows = None
             if kept is None:
@@ -614,6 +627,12 @@ def _path_maker(folder: Path):
     except (AttributeError, TypeError, ValueError):
         return plain
     return fast
+
+
+def _stamp_text(relative: str, mtime_ns: int, size: int) -> str:
+    """A file as the warm listing compares it with the index, in one text (the numbers first:
+    whatever the name holds, two files differ in it when they differ at all)."""
+    return f"{mtime_ns} {size} {relative}"
 
 
 def _problem(key: str, *, error: OSError | None = None, **values: object) -> Message:
