@@ -228,7 +228,7 @@ class SessionCatalog:
             CREATE INDEX stamps ON docs (stamp);  -- the files as the warm listing compares them
             -- The warm listing reads only this, in its order: no sort, no row of the table.
             CREATE INDEX listing ON docs (
-                listed_order DESC, rel, mtime_ns, size, session_id, {", ".join(_LISTED_TEXTS)}, problem
+                listed_order DESC, rel, session_id, {", ".join(_LISTED_TEXTS)}
             );
             {texts};
             INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
@@ -399,15 +399,9 @@ class SessionCatalog:
                 self._delete(db, relative)
                 (mtime, size), text = stored
                 if summary is None:
-                    db.execute(
-                        "INSERT INTO docs (rel, mtime_ns, size, stamp, problem) VALUES (?, ?, ?, ?, ?)",
-                        (
-                            relative,
-                            mtime,
-                            size,
-                            _stamp_text(relative, mtime, size),
-                            json.dumps(message_to_data(problem), ensure_ascii=False, default=str),
-                        ),
+                    db.execute(  # no stamp: the warm listing names no problem, `refresh` does
+                        "INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
+                        (relative, mtime, size, json.dumps(message_to_data(problem), ensure_ascii=False, default=str)),
                     )
                     continue
                 stamp = _stamp_text(relative, mtime, size)
@@ -445,28 +439,29 @@ class SessionCatalog:
             return None
         texts = ", ".join(("session_id", "listed_when", f"listed_method_{lang}", *_LISTED_TEXTS[-4:]))
 
-        def work(db: sqlite3.Connection) -> tuple[tuple[int, int], set[str], object, list[tuple] | None, int]:
+        def work(db: sqlite3.Connection) -> tuple[set[str | None], object, int, list[tuple] | None, int]:
             db.execute("BEGIN")  # the queries see the same rows; each reads only an index
-            counts = db.execute(
-                "SELECT count(*), total(problem IS NOT NULL OR typeof(listed_order) != 'integer') FROM docs"
-            ).fetchone()
+            # A file's row, each one's own (`rel` is unique); none of a file that cannot be read.
             stamps = {stamp for (stamp,) in db.execute("SELECT stamp FROM docs")}
             kept = db.execute("SELECT text FROM rendered WHERE layout = ?", (layout,)).fetchone()
-            rows = None
-            if kept is None:
+            unlisted, rows = 0, None
+            if kept is None:  # (a kept text was made of rows that passed what follows, unchanged since)
+                unlisted = db.execute("SELECT count(*) FROM docs WHERE typeof(listed_order) != 'integer'").fetchone()[0]
                 rows = db.execute(f"SELECT {texts} FROM docs ORDER BY listed_order DESC, rel").fetchall()
             version = db.execute("PRAGMA data_version").fetchone()[0]
             db.execute("COMMIT")
-            return counts, stamps, kept and kept[0], rows, version
+            return stamps, kept and kept[0], unlisted, rows, version
 
         try:
-            (total, unlisted), stamps, kept, rows, version = self._run(work)
+            stamps, kept, unlisted, rows, version = self._run(work)
         except sqlite3.Error:
             return None
-        if unlisted or total != len(found) or stamps != set(found):
-            return None  # a file changed, came or went, or a row is no listing's
+        if stamps != set(found):
+            return None  # a file changed, came or went, or cannot be read
         if rows is None:
             return kept if type(kept) is str and kept else None  # (else not what was written: never trusted)
+        if unlisted:
+            return None
         if not rows:
             return ""
         columns = list(zip(*rows))
