@@ -107,7 +107,7 @@ def list_sessions(args: argparse.Namespace, lang: str) -> int:
         # What the kept text depends on besides the rows: the layout's version (bump it when the table
         # is printed otherwise), the language and the headings.
         layout = "\t".join(("1", lang, *header))
-        listed = None if args.json else catalog.listed(lang, layout, lambda widths, rows: _table(header, widths, rows))
+        listed = None if args.json else catalog.listed(lang, layout, lambda rows: _table(header, rows))
         if listed is not None:
             return _print_table(root, listed, [], lang)
         return _print_listing(root, catalog, args.json, lang)
@@ -124,8 +124,7 @@ def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str
     summaries, problems = listing(catalog)
     if not as_json:
         rows = [listed_texts(summary, lang) for summary in summaries]
-        widths = [max(map(len, column)) for column in list(zip(*rows))[:-1]]
-        return _print_table(root, _table(_header(lang), widths, rows) if rows else "", problems, lang)
+        return _print_table(root, _table(_header(lang), rows) if rows else "", problems, lang)
     records = [
         {
             "id": summary.id,
@@ -145,17 +144,18 @@ def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str
 
 
 def _header(lang: str) -> tuple[str, ...]:
+    """The names of the listing's columns, those of `listed_texts`."""
     return tuple(
         t(f"notes.cli.column.{name}", lang)
         for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case")
     )
 
 
-def _table(header: tuple[str, ...], widths: Sequence[int], rows: list[tuple[str, ...]]) -> str:
-    """A row per session (`listed_texts`) under the columns' names, each column as wide as its widest
-    text (`widths`: of the rows, each but the last)."""
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A row per session (`listed_texts`) under the columns' names, each column as wide as its widest text."""
+    widths = [max(len(name), *map(len, column)) for name, column in zip(header, zip(*rows))]
     # The last column unpadded (each line loses its trailing white space anyway), so one format makes a line.
-    line = "  ".join([*(f"%-{max(width, len(name))}s" for width, name in zip(widths, header)), "%s"])
+    line = "  ".join([*(f"%-{width}s" for width in widths[:-1]), "%s"])
     lines = [line % header, *[line % row for row in rows]]
     if any(not row[-1] for row in rows):  # a case of white space only: that line ends before it
         lines = [text.rstrip() for text in lines]

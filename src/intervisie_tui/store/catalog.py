@@ -15,8 +15,9 @@ names, the final notes — never the events, so text typed and then erased is no
 
 Light on purpose: a warm listing imports neither pydantic nor the session model; a file
 that must be read again brings them in (`index.summarize`). Each row also keeps what
-`intervisie notes list` prints of it, ready (`listed`): a warm listing of the command is one
-pass over the folders, one query in order and a write, no summary made.
+`intervisie notes list` prints of it, ready, and the index the table printed last (`listed`):
+a warm listing of the command is one pass over the folders, compared with the rows' stamps in
+one set, and a write of that table; no summary made.
 """
 
 from __future__ import annotations
@@ -424,12 +425,11 @@ class SessionCatalog:
             db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
             db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
 
-    def listed(self, lang: str, layout: str, render: Callable[[list[int], list[tuple[str, ...]]], str]) -> str | None:
-        """What `intervisie notes list` prints, straight from the index: `render(widths, rows)`
-        of a row per session (as `listed_texts`), newest first, and how wide each column is but
-        the last ("" when there is no session). The index keeps the text under `layout` (what
-        else it depends on: language, headings) until any row changes (a trigger forgets it).
-        None unless every row is there, of a file unchanged since (name, size and modification
+    def listed(self, lang: str, layout: str, render: Callable[[list[tuple[str, ...]]], str]) -> str | None:
+        """What `intervisie notes list` prints, straight from the index: `render(rows)` of a row
+        per session (as `listed_texts`), newest first ("" when there is no session). The index
+        keeps that text under `layout` (what else it depends on: language, headings) until any
+        row changes (a trigger forgets it). None unless every row is there, of a file unchanged since (name, size and modification
         time, from one pass over the folders) and listable (its texts text), with no file that
         cannot be read and no id twice: then `refresh` reads what changed and updates the index."""
         if lang not in LANGUAGES:
@@ -473,7 +473,7 @@ class SessionCatalog:
             return None
         if len(set(columns[0])) != len(rows):
             return None  # the same session in two files: `listing` names them
-        text = render([max(map(len, column)) for column in columns[:-1]], rows)
+        text = render(rows)
         self._keep_rendered(layout, text, version)
         return text
 
