@@ -155,7 +155,7 @@ def test_a_damaged_index_is_rebuilt_by_the_listing(data, capsys, damage):
             db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
     elif damage == "text for a number":  # (the kept text is forgotten with it)
         with closing(sqlite3.connect(index)) as db, db:
-            db.execute("UPDATE docs SET listed_minutes = 7, listed_when = x'00'")
+            db.execute("UPDATE listed SET listed_minutes = 7, listed_when = x'00'")
     else:
         with closing(sqlite3.connect(index)) as db, db:
             db.execute("UPDATE rendered SET text = " + ("x'35'" if damage == "kept text" else "''"))
@@ -163,7 +163,7 @@ def test_a_damaged_index_is_rebuilt_by_the_listing(data, capsys, damage):
     assert out == expected and err == ""
     with closing(sqlite3.connect(index)) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == catalog_module.SCHEMA
-        assert db.execute("SELECT count(*) FROM docs WHERE typeof(listed_minutes) = 'text'").fetchone()[0] == 4
+        assert db.execute("SELECT count(*) FROM listed WHERE typeof(listed_minutes) = 'text'").fetchone()[0] == 4
 
 
 @pytest.mark.parametrize(

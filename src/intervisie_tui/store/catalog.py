@@ -71,7 +71,7 @@ _LISTED_TEXTS = (
     "listed_minutes",
     "listed_case",
 )
-_LISTED_COLUMNS = ", ".join(("listed_order", *_LISTED_TEXTS))
+_LISTED_COLUMNS = ", ".join(("listed_order", "session_id", *_LISTED_TEXTS))
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
@@ -214,23 +214,25 @@ class SessionCatalog:
                 rel TEXT NOT NULL UNIQUE,
                 mtime_ns INTEGER NOT NULL,
                 size INTEGER NOT NULL,
-                stamp TEXT,
                 session_id TEXT, started_at TEXT, saved_at TEXT, method_id TEXT,
                 method_name TEXT, participants TEXT, inbrenger TEXT, case_title TEXT,
                 running REAL, overtime REAL, reflection INTEGER,
-                problem TEXT,
-                {", ".join(f"{name} TEXT" for name in _LISTED_TEXTS)}, listed_order INTEGER
+                problem TEXT
             );
-            -- What the warm listing printed (`listed`): forgotten whenever a row changes.
+            -- What `intervisie notes list` prints of a readable document (`listed`), beside its row of
+            -- docs (the same id) so that `refresh` reads no more than it needs.
+            CREATE TABLE listed (
+                id INTEGER PRIMARY KEY, stamp TEXT NOT NULL, listed_order INTEGER, session_id TEXT,
+                {", ".join(f"{name} TEXT" for name in _LISTED_TEXTS)}
+            );
+            CREATE INDEX listed_stamps ON listed (stamp);  -- the files as the warm listing compares them
+            -- The rows in the listing's order, all they print: no sort, no row of the table read.
+            CREATE INDEX listed_in_order ON listed (listed_order DESC, session_id, {", ".join(_LISTED_TEXTS)});
+            -- What the warm listing printed last: forgotten whenever a listed row changes.
             CREATE TABLE rendered (layout TEXT PRIMARY KEY, text TEXT NOT NULL);
-            CREATE TRIGGER docs_inserted AFTER INSERT ON docs BEGIN DELETE FROM rendered; END;
-            CREATE TRIGGER docs_updated AFTER UPDATE ON docs BEGIN DELETE FROM rendered; END;
-            CREATE TRIGGER docs_deleted AFTER DELETE ON docs BEGIN DELETE FROM rendered; END;
-            CREATE INDEX stamps ON docs (stamp);  -- the files as the warm listing compares them
-            -- The warm listing reads only this, in its order: no sort, no row of the table.
-            CREATE INDEX listing ON docs (
-                listed_order DESC, rel, session_id, {", ".join(_LISTED_TEXTS)}
-            );
+            CREATE TRIGGER listed_inserted AFTER INSERT ON listed BEGIN DELETE FROM rendered; END;
+            CREATE TRIGGER listed_updated AFTER UPDATE ON listed BEGIN DELETE FROM rendered; END;
+            CREATE TRIGGER listed_deleted AFTER DELETE ON listed BEGIN DELETE FROM rendered; END;
             {texts};
             INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
             COMMIT;
@@ -400,17 +402,18 @@ class SessionCatalog:
                 self._delete(db, relative)
                 (mtime, size), text = stored
                 if summary is None:
-                    db.execute(  # no stamp: the warm listing names no problem, `refresh` does
+                    db.execute(  # not listed: the warm listing names no problem, `refresh` does
                         "INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
                         (relative, mtime, size, json.dumps(message_to_data(problem), ensure_ascii=False, default=str)),
                     )
                     continue
-                stamp = _stamp_text(relative, mtime, size)
-                values = (relative, mtime, size, stamp, *_row_of_summary(summary), *_listed_of_summary(summary))
                 cursor = db.execute(
-                    f"INSERT INTO docs (rel, mtime_ns, size, stamp, {_COLUMNS}, {_LISTED_COLUMNS})"
-                    f" VALUES ({', '.join('?' * len(values))})",
-                    values,
+                    f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (relative, mtime, size, *_row_of_summary(summary)),
+                )
+                listed = (cursor.lastrowid, _stamp_text(relative, mtime, size), *_listed_of_summary(summary))
+                db.execute(
+                    f"INSERT INTO listed (id, stamp, {_LISTED_COLUMNS}) VALUES ({', '.join('?' * len(listed))})", listed
                 )
                 db.execute("INSERT INTO texts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
             db.execute("COMMIT")
@@ -423,15 +426,17 @@ class SessionCatalog:
         row = db.execute("SELECT id FROM docs WHERE rel = ?", (relative,)).fetchone()
         if row is not None:
             db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
+            db.execute("DELETE FROM listed WHERE id = ?", (row[0],))
             db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
 
     def listed(self, lang: str, layout: str, render: Callable[[list[tuple[str, ...]]], str]) -> str | None:
         """What `intervisie notes list` prints, straight from the index: `render(rows)` of a row
         per session (as `listed_texts`), newest first ("" when there is no session). The index
         keeps that text under `layout` (what else it depends on: language, headings) until any
-        row changes (a trigger forgets it). None unless every row is there, of a file unchanged since (name, size and modification
-        time, from one pass over the folders) and listable (its texts text), with no file that
-        cannot be read and no id twice: then `refresh` reads what changed and updates the index."""
+        listed row changes (a trigger forgets it). None unless every file has its row, unchanged
+        since (name, size and modification time, from one pass over the folders) and listable
+        (its texts text), with no file that cannot be read and no id twice: then `refresh` reads
+        what changed and brings the index up to date."""
         if lang not in LANGUAGES:
             return None
         found, problems = self.scan(as_text=True)
@@ -439,15 +444,19 @@ class SessionCatalog:
             return None
         texts = ", ".join(("session_id", "listed_when", f"listed_method_{lang}", *_LISTED_TEXTS[-4:]))
 
-        def work(db: sqlite3.Connection) -> tuple[set[str | None], object, int, list[tuple] | None, int]:
+        def work(db: sqlite3.Connection) -> tuple[set[str], object, int, list[tuple] | None, int]:
             db.execute("BEGIN")  # the queries see the same rows; each reads only an index
-            # A file's row, each one's own (`rel` is unique); none of a file that cannot be read.
-            stamps = {stamp for (stamp,) in db.execute("SELECT stamp FROM docs")}
+            # A stamp per readable file (each holds its name: no two alike); a docs row that is not listed
+            # (a file that cannot be read) counts too, and fails the comparison.
+            stamps = {stamp for (stamp,) in db.execute("SELECT stamp FROM listed")}
+            unlisted = db.execute("SELECT (SELECT count(*) FROM docs) - (SELECT count(*) FROM listed)").fetchone()[0]
             kept = db.execute("SELECT text FROM rendered WHERE layout = ?", (layout,)).fetchone()
-            unlisted, rows = 0, None
+            rows = None
             if kept is None:  # (a kept text was made of rows that passed what follows, unchanged since)
-                unlisted = db.execute("SELECT count(*) FROM docs WHERE typeof(listed_order) != 'integer'").fetchone()[0]
-                rows = db.execute(f"SELECT {texts} FROM docs ORDER BY listed_order DESC, rel").fetchall()
+                unlisted += db.execute(
+                    "SELECT count(*) FROM listed WHERE typeof(listed_order) != 'integer'"
+                ).fetchone()[0]
+                rows = db.execute(f"SELECT {texts} FROM listed ORDER BY listed_order DESC, session_id").fetchall()
             version = db.execute("PRAGMA data_version").fetchone()[0]
             db.execute("COMMIT")
             return stamps, kept and kept[0], unlisted, rows, version
@@ -456,12 +465,10 @@ class SessionCatalog:
             stamps, kept, unlisted, rows, version = self._run(work)
         except sqlite3.Error:
             return None
-        if stamps != set(found):
-            return None  # a file changed, came or went, or cannot be read
+        if unlisted or stamps != set(found):
+            return None  # a file changed, came or went, cannot be read, or a row is no listing's
         if rows is None:
             return kept if type(kept) is str and kept else None  # (else not what was written: never trusted)
-        if unlisted:
-            return None
         if not rows:
             return ""
         columns = list(zip(*rows))
@@ -682,9 +689,9 @@ def listed_texts(summary: SessionSummary, lang: str) -> tuple[str, ...]:
 
 def _listed_of_summary(summary: SessionSummary) -> tuple:
     """The values of `_LISTED_COLUMNS`: the order (microseconds since 1970), then the listed texts."""
-    _, when, _, *rest = listed_texts(summary, LANGUAGES[0])
+    session_id, when, _, *rest = listed_texts(summary, LANGUAGES[0])
     methods = (summary.method_label(lang) for lang in LANGUAGES)
-    return ((summary.when - _EPOCH) // _MICROSECOND, when, *methods, *rest)
+    return ((summary.when - _EPOCH) // _MICROSECOND, session_id, when, *methods, *rest)
 
 
 def _summary_of_row(
