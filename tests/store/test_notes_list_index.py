@@ -39,6 +39,7 @@ def data(private_dirs) -> Path:
     add_session(data, "f1x7ure002", "2025-03-02T09:30:00+01:00", "Een héél lange casustitel met Ümit  ")
     add_session(data, "f1x7ure003", "2026-02-01T10:00:00Z", "   ", inbrenger=None)  # a title of spaces only
     add_session(data, "f1x7ure004", "2024-12-31T23:59:00-05:00", "")
+    add_session(data, "f1x7ure000", "2025-01-01T04:59:00Z", "Dezelfde tijd")  # the moment of 004: by id
     return data
 
 
@@ -73,7 +74,13 @@ def test_the_warm_listing_prints_exactly_what_the_documents_give(data, capsys, m
         kept, kept_err = listing(capsys, "--lang", lang)  # the text the index kept of them
     assert warm == kept == cold and warm_err == kept_err == cold_err == ""
     lines = warm.splitlines()
-    assert [line.split()[0] for line in lines[1:]] == ["f1x7ure003", "f1x7ure001", "f1x7ure002", "f1x7ure004"]
+    assert [line.split()[0] for line in lines[1:]] == [
+        "f1x7ure003",
+        "f1x7ure001",
+        "f1x7ure002",
+        "f1x7ure000",
+        "f1x7ure004",
+    ]
     assert all(line == line.rstrip() for line in lines)
     assert "Een héél lange casustitel met Ümit" in warm and ("Incident" in warm)
     assert all(line[10:12] == "  " and line[12] != " " for line in lines)  # the id column padded alike
@@ -163,7 +170,7 @@ def test_a_damaged_index_is_rebuilt_by_the_listing(data, capsys, damage):
     assert out == expected and err == ""
     with closing(sqlite3.connect(index)) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == catalog_module.SCHEMA
-        assert db.execute("SELECT count(*) FROM listed WHERE typeof(listed_minutes) = 'text'").fetchone()[0] == 4
+        assert db.execute("SELECT count(*) FROM listed WHERE typeof(listed_minutes) = 'text'").fetchone()[0] == 5
 
 
 @pytest.mark.parametrize(

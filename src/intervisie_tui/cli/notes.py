@@ -123,7 +123,10 @@ def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str
 
     summaries, problems = listing(catalog)
     if not as_json:
-        rows = [listed_texts(summary, lang) for summary in summaries]
+        # Newest first and, at the same moment, by id: the order of the index's listing (`listed`).
+        ordered = sorted(summaries, key=lambda summary: summary.id)
+        ordered.sort(key=lambda summary: summary.when, reverse=True)
+        rows = [listed_texts(summary, lang) for summary in ordered]
         return _print_table(root, _table(_header(lang), rows) if rows else "", problems, lang)
     records = [
         {
