@@ -160,9 +160,10 @@ def test_a_damaged_index_is_rebuilt_by_the_listing(data, capsys, damage):
     elif damage == "schema 2":  # an index of the version before: its rows hold no listed text
         with closing(sqlite3.connect(index)) as db, db:
             db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
-    elif damage == "text for a number":  # (the kept text is forgotten with it)
+    elif damage == "text for a number":  # and no kept text, as after any write of ours: the rows are printed
         with closing(sqlite3.connect(index)) as db, db:
             db.execute("UPDATE listed SET listed_minutes = 7, listed_when = x'00'")
+            db.execute("DELETE FROM rendered")
     else:
         with closing(sqlite3.connect(index)) as db, db:
             db.execute("UPDATE rendered SET text = " + ("x'35'" if damage == "kept text" else "''"))
@@ -221,3 +222,21 @@ def test_a_warm_listing_imports_neither_argparse_nor_the_messages(data, capsys):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
     ).stdout
     assert "f1x7ure001" in out and out.strip().endswith("LOADED []")
+
+
+def test_a_session_the_app_saves_is_listed_at_once(data, capsys, incident_plan, clock, monkeypatch):
+    """The app writes the index row itself (`SessionCatalog.saved`): the stamps then agree, so the kept text
+    must go with that write."""
+    from sessionplay import play_session
+
+    from intervisie_tui.store.sessions import Store
+
+    listing(capsys)
+    listing(capsys)
+    assert kept_texts(data) == 1
+    played = play_session(incident_plan, clock)
+    saved = Store().finish(played.plan, played.events)
+    assert kept_texts(data) == 0
+    from_index_only(monkeypatch)  # the index has the new row already: no document is read again
+    out, _ = listing(capsys)
+    assert saved.stem.rsplit("_", 1)[-1] in out and len(out.splitlines()) == 7

@@ -228,11 +228,9 @@ class SessionCatalog:
             CREATE INDEX listed_stamps ON listed (stamp);  -- the files as the warm listing compares them
             -- The rows in the listing's order, all they print: no sort, no row of the table read.
             CREATE INDEX listed_in_order ON listed (listed_order DESC, session_id, {", ".join(_LISTED_TEXTS)});
-            -- What the warm listing printed last: forgotten whenever a listed row changes.
+            -- What the warm listing printed last: forgotten whenever a listed row changes (`_delete`, in
+            -- the same transaction; no trigger: FTS5 would then flush at every row an index build writes).
             CREATE TABLE rendered (layout TEXT PRIMARY KEY, text TEXT NOT NULL);
-            CREATE TRIGGER listed_inserted AFTER INSERT ON listed BEGIN DELETE FROM rendered; END;
-            CREATE TRIGGER listed_updated AFTER UPDATE ON listed BEGIN DELETE FROM rendered; END;
-            CREATE TRIGGER listed_deleted AFTER DELETE ON listed BEGIN DELETE FROM rendered; END;
             {texts};
             INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
             COMMIT;
@@ -423,6 +421,8 @@ class SessionCatalog:
 
     @staticmethod
     def _delete(db: sqlite3.Connection, relative: str) -> None:
+        """A file's rows, before it is written again or as it leaves; with them the listing's kept text."""
+        db.execute("DELETE FROM rendered WHERE 1")  # (WHERE: row by row, not the table's truncation each time)
         row = db.execute("SELECT id FROM docs WHERE rel = ?", (relative,)).fetchone()
         if row is not None:
             db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
@@ -432,11 +432,11 @@ class SessionCatalog:
     def listed(self, lang: str, layout: str, render: Callable[[list[tuple[str, ...]]], str]) -> str | None:
         """What `intervisie notes list` prints, straight from the index: `render(rows)` of a row
         per session (as `listed_texts`), newest first ("" when there is no session). The index
-        keeps that text under `layout` (what else it depends on: language, headings) until any
-        listed row changes (a trigger forgets it). None unless every file has its row, unchanged
-        since (name, size and modification time, from one pass over the folders) and listable
-        (its texts text), with no file that cannot be read and no id twice: then `refresh` reads
-        what changed and brings the index up to date."""
+        keeps that text under `layout` (what else it depends on: language, headings) until a
+        listed row is written or deleted (`_delete` forgets it). None unless every file has its
+        row, unchanged since (name, size and modification time, from one pass over the folders)
+        and listable (its texts text), with no file that cannot be read and no id twice: then
+        `refresh` reads what changed and brings the index up to date."""
         if lang not in LANGUAGES:
             return None
         found, problems = self.scan(as_text=True)
