@@ -134,11 +134,13 @@ def test_a_damaged_index_entry_is_read_again_from_the_document(data, capsys):
     assert main(["notes", "list"]) == 0
     index = data / "index.sqlite3"
     with closing(sqlite3.connect(index)) as db, db:
-        # A title gone, a time without a zone, seconds that are no number: each row is read again.
+        # A title gone, a time without a zone, seconds that are no number (what a summary is made of), the
+        # listed case gone (what the command prints): each row is read again.
         db.execute(
             "UPDATE docs SET case_title = NULL, started_at = '2026-01-15T14:00:00', running = 'NaN'"
             " WHERE problem IS NULL"
         )
+        db.execute("UPDATE listed SET listed_case = NULL")
     capsys.readouterr()
     assert main(["--lang", "en", "notes", "list"]) == 0
     assert "Boze ouder" in capsys.readouterr().out

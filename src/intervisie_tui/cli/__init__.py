@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from types import SimpleNamespace
 
 from .. import __version__, gc_pause
 from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import LANGUAGES, default_language, t
+
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
+
+if TYPE_CHECKING:
+    import argparse
 
 TOP_LEVEL_VALUES = ("--lang", "--data-dir")  # the top-level options that take a value
 COMMANDS = ("methods", "notes", "groups", "display")  # besides `run`; each module registers its own, in this order
@@ -19,6 +24,8 @@ def build_parser(*, commands_too: bool = True, only: str | None = None) -> argpa
     """The whole command line; without `commands_too` only the screens' part (home and `run`),
     which is all a start of the app needs (the other commands' modules are not imported); with
     `only` (one of COMMANDS) just that command besides: `notes list` builds no parser of `groups`."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="intervisie",
         description="Run intervisie (peer consultation) sessions on the shared screen.",
@@ -48,6 +55,8 @@ def build_parser(*, commands_too: bool = True, only: str | None = None) -> argpa
 
 def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
     """`--lang` may also follow any subcommand (`intervisie methods list --lang en`)."""
+    import argparse
+
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for subparser in action.choices.values():
@@ -105,10 +114,49 @@ def named_command(argv: Sequence[str]) -> str | None:
     return rest[0] if rest and rest[0] in COMMANDS else None
 
 
+def plain_notes_list(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`[--lang L] [--data-dir DIR] notes list [--json] [--lang L]` (also as `--option=value`) read
+    without argparse, whose import and parsers are a good part of a warm listing's time: the
+    values the whole parser gives. Anything else (help, an abbreviation, a value that looks like
+    an option) is None, for the parser to read or refuse as ever."""
+    values: dict[str, object] = {"lang": None, "data_dir": None, "json": False}
+    words = list(argv)
+    before = True  # before `notes list`
+    while words:
+        word = words.pop(0)
+        if before and word == "notes":
+            if words[:1] != ["list"]:
+                return None
+            del words[0]
+            before = False
+            continue
+        option, equals, value = word.partition("=")
+        if option == "--json" and not before and not equals:
+            values["json"] = True
+            continue
+        if option not in (("--lang", "--data-dir") if before else ("--lang",)):
+            return None
+        if not equals:
+            if not words:
+                return None
+            value = words.pop(0)
+        if value.startswith("-") or (option == "--lang" and value not in LANGUAGES):
+            return None
+        values["data_dir" if option == "--data-dir" else "lang" if before else "sub_lang"] = value
+    if before:
+        return None
+    from .notes import list_sessions
+
+    # The parser's Namespace in all but name (argparse is not imported for it): the handlers read attributes.
+    return SimpleNamespace(**values, command="notes", notes_command="list", handler=list_sessions)  # type: ignore[return-value]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(commands_too=not opens_a_screen(arguments), only=named_command(arguments))
-    args = parser.parse_args(arguments)
+    args = plain_notes_list(arguments)
+    if args is None:
+        parser = build_parser(commands_too=not opens_a_screen(arguments), only=named_command(arguments))
+        args = parser.parse_args(arguments)
     # `--lang` may come before or after the subcommand; the saved setting comes next.
     args.lang = getattr(args, "sub_lang", None) or args.lang
     problem = _data_dir_problem(args)

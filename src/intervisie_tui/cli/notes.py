@@ -7,22 +7,23 @@ Only the review screen imports Textual; the other actions start fast without it.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..i18n import t
-from .output import report_problems, write_output
+
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
 
 if TYPE_CHECKING:
+    import argparse
+
     from ..core.message import Message
+    from ..store.catalog import SessionCatalog
     from ..store.errors import Problem
     from ..store.sessions import Store
-    from ..store.summary import SessionSummary
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -82,73 +83,94 @@ def _store(args: argparse.Namespace, lang: str) -> Store:
 
 
 def _report_problems(problems: Sequence[tuple[Path, Message] | Problem], lang: str) -> None:
+    if not problems:
+        return  # (nothing imported: a warm `notes list` has nothing to report)
+    from .output import report_problems
+
     report_problems(
         "notes.cli.problems", [f"{path}: {reason.render(lang)}" for path, reason in problems], lang, hint=True
     )
 
 
 def list_sessions(args: argparse.Namespace, lang: str) -> int:
-    """From the SQLite index alone when it is up to date: no session model, no pydantic."""
+    """From the SQLite index alone when it is up to date: no summary, no session model, no pydantic."""
     from ..core.paths import data_dir
-    from ..store.listing import catalog_for, listing
+    from ..store.listing import catalog_for
 
     root = data_dir(getattr(args, "data_dir", None))
+    catalog = catalog_for(root)
     # What the listing makes stays alive until the command ends: the collector's passes would find nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _print_listing(root, listing(catalog_for(root)), args.json, lang)
+        header = _header(lang)
+        # What the kept text depends on besides the rows: the layout's version (bump it when the table
+        # is printed otherwise), the language and the headings.
+        layout = "\t".join(("1", lang, *header))
+        listed = None if args.json else catalog.listed(lang, layout, lambda rows: _table(header, rows))
+        if listed is not None:
+            return _print_table(root, listed, [], lang)
+        return _print_listing(root, catalog, args.json, lang)
     finally:
         if collecting:
             gc.enable()
 
 
-def _print_listing(
-    root: Path, found: tuple[list[SessionSummary], list[tuple[Path, Message]]], as_json: bool, lang: str
-) -> int:
-    from ..store.summary import minutes_label
+def _print_listing(root: Path, catalog: SessionCatalog, as_json: bool, lang: str) -> int:
+    """Read what changed, bring the index up to date and print the listing from the summaries."""
+    from ..store.catalog import listed_texts
+    from ..store.listing import listing
 
-    summaries, problems = found
-    if as_json:
-        records = [
-            {
-                "id": summary.id,
-                "date": summary.when.isoformat(),
-                "method": summary.method_id,
-                "participants": list(summary.participants),
-                "inbrenger": summary.inbrenger,
-                "case_title": summary.case_title,
-                "minutes": round(summary.running_seconds / 60, 1),
-                "path": str(summary.path),
-            }
-            for summary in summaries
-        ]
-        print(json.dumps(records, ensure_ascii=False, indent=1))
-        _report_problems(problems, lang)
-        return 0
-    if not summaries:
-        print(t("notes.cli.none", lang, path=root / "sessions"))
-        _report_problems(problems, lang)
-        return 0
-    header = [
+    summaries, problems = listing(catalog)
+    if not as_json:
+        # Newest first and, at the same moment, by id: the order of the index's listing (`listed`).
+        ordered = sorted(summaries, key=lambda summary: summary.id)
+        ordered.sort(key=lambda summary: summary.when, reverse=True)
+        rows = [listed_texts(summary, lang) for summary in ordered]
+        return _print_table(root, _table(_header(lang), rows) if rows else "", problems, lang)
+    records = [
+        {
+            "id": summary.id,
+            "date": summary.when.isoformat(),
+            "method": summary.method_id,
+            "participants": list(summary.participants),
+            "inbrenger": summary.inbrenger,
+            "case_title": summary.case_title,
+            "minutes": round(summary.running_seconds / 60, 1),
+            "path": str(summary.path),
+        }
+        for summary in summaries
+    ]
+    print(json.dumps(records, ensure_ascii=False, indent=1))
+    _report_problems(problems, lang)
+    return 0
+
+
+def _header(lang: str) -> tuple[str, ...]:
+    """The names of the listing's columns, those of `listed_texts`."""
+    return tuple(
         t(f"notes.cli.column.{name}", lang)
         for name in ("id", "date", "method", "inbrenger", "people", "minutes", "case")
-    ]
-    # Column by column (a listing of 10,000 sessions builds no tuple per row), each headed by its name.
-    columns = [
-        [header[0], *[summary.id for summary in summaries]],
-        # As %Y-%m-%d %H:%M, faster: the first 16 characters of the ISO form.
-        [header[1], *[(summary.started_at or summary.saved_at).isoformat(" ")[:16] for summary in summaries]],
-        [header[2], *[summary.method_label(lang) for summary in summaries]],
-        [header[3], *[summary.inbrenger or "-" for summary in summaries]],
-        [header[4], *[str(len(summary.participants)) for summary in summaries]],
-        [header[5], *[minutes_label(summary.running_seconds) for summary in summaries]],
-        [header[6], *[summary.case_title or "-" for summary in summaries]],
-    ]
-    widths = [max(map(len, column)) for column in columns[:-1]]
-    # The last column unpadded: each line loses its trailing white space anyway.
-    line = "  ".join([*(f"{{:<{width}}}" for width in widths), "{}"])
-    sys.stdout.write("".join([text.rstrip() + "\n" for text in map(line.format, *columns)]))
+    )
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A row per session (`listed_texts`) under the columns' names, each column as wide as its widest text."""
+    widths = [max(len(name), *map(len, column)) for name, column in zip(header, zip(*rows))]
+    # The last column unpadded (each line loses its trailing white space anyway), so one format makes a line.
+    line = "  ".join([*(f"%-{width}s" for width in widths[:-1]), "%s"])
+    lines = [line % header, *[line % row for row in rows]]
+    if any(not row[-1] for row in rows):  # a case of white space only: that line ends before it
+        lines = [text.rstrip() for text in lines]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _print_table(root: Path, table: str, problems: Sequence[tuple[Path, Message]], lang: str) -> int:
+    if table:
+        sys.stdout.write(table)
+    else:
+        print(t("notes.cli.none", lang, path=root / "sessions"))
     _report_problems(problems, lang)
     return 0
 
@@ -182,6 +204,8 @@ def export_session(args: argparse.Namespace, lang: str) -> int:
         text = store.export_json(document, args.anonymize, lang=lang)
     else:
         text = store.export_markdown(document, args.anonymize, lang=lang)
+
+    from .output import write_output
 
     return write_output(text, args.output, lang)
 

@@ -15,10 +15,13 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from .message import Message
-from .os_errors import os_error_reason
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
+
+if TYPE_CHECKING:  # a file read without trouble words nothing: `intervisie notes list` imports no message
+    from typing import Any
+
+    from .message import Message
 
 MiB = 1024 * 1024
 
@@ -64,6 +67,19 @@ class HugeNumber(ValueError):
         super().__init__("a number with thousands of digits")
 
 
+def _message(key: str, values: dict[str, object] | None = None) -> Message:
+    """Why a file is refused; the message module imported only then (a file that reads fine needs none)."""
+    from .message import Message
+
+    return Message(key) if values is None else Message(key, values)
+
+
+def _reason(error: OSError) -> Message:
+    from .os_errors import os_error_reason
+
+    return os_error_reason(error)
+
+
 def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "folder"
@@ -94,26 +110,26 @@ def read_limited_with_stamp(path: Path, kind: str) -> tuple[bytes, tuple[int, in
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         if os.path.islink(path):
-            raise FileRefused(Path(path), Message("files.refused.dangling")) from None
+            raise FileRefused(Path(path), _message("files.refused.dangling")) from None
         raise
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise FileRefused(Path(path), Message("files.refused.loop")) from None
+            raise FileRefused(Path(path), _message("files.refused.loop")) from None
         if error.errno == errno.EISDIR:
             raise FileRefused(
-                Path(path), Message("files.refused.not_regular", {"kind": Message("files.kind.folder")})
+                Path(path), _message("files.refused.not_regular", {"kind": _message("files.kind.folder")})
             ) from None
-        raise FileRefused(Path(path), Message("files.refused.os", {"reason": os_error_reason(error)})) from None
+        raise FileRefused(Path(path), _message("files.refused.os", {"reason": _reason(error)})) from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise FileRefused(
                 Path(path),
-                Message("files.refused.not_regular", {"kind": Message(f"files.kind.{_kind_of(info.st_mode)}")}),
+                _message("files.refused.not_regular", {"kind": _message(f"files.kind.{_kind_of(info.st_mode)}")}),
             )
         if info.st_size > limit:
             raise FileRefused(
-                Path(path), Message("files.refused.too_large", {"size": _size(info.st_size), "limit": _size(limit)})
+                Path(path), _message("files.refused.too_large", {"size": _size(info.st_size), "limit": _size(limit)})
             )
         chunks: list[bytes] = []
         total = 0
@@ -125,11 +141,11 @@ def read_limited_with_stamp(path: Path, kind: str) -> tuple[bytes, tuple[int, in
             total += len(chunk)
             if total > limit:  # it grew while we read
                 raise FileRefused(
-                    Path(path), Message("files.refused.too_large", {"size": _size(total), "limit": _size(limit)})
+                    Path(path), _message("files.refused.too_large", {"size": _size(total), "limit": _size(limit)})
                 )
         return b"".join(chunks), (info.st_ino, info.st_size, info.st_mtime_ns)
     except OSError as error:
-        raise FileRefused(Path(path), Message("files.refused.os", {"reason": os_error_reason(error)})) from None
+        raise FileRefused(Path(path), _message("files.refused.os", {"reason": _reason(error)})) from None
     finally:
         os.close(descriptor)
 

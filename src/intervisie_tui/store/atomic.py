@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -73,6 +72,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, expected: Stamp | _Anything |
     """Write `data` to `path` atomically. With `expected` the stamp of the file as the writer
     read it (or NEW: no file), the file there is compared just before the rename, and
     WrittenMeanwhile raised (nothing written) when another instance wrote it since."""
+    import tempfile  # here: opening the index (`notes list`) needs this module, never a temporary file
+
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

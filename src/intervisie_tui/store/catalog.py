@@ -14,7 +14,10 @@ Where this Python's SQLite has no FTS5, the same folded text is scanned with LIK
 names, the final notes — never the events, so text typed and then erased is not in it.
 
 Light on purpose: a warm listing imports neither pydantic nor the session model; a file
-that must be read again brings them in (`index.summarize`).
+that must be read again brings them in (`index.summarize`). Each row also keeps what
+`intervisie notes list` prints of it, ready, and the index the table printed last (`listed`):
+a warm listing of the command is one pass over the folders, compared with the rows' stamps in
+one set, and a write of that table; no summary made.
 """
 
 from __future__ import annotations
@@ -26,31 +29,51 @@ import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from ..core.message import Message, message_from_data, message_to_data
 from ..core.times import MAX_SECONDS, as_aware
+from ..i18n import LANGUAGES
 from .folding import fold
-from .summary import SessionSummary
+
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
+
+if TYPE_CHECKING:  # imported where used: the command's warm listing makes no summary and no message
+    from ..core.message import Message
+    from .summary import SessionSummary
+
+    # Why a file cannot be read (a "store.problem.*" message); the cache keeps it as data (`message_to_data`).
+    Problem = Message
 
 CATALOG_FILE = "index.sqlite3"
 LEGACY_CACHES = ("index.json", "search-index.json")  # the JSON caches before this one: removed (they hold notes)
 # Bump when a table or what is indexed changes: older files are deleted and rebuilt. 2: the notes'
 # case question replaces the plan's set-up one (a file of 1 may hold a question erased since).
-SCHEMA = "2"
+# 3: each row keeps its listed text (`listed_*`, a method name per language of LANGUAGES); `rendered`.
+SCHEMA = "3"
 BUSY_TIMEOUT = 0.25  # seconds to wait for another program's lock before working from memory
 
-# Why a file cannot be read (a "store.problem.*" message); the cache keeps it as data (`message_to_data`).
-Problem = Message
-Found = list[tuple[str, tuple[int, int]]]  # (path relative to the sessions folder, (mtime_ns, size))
+Found = list  # of (path relative to the sessions folder, mtime_ns, size), or of their `_stamp_text`
 
 _COLUMNS = (
     "session_id, started_at, saved_at, method_id, method_name, participants, inbrenger, "
     "case_title, running, overtime, reflection"
 )
+# What `intervisie notes list` prints of a row, ready: when (its first 16 characters), method name in
+# each language, inbrenger, people, minutes, case (trailing white space gone); newest first by `listed_order`.
+_LISTED_TEXTS = (
+    "listed_when",
+    *(f"listed_method_{lang}" for lang in LANGUAGES),
+    "listed_inbrenger",
+    "listed_people",
+    "listed_minutes",
+    "listed_case",
+)
+_LISTED_COLUMNS = ", ".join(("listed_order", "session_id", *_LISTED_TEXTS))
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 
 
@@ -196,6 +219,18 @@ class SessionCatalog:
                 running REAL, overtime REAL, reflection INTEGER,
                 problem TEXT
             );
+            -- What `intervisie notes list` prints of a readable document (`listed`), beside its row of
+            -- docs (the same id) so that `refresh` reads no more than it needs.
+            CREATE TABLE listed (
+                id INTEGER PRIMARY KEY, stamp TEXT NOT NULL, listed_order INTEGER, session_id TEXT,
+                {", ".join(f"{name} TEXT" for name in _LISTED_TEXTS)}
+            );
+            CREATE INDEX listed_stamps ON listed (stamp);  -- the files as the warm listing compares them
+            -- The rows in the listing's order, all they print: no sort, no row of the table read.
+            CREATE INDEX listed_in_order ON listed (listed_order DESC, session_id, {", ".join(_LISTED_TEXTS)});
+            -- What the warm listing printed last: forgotten whenever a listed row changes (`_delete`, in
+            -- the same transaction; no trigger: FTS5 would then flush at every row an index build writes).
+            CREATE TABLE rendered (layout TEXT PRIMARY KEY, text TEXT NOT NULL);
             {texts};
             INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('fts', '{int(self.fts)}');
             COMMIT;
@@ -232,11 +267,10 @@ class SessionCatalog:
 
     # -- scanning -----------------------------------------------------------------------------
 
-    def scan(self) -> tuple[Found, list[tuple[Path, Problem]]]:
+    def scan(self, *, as_text: bool = False) -> tuple[Found, list[tuple[Path, Problem]]]:
         """Every `*.json` under the sessions folder, one level of year folders deep; and the
-        folders that could not be read (never silently skipped: their sessions would seem gone)."""
-        from ..core.os_errors import os_error_reason
-
+        folders that could not be read (never silently skipped: their sessions would seem gone).
+        With `as_text` each file is one text instead (`_stamp_text`), as the index's `stamp` keeps it."""
         found: Found = []
         problems: list[tuple[Path, Problem]] = []
         try:
@@ -247,13 +281,14 @@ class SessionCatalog:
                         years.append(entry)
                     elif entry.name.endswith(".json") and not entry.name.startswith("."):
                         # Never silently ignored: a document put here by hand would seem lost.
-                        problems.append((Path(entry.path), Message("store.problem.stray", {"folder": self.folder})))
+                        problems.append((Path(entry.path), _problem("store.problem.stray", folder=self.folder)))
         except FileNotFoundError:
             return found, problems  # no session saved yet
         except OSError as error:  # a file where the folder should be, no permission, …
-            problems.append((self.folder, Message("store.problem.folder", {"detail": os_error_reason(error)})))
+            problems.append((self.folder, _problem("store.problem.folder", error=error)))
             return found, problems
         for year in years:
+            prefix = f"{year.name}/"
             try:
                 with os.scandir(year.path) as entries:
                     for entry in entries:
@@ -262,13 +297,14 @@ class SessionCatalog:
                             try:
                                 stat = entry.stat()
                             except OSError as error:
-                                problems.append(
-                                    (Path(entry.path), Message("store.problem.os", {"detail": os_error_reason(error)}))
-                                )
+                                problems.append((Path(entry.path), _problem("store.problem.os", error=error)))
                                 continue
-                            found.append((f"{year.name}/{name}", (stat.st_mtime_ns, stat.st_size)))
+                            if as_text:
+                                found.append(_stamp_text(prefix + name, stat.st_mtime_ns, stat.st_size))
+                            else:
+                                found.append((prefix + name, stat.st_mtime_ns, stat.st_size))
             except OSError as error:
-                problems.append((Path(year.path), Message("store.problem.folder", {"detail": os_error_reason(error)})))
+                problems.append((Path(year.path), _problem("store.problem.folder", error=error)))
         return found, problems
 
     # -- listing ------------------------------------------------------------------------------
@@ -276,6 +312,9 @@ class SessionCatalog:
     def refresh(self) -> tuple[list[SessionSummary], list[tuple[Path, Problem]]]:
         """Every readable session (unsorted) and every file that could not be read, with why.
         Files that changed since the cache was written are read again and the cache follows."""
+        from ..core.message import message_from_data
+        from .summary import SessionSummary
+
         found, problems = self.scan()
         try:
             rows = self._run(
@@ -292,11 +331,12 @@ class SessionCatalog:
         paths: dict[str, Path] = {}
         names: dict[str, dict[str, str]] = {}
         people: dict[str, tuple[str, ...]] = {}
-        for relative, stamp in found:
+        for relative, mtime, size in found:
             path = make_path(relative)
             paths[relative] = path
             row = rows.pop(relative, None)
-            if row is None or row[1] != stamp[0] or row[2] != stamp[1]:
+            stamp = (mtime, size)
+            if row is None or row[1] != mtime or row[2] != size:
                 stale.append((relative, stamp))
                 continue
             try:
@@ -305,7 +345,7 @@ class SessionCatalog:
                     problems.append((path, message_from_data(json.loads(row[3]))))
                     unreadable.append(relative)
                 else:
-                    summaries.append(_summary_of_row(row, path, names, people))
+                    summaries.append(_summary_of_row(row, path, names, people, SessionSummary))
             except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
                 stale.append((relative, stamp))  # a row that makes no sense: never trusted, read again
         self._paths = paths
@@ -326,6 +366,7 @@ class SessionCatalog:
     def _read(self, relative: str, stamp: tuple[int, int], path: Path):
         """(relative, summary | None, problem | None, folded text) of one document file."""
         from ..core.files import FileRefused, read_limited
+        from ..core.message import Message
         from ..core.os_errors import os_error_reason
         from .document_raw import DocumentProblem, parse_document_json
         from .index import summarize
@@ -347,6 +388,7 @@ class SessionCatalog:
 
     def _write(self, updates: Iterable, gone: Iterable[str]) -> None:
         """Put what was read into the cache; a cache that cannot be written is no loss."""
+        from ..core.message import message_to_data
 
         def work(db: sqlite3.Connection) -> None:
             db.execute("BEGIN IMMEDIATE")
@@ -358,7 +400,7 @@ class SessionCatalog:
                 self._delete(db, relative)
                 (mtime, size), text = stored
                 if summary is None:
-                    db.execute(
+                    db.execute(  # not listed: the warm listing names no problem, `refresh` does
                         "INSERT INTO docs (rel, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
                         (relative, mtime, size, json.dumps(message_to_data(problem), ensure_ascii=False, default=str)),
                     )
@@ -366,6 +408,10 @@ class SessionCatalog:
                 cursor = db.execute(
                     f"INSERT INTO docs (rel, mtime_ns, size, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (relative, mtime, size, *_row_of_summary(summary)),
+                )
+                listed = (cursor.lastrowid, _stamp_text(relative, mtime, size), *_listed_of_summary(summary))
+                db.execute(
+                    f"INSERT INTO listed (id, stamp, {_LISTED_COLUMNS}) VALUES ({', '.join('?' * len(listed))})", listed
                 )
                 db.execute("INSERT INTO texts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
             db.execute("COMMIT")
@@ -375,10 +421,81 @@ class SessionCatalog:
 
     @staticmethod
     def _delete(db: sqlite3.Connection, relative: str) -> None:
+        """A file's rows, before it is written again or as it leaves; with them the listing's kept text."""
+        db.execute("DELETE FROM rendered WHERE 1")  # (WHERE: row by row, not the table's truncation each time)
         row = db.execute("SELECT id FROM docs WHERE rel = ?", (relative,)).fetchone()
         if row is not None:
             db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
+            db.execute("DELETE FROM listed WHERE id = ?", (row[0],))
             db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+
+    def listed(self, lang: str, layout: str, render: Callable[[list[tuple[str, ...]]], str]) -> str | None:
+        """What `intervisie notes list` prints, straight from the index: `render(rows)` of a row
+        per session (as `listed_texts`), newest first ("" when there is no session). The index
+        keeps that text under `layout` (what else it depends on: language, headings) until a
+        listed row is written or deleted (`_delete` forgets it). None unless every file has its
+        row, unchanged since (name, size and modification time, from one pass over the folders)
+        and listable (its texts text), with no file that cannot be read and no id twice: then
+        `refresh` reads what changed and brings the index up to date."""
+        if lang not in LANGUAGES:
+            return None
+        found, problems = self.scan(as_text=True)
+        if problems:
+            return None
+        texts = ", ".join(("session_id", "listed_when", f"listed_method_{lang}", *_LISTED_TEXTS[-4:]))
+
+        def work(db: sqlite3.Connection) -> tuple[set[str], object, int, list[tuple] | None, int]:
+            db.execute("BEGIN")  # the queries see the same rows; each reads only an index
+            # A stamp per readable file (each holds its name: no two alike); a docs row that is not listed
+            # (a file that cannot be read) counts too, and fails the comparison.
+            stamps = {stamp for (stamp,) in db.execute("SELECT stamp FROM listed")}
+            unlisted = db.execute("SELECT (SELECT count(*) FROM docs) - (SELECT count(*) FROM listed)").fetchone()[0]
+            kept = db.execute("SELECT text FROM rendered WHERE layout = ?", (layout,)).fetchone()
+            rows = None
+            if kept is None:  # (a kept text was made of rows that passed what follows, unchanged since)
+                unlisted += db.execute(
+                    "SELECT count(*) FROM listed WHERE typeof(listed_order) != 'integer'"
+                ).fetchone()[0]
+                rows = db.execute(f"SELECT {texts} FROM listed ORDER BY listed_order DESC, session_id").fetchall()
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            db.execute("COMMIT")
+            return stamps, kept and kept[0], unlisted, rows, version
+
+        try:
+            stamps, kept, unlisted, rows, version = self._run(work)
+        except sqlite3.Error:
+            return None
+        if unlisted or stamps != set(found):
+            return None  # a file changed, came or went, cannot be read, or a row is no listing's
+        if rows is None:
+            return kept if type(kept) is str and kept else None  # (else not what was written: never trusted)
+        if not rows:
+            return ""
+        columns = list(zip(*rows))
+        try:
+            # Every one text (str.join refuses anything else), or the row is never trusted.
+            for column in columns:
+                "".join(column)
+        except TypeError:
+            return None
+        if len(set(columns[0])) != len(rows):
+            return None  # the same session in two files: `listing` names them
+        text = render(rows)
+        self._keep_rendered(layout, text, version)
+        return text
+
+    def _keep_rendered(self, layout: str, text: str, version: int) -> None:
+        """Keep the listing's text, unless the index changed since its rows were read (another
+        program wrote to it: `data_version`). A cache that cannot be written is no loss."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            if db.execute("PRAGMA data_version").fetchone()[0] == version:
+                db.execute("INSERT OR REPLACE INTO rendered (layout, text) VALUES (?, ?)", (layout, text))
+            db.execute("COMMIT")
+
+        with contextlib.suppress(sqlite3.Error):
+            self._run(work)
 
     # -- keeping up with the store ------------------------------------------------------------
 
@@ -514,6 +631,23 @@ def _path_maker(folder: Path):
     return fast
 
 
+def _stamp_text(relative: str, mtime_ns: int, size: int) -> str:
+    """A file as the warm listing compares it with the index, in one text (the numbers first:
+    whatever the name holds, two files differ in it when they differ at all)."""
+    return f"{mtime_ns} {size} {relative}"
+
+
+def _problem(key: str, *, error: OSError | None = None, **values: object) -> Message:
+    """A "store.problem.*" message (with `error`: its reason as `detail`), imported only when there is one."""
+    from ..core.message import Message
+
+    if error is not None:
+        from ..core.os_errors import os_error_reason
+
+        values["detail"] = os_error_reason(error)
+    return Message(key, values)
+
+
 def _is_busy(error: sqlite3.Error) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
@@ -537,11 +671,43 @@ def _row_of_summary(summary: SessionSummary) -> tuple:
     )
 
 
+def listed_texts(summary: SessionSummary, lang: str) -> tuple[str, ...]:
+    """What `intervisie notes list` prints of one session, column by column: id, when, method,
+    inbrenger, people, minutes, case (its trailing white space gone: the line ends there)."""
+    from .summary import minutes_label
+
+    return (
+        summary.id,
+        summary.when.isoformat(" ")[:16],  # as %Y-%m-%d %H:%M, faster
+        summary.method_label(lang),
+        summary.inbrenger or "-",
+        str(len(summary.participants)),
+        minutes_label(summary.running_seconds),
+        (summary.case_title or "-").rstrip(),
+    )
+
+
+def _listed_of_summary(summary: SessionSummary) -> tuple:
+    """The values of `_LISTED_COLUMNS`: the order (microseconds since 1970), then the listed texts."""
+    session_id, when, _, *rest = listed_texts(summary, LANGUAGES[0])
+    methods = (summary.method_label(lang) for lang in LANGUAGES)
+    return ((summary.when - _EPOCH) // _MICROSECOND, session_id, when, *methods, *rest)
+
+
 def _summary_of_row(
-    row: tuple, path: Path, names: dict[str, dict[str, str]], people: dict[str, tuple[str, ...]]
+    row: tuple,
+    path: Path,
+    names: dict[str, dict[str, str]],
+    people: dict[str, tuple[str, ...]],
+    summary_class: type[SessionSummary] | None = None,
 ) -> SessionSummary:
     """A summary from a cached row, every field checked (a row is never trusted blindly).
-    Method names and groups repeat across sessions: each distinct JSON is parsed once."""
+    Method names and groups repeat across sessions: each distinct JSON is parsed once.
+    (`summary_class`: SessionSummary, handed in by a caller that makes many.)"""
+    if summary_class is None:
+        from .summary import SessionSummary
+
+        summary_class = SessionSummary
     (
         _,
         _,
@@ -593,7 +759,7 @@ def _summary_of_row(
     started_at = _from_iso(started) if started else None
     if started_at is not None and started_at.tzinfo is None:
         started_at = as_aware(started_at)
-    summary = _new_summary(SessionSummary)
+    summary = _new_summary(summary_class)
     # The fields in one dict, not the frozen dataclass's per-field `__init__` (a warm listing makes 10,000).
     summary.__dict__.update(
         id=session_id,

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..core.message import Message
 from .catalog import CATALOG_FILE, SessionCatalog
-from .summary import SessionSummary
+
+TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
+
+if TYPE_CHECKING:  # not imported by `intervisie notes list` from a warm index (`SessionCatalog.listed`)
+    from ..core.message import Message
+    from .summary import SessionSummary
 
 
 def catalog_for(root: Path) -> SessionCatalog:
@@ -28,6 +32,8 @@ def duplicates(summaries: list[SessionSummary]) -> list[tuple[Path, Message]]:
     twice = {session_id for session_id, count in counts.items() if count > 1}
     if not twice:
         return []
+    from ..core.message import Message
+
     by_id: dict[str, list[Path]] = {}
     for summary in summaries:
         if summary.id in twice:
