@@ -41,3 +41,25 @@ def screen_lines(node) -> list[str]:
 
 def screen_text(node) -> str:
     return "\n".join(screen_lines(node))
+
+
+def imports_of_command(argv: list[str], watched: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run `intervisie <argv>` in a fresh Python (this environment): what it printed, and which of the
+    `watched` modules (a name or a package, whose submodules count too) it imported."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from intervisie_tui.cli import main\n"
+        f"main({argv!r})\n"
+        f"watched = {watched!r}\n"
+        "print('LOADED', sorted(w for w in watched if any(m == w or m.startswith(w + '.') for m in sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    ).stdout
+    printed, _, loaded = out.rpartition("LOADED ")
+    return printed, ast.literal_eval(loaded)

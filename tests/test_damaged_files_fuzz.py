@@ -13,6 +13,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from json_damage import json_paths
 
 from intervisie_tui.core.library import load_method_file
 from intervisie_tui.core.paths import builtin_methods_dir
@@ -50,17 +51,6 @@ ODD_VALUES = st.one_of(
 )
 
 
-def _paths(value, prefix=()):
-    """Every place in parsed JSON, as a tuple of keys and indexes."""
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value[:6]):
-            yield from _paths(item, (*prefix, index))
-
-
 def _replace(value, path, new):
     if not path:
         return new
@@ -84,7 +74,7 @@ def damaged_bytes(draw, original: bytes, parsed=None):
         )
     )
     if kind == "swap":
-        places = list(_paths(parsed))
+        places = list(json_paths(parsed, items_per_list=6))
         place = draw(st.sampled_from(places))
         damaged = _replace(parsed, place, draw(ODD_VALUES))
         return json.dumps(damaged, allow_nan=True).encode()

@@ -13,6 +13,7 @@ import random
 from datetime import UTC, datetime
 
 import pytest
+from json_damage import json_paths
 from pydantic import ValidationError
 
 from intervisie_tui.core.engine import SessionRunner
@@ -58,19 +59,9 @@ HOSTILE = [
 ]
 
 
-def _paths(data, prefix=()):
-    yield prefix
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _paths(value, (*prefix, index))
-
-
 def _damaged(data, rng: random.Random):
     data = copy.deepcopy(data)
-    path = rng.choice(list(_paths(data))[1:])
+    path = rng.choice(list(json_paths(data))[1:])
     parent = data
     for step in path[:-1]:
         parent = parent[step]

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from observe import imports_of_command
 
 from intervisie_tui.cli import build_parser, main, plain_notes_list
 from intervisie_tui.store import catalog as catalog_module
@@ -211,17 +210,9 @@ def test_any_other_command_line_is_left_to_the_parser(argv):
 
 def test_a_warm_listing_imports_neither_argparse_nor_the_messages(data, capsys):
     listing(capsys)
-    code = (
-        "import sys\n"
-        "from intervisie_tui.cli import main\n"
-        "main(['notes', 'list'])\n"
-        "heavy = ('argparse', 'pydantic', 'dataclasses', 'intervisie_tui.core.message', 'intervisie_tui.store.summary')\n"
-        "print('LOADED', sorted(name for name in heavy if name in sys.modules))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
-    ).stdout
-    assert "f1x7ure001" in out and out.strip().endswith("LOADED []")
+    heavy = ("argparse", "pydantic", "dataclasses", "intervisie_tui.core.message", "intervisie_tui.store.summary")
+    out, loaded = imports_of_command(["notes", "list"], heavy)
+    assert "f1x7ure001" in out and loaded == []
 
 
 def test_a_session_the_app_saves_is_listed_at_once(data, capsys, incident_plan, clock, monkeypatch):

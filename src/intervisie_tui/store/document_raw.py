@@ -13,6 +13,7 @@ from typing import Any
 from ..core.files import MAX_NESTING, HugeNumber, TooDeep, parse_json
 from ..core.message import Message
 from ..core.times import MAX_SECONDS, as_aware
+from .errors import UnreadableFile
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "intervisie-tui session"
@@ -20,15 +21,10 @@ FORMAT_NAME = "intervisie-tui session"
 # -- reading raw JSON: checks, migrations ---------------------------------------------------------
 
 
-class DocumentProblem(ValueError):
+class DocumentProblem(UnreadableFile):
     """A file that is not a session document we can read; `message` says why ("store.problem.<code>")."""
 
-    def __init__(self, code: str, **values: Any) -> None:
-        self.message = Message(f"store.problem.{code}", values)
-        super().__init__(self.message)
-
-    def __str__(self) -> str:  # for logs; the screens and commands render `message`
-        return self.message.render("en")
+    KEYS = "store.problem."
 
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

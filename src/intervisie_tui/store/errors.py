@@ -5,9 +5,23 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..core.message import Message
 from ..core.os_errors import os_error_reason
+
+
+class UnreadableFile(ValueError):
+    """A file that cannot be read as what it should be; `message` says why (the catalogue key `KEYS` + code)."""
+
+    KEYS = ""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        self.message = Message(f"{self.KEYS}{code}", values)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:  # for logs; the screens and commands render `message`
+        return self.message.render("en")
 
 
 class StoreError(Exception):

@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from ..core.events import Event, EventKind
 from ..core.files import parse_json, read_limited
@@ -34,7 +33,7 @@ from ..core.message import Message
 from ..core.plain import from_plain, to_plain
 from ..core.plan import SessionPlan
 from .atomic import PRIVATE_FILE_MODE, ensure_private_tree
-from .errors import os_reason
+from .errors import UnreadableFile, os_reason
 
 JOURNAL_FORMAT = "intervisie-tui journal"
 JOURNAL_VERSION = 1
@@ -291,15 +290,10 @@ class LiveSession:
     skipped_lines: list[int] = field(default_factory=list)
 
 
-class JournalUnreadable(ValueError):
+class JournalUnreadable(UnreadableFile):
     """The journal's first line (the plan) cannot be read; `message` says why ("store.journal.unreadable.<code>")."""
 
-    def __init__(self, code: str, **values: Any) -> None:
-        self.message = Message(f"store.journal.unreadable.{code}", values)
-        super().__init__(self.message)
-
-    def __str__(self) -> str:  # for logs; the screens and commands render `message`
-        return self.message.render("en")
+    KEYS = "store.journal.unreadable."
 
 
 def parse_header(line: bytes) -> tuple[str, SessionPlan]:
