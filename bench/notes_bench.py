@@ -1,6 +1,6 @@
 """Storage and review figures with 10,000 saved sessions, each next to a baseline measured in the same run.
 
-    .venv/bin/python bench/notes_bench.py [--sessions N] [--only-list]
+    .venv/bin/python bench/notes_bench.py [--sessions N] [--only-list | --only-review]
 
 Generates N session documents into a temporary folder (not timed), then measures:
 listing (cold: no index yet; warm: index valid), `intervisie notes list` as a command,
@@ -113,6 +113,10 @@ async def main():
 asyncio.run(main())
 print(marks["frame"] - t0)
 """
+
+
+REVIEW_ROW = "`intervisie notes` review, first frame (aim <= 1.5x)"
+MINIMAL_ROW = "minimal Textual app (Digits), 1st frame"
 
 
 def review_process_first_frame(root: Path, env: dict[str, str], runs: int) -> tuple[float, float]:
@@ -242,11 +246,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--only-list", action="store_true", help="measure only `intervisie notes list`, warm")
+    parser.add_argument("--only-review", action="store_true", help="measure only the review's first frame as a process")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         print(f"generating {args.sessions} sessions in {root} …", flush=True)
         generate(root, args.sessions)
+        if args.only_review:
+            env = {**os.environ, "PYTHONPYCACHEPREFIX": str(root / "pycache")}
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            review, minimal = review_process_first_frame(root, env, runs=5)
+            row(REVIEW_ROW, review, MINIMAL_ROW, minimal)
+            return
         files = sorted((root / "sessions").glob("*/*.json"))
         size = sum(path.stat().st_size for path in files)
         print(f"{len(files)} documents, {size / 1e6:.0f} MB\n")
@@ -280,12 +291,7 @@ def main() -> None:
         if args.only_list:
             return
         review, minimal = review_process_first_frame(root, env, runs=5)
-        row(
-            "`intervisie notes` review, first frame (aim <= 1.5x)",
-            review,
-            "minimal Textual app (Digits), 1st frame",
-            minimal,
-        )
+        row(REVIEW_ROW, review, MINIMAL_ROW, minimal)
 
         store = Store(root)
         summaries = store.list_sessions()

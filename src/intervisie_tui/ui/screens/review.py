@@ -3,32 +3,35 @@ the inbrenger's reflection, export, and a trash to delete into and restore from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Markdown, Static
+from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from ...store.document import SessionDocument
-from ...store.export import minutes_label
-from ...store.index import SessionSummary
-from ...store.sessions import StoreError, default_export_name
-from ..dialogs.confirm import ConfirmScreen
-from ..dialogs.export import ExportScreen, export_asking_first
-from ..dialogs.reflection import ReflectionScreen
+from ...store.errors import StoreError
+from ...store.summary import minutes_label
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
 from .base import IntervisieScreen
 
+if TYPE_CHECKING:
+    from ...store.document import SessionDocument
+    from ...store.summary import SessionSummary
+
+# The list's first frame needs only the table: what opening a session, exporting or deleting
+# shows (Markdown, dialogs, the document model) is imported when it is first used.
+
 SORTS = ("date", "method", "inbrenger", "duration")
 LISTED_IN_QUESTION = 8  # sessions named in a question about deleting; the rest are counted
 PROBLEMS_SHOWN = 3
-# A DataTable measures every cell it is given: the first screenful goes in at once, the
-# rest in chunks after the first frame, so 10,000 sessions show without waiting.
+# A DataTable measures every cell it is given: the first screenful (as many rows as the
+# terminal has lines, at most FIRST_ROWS) goes in at once, the rest in chunks after the first
+# frame, so 10,000 sessions show without waiting.
 FIRST_ROWS = 150
 ROWS_PER_CHUNK = 400
 
@@ -167,11 +170,12 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         self._cursor_wanted = None
         if selected is not None:
             self._cursor_wanted = next((row for row, s in enumerate(self.shown) if s.id == selected), None)
-        table.add_rows(self._rows(self.shown[:FIRST_ROWS]))
-        self._rows_waiting = self.shown[FIRST_ROWS:]
+        first = min(FIRST_ROWS, max(self.app.size.height, 1))
+        table.add_rows(self._rows(self.shown[:first]))
+        self._rows_waiting = self.shown[first:]
         self._place_cursor()
-        if self._rows_waiting:
-            self.set_timer(0.01, lambda generation=self._fill_generation: self._add_more_rows(generation))
+        if self._rows_waiting:  # after the frame is painted (a timer could fire before it)
+            self.call_after_refresh(self._add_more_rows, self._fill_generation)
         self.query_one("#review-status", Static).update(plain(self.status_line()))
 
     def _rows(self, summaries: list[SessionSummary]) -> list[tuple[Text, ...]]:
@@ -195,8 +199,8 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         chunk, self._rows_waiting = self._rows_waiting[:ROWS_PER_CHUNK], self._rows_waiting[ROWS_PER_CHUNK:]
         self.query_one(DataTable).add_rows(self._rows(chunk))
         self._place_cursor()
-        if self._rows_waiting:
-            self.set_timer(0.01, lambda: self._add_more_rows(generation))
+        if self._rows_waiting:  # each chunk painted before the next: keys are answered between them
+            self.call_after_refresh(self._add_more_rows, generation)
 
     def _place_cursor(self) -> None:
         table = self.query_one(DataTable)
@@ -313,9 +317,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
             self.app.notify(t("review.delete.done"))
             self.reload()
 
-        self.app.push_screen(
-            ConfirmScreen(question, t("review.delete.confirm"), t("review.delete.cancel"), danger=True), answered
-        )
+        self._ask(question, "review.delete.confirm", answered)
 
     def action_delete_permanently(self) -> None:
         """Delete the selected session for good (from the list or the trash), after a question
@@ -340,10 +342,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
             self.app.notify(t("review.delete_permanently.done"))
             self.reload()
 
-        self.app.push_screen(
-            ConfirmScreen(question, t("review.delete_permanently.confirm"), t("review.delete.cancel"), danger=True),
-            answered,
-        )
+        self._ask(question, "review.delete_permanently.confirm", answered)
 
     def action_empty_trash(self) -> None:
         if not self.showing_trash:
@@ -376,9 +375,14 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
             self.app.notify(t("review.empty_trash.done", count=len(sessions) + len(unreadable)))
             self.reload()
 
-        self.app.push_screen(
-            ConfirmScreen(question, t("review.empty_trash.confirm"), t("review.delete.cancel"), danger=True), answered
-        )
+        self._ask(question, "review.empty_trash.confirm", answered)
+
+    def _ask(self, question: str, confirm_key: str, answered: Callable[[bool | None], None]) -> None:
+        """A question about deleting, its dangerous answer named by `confirm_key`."""
+        from ..dialogs.confirm import ConfirmScreen
+
+        t = self.app.t
+        self.app.push_screen(ConfirmScreen(question, t(confirm_key), t("review.delete.cancel"), danger=True), answered)
 
     def action_toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash
@@ -427,6 +431,9 @@ def describe(summary: SessionSummary, lang: str, t) -> str:
 
 
 def start_export(screen: IntervisieScreen[Any], document: SessionDocument, anonymize: bool) -> None:
+    from ...store.sessions import default_export_name
+    from ..dialogs.export import ExportScreen, export_asking_first
+
     app = screen.app
     suggestion = export_folder() / default_export_name(document, "md")
 
@@ -456,6 +463,9 @@ class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
         self.read_only = read_only or path is None
 
     def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+        from textual.widgets import Markdown
+
         with VerticalScroll(id="detail-scroll"):
             yield Markdown(id="detail")
         yield Footer()
@@ -470,6 +480,8 @@ class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
         text = store.export_markdown(self.document, lang=self.app.lang)
         if self.read_only:
             text = f"_{self.app.t('review.read_only')}_\n\n{text}"
+        from textual.widgets import Markdown
+
         self.query_one("#detail", Markdown).update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -490,6 +502,8 @@ class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
                 return
             self.app.notify(self.app.t("review.reflection.saved"))
             self.refresh_language()
+
+        from ..dialogs.reflection import ReflectionScreen
 
         self.app.push_screen(ReflectionScreen(self.document.notes.reflection), written)
 
