@@ -352,20 +352,12 @@ def print_paths(args: argparse.Namespace, lang: str) -> int:
 
 
 def review_app(args: argparse.Namespace):
-    """The app, opening on the review screen (over the home screen, so Escape leads home)."""
-    from ..ui import app as app_module
+    """The app, opening on the review screen (Escape leads home, made only then)."""
     from ..ui.app import IntervisieApp
     from ..ui.screens.review import ReviewScreen
 
-    class ReviewApp(IntervisieApp):
-        # A relative CSS_PATH would be looked up beside this module; point at the app's own.
-        CSS_PATH = str(Path(app_module.__file__).parent / IntervisieApp.CSS_PATH)
-
-        def on_mount(self) -> None:  # Textual runs IntervisieApp.on_mount first, then this
-            self.push_screen(ReviewScreen())
-
     data_dir = getattr(args, "data_dir", None)
-    return ReviewApp(lang=args.lang, data_dir=Path(data_dir) if data_dir else None)
+    return IntervisieApp(lang=args.lang, data_dir=Path(data_dir) if data_dir else None, first_screen=ReviewScreen)
 
 
 def open_review(args: argparse.Namespace, lang: str) -> int:

@@ -60,6 +60,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         settings: Settings | None = None,
         library: MethodLibrary | None = None,
         remembered: Remembered | None = None,
+        first_screen: Callable[[], Screen] | None = None,
     ) -> None:
         super().__init__()
         self.settings_path = paths.config_dir() / SETTINGS_FILE
@@ -86,6 +87,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             library = cached_library(paths.user_methods_dir(), paths.cache_dir() / "methods.json")
         self.library: MethodLibrary = library
         self._plan = plan
+        # `intervisie notes` opens on the review: the home screen beneath it is made only when it is left.
+        self._first_screen = first_screen
         self.store: Store = Store(self.data_dir)  # touches no disk until it is used
         self._journals: dict[int, Any] = {}  # id(runner) -> its live journal, for finish()
 
@@ -169,6 +172,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         if self._plan is not None:
             self.push_screen(self._run_screen_for(self._plan))
             self._opening_at_start(self._plan)
+        elif self._first_screen is not None:
+            self.push_screen(self._first_screen())
         for message, severity in self._startup_notices:
             self.notify(message, severity=severity)
         if self._plan is None:
@@ -232,9 +237,10 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         self.push_screen(ChoiceScreen(question, choices, escape_answer="keep"), answered)
 
     def get_default_screen(self) -> Screen:
-        if self._plan is not None:
-            # `intervisie run`: an empty base (cheap at start-up); the run screen goes on top at
-            # once, and the home screen is made only when the session is finished.
+        if self._plan is not None or self._first_screen is not None:
+            # `intervisie run` and `intervisie notes`: an empty base (cheap at start-up); the run
+            # screen or the review goes on top at once, and the home screen is made only when the
+            # session is finished or the review is left (`back_home`).
             return Screen()
         return self._home_screen()
 
@@ -371,7 +377,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             except StoreError as error:
                 self.notify(error.message.render(self.lang), severity="error", timeout=15)
         self.notify(self.t("run.unstarted.discarded"))
-        self._back_home()
+        self.back_home()
 
     def finish_session(self, runner: SessionRunner) -> bool:
         """The wrap-up screen saved: store the session, then back to a fresh home screen.
@@ -392,7 +398,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
             return False
         self._journals.pop(id(runner), None)
         self.notify(self.t("app.saved"))
-        self._back_home()
+        self.back_home()
         return True
 
     def record_in_group(self, plan: SessionPlan, path: Path) -> None:
@@ -424,7 +430,8 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
         self.push_screen(ExportScreen(suggestion, anonymize=False, title=self.t("review.export.title_json")), export)
 
-    def _back_home(self) -> None:
+    def back_home(self) -> None:
+        """Close every screen above the home screen (making it if the base is the empty one)."""
         while len(self.screen_stack) > 1 and not self._is_home(self.screen_stack[-1]):
             self.pop_screen()
         if not self._is_home(self.screen_stack[-1]):

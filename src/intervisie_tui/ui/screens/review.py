@@ -411,7 +411,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
             self.action_toggle_trash()
             return
         if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+            self.app.back_home()  # over the home screen, or the empty base `intervisie notes` opens on
         else:
             self.app.exit()
 
