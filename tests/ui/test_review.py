@@ -215,6 +215,7 @@ async def test_intervisie_notes_without_an_action_opens_the_review(sessions, mon
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert len(table_rows(app.screen)) == 2
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["Screen", "ReviewScreen"]  # no home yet
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
@@ -246,6 +247,37 @@ async def test_many_sessions_fill_the_table_after_the_first_frame(private_dirs, 
         assert dates == sorted(dates, reverse=True)
         await pilot.press("down", "down", "down", "down")
         assert screen.selected() is screen.shown[-1]
+
+
+async def test_300_sessions_all_listed_in_order_keys_kept_and_the_oldest_found(private_dirs, library, monkeypatch):
+    from intervisie_tui.ui.screens import review
+
+    monkeypatch.setattr(review, "ROWS_PER_CHUNK", 100)  # several chunks after the first screenful
+    store = Store()
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
+    clock = FakeClock()
+    for number in range(300):
+        clock.advance(3600)
+        saved_session(store, plan, clock, f"kenmerk{number:03d}x")
+    app = IntervisieApp(lang="en", clock=FakeClock())
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.press("down", "down", "down")  # at once: while the table fills, or just after
+        screen = app.screen
+        for _ in range(500):
+            if not screen._rows_waiting:
+                break
+            await pilot.pause(0.01)
+        rows = table_rows(screen)
+        assert len(rows) == 300
+        assert [row[0] for row in rows] == [f"{s.when:%Y-%m-%d %H:%M}" for s in screen.shown]
+        assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
+        assert screen.selected() is screen.shown[3]
+        await pilot.press("slash", *"kenmerk000x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.shown) == 1 and screen.shown[0].when == min(s.when for s in screen.summaries)
+        assert len(table_rows(screen)) == 1
 
 
 async def test_the_review_follows_a_language_switch(sessions):
