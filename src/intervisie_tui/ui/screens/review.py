@@ -17,6 +17,7 @@ from ...store.summary import minutes_label
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
+from ..widgets.batched_footer import BatchedFooter
 from .base import IntervisieScreen
 
 if TYPE_CHECKING:
@@ -91,7 +92,8 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         yield Static(id="review-status")
         yield Static(id="review-problems", classes="-empty")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; the keys need the width
+        # ctrl+p is on the help screen; the keys need the width. Built once before the first frame.
+        yield BatchedFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()
