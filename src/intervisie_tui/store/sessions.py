@@ -87,7 +87,9 @@ class Store:
         self.done_dir = self.live_dir / "done"
         self.trash_dir = self.root / "trash"
         self._summaries: list[SessionSummary] = []
-        self._summary_paths: set[Path] = set()  # of _summaries: saving must not scan them all
+        # Of _summaries, so saving need not scan them all; made at the first save (hashing 10,000
+        # paths would delay the review's first frame).
+        self._summary_paths: set[Path] | None = None
         self._session_problems: list[Problem] = []
         self._live_problems: list[Problem] = []
         self._journals: weakref.WeakSet[LiveJournal] = weakref.WeakSet()  # open journals, for unsaved_problem()
@@ -369,6 +371,8 @@ class Store:
             raise StoreError(Message("store.save.failed", {"path": path, "reason": os_reason(error)}), path) from None
         document.with_read_stamp(stamp_of_file(path))
         self.index.saved(path)
+        if self._summary_paths is None:
+            self._summary_paths = {summary.path for summary in self._summaries}
         if is_new and path not in self._summary_paths:
             self._summaries.append(self._summary_of(document, path))
             self._summary_paths.add(path)
@@ -387,7 +391,7 @@ class Store:
 
         summaries, problems = listing(self.index)
         self._summaries = summaries
-        self._summary_paths = {summary.path for summary in summaries}
+        self._summary_paths = None
         self._session_problems = [Problem(path, reason) for path, reason in problems]
         return summaries
 
@@ -555,7 +559,8 @@ class Store:
         self._move(summary.path, target)
         self.index.forget(summary.path)  # its row and text leave the index now
         self._summaries = [s for s in self._summaries if s.path != summary.path]
-        self._summary_paths.discard(summary.path)
+        if self._summary_paths is not None:
+            self._summary_paths.discard(summary.path)
         return target
 
     def restore(self, session_id: str | Path) -> Path:
@@ -616,7 +621,8 @@ class Store:
         if scrub:
             self.index.scrub()  # no byte of its text left in the index file's free pages
         self._summaries = [s for s in self._summaries if s.path != summary.path]
-        self._summary_paths.discard(summary.path)
+        if self._summary_paths is not None:
+            self._summary_paths.discard(summary.path)
         self._forget_in_groups(summary)
         self._forget_remembered(summary)
         return deleted
