@@ -86,11 +86,14 @@ asyncio.run(main())
 print(marks["frame"] - t0)
 """
 
-# The review as `intervisie notes` opens it (the app, the home screen beneath), headless
-# through run_test like the baseline: from the spawn until the review's first frame with rows.
+# The review as `intervisie notes` opens it (the app, an empty base beneath; the collector
+# paused until the first frame, as cli.main does for a screen command), headless through
+# run_test like the baseline: from the spawn until the review's first frame with rows.
 REVIEW_APP = r"""
 import asyncio, sys, time
 t0 = float(sys.argv[1])
+from intervisie_tui import gc_pause
+gc_pause.pause()
 from intervisie_tui.cli.notes import review_app
 from intervisie_tui.ui.screens import review
 from textual.widgets import DataTable
