@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static
 
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
@@ -193,8 +193,8 @@ class RunScreen(IntervisieScreen):
         return self._typing() and typed_in_a_text_field(key)
 
     def _typing(self) -> bool:
-        focused = self.focused
-        return focused is not None and isinstance(focused, TextArea | Input)
+        focused = self.focused  # the only text areas here are the notes' (TextArea is imported when they open)
+        return focused is not None and (isinstance(focused, Input) or self.notes_panel in focused.ancestors)
 
     def pause_ticking(self) -> None:
         """Stop the timer for good (tests and snapshots drive refresh_view themselves)."""

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, Static
 
 from ...core.events import NoteField
 from ...core.method import NoteKind, Phase
 from ...core.state import SessionState
 from ..autosave import UnsavedNotes
 from ..plain import plain
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 @dataclass(frozen=True)
@@ -48,14 +52,6 @@ def note_slots(phase: Phase, state: SessionState, translate: Callable[..., str])
         elif kind is NoteKind.ACTION_POINTS:
             slots.append(NoteSlot(NoteField.ACTION_POINTS, phase.id, None, translate("notes.action-points")))
     return slots
-
-
-class NoteArea(TextArea):
-    """A TextArea that knows which note it holds."""
-
-    def __init__(self, slot: NoteSlot, text: str, **kwargs) -> None:
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
-        self.slot = slot
 
 
 SaveNote = Callable[[NoteSlot, str], None]
@@ -89,6 +85,8 @@ class NotesPanel(VerticalScroll):
         line = self.query_one("#notes-masked", Static)
         line.display = self.masked
         if self.masked and self._translate is not None:
+            from .note_area import NoteArea
+
             count = sum(len(area.text) for area in self.query(NoteArea))
             line.update(self._translate("run.notes.masked", count=count))
 
@@ -100,6 +98,8 @@ class NotesPanel(VerticalScroll):
         self.query_one("#notes-title", Static).update(plain(translate("run.notes.title", phase=title)))
         self.query_one("#notes-hint", Static).update(translate("run.notes.hint"))
         await self.query(".note-field").remove()
+        from .note_area import NoteArea  # here: a session's first frame needs no TextArea
+
         widgets: list[Widget] = []
         for slot in note_slots(phase, state, translate):
             widgets.append(Label(slot.label, classes="note-field note-label"))
@@ -111,6 +111,8 @@ class NotesPanel(VerticalScroll):
         self._show_mask()
 
     def focus_first(self) -> None:
+        from .note_area import NoteArea
+
         areas = self.query(NoteArea)
         if areas:
             area = areas.first()
@@ -118,6 +120,8 @@ class NotesPanel(VerticalScroll):
             area.move_cursor(area.document.end)  # go on where the text ends
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        from .note_area import NoteArea
+
         area = event.text_area
         if not isinstance(area, NoteArea):
             return
