@@ -221,27 +221,38 @@ async def test_intervisie_notes_without_an_action_opens_the_review(sessions, mon
         assert type(app.screen).__name__ == "HomeScreen"
 
 
+def _saved_sessions(library, count: int, apart: float, text: str) -> None:
+    """`count` sessions saved through the real store, `apart` seconds after each other."""
+    store = Store()
+    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
+    clock = FakeClock()
+    for number in range(count):
+        clock.advance(apart)
+        saved_session(store, plan, clock, text.format(number))
+
+
+async def _all_rows_in(pilot, screen) -> None:
+    """Let the review put the rest of its rows in (chunk after chunk, each after a refresh)."""
+    for _ in range(500):
+        if not screen._rows_waiting:
+            return
+        await pilot.pause()
+    raise AssertionError("the table never got all its rows")
+
+
 async def test_many_sessions_fill_the_table_after_the_first_frame(private_dirs, library, monkeypatch):
     from intervisie_tui.ui.screens import review
 
     monkeypatch.setattr(review, "FIRST_ROWS", 2)
     monkeypatch.setattr(review, "ROWS_PER_CHUNK", 2)
-    store = Store()
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
-    clock = FakeClock()
-    for number in range(5):
-        clock.advance(86400)
-        saved_session(store, plan, clock, f"advies {number}")
+    _saved_sessions(library, 5, 86400, "advies {}")
     app = IntervisieApp(lang="en", clock=FakeClock())
     async with app.run_test(size=(140, 40)) as pilot:
         app.push_screen(ReviewScreen())
         await pilot.pause()
         screen = app.screen
         assert screen.query_one(DataTable).row_count in range(2, 6)
-        for _ in range(500):  # the rest arrive in chunks after the first frame
-            if not screen._rows_waiting:
-                break
-            await pilot.pause(0.01)
+        await _all_rows_in(pilot, screen)  # the rest arrive in chunks after the first frame
         assert len(table_rows(screen)) == 5
         dates = [row[0] for row in table_rows(screen)]
         assert dates == sorted(dates, reverse=True)
@@ -253,21 +264,13 @@ async def test_300_sessions_all_listed_in_order_keys_kept_and_the_oldest_found(p
     from intervisie_tui.ui.screens import review
 
     monkeypatch.setattr(review, "ROWS_PER_CHUNK", 100)  # several chunks after the first screenful
-    store = Store()
-    plan = SessionPlan.create(library.get("incident"), ["Anna", "Bram"], inbrenger="Bram")
-    clock = FakeClock()
-    for number in range(300):
-        clock.advance(3600)
-        saved_session(store, plan, clock, f"kenmerk{number:03d}x")
+    _saved_sessions(library, 300, 3600, "kenmerk{:03d}x")
     app = IntervisieApp(lang="en", clock=FakeClock())
     async with app.run_test(size=(140, 40)) as pilot:
         app.push_screen(ReviewScreen())
         await pilot.press("down", "down", "down")  # at once: while the table fills, or just after
         screen = app.screen
-        for _ in range(500):
-            if not screen._rows_waiting:
-                break
-            await pilot.pause(0.01)
+        await _all_rows_in(pilot, screen)
         rows = table_rows(screen)
         assert len(rows) == 300
         assert [row[0] for row in rows] == [f"{s.when:%Y-%m-%d %H:%M}" for s in screen.shown]
