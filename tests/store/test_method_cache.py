@@ -67,3 +67,30 @@ def test_a_warm_start_reads_no_toml(tmp_path):
     warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert cold.stdout.split() == ["True", "True"]
     assert warm.stdout.split() == ["True", "False"]  # the methods came from the cache, no file parsed
+
+
+def test_a_cache_whose_values_were_changed_is_not_trusted(tmp_path):
+    """Well-formed JSON with the right key, but values no method file could hold: the cache is read with every
+    value checked, so each of these means a full load (and the cache made anew), never a method that breaks a rule."""
+    import json
+
+    cache = tmp_path / "methods.json"
+    full = summary(load_library(None))
+    cached_library(None, cache)
+    good = json.loads(cache.read_text(encoding="utf-8"))
+    damages = [
+        ("minutes", -5),
+        ("minutes", True),
+        ("minutes", 7.5),
+        ("speakers", "everyone"),
+        ("id", "Hoofd Letters"),
+        ("title", "not a text pair"),
+        ("min_minutes", 10_000),
+        ("unknown", 1),
+    ]
+    for key, value in damages:
+        damaged = json.loads(json.dumps(good))
+        damaged["methods"][0]["method"]["phases"][0][key] = value
+        cache.write_text(json.dumps(damaged), encoding="utf-8")
+        assert summary(cached_library(None, cache)) == full, (key, value)
+        assert json.loads(cache.read_text(encoding="utf-8")) == good, (key, value)  # made anew
