@@ -11,26 +11,17 @@ know (written by a newer one) are kept through every save.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from .core.field_rules import Rules
 from .core.files import MAX_NESTING, FileRefused, HugeNumber, TooDeep, parse_json, read_text_limited
 from .core.message import Message
 from .core.paths import SETTINGS_FILE
+from .core.plain import NotPlain
 from .store.atomic import atomic_write_text, ensure_private_dir
-from .store.plain_record import (
-    BadField,
-    described,
-    is_bool,
-    is_text,
-    is_text_map,
-    kept_unknown,
-    one_of,
-    record_data,
-    record_from,
-    whole_number,
-)
+from .store.plain_record import kept_unknown, record_data, record_from
 
 __all__ = ["SETTINGS_FILE", "Settings", "load_settings", "save_settings"]
 THEMES: tuple[str, ...] = ("intervisie-dark", "intervisie-high-contrast", "intervisie-light")
@@ -41,37 +32,47 @@ DEFAULT_THEME = THEMES[0]
 class Settings:
     """The facilitator's preferences. Unknown keys are kept, unused, and written back as they were."""
 
-    language: Literal["nl", "en"] | None = described(
-        "Language of the screens; null means the system's language (Dutch by default).",
-        one_of(None, "nl", "en"),
-        default=None,
-    )
-    theme: str = described(
-        "Colour theme: intervisie-dark, intervisie-high-contrast or intervisie-light "
-        "(any other registered Textual theme name works too).",
-        is_text,
-        default=DEFAULT_THEME,
-    )
-    bell: bool = described("Ring the terminal bell once when a phase's time is up.", is_bool, default=True)
-    auto_advance: bool = described("Move on to the next phase by itself when the time is up.", is_bool, default=False)
-    extend_takes_from_later: bool = described(
-        "A minute more for a phase is taken from the later phases (never below their minimums), "
-        "so the session still ends on time.",
-        is_bool,
-        default=True,
-    )
-    keys: dict[str, str] = described(
-        'Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '
-        "See the help screen (? or F1) for the action ids.",
-        is_text_map,
-        default_factory=dict,
-    )
-    retention_months: int | None = described(
-        "Offer, at start, to delete sessions older than this many months for good "
-        "(null: never offer). Nothing is deleted without asking.",
-        whole_number(1, 1200),
-        default=None,
-    )
+    language: (
+        Annotated[
+            Literal["nl", "en"], Rules("Language of the screens; null means the system's language (Dutch by default).")
+        ]
+        | None
+    ) = None
+    theme: Annotated[
+        str,
+        Rules(
+            "Colour theme: intervisie-dark, intervisie-high-contrast or intervisie-light "
+            "(any other registered Textual theme name works too)."
+        ),
+    ] = DEFAULT_THEME
+    bell: Annotated[bool, Rules("Ring the terminal bell once when a phase's time is up.")] = True
+    auto_advance: Annotated[bool, Rules("Move on to the next phase by itself when the time is up.")] = False
+    extend_takes_from_later: Annotated[
+        bool,
+        Rules(
+            "A minute more for a phase is taken from the later phases (never below their minimums), "
+            "so the session still ends on time."
+        ),
+    ] = True
+    keys: Annotated[
+        dict[str, str],
+        Rules(
+            'Own keys per action id, comma-separated, e.g. {"next-phase": "right,n,j"}. '
+            "See the help screen (? or F1) for the action ids."
+        ),
+    ] = field(default_factory=dict)
+    retention_months: (
+        Annotated[
+            int,
+            Rules(
+                "Offer, at start, to delete sessions older than this many months for good "
+                "(null: never offer). Nothing is deleted without asking.",
+                ge=1,
+                le=1200,
+            ),
+        ]
+        | None
+    ) = None
     unknown: dict[str, Any] = kept_unknown()
 
 
@@ -99,9 +100,9 @@ def load_settings(path: Path) -> tuple[Settings, Message | None]:
         return Settings(), Message("settings.problem.not_object", {"path": path})
     try:
         return record_from(Settings, data), None
-    except BadField as bad:
+    except NotPlain as bad:
         return Settings(), Message(
-            "settings.problem.field", {"path": path, "field": bad.name, "given": _shown(bad.value)}
+            "settings.problem.field", {"path": path, "field": bad.where, "given": _shown(bad.given)}
         )
 
 

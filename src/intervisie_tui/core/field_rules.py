@@ -37,6 +37,25 @@ class Rules:
         return f"Rules({self.description!r}, {self.constraints!r})"
 
 
+def descriptions(kind: type) -> dict[str, str | None]:
+    """Each field of a dataclass with the description its `Rules` give (None without one)."""
+    import dataclasses
+    from typing import get_args, get_type_hints
+
+    hints = get_type_hints(kind, include_extras=True)
+    found: dict[str, str | None] = {}
+    for item in dataclasses.fields(kind):
+        if not item.init:
+            continue
+        rules = [
+            meta for arg in (hints[item.name], *get_args(hints[item.name])) for meta in getattr(arg, "__metadata__", ())
+        ]
+        found[item.name] = next(
+            (rule.description for rule in rules if isinstance(rule, Rules) and rule.description), None
+        )
+    return found
+
+
 class RuleBroken(ValueError):
     """A rule across fields (a minimum above its default, two phases with one id, …), raised while a
     dataclass is built. `code` names the message (i18n "methoderr.<code>"); `context` fills it in and may

@@ -48,11 +48,12 @@ def to_plain(value: Any, *, drop_none: bool = False) -> Any:
 
 
 class NotPlain(ValueError):
-    """Data that is not a valid `kind`: `where` (a dotted path) and what was expected there."""
+    """Data that is not a valid `kind`: `where` (a dotted path), what was expected there and what was `given`."""
 
-    def __init__(self, where: str, expected: str) -> None:
+    def __init__(self, where: str, expected: str, given: Any = None) -> None:
         self.where = where
         self.expected = expected
+        self.given = given
         super().__init__(f"{where or '(top)'}: expected {expected}")
 
 
@@ -64,8 +65,8 @@ def from_plain(kind: Any, data: Any) -> Any:
 Rebuild = Callable[[Any, str], Any]
 
 
-def _fail(where: str, expected: str) -> NotPlain:
-    return NotPlain(where, expected)
+def _fail(where: str, expected: str, given: Any = None) -> NotPlain:
+    return NotPlain(where, expected, given)
 
 
 @cache
@@ -95,16 +96,28 @@ def _rebuilder(kind: Any) -> Rebuild:
 
         def sequence(data: Any, where: str) -> Any:
             if not isinstance(data, list):
-                raise _fail(where, "a list")
+                raise _fail(where, "a list", data)
             return container(rebuild_item(item, f"{where}[{i}]") for i, item in enumerate(data))
 
         return sequence
+    if origin is dict:
+        key_type, value_type = get_args(kind)
+        if key_type is not str:
+            raise TypeError(f"from_plain handles dict[str, X] only, not {kind}")
+        rebuild_value = _rebuilder(value_type)
+
+        def mapping(data: Any, where: str) -> Any:
+            if not isinstance(data, dict):
+                raise _fail(where, "an object", data)
+            return {key: rebuild_value(value, f"{where}.{key}" if where else key) for key, value in data.items()}
+
+        return mapping
     if origin is Literal:
         choices = get_args(kind)
 
         def literal(data: Any, where: str) -> Any:
             if not any(data == choice and type(data) is type(choice) for choice in choices):
-                raise _fail(where, " or ".join(map(repr, choices)))
+                raise _fail(where, " or ".join(map(repr, choices)), data)
             return data
 
         return literal
@@ -116,7 +129,7 @@ def _rebuilder(kind: Any) -> Rebuild:
         def enum(data: Any, where: str) -> Any:
             member = values.get(data) if isinstance(data, str) else None
             if member is None:
-                raise _fail(where, "one of " + ", ".join(map(str, values)))
+                raise _fail(where, "one of " + ", ".join(map(str, values)), data)
             return member
 
         return enum
@@ -140,7 +153,7 @@ def _record(kind: type) -> Rebuild:
 
     def record(data: Any, where: str) -> Any:
         if not isinstance(data, dict):
-            raise _fail(where, "an object")
+            raise _fail(where, "an object", data)
         for old, new in renamed.items():
             if old in data and new not in data:
                 data = {(new if key == old else key): value for key, value in data.items()}
@@ -150,7 +163,7 @@ def _record(kind: type) -> Rebuild:
             inside = f"{where}.{key}" if where else str(key)
             if rebuild is None:
                 if refuses_unknown:
-                    raise _fail(inside, "no such key")
+                    raise _fail(inside, "no such key", value)
                 continue
             values[key] = rebuild(value, inside)
         missing = required - values.keys()
@@ -159,42 +172,42 @@ def _record(kind: type) -> Rebuild:
         try:
             return kind(**values)
         except ValueError as broken:  # the class's own rules (RuleBroken among them)
-            raise _fail(where, f"values that fit together ({broken})") from None
+            raise _fail(where, f"values that fit together ({broken})", data) from None
 
     return record
 
 
 def _text(data: Any, where: str) -> Any:
     if not isinstance(data, str):
-        raise _fail(where, "text")
+        raise _fail(where, "text", data)
     return data
 
 
 def _whole(data: Any, where: str) -> Any:
     if type(data) is not int:
-        raise _fail(where, "a whole number")
+        raise _fail(where, "a whole number", data)
     return data
 
 
 def _number(data: Any, where: str) -> Any:
     if type(data) not in (int, float):
-        raise _fail(where, "a number")
+        raise _fail(where, "a number", data)
     return float(data)
 
 
 def _truth(data: Any, where: str) -> Any:
     if type(data) is not bool:
-        raise _fail(where, "true or false")
+        raise _fail(where, "true or false", data)
     return data
 
 
 def _moment(data: Any, where: str) -> Any:
     if not isinstance(data, str):
-        raise _fail(where, "a time (ISO 8601)")
+        raise _fail(where, "a time (ISO 8601)", data)
     try:
         return datetime.fromisoformat(data)
     except ValueError:
-        raise _fail(where, "a time (ISO 8601)") from None
+        raise _fail(where, "a time (ISO 8601)", data) from None
 
 
 _SIMPLE: dict[Any, Rebuild] = {str: _text, int: _whole, float: _number, bool: _truth, datetime: _moment}
@@ -219,18 +232,18 @@ def _constrained(rebuild: Rebuild, constraints: dict[str, Any]) -> Rebuild:
             value = value.strip()
         if isinstance(value, (int, float)):
             if finite and not math.isfinite(value):
-                raise _fail(where, "a finite number")
+                raise _fail(where, "a finite number", value)
             if (gt is not None and not value > gt) or (ge is not None and not value >= ge):
-                raise _fail(where, f"a number above {gt}" if gt is not None else f"a number of at least {ge}")
+                raise _fail(where, f"a number above {gt}" if gt is not None else f"a number of at least {ge}", value)
             if le is not None and not value <= le:
-                raise _fail(where, f"a number of at most {le}")
+                raise _fail(where, f"a number of at most {le}", value)
         if isinstance(value, (str, list, tuple)):
             if low is not None and len(value) < low:
-                raise _fail(where, f"at least {low} long")
+                raise _fail(where, f"at least {low} long", value)
             if high is not None and len(value) > high:
-                raise _fail(where, f"at most {high} long")
+                raise _fail(where, f"at most {high} long", value)
         if pattern is not None and not pattern.search(value):
-            raise _fail(where, f"text matching {pattern.pattern}")
+            raise _fail(where, f"text matching {pattern.pattern}", value)
         return value
 
     return check

@@ -10,21 +10,14 @@ once, and leaves every other key of settings.json as it was.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from ..core.field_rules import Rules
+from ..core.plain import NotPlain
 from .atomic import atomic_write_text, ensure_private_dir
-from .plain_record import (
-    BadField,
-    described,
-    is_optional_text,
-    is_text_list,
-    kept_unknown,
-    record_data,
-    record_from,
-    whole_number,
-)
+from .plain_record import kept_unknown, record_data, record_from
 
 REMEMBERED_FILE = "remembered.json"
 PERSONAL_KEYS = ("last_group", "last_facilitator", "last_method", "last_minutes")
@@ -35,10 +28,10 @@ MAX_BYTES = 1_000_000
 class Remembered:
     """What the set-up offers again next time (the last session's group, facilitator, method, minutes)."""
 
-    last_group: list[str] = described("Participants of the last session.", is_text_list, default_factory=list)
-    last_facilitator: str | None = described("Facilitator of the last session.", is_optional_text, default=None)
-    last_method: str | None = described("Method id of the last session.", is_optional_text, default=None)
-    last_minutes: int | None = described("Time budget of the last session.", whole_number(1), default=None)
+    last_group: Annotated[list[str], Rules("Participants of the last session.")] = field(default_factory=list)
+    last_facilitator: Annotated[str, Rules("Facilitator of the last session.")] | None = None
+    last_method: Annotated[str, Rules("Method id of the last session.")] | None = None
+    last_minutes: Annotated[int, Rules("Time budget of the last session.", ge=1)] | None = None
     unknown: dict[str, Any] = kept_unknown()
 
     def is_empty(self) -> bool:
@@ -67,7 +60,7 @@ def load_remembered(data_root: Path) -> Remembered:
         return Remembered()
     try:
         return record_from(Remembered, data)
-    except BadField:
+    except NotPlain:
         return Remembered()
 
 
@@ -97,7 +90,7 @@ def move_out_of_settings(settings_path: Path, data_root: Path) -> bool:
     if current.is_empty():
         try:
             incoming = record_from(Remembered, {key: value for key, value in moved.items() if value is not None})
-        except BadField:
+        except NotPlain:
             incoming = Remembered()
         if not incoming.is_empty():
             save_remembered(incoming, data_root)  # OSError: nothing moved, settings.json untouched
