@@ -210,6 +210,9 @@ def test_delete_for_good_leaves_no_byte_of_the_session(store, library, clock, pr
     keep = secret_session(store, library, clock, "Houden-Bv2")
     path = secret_session(store, library, clock, "Weg-Nz4")
     assert store.search("Weg-Nz4")  # the search cache now holds its text
+    for lang in ("en", "nl"):  # and the index keeps the printed list, its title in it
+        assert main(["--lang", lang, "notes", "list"]) == 0
+        assert "Weg-Nz4" in capsys.readouterr().out
     from intervisie_tui.store.remembered import Remembered, save_remembered
 
     save_remembered(Remembered(last_group=["Wiebe", "Xandra"], last_method="incident"), data)  # as the set-up did
