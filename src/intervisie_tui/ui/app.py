@@ -31,6 +31,8 @@ from ..store.remembered import Remembered, load_remembered, move_out_of_settings
 from ..store.sessions import Store
 from .commands import IntervisieCommands
 from .keys import bindings_for, check_keymap
+from .parsed_css import CACHE_NAME as PARSED_CSS_CACHE
+from .parsed_css import KeepsParsedCss
 from .plain import shown
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 METHOD_PROBLEMS_SHOWN = 5  # more than this is summarised: the toast must stay readable
 
 
-class IntervisieApp(ThemeSetBeforeStart, App):
+class IntervisieApp(KeepsParsedCss, ThemeSetBeforeStart, App):
     CSS_PATH = "intervisie.tcss"
     TITLE = "Intervisie"
     COMMANDS = App.COMMANDS | {IntervisieCommands}
@@ -104,6 +106,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         if problems:
             self._startup_notices.append((self.t("app.keymap_problems", problems="; ".join(problems)), "warning"))
         self.set_keymap(usable)
+        self.use_kept_css(paths.cache_dir() / PARSED_CSS_CACHE)  # the theme is chosen: its variables are set
 
     def set_keymap(self, keymap: Mapping[str, str]) -> None:
         """Rebind keys by id; `keymap` keeps our copy (Textual's is private), which the help
@@ -168,6 +171,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
 
     def on_mount(self) -> None:
         self.call_after_refresh(gc_pause.resume)  # the first frame is drawn: collect again
+        self.call_after_refresh(self.keep_parsed_css)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._plan is not None:
             self.push_screen(self._run_screen_for(self._plan))
@@ -193,6 +197,7 @@ class IntervisieApp(ThemeSetBeforeStart, App):
         instance to resume (the end of the process would drop their locks anyway)."""
         self.store.settle()  # the journals' writers finish before another instance may take over
         self.store.release_locks()
+        self.keep_parsed_css(in_thread=False)  # what later screens parsed, for the next start
 
     def _offer_retention(self) -> None:
         """With `retention_months` set: name the sessions older than that and offer to delete

@@ -23,11 +23,15 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from .. import gc_pause
+from ..core.paths import cache_dir
 from ..core.room import RoomView
 from ..i18n import t
 from ..store.follow import RoomFollower, RoomScene
 from ..store.room_link import Wall
+from .first_resume import StyledAtMount
 from .keys import ACTIONS_BY_ID
+from .parsed_css import CACHE_NAME as PARSED_CSS_CACHE
+from .parsed_css import KeepsParsedCss
 from .themes import ALL_THEMES, ThemeSetBeforeStart, next_theme, with_fallbacks
 from .widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, RoomBody, state_class, width_class
 
@@ -37,7 +41,7 @@ if TYPE_CHECKING:
 POLL_SECONDS = 0.3  # a key on the laptop shows here within this (plus a paint); a stat each time
 
 
-class DisplayScreen(Screen):
+class DisplayScreen(StyledAtMount, Screen):
     """The room, full screen: the room's view, or a waiting, closing or covered scene."""
 
     if TYPE_CHECKING:  # for the type checker only, as Textual declares `app`: this screen's app has `lang`
@@ -99,7 +103,7 @@ class DisplayScreen(Screen):
             notice.update(Content(f"⚠ {text}" if text else ""))
 
 
-class DisplayApp(ThemeSetBeforeStart, App):
+class DisplayApp(KeepsParsedCss, ThemeSetBeforeStart, App):
     CSS_PATH = Path(__file__).with_name("intervisie.tcss")  # absolute: subclasses may live anywhere
     TITLE = "Intervisie"
     ENABLE_COMMAND_PALETTE = False  # read-only: nothing to choose
@@ -124,12 +128,14 @@ class DisplayApp(ThemeSetBeforeStart, App):
             self.register_theme(known)
         self.theme = theme if theme in self.available_themes else ALL_THEMES[0].name
         self.poll_timer: Timer | None = None
+        self.use_kept_css(cache_dir() / PARSED_CSS_CACHE)  # the theme is chosen: its variables are set
 
     def get_css_variables(self) -> dict[str, str]:
         return with_fallbacks(super().get_css_variables())
 
     async def on_mount(self) -> None:
         self.call_after_refresh(gc_pause.resume)  # the first frame is drawn: collect again
+        self.call_after_refresh(self.keep_parsed_css)
         self.title = t("display.title", self.lang)
         await self.push_screen(DisplayScreen())
         self.refresh_scene()
@@ -151,6 +157,7 @@ class DisplayApp(ThemeSetBeforeStart, App):
 
     def on_unmount(self) -> None:
         self.follower.stop()
+        self.keep_parsed_css(in_thread=False)
 
     def action_next_theme(self) -> None:
         self.theme = next_theme(self.theme)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
+from ..first_resume import StyledAtMount
 from ..keys import KeysFromRegistry
 
 if TYPE_CHECKING:
@@ -22,11 +23,11 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")  # what the screen gives back when dismissed
 
 
-class IntervisieScreen(KeysFromRegistry, Screen[Result]):
+class IntervisieScreen(StyledAtMount, KeysFromRegistry, Screen[Result]):
     if TYPE_CHECKING:
         app = getters.app(IntervisieApp)
 
 
-class IntervisieModalScreen(KeysFromRegistry, ModalScreen[Result]):
+class IntervisieModalScreen(StyledAtMount, KeysFromRegistry, ModalScreen[Result]):
     if TYPE_CHECKING:
         app = getters.app(IntervisieApp)
