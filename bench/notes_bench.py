@@ -100,11 +100,11 @@ from textual.widgets import DataTable
 marks = {}
 original_mount = review.ReviewScreen.on_mount
 def on_mount(self):
-    original_mount(self)
     def painted():
         assert self.query_one(DataTable).row_count > 0
         marks.setdefault("frame", time.time())
-    self.call_after_refresh(painted)
+    self.call_after_refresh(painted)  # first: marked as the frame is painted, before what waits for it
+    original_mount(self)
 review.ReviewScreen.on_mount = on_mount
 class Args:
     lang = "nl"

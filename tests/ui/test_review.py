@@ -232,9 +232,10 @@ def _saved_sessions(library, count: int, apart: float, text: str) -> None:
 
 
 async def _all_rows_in(pilot, screen) -> None:
-    """Let the review put the rest of its rows in (chunk after chunk, each after a refresh)."""
+    """Let the review list the whole folder and put the rest of its rows in (chunk after chunk,
+    each after a refresh)."""
     for _ in range(500):
-        if not screen._rows_waiting:
+        if screen._complete and not screen._rows_waiting:
             return
         await pilot.pause()
     raise AssertionError("the table never got all its rows")

@@ -262,6 +262,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.list.case": ("Casus", "Case"),
     "review.list.duration": ("Duur", "Duration"),
     "review.count": ("{shown} van {total} sessies", "{shown} of {total} sessions"),
+    "review.listing": ("De nieuwste sessies; de rest wordt gelezen …", "The newest sessions; reading the rest …"),
     "review.sorted_by": ("gesorteerd op {order}", "sorted by {order}"),
     "review.sort.date": ("datum", "date"),
     "review.sort.method": ("methode", "method"),

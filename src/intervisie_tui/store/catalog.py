@@ -363,6 +363,42 @@ class SessionCatalog:
             self._write(updates, gone)
         return summaries, problems
 
+    def newest(self, count: int) -> list[SessionSummary]:
+        """Up to `count` of the newest sessions the index knows, each shown only when its file is
+        still the one indexed (same modification time and size): a screenful to draw before the
+        whole folder is compared (`refresh`). Newer files the index does not know yet are not in
+        it; a row that fails any check is left out; any trouble with the index gives nothing."""
+        from .summary import SessionSummary
+
+        columns = ", ".join(f"d.{name.strip()}" for name in _COLUMNS.split(","))
+        try:
+            rows = self._run(
+                lambda db: db.execute(
+                    f"SELECT d.rel, d.mtime_ns, d.size, d.problem, {columns} FROM listed l JOIN docs d ON d.id = l.id"
+                    " WHERE d.problem IS NULL ORDER BY l.listed_order DESC LIMIT ?",
+                    (count,),
+                ).fetchall()
+            )
+        except sqlite3.Error:
+            return []
+        make_path = _path_maker(self.folder)
+        names: dict[str, dict[str, str]] = {}
+        people: dict[str, tuple[str, ...]] = {}
+        summaries: list[SessionSummary] = []
+        for row in rows:
+            relative = row[0]
+            if type(relative) is not str or relative.count("/") != 1 or ".." in relative:
+                continue  # not a file the scan could have found
+            path = make_path(relative)
+            try:
+                status = os.stat(path)
+                if (status.st_mtime_ns, status.st_size) != (row[1], row[2]):
+                    continue
+                summaries.append(_summary_of_row(row, path, names, people, SessionSummary))
+            except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+                continue
+        return summaries
+
     def _read(self, relative: str, stamp: tuple[int, int], path: Path):
         """(relative, summary | None, problem | None, folded text) of one document file."""
         from ..core.files import FileRefused, read_limited

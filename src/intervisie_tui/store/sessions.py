@@ -395,6 +395,11 @@ class Store:
         self._session_problems = [Problem(path, reason) for path, reason in problems]
         return summaries
 
+    def newest_sessions(self, count: int) -> list[SessionSummary]:
+        """The newest saved sessions as the index has them, each checked against its file; for a
+        first screenful only (`list_sessions` compares the whole folder and finds the rest)."""
+        return self.index.newest(count)
+
     @property
     def journal_problems(self) -> list[Problem]:
         """Journals of sessions in progress that could not be read at the last `interrupted()`, with the reason."""

@@ -81,6 +81,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         self._rows_waiting: list[SessionSummary] = []
         self._cursor_wanted: int | None = None
         self._suspended = False
+        self._complete = True  # False while only the first screenful (from the index) is listed
 
     @property
     def store(self):
@@ -96,14 +97,28 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         yield BatchedFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one(DataTable).focus()
+        # The first screenful straight from the index, every row checked against its file; the
+        # whole folder (new files, problems, the rest of the rows) is compared after that frame.
+        first = self.store.newest_sessions(self.first_rows())
+        if not first:
+            self.reload()
+            return
+        self.summaries = first
+        self._complete = False
+        self.refresh_language()
+        self.call_after_refresh(self._list_the_rest)
+
+    def _list_the_rest(self) -> None:
+        if self.is_attached and not self._complete:
+            self.reload()
 
     # -- data -------------------------------------------------------------------------------
 
     def reload(self) -> None:
         store = self.store
         self.summaries = store.list_trash() if self.showing_trash else store.list_sessions()
+        self._complete = True
         if self.search_text.strip():
             self._found = None  # other sessions now: search them again
             self.start_search()
@@ -172,13 +187,17 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         self._cursor_wanted = None
         if selected is not None:
             self._cursor_wanted = next((row for row, s in enumerate(self.shown) if s.id == selected), None)
-        first = min(FIRST_ROWS, max(self.app.size.height, 1))
+        first = self.first_rows()
         table.add_rows(self._rows(self.shown[:first]))
         self._rows_waiting = self.shown[first:]
         self._place_cursor()
         if self._rows_waiting:  # after the frame is painted (a timer could fire before it)
             self.call_after_refresh(self._add_more_rows, self._fill_generation)
         self.query_one("#review-status", Static).update(plain(self.status_line()))
+
+    def first_rows(self) -> int:
+        """Rows that go in before the first frame: as many as the terminal has lines."""
+        return min(FIRST_ROWS, max(self.app.size.height, 1))
 
     def _rows(self, summaries: list[SessionSummary]) -> list[tuple[Text, ...]]:
         lang = self.app.lang
@@ -212,6 +231,8 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
 
     def status_line(self) -> str:
         t = self.app.t
+        if not self._complete:
+            return t("review.listing")
         parts = [t("review.count", shown=len(self.shown), total=len(self.summaries))]
         parts.append(t("review.sorted_by", order=t(f"review.sort.{self.order}")))
         if self.method_filter:
