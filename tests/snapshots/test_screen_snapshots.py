@@ -125,7 +125,12 @@ async def to_review(pilot) -> None:
     from intervisie_tui.ui.screens.review import ReviewScreen
 
     await pilot.pause()
-    pilot.app.push_screen(ReviewScreen())
+    screen = ReviewScreen()
+    pilot.app.push_screen(screen)
+    for _ in range(200):  # the first screenful comes from the index; the whole listing after that frame
+        await pilot.pause()
+        if screen._complete:
+            break
     await settle(pilot)
 
 

@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 from test_review import _all_rows_in, _saved_sessions, table_rows
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.store.sessions import Store
@@ -15,9 +15,9 @@ from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.screens.review import ReviewScreen
 
 
-def indexed(count: int, library) -> Store:
+def indexed(count: int, library, advice: str = "advies {}") -> Store:
     """`count` sessions a day apart, saved and listed once (the index knows them all)."""
-    _saved_sessions(library, count, 86400, "advies {}")
+    _saved_sessions(library, count, 86400, advice)
     store = Store()
     assert len(store.list_sessions()) == count
     return store
@@ -128,3 +128,44 @@ async def test_leaving_before_the_rest_is_listed_is_fine(private_dirs, library):
         await pilot.pause()
         assert not screen.is_attached
         assert app.return_code is None
+
+
+async def test_the_first_rows_stay_put_while_the_rest_comes(private_dirs, library, monkeypatch):
+    store = indexed(12, library)
+    everyone = [summary.id for summary in store.list_sessions()]
+    cleared: list[int] = []
+    real_clear = DataTable.clear
+
+    def clear(table: DataTable, columns: bool = False):
+        cleared.append(table.row_count)
+        return real_clear(table, columns)
+
+    monkeypatch.setattr(DataTable, "clear", clear)
+    app = review_app()
+    async with app.run_test(size=(140, 8)) as pilot:
+        screen = await open_review(app, pilot)
+        await _all_rows_in(pilot, screen)
+        assert [summary.id for summary in screen.shown] == everyone
+        assert len(table_rows(screen)) == 12
+        assert cleared == [0]  # filled once from the index, then only added to
+
+
+async def test_a_search_typed_before_the_rest_came_searches_every_session(private_dirs, library, monkeypatch):
+    indexed(12, library, "advies x{}")  # "x0" … "x11": the oldest is not in the first screenful
+    typed: list[bool] = []
+    real = ReviewScreen._list_the_rest
+
+    def search_first(screen: ReviewScreen) -> None:
+        screen.search_text = "x0"
+        typed.append(True)
+        real(screen)
+
+    monkeypatch.setattr(ReviewScreen, "_list_the_rest", search_first)
+    app = review_app()
+    async with app.run_test(size=(140, 8)) as pilot:
+        screen = await open_review(app, pilot)
+        await _all_rows_in(pilot, screen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert typed
+        assert len(screen.shown) == 1 and screen.shown[0].id == Store().list_sessions()[-1].id

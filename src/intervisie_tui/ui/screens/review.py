@@ -110,8 +110,30 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         self.call_after_refresh(self._list_the_rest)
 
     def _list_the_rest(self) -> None:
-        if self.is_attached and not self._complete:
+        """The whole folder, compared: the rows already shown stay where they are when they are
+        the newest still (the cursor with them), and the rest follow in chunks."""
+        if not self.is_attached or self._complete:
+            return
+        if self.search_text.strip():  # typed meanwhile: searched again over every session
             self.reload()
+            return
+        first = self.shown
+        self.summaries = self.store.list_sessions()
+        self._complete = True
+        shown = self.visible_summaries()
+        table = self.query_one(DataTable)
+        if [summary.id for summary in shown[: len(first)]] != [summary.id for summary in first] or (
+            table.row_count != len(first)
+        ):
+            self.refresh_language()  # another first screenful: the table anew
+            return
+        self.shown = shown
+        self._fill_generation += 1
+        self._rows_waiting = shown[len(first) :]
+        if self._rows_waiting:
+            self.call_after_refresh(self._add_more_rows, self._fill_generation)
+        self.query_one("#review-status", Static).update(plain(self.status_line()))
+        self._show_problems()
 
     # -- data -------------------------------------------------------------------------------
 
@@ -162,6 +184,11 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         self.query_one("#review-title", Static).update(title)
         self.query_one("#review-search", Input).placeholder = t("review.search_placeholder")
         self.fill_table()
+        self._show_problems()
+        self.refresh_bindings()
+
+    def _show_problems(self) -> None:
+        t = self.app.t
         problems = self.store.problems if not self.showing_trash else []
         box = self.query_one("#review-problems", Static)
         if problems:
@@ -173,7 +200,6 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         else:
             box.update("")
         box.set_class(not problems, "-empty")
-        self.refresh_bindings()
 
     def fill_table(self) -> None:
         t = self.app.t
