@@ -14,7 +14,7 @@ SECRET = "VERTROUWELIJK: Bram twijfelt"
 
 
 def test_the_room_view_holds_only_public_fields():
-    fields = {field.name for field in dataclasses.fields(RoomView)}
+    fields = set(RoomView._fields)
     assert fields == {
         "lang",
         "status",

@@ -10,16 +10,15 @@ put in one, so a widget of the room cannot draw them. Pure: no Textual, no clock
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from .method import Speakers
 from .state import SessionState, SessionView, Status
 from .turn_words import describe_turn, format_clock
 
 
-@dataclass(frozen=True)
-class StripEntry:
+class StripEntry(NamedTuple):
     """One phase in the room's strip of phases."""
 
     number: int  # 1-based
@@ -28,8 +27,7 @@ class StripEntry:
     where: str  # "past" | "current" | "coming"
 
 
-@dataclass(frozen=True)
-class RoomHeader:
+class RoomHeader(NamedTuple):
     """The room's header line: method, phase and step."""
 
     method: str
@@ -38,8 +36,7 @@ class RoomHeader:
     steps: int
 
 
-@dataclass(frozen=True)
-class RoomClock:
+class RoomClock(NamedTuple):
     """The room's clock: what it shows and in which state."""
 
     value: str  # "12:34", "+02:13"; on a break, the break's own clock
@@ -48,8 +45,7 @@ class RoomClock:
     extra: int  # minutes added (or taken) during the session
 
 
-@dataclass(frozen=True)
-class RoomTurn:
+class RoomTurn(NamedTuple):
     """The room's turn lines."""
 
     headline: str
@@ -61,8 +57,7 @@ class RoomTurn:
     needs_inbrenger: bool  # the phase is about the inbrenger and none is chosen yet
 
 
-@dataclass(frozen=True)
-class RoomBreak:
+class RoomBreak(NamedTuple):
     """A break: the session's clock stands still, the break has a clock of its own."""
 
     until: str | None  # the wall-clock time it ends ("14:30"); None: it counts up
@@ -70,8 +65,7 @@ class RoomBreak:
     phase_left: str  # what is left of the phase when the session goes on ("05:00", "+01:10")
 
 
-@dataclass(frozen=True)
-class RoomTiming:
+class RoomTiming(NamedTuple):
     """The whole session against its plan."""
 
     budget: int  # minutes planned
@@ -79,8 +73,7 @@ class RoomTiming:
     behind: int  # whole minutes the session runs behind the plan; negative: ahead
 
 
-@dataclass(frozen=True)
-class RoomView:
+class RoomView(NamedTuple):
     """Everything the room's screen shows, and nothing private: made from the state by room_view."""
 
     lang: str

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 from .events import Event, EventKind, NoteField
 from .message import Message
@@ -473,8 +474,7 @@ class SessionState:
         )
 
 
-@dataclass(frozen=True)
-class BreakView:
+class BreakView(NamedTuple):
     """A break as the room sees it."""
 
     elapsed: float  # seconds since the break began
@@ -487,8 +487,7 @@ class BreakView:
         return self.remaining is not None and self.remaining <= 0
 
 
-@dataclass(frozen=True)
-class SessionTiming:
+class SessionTiming(NamedTuple):
     """The whole session against its plan."""
 
     to_go: float  # seconds of the plan still to come
@@ -501,8 +500,7 @@ class SessionTiming:
         return max(0.0, -self.behind)
 
 
-@dataclass(frozen=True)
-class TurnView:
+class TurnView(NamedTuple):
     """Whose turn it is in the current round, and who is next."""
 
     current: str | None
@@ -524,8 +522,7 @@ class TurnView:
         return len(self.done)
 
 
-@dataclass(frozen=True)
-class SessionView:
+class SessionView(NamedTuple):
     """What the shared screen shows at one moment."""
 
     status: Status

@@ -8,7 +8,7 @@ snapshot holds, drawn literally: a name like "[bold]" or "[@click=x]" shows as t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
@@ -43,8 +43,7 @@ def width_class(width: int) -> str:
     return [name for least, name in ROOM_BREAKPOINTS if width >= least][-1]
 
 
-@dataclass(frozen=True)
-class KeyHints:
+class KeyHints(NamedTuple):
     """Keys named on the facilitator's own screen (the display names none)."""
 
     start: str
