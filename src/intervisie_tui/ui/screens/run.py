@@ -26,7 +26,6 @@ from ...core.room import RoomView
 from ...core.state import SessionView, Status
 from ...core.turn_words import format_duration
 from ...store.room_link import APP_HEARTBEAT, DISPLAY_HEARTBEAT, Heartbeat, heartbeat_fresh, write_pointer
-from ..dialogs.confirm import ConfirmScreen
 from ..keys import (
     ACTIONS_BY_ID,
     KeyAction,
@@ -565,6 +564,8 @@ class RunScreen(IntervisieScreen):
                 self.notes_panel.flush()
                 self.app.end_session(self.runner, guard=None if self.console else guard)
                 self.refresh_view()
+
+        from ..dialogs.confirm import ConfirmScreen  # its buttons: only when asked
 
         self.app.push_screen(ConfirmScreen(question, t("run.confirm.yes"), t("run.confirm.no"), danger=True), ended)
 
