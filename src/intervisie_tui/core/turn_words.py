@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import t
 from .method import Speakers
@@ -11,8 +11,7 @@ from .plan import SessionPlan
 from .state import SessionView
 
 
-@dataclass(frozen=True)
-class TurnText:
+class TurnText(NamedTuple):
     """The turn line in words: who speaks now, who is next, who has spoken."""
 
     headline: str  # large: who speaks now

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..core.message import Message
 from ..core.os_errors import os_error_reason
@@ -36,15 +35,11 @@ class StoreError(Exception):
         return self.message.render("en")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A file that could not be read: shown with its name, never deleted or rewritten."""
 
     path: Path
     reason: Message
-
-    def __iter__(self):  # unpacks as (path, reason)
-        return iter((self.path, self.reason))
 
     def render(self, lang: str) -> str:
         return f"{self.path}: {self.reason.render(lang)}"

@@ -14,9 +14,9 @@ import contextlib
 import json
 import os
 import socket
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .atomic import PRIVATE_FILE_MODE
 
@@ -26,8 +26,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     """Who holds a session's lock, as its lock file says (fields may be unknown)."""
 
     pid: int | None

@@ -21,11 +21,10 @@ import json
 import os
 import secrets
 import weakref
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.events import Event, EventKind
 from ..core.files import FileRefused, read_limited, read_limited_with_stamp
@@ -68,8 +67,7 @@ class SessionInUse(StoreError):
         self.holder = holder
 
 
-@dataclass(frozen=True)
-class CompactReport:
+class CompactReport(NamedTuple):
     """What `compact_all` did: documents rewritten, journals deleted, journals left (no document)."""
 
     compacted: list[Path]

@@ -11,8 +11,8 @@ keymap check read only this list.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
+from typing import Literal, NamedTuple
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
@@ -61,8 +61,7 @@ SCOPES: dict[str, ScopeKind] = {
 Scope = str  # a key of SCOPES
 
 
-@dataclass(frozen=True)
-class KeyAction:
+class KeyAction(NamedTuple):
     """One action the keys can trigger: its id, Textual action, default keys and labels."""
 
     id: str  # binding id, stable: users put it in settings.keys

@@ -9,8 +9,7 @@ ui/autosave.py), and whenever the panel is left.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
 
-@dataclass(frozen=True)
-class NoteSlot:
+class NoteSlot(NamedTuple):
     """One note field of a phase: where its text is kept and the label above it."""
 
     field: NoteField
