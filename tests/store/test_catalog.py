@@ -243,3 +243,61 @@ def test_a_session_deleted_for_good_leaves_no_word_in_the_index_file(
         assert word not in data
     assert b"blijvendwoord" in data and [summary.path for summary in store.search("blijvend")] == [kept]
     assert store.search("wegwoordqz") == [] and Store().search("tweedewoordqz") == []
+
+
+HOSTILE_VALUES = [
+    None,
+    0,
+    -1,
+    2**62,
+    1.5,
+    float("inf"),
+    "",
+    "/",
+    "..",
+    "../../x.json",
+    "2026/../x.json",
+    "[]",
+    "{}",
+    '{"nl": 1}',
+    '["a", 2]',
+    "\x00",
+    b"\x00\xff",
+    "2026-13-45T99:99",
+    "9" * 400,
+]
+
+
+def test_the_newest_from_a_damaged_index_are_only_rows_that_fit_their_files(store, incident_plan, clock):
+    """Generated damage of every column of the rows `newest` reads: it never raises, and whatever it
+    gives is a session whose file is in the folder with the stamp indexed and whose fields are sound."""
+    import random
+
+    for _ in range(6):
+        finish_with(store, incident_plan, clock)
+    catalog = store.index
+    assert len(store.list_sessions()) == 6
+    columns = ["rel", "mtime_ns", "size", "problem", *[name.strip() for name in catalog_module._COLUMNS.split(",")]]
+    rng = random.Random(3)
+    with sqlite3.connect(catalog.file) as db:
+        good = db.execute("SELECT * FROM docs").fetchall()
+    for round_ in range(120):
+        with sqlite3.connect(catalog.file) as db:
+            db.execute("DELETE FROM docs")
+            db.executemany(f"INSERT INTO docs VALUES ({', '.join('?' * len(good[0]))})", good)
+            for _ in range(rng.randint(1, 4)):
+                column = rng.choice(columns)
+                with_value = rng.choice(HOSTILE_VALUES)
+                try:
+                    db.execute(f"UPDATE docs SET {column} = ? WHERE id = ?", (with_value, rng.choice(good)[0]))
+                except sqlite3.IntegrityError:
+                    pass  # rel is unique and not null: that damage cannot be stored
+        newest = catalog.newest(10)
+        assert len(newest) <= 6, round_
+        for summary in newest:
+            assert summary.path.parent.parent == catalog.folder
+            status = os.stat(summary.path)
+            assert catalog.relative(summary.path) is not None or summary.path.is_file()
+            assert status.st_size > 0
+            assert isinstance(summary.case_title, str) and all(isinstance(name, str) for name in summary.participants)
+            assert summary.running_seconds >= 0
