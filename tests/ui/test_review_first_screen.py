@@ -55,6 +55,17 @@ async def open_review(app: IntervisieApp, pilot) -> ReviewScreen:
     return app.screen
 
 
+async def first_and_whole(monkeypatch) -> tuple[list[str] | None, list[list[str]]]:
+    """The ids the review's first frame showed (None: nothing from the index), and its rows once
+    the whole folder is listed."""
+    first = FirstFrame(monkeypatch)
+    app = review_app()
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = await open_review(app, pilot)
+        await _all_rows_in(pilot, screen)
+        return first.ids, table_rows(screen)
+
+
 async def test_the_first_frame_shows_the_newest_from_the_index_then_every_session(private_dirs, library, monkeypatch):
     store = indexed(12, library)
     newest = [summary.id for summary in store.list_sessions()]
@@ -78,15 +89,10 @@ async def test_a_file_changed_or_gone_since_it_was_indexed_is_not_shown_from_the
     raw["plan"]["case_title"] = "Changed by hand"
     newest.path.write_text(json.dumps(raw), encoding="utf-8")
     second.path.unlink()
-    first = FirstFrame(monkeypatch)
-    app = review_app()
-    async with app.run_test(size=(140, 30)) as pilot:
-        screen = await open_review(app, pilot)
-        await _all_rows_in(pilot, screen)
-        assert first.ids is not None and len(first.ids) == 2
-        assert newest.id not in first.ids and second.id not in first.ids
-        rows = table_rows(screen)
-        assert len(rows) == 3 and rows[0][4] == "Changed by hand"  # read from the file itself
+    first_ids, rows = await first_and_whole(monkeypatch)
+    assert first_ids is not None and len(first_ids) == 2
+    assert newest.id not in first_ids and second.id not in first_ids
+    assert len(rows) == 3 and rows[0][4] == "Changed by hand"  # read from the file itself
 
 
 async def test_rows_of_a_tampered_index_never_show(private_dirs, library, monkeypatch):
@@ -96,13 +102,9 @@ async def test_rows_of_a_tampered_index_never_show(private_dirs, library, monkey
     with sqlite3.connect(index_file) as db:
         db.execute("UPDATE docs SET rel = '../../outside.json' WHERE id = (SELECT min(id) FROM docs)")
         db.execute("UPDATE docs SET case_title = x'00ff' WHERE id = (SELECT max(id) FROM docs)")
-    first = FirstFrame(monkeypatch)
-    app = review_app()
-    async with app.run_test(size=(140, 30)) as pilot:
-        screen = await open_review(app, pilot)
-        await _all_rows_in(pilot, screen)
-        assert first.ids is not None and len(first.ids) == 1
-        assert len(table_rows(screen)) == 3  # the documents are the truth
+    first_ids, rows = await first_and_whole(monkeypatch)
+    assert first_ids is not None and len(first_ids) == 1
+    assert len(rows) == 3  # the documents are the truth
 
 
 async def test_an_index_that_is_no_database_means_the_whole_listing_at_once(private_dirs, library, monkeypatch):
@@ -110,13 +112,9 @@ async def test_an_index_that_is_no_database_means_the_whole_listing_at_once(priv
     index_file = store.index.file
     store.index.close()
     index_file.write_bytes(b"no database at all" * 100)
-    first = FirstFrame(monkeypatch)
-    app = review_app()
-    async with app.run_test(size=(140, 30)) as pilot:
-        screen = await open_review(app, pilot)
-        await _all_rows_in(pilot, screen)
-        assert first.ids is None  # nothing from the index: the whole folder before the first frame
-        assert len(table_rows(screen)) == 3
+    first_ids, rows = await first_and_whole(monkeypatch)
+    assert first_ids is None  # nothing from the index: the whole folder before the first frame
+    assert len(rows) == 3
 
 
 async def test_leaving_before_the_rest_is_listed_is_fine(private_dirs, library):
