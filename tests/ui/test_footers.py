@@ -121,3 +121,27 @@ async def test_the_review_footer_fits_80_columns_with_delete_for_good(private_di
         await pilot.pause()
         await assert_footer_whole(app, pilot, f"{lang} review trash")
         assert app.t("review.key.empty_trash") in footer_line(app)
+
+
+async def test_the_run_screens_footer_keys_are_compact_from_the_start_and_follow_the_width(incident_plan, monkeypatch):
+    from textual.dom import DOMNode
+
+    restyled: list[str] = []
+    real = DOMNode.update_node_styles
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        if isinstance(self, FooterKey):
+            restyled.append(self.key)
+        real(self, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", update_node_styles)
+    app = IntervisieApp(lang="nl", clock=FakeClock(), settings=Settings(), plan=incident_plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await assert_footer_whole(app, pilot, "run, 100 columns")
+        keys = list(app.screen.query(FooterKey))
+        assert all(key.has_class("-compact") and key.compact for key in keys)
+        assert restyled == []  # made compact, not restyled one by one after mount
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        await assert_footer_whole(app, pilot, "run, 140 columns")
+        assert not any(key.has_class("-compact") for key in app.screen.query(FooterKey))

@@ -8,8 +8,10 @@ the bindings as they are by then, so nothing it shows changes.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class BatchedFooter(Footer):
@@ -20,6 +22,12 @@ class BatchedFooter(Footer):
             return
         super().bindings_changed(screen)
         self._recompose_waiting = self.is_attached and screen is self.screen and screen.app.app_focus
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey):
+                widget.add_class("-compact", update=False)  # what binding `compact` would set after mount
+            yield widget
 
     async def recompose(self) -> None:
         self._recompose_waiting = False
