@@ -142,3 +142,17 @@ async def test_a_cache_folder_that_refuses_costs_only_the_parse(tmp_path, monkey
     await start_and_stop(app)
     assert app.return_code in (None, 0)
     assert blocked.read_text() == "a file where the cache folder should be"
+
+
+async def test_a_theme_chosen_while_running_is_kept_for_the_next_start(monkeypatch):
+    app = IntervisieApp(lang="nl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.theme = "intervisie-light"  # Textual parses again, with the light variables, into a stylesheet of its own
+        await pilot.pause()
+        await pilot.press("question_mark")  # a screen with widgets not seen yet: the app's stylesheet parses it all
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    parsed = counting_parses(monkeypatch)
+    await start_and_stop(IntervisieApp(lang="nl", settings=Settings(theme="intervisie-light")))
+    assert ours(parsed) == []  # what the light theme parsed was kept when the app ended

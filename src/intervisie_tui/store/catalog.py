@@ -387,8 +387,8 @@ class SessionCatalog:
         summaries: list[SessionSummary] = []
         for row in rows:
             relative = row[0]
-            if type(relative) is not str or relative.count("/") != 1 or ".." in relative:
-                continue  # not a file the scan could have found
+            if not _scan_could_find(relative):
+                continue
             path = make_path(relative)
             try:
                 status = os.stat(path)
@@ -665,6 +665,14 @@ def _path_maker(folder: Path):
     except (AttributeError, TypeError, ValueError):
         return plain
     return fast
+
+
+def _scan_could_find(relative: object) -> bool:
+    """`relative` names a file `scan` lists: a `*.json` (no dot first) in a year folder of the sessions folder."""
+    if type(relative) is not str or relative.count("/") != 1:
+        return False
+    year, name = relative.split("/")
+    return year not in ("", ".", "..") and name.endswith(".json") and not name.startswith(".")
 
 
 def _stamp_text(relative: str, mtime_ns: int, size: int) -> str:

@@ -80,17 +80,18 @@ class KeepsParsedCss:
     app runs), and `keep_parsed_css()` after a frame; it writes only when something new was parsed."""
 
     _css_cache_file: Path | None = None
-    _css_kept: frozenset[tuple] = frozenset()
+    _css_kept: tuple[bytes, frozenset[tuple]] = (b"", frozenset())  # the key and the entries on file
 
     def use_kept_css(self, cache_file: Path | None) -> None:
         self._css_cache_file = cache_file
         if cache_file is None:
             return
         stylesheet = self.stylesheet  # type: ignore[attr-defined]
-        entries = read_kept(cache_file, cache_key(stylesheet._variables))
+        key = cache_key(stylesheet._variables)
+        entries = read_kept(cache_file, key)
         for source, rules in entries.items():
             stylesheet._parse_cache[source] = rules
-        self._css_kept = frozenset(entries)
+        self._css_kept = (key, frozenset(entries))
 
     def parsed_css_to_keep(self) -> tuple[bytes, dict[tuple, Any]] | None:
         """The key and every parse the stylesheet holds now, or None when there is nothing new."""
@@ -99,9 +100,11 @@ class KeepsParsedCss:
         stylesheet = self.stylesheet  # type: ignore[attr-defined]
         cache = stylesheet._parse_cache
         entries = {source: cache.get(source) for source in list(cache.keys())}
-        if not entries or frozenset(entries) <= self._css_kept:
-            return None
-        return cache_key(stylesheet._variables), entries
+        key = cache_key(stylesheet._variables)
+        kept_key, kept = self._css_kept
+        if not entries or (key == kept_key and frozenset(entries) <= kept):
+            return None  # nothing new (another theme's parses are new, though their sources are not)
+        return key, entries
 
     def keep_parsed_css(self, *, in_thread: bool = True) -> None:
         """Write what is new: in a thread while the app runs (the disk may be slow; only the next
@@ -110,7 +113,7 @@ class KeepsParsedCss:
         if found is None or self._css_cache_file is None:
             return
         key, entries = found
-        self._css_kept = frozenset(entries)
+        self._css_kept = (key, frozenset(entries))
         cache_file = self._css_cache_file
 
         def write() -> None:
