@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from observe import screen_lines
-from textual.widgets._footer import FooterKey
 
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
 from intervisie_tui.ui.keys import ACTIONS_BY_ID, keys_in_force
 from intervisie_tui.ui.screens.run import RunScreen
+from intervisie_tui.ui.widgets.key_footer import KeyFooter
 
 
 def footer_line(app) -> str:
@@ -23,7 +23,7 @@ async def assert_footer_whole(app, pilot, where: str) -> None:
             break
         await pilot.pause()
     line = footer_line(app)
-    keys = list(app.screen.query(FooterKey))
+    keys = app.screen.query_one(KeyFooter).entries()
     assert keys, where
     for key in keys:
         shown = f"{key.key_display} {key.description}".strip()
@@ -95,9 +95,10 @@ async def test_the_run_footer_writes_each_action_with_its_first_key(incident_pla
         screen.pause_ticking()
         await pilot.press("space")
         await pilot.pause()
-        for key in screen.query(FooterKey):
+        for key in screen.query_one(KeyFooter).entries():
+            action = screen.active_bindings[key.key].binding.action
             binding_ids = {
-                active.binding.id for active in screen.active_bindings.values() if active.binding.action == key.action
+                active.binding.id for active in screen.active_bindings.values() if active.binding.action == action
             }
             for binding_id in binding_ids - {None}:
                 first = keys_in_force(ACTIONS_BY_ID[binding_id], app.keymap, app.t)[0]
@@ -123,25 +124,17 @@ async def test_the_review_footer_fits_80_columns_with_delete_for_good(private_di
         assert app.t("review.key.empty_trash") in footer_line(app)
 
 
-async def test_the_run_screens_footer_keys_are_compact_from_the_start_and_follow_the_width(incident_plan, monkeypatch):
-    from textual.dom import DOMNode
-
-    restyled: list[str] = []
-    real = DOMNode.update_node_styles
-
-    def update_node_styles(self, animate: bool = True) -> None:
-        if isinstance(self, FooterKey):
-            restyled.append(self.key)
-        real(self, animate)
-
-    monkeypatch.setattr(DOMNode, "update_node_styles", update_node_styles)
+async def test_the_run_screens_footer_is_compact_when_narrow_and_follows_the_width(incident_plan):
     app = IntervisieApp(lang="nl", clock=FakeClock(), settings=Settings(), plan=incident_plan)
     async with app.run_test(size=(100, 30)) as pilot:
         await assert_footer_whole(app, pilot, "run, 100 columns")
-        keys = list(app.screen.query(FooterKey))
-        assert all(key.has_class("-compact") and key.compact for key in keys)
-        assert restyled == []  # made compact, not restyled one by one after mount
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.compact
+        narrow = footer_line(app)
         await pilot.resize_terminal(140, 30)
         await pilot.pause()
         await assert_footer_whole(app, pilot, "run, 140 columns")
-        assert not any(key.has_class("-compact") for key in app.screen.query(FooterKey))
+        assert not footer.compact
+        first = footer.entries()[0]
+        assert f" {first.key_display} {first.description} " in footer_line(app)
+        assert f" {first.key_display} {first.description} " not in narrow  # compact: no padding around the key

@@ -9,10 +9,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..screens.base import IntervisieModalScreen, Result
+from ..widgets.key_footer import KeyFooter
 
 
 class ChooseFromList(IntervisieModalScreen[Result]):
@@ -33,7 +34,7 @@ class ChooseFromList(IntervisieModalScreen[Result]):
             yield Static(id=f"{self.ID_PREFIX}-title")
             yield OptionList(id=f"{self.ID_PREFIX}-list")
             yield Static(id=f"{self.ID_PREFIX}-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_language()

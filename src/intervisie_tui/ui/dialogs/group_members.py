@@ -10,7 +10,7 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.groups import Group, GroupRuleError, Member, join_members, member_leaves, member_renamed
@@ -19,6 +19,7 @@ from ...store.groups import GroupStore
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..screens.base import IntervisieModalScreen
+from ..widgets.key_footer import KeyFooter
 from .confirm import ConfirmScreen
 from .name_prompt import NamePrompt
 
@@ -72,7 +73,7 @@ class GroupMembersScreen(FollowsLanguage, IntervisieModalScreen[bool]):
             yield Static(id="members-title")
             yield OptionList(id="members-list")
             yield Static(id="members-hint")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_language()

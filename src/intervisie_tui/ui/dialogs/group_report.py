@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from ...core.groups import Group, GroupRuleError, parse_date
 from ...core.message import Message
@@ -23,6 +23,7 @@ from ...store.atomic import atomic_write_bytes
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..screens.base import IntervisieModalScreen
+from ..widgets.key_footer import KeyFooter
 from .confirm import ConfirmScreen
 
 EVERYONE = "*"
@@ -87,7 +88,7 @@ class ReportDialog(FollowsLanguage, IntervisieModalScreen[Path | None]):
             yield self._row("target", Input(str(self._suggestion("pdf")), id="report-target", compact=True))
             yield Static("", id="report-problem")
             yield Static(id="report-hint")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def _members(self) -> list[tuple[str | Text, str]]:
         t = self.app.t

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from ..keys import bindings_for
 from ..screens.base import IntervisieModalScreen
+from ..widgets.key_footer import KeyFooter
 from .confirm import ChoiceScreen
 
 
@@ -36,7 +37,7 @@ class ReflectionScreen(IntervisieModalScreen[str | None]):
         with Vertical():
             yield Static(self.app.t("review.reflection.title"), id="reflection-title")
             yield TextArea(self.starting_text, id="reflection-text", soft_wrap=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from ..keys import bindings_for
 from ..plain import plain
 from ..screens.base import IntervisieModalScreen
+from ..widgets.key_footer import KeyFooter
 
 
 class RenameScreen(IntervisieModalScreen[str | None]):
@@ -36,7 +37,7 @@ class RenameScreen(IntervisieModalScreen[str | None]):
             yield Label(plain(self.app.t("setup.rename.title", name=self.old_name)))
             yield Input(self.old_name, id="rename-input")
             yield Static("", id="rename-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

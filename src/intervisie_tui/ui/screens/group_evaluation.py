@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from ...core.groups import Group, SeriesEvaluation
 from ...reports.series import EVALUATION_FIELDS
@@ -15,6 +15,7 @@ from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.group_members import save_group
 from ..keys import bindings_for
 from ..language import FollowsLanguage
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 
@@ -46,7 +47,7 @@ class EvaluationScreen(FollowsLanguage, IntervisieScreen[bool]):
                 yield Static(id=f"question-{field}", classes="evaluation-question")
                 yield TextArea(getattr(self.started, field), id=f"answer-{field}", soft_wrap=True, compact=True)
         yield Static("", id="evaluation-problem")
-        yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
+        yield KeyFooter(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
 
     def on_mount(self) -> None:
         self.refresh_language()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ...core.groups import Group, GroupRuleError, apply_settings, join_members, parse_whole, split_names
@@ -25,6 +25,7 @@ from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.group_members import GroupMembersScreen
 from ..keys import bindings_for
 from ..language import FollowsLanguage
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 # The widget that holds each setting, so a refused one can be focused.
@@ -160,7 +161,7 @@ class GroupFormScreen(FollowsLanguage, IntervisieScreen[Group | None]):
             )
         yield Static("", id="form-problem")
         yield Static(id="form-hint")
-        yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
+        yield KeyFooter(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
 
     def on_mount(self) -> None:
         self.book = load_registers(config_dir() / "registers")

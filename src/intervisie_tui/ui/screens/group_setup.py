@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Footer, OptionList, Static
+from textual.widgets import Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.groups import Attendance, Group
@@ -15,6 +15,7 @@ from ...core.meeting import MeetingSetup, prepare_meeting
 from ...core.plan import GroupMeeting
 from ..keys import bindings_for
 from ..language import FollowsLanguage
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 from .setup import SetupScreen
 
@@ -48,7 +49,7 @@ class CheckInScreen(FollowsLanguage, IntervisieScreen):
             yield Static(id="checkin-hint")
             yield OptionList(id="checkin-list")
             yield Static(id="checkin-summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_language()

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.groups import Group
@@ -19,6 +19,7 @@ from ...store.groups import GroupStore, action_points_of, today
 from ..dialogs.export import ExportScreen
 from ..keys import bindings_for
 from ..language import FollowsLanguage
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 
@@ -53,7 +54,7 @@ class GroupsScreen(FollowsLanguage, IntervisieScreen):
                 yield Static(id="groups-problems")
             with VerticalScroll(id="groups-detail"):
                 yield Static(id="groups-overview")
-        yield Footer(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
+        yield KeyFooter(show_command_palette=False)  # ctrl+p is on the help screen; 80 columns need the room
 
     def on_mount(self) -> None:
         self.refresh_language()

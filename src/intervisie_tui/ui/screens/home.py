@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...store.journal import LiveSession
@@ -14,6 +14,7 @@ from ..dialogs.resume import ResumeScreen
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 # Menu entries in the order shown: (option id, message key, key shown in front).
@@ -72,7 +73,7 @@ class HomeScreen(FollowsLanguage, IntervisieScreen):
             yield OptionList(id="home-menu")
             yield Static(id="home-notice", classes="-empty")
             yield Static(id="home-journals", classes="-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.interrupted = interrupted_sessions(self.app)

@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.library import LoadedMethod, Origin
@@ -17,6 +17,7 @@ from ...core.method_outline import method_outline
 from ..dialogs.help import shown_path
 from ..keys import bindings_for
 from ..language import FollowsLanguage
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 
@@ -108,7 +109,7 @@ class MethodsScreen(FollowsLanguage, IntervisieScreen):
                 yield Static(id="methods-problems")
             with VerticalScroll(id="methods-detail-box"):
                 yield Static(id="methods-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_language()

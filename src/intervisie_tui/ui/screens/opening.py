@@ -9,12 +9,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.groups import Group
 from ...store.groups import action_points_of
 from ..keys import bindings_for
 from ..language import FollowsLanguage
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 
@@ -48,7 +49,7 @@ class OpeningScreen(FollowsLanguage, IntervisieScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="opening-box"):
             yield Static(id="opening-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_language()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from ...store.errors import StoreError
@@ -17,7 +17,7 @@ from ...store.summary import minutes_label
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain, shown
-from ..widgets.batched_footer import BatchedFooter
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class ReviewScreen(FollowsLanguage, IntervisieScreen):
         yield Static(id="review-problems", classes="-empty")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         # ctrl+p is on the help screen; the keys need the width. Built once before the first frame.
-        yield BatchedFooter(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
@@ -517,7 +517,7 @@ class SessionDetailScreen(FollowsLanguage, IntervisieScreen):
 
         with VerticalScroll(id="detail-scroll"):
             yield Markdown(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_language()

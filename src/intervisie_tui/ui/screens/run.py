@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
@@ -37,7 +37,7 @@ from ..keys import (
     typed_in_a_text_field,
 )
 from ..plain import plain
-from ..widgets.batched_footer import BatchedFooter
+from ..widgets.key_footer import KeyFooter
 from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, KeyHints, RoomBody, state_class, width_class
 from .base import IntervisieScreen
@@ -113,7 +113,7 @@ class RunScreen(IntervisieScreen):
         yield Static("", id="console-bar")
         # ctrl+p is on the help screen; the room needs the width. Compact as on_resize will set it
         # (a change after mount restyles every key in it).
-        yield BatchedFooter(show_command_palette=False, compact=self.app.size.width < FOOTER_COMPACT_BELOW)
+        yield KeyFooter(show_command_palette=False, compact=self.app.size.width < FOOTER_COMPACT_BELOW)
 
     def on_mount(self) -> None:
         self._built = True
@@ -136,7 +136,7 @@ class RunScreen(IntervisieScreen):
             self._heartbeat.beat()
 
     def on_resize(self) -> None:
-        self.query_one(Footer).compact = self.size.width < FOOTER_COMPACT_BELOW
+        self.query_one(KeyFooter).compact = self.size.width < FOOTER_COMPACT_BELOW
         self.refresh_view()
         self.refresh_bindings()  # which keys the footer has room for depends on the width
 

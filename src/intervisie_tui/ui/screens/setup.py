@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...core.message import Message
@@ -34,6 +34,7 @@ from ..dialogs.rename import RenameScreen
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 LATER = ""  # the inbrenger choice "later, in the case-selection phase"
@@ -158,7 +159,7 @@ class SetupScreen(FollowsLanguage, IntervisieScreen):
                 yield Static(id="problems")
                 yield Static(id="group-size-note")
                 yield Button(id="start", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_language()

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ...core.engine import SessionRunner
 from ...core.events import NoteField
@@ -20,6 +20,7 @@ from ..dialogs.confirm import ConfirmScreen
 from ..keys import bindings_for
 from ..language import FollowsLanguage
 from ..plain import plain
+from ..widgets.key_footer import KeyFooter
 from .base import IntervisieScreen
 
 NoteTarget = tuple[NoteField, str | None]  # the field, and whose (an evaluation's participant)
@@ -110,7 +111,7 @@ class WrapUpScreen(FollowsLanguage, IntervisieScreen):
                 (NoteField.REFLECTION, None),
             )
             yield Button(id="save", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_language()

@@ -1,0 +1,133 @@
+"""The one-widget footer: what it shows, how it follows the bindings, and how it answers the mouse."""
+
+from __future__ import annotations
+
+from observe import screen_lines
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from intervisie_tui.ui.widgets.key_footer import KeyFooter
+
+
+class FooterApp(App):
+    BINDINGS = [
+        Binding("a", "count('a')", "Add", tooltip="Add one"),
+        Binding("b", "count('b')", "Blocked"),
+        Binding("x", "count('x')", "Second key of add", show=False),
+        Binding("c", "count('c')", "Add again"),
+    ]
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__()
+        self.pressed: list[str] = []
+        self.blocked = True
+        self.bells = 0
+        self._compact = compact
+
+    def compose(self) -> ComposeResult:
+        yield Static("body")
+        yield KeyFooter(compact=self._compact)
+
+    def action_count(self, name: str) -> None:
+        self.pressed.append(name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if parameters == ("b",) and self.blocked:
+            return None  # shown, dimmed: the footer's disabled state
+        return True
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+def footer_line(app: App) -> str:
+    return screen_lines(app.screen)[-1]
+
+
+async def test_it_shows_each_key_with_its_label_and_the_palette_on_the_right():
+    app = FooterApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        assert [entry.key for entry in footer.entries()] == ["a", "b", "c"]  # x is hidden (show=False)
+        line = footer_line(app)
+        assert line.startswith(" a Add  b Blocked  c Add again ")
+        assert line.endswith("▏^p palette ")  # as Textual draws it: compact, one space from the edge
+        assert len(line) == 80
+        assert not footer.children  # one widget: nothing mounted per key
+
+
+async def test_compact_keys_drop_the_padding():
+    app = FooterApp(compact=True)
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        assert footer_line(app).startswith("a Add b Blocked c Add again ")
+
+
+async def test_a_change_of_the_bindings_repaints_it_without_mounting_anything():
+    app = FooterApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        assert [entry.enabled for entry in footer.entries()] == [True, False, True]
+        app.blocked = False
+        app.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert [entry.enabled for entry in footer.entries()] == [True, True, True]
+        assert not footer.children
+
+
+async def test_a_click_presses_the_key_and_a_disabled_key_rings_the_bell():
+    app = FooterApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        line = footer_line(app)
+        await pilot.click(KeyFooter, offset=(line.index("Add again"), 0))
+        await pilot.click(KeyFooter, offset=(line.index("Blocked"), 0))
+        await pilot.click(KeyFooter, offset=(line.index("Add  b") - 2, 0))  # the key itself, not only its label
+        await pilot.click(KeyFooter, offset=(60, 0))  # between the keys and the palette: nothing
+        await pilot.pause()
+        assert app.pressed == ["c", "a"]
+        assert app.bells == 1
+
+
+async def test_the_key_under_the_mouse_is_lit_and_its_tooltip_shown():
+    app = FooterApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        await pilot.hover(KeyFooter, offset=(2, 0))
+        await pilot.pause()
+        assert footer._hover == "a"
+        assert footer.tooltip == "Add one"
+        await pilot.hover(KeyFooter, offset=(footer_line(app).index("Add again"), 0))
+        await pilot.pause()
+        assert footer._hover == "c"
+        assert footer.tooltip is None  # no tooltip of its own
+        await pilot.hover(Static)
+        await pilot.pause()
+        assert footer._hover is None
+
+
+async def test_without_the_palette_key_nothing_is_drawn_on_the_right():
+    app = FooterApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        footer = app.query_one(KeyFooter)
+        footer.show_command_palette = False
+        await pilot.pause()
+        assert "palette" not in footer_line(app)
+        assert footer.palette_entry() is None
+
+
+async def test_when_the_keys_fill_the_line_the_palette_key_makes_way():
+    app = FooterApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        line = footer_line(app)
+        assert "Add again" in line
+        assert "▏" not in line and "palette" not in line  # not half drawn over the keys
+        await pilot.resize_terminal(80, 5)
+        await pilot.pause()
+        assert footer_line(app).endswith("▏^p palette ")
