@@ -11,6 +11,7 @@ beside a compact copy of the room's view, and `b` covers the display, not this s
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -72,6 +73,8 @@ class RunScreen(IntervisieScreen):
         self._over_announced = False
         self._notes_phase: str | None = None
         self._built = False  # refresh_view waits for compose
+        self._parts_ready = False  # the parts the room does not see at the start are mounted
+        self._parts_mounting: asyncio.Future[None] | None = None
         self._ticking = True
         self.notes_panel = NotesPanel(self._save_note, id="notes-panel")
         live_dir = journal.path.parent if journal is not None and hasattr(journal, "path") else None
@@ -103,22 +106,39 @@ class RunScreen(IntervisieScreen):
 
     def compose(self) -> ComposeResult:
         yield RoomBody(id="session-view").data_bind(RunScreen.room, RunScreen.hints, RunScreen.cramped)
-        yield Static("", id="journal-warning")
-        with Vertical(id="facilitator-panel"):
-            yield Static("", id="facilitator-content")
-        yield self.notes_panel
-        with Vertical(id="blank-view"):
-            yield Static("", id="blank-title")
-            yield Static("", id="blank-hint")
-        yield Static("", id="console-bar")
         # ctrl+p is on the help screen; the room needs the width. Compact as on_resize will set it
         # (a change after mount restyles every key in it).
         yield KeyFooter(show_command_palette=False, compact=self.app.size.width < FOOTER_COMPACT_BELOW)
 
+    async def _mount_hidden_parts(self) -> None:
+        """What the room does not see at the start (a disk warning, the private panels, the cover,
+        the console's bar: about half the screen's widgets) is mounted after the first frame,
+        which then draws only what it shows. Whatever needs them first (a key, a tick) waits for
+        them here; their texts follow once they are in."""
+        if self._parts_ready or not self.is_attached:
+            return
+        if self._parts_mounting is None:
+            self._parts_mounting = asyncio.ensure_future(self._mount_parts())
+        await asyncio.shield(self._parts_mounting)
+
+    async def _mount_parts(self) -> None:
+        facilitator, blank = Vertical(id="facilitator-panel"), Vertical(id="blank-view")
+        parts = [Static("", id="journal-warning"), facilitator, self.notes_panel, blank, Static("", id="console-bar")]
+        await self.mount_all(parts, before=self.query_one(KeyFooter))
+        if not (facilitator.is_mounted and blank.is_mounted):
+            return  # the app or the screen ended while they came in (a quit at the start)
+        await facilitator.mount(Static("", id="facilitator-content"))
+        await blank.mount_all([Static("", id="blank-title"), Static("", id="blank-hint")])
+        self._parts_ready = True
+        self.show_language()
+
     def on_mount(self) -> None:
         self._built = True
         self.tick_timer = self.set_interval(TICK_SECONDS, self.tick, name="countdown")
-        self.call_after_refresh(self._point_displays_here)  # its atomic write waits for the first frame
+        # The app's queue, not this screen's: a screen's callbacks still run inside the start's
+        # batch of updates, before the first frame is on the terminal.
+        self.app.call_after_refresh(self._point_displays_here)  # its atomic write waits for the first frame
+        self.app.call_after_refresh(self._mount_hidden_parts)
         self.watch(self.app, "lang", self.show_language, init=False)  # the language reaches this screen by its reactive
         self.show_language()
 
@@ -172,7 +192,7 @@ class RunScreen(IntervisieScreen):
             self.key_for("more-time"),
             self.key_for("less-time"),
         )
-        self.query_one("#blank-title", Static).update(self.app.t("run.blank.title"))
+        self._set("#blank-title", self.app.t("run.blank.title"))
         self._blank_clock = None
         self.refresh_view()
         if self.notes_visible:
@@ -256,7 +276,11 @@ class RunScreen(IntervisieScreen):
         self._set("#blank-hint", text)
 
     def _set(self, selector: str, text: str) -> None:
-        """Update a panel's text when it changed (never markup: notes and names show as typed)."""
+        """Update a panel's text when it changed (never markup: notes and names show as typed).
+        Before the hidden parts are mounted there is nothing to update: they get their texts as
+        they come in."""
+        if not self._parts_ready:
+            return
         widget = self.query_one(selector, Static)
         if getattr(widget, "_shown_text", None) != text:
             widget._shown_text = text  # type: ignore[attr-defined]
@@ -291,6 +315,8 @@ class RunScreen(IntervisieScreen):
         self.refresh_view()
 
     def _refresh_journal_warning(self) -> None:
+        if not self._parts_ready:
+            return
         warning = self.query_one("#journal-warning", Static)
         problem = None
         if self.journal is None:
@@ -465,6 +491,7 @@ class RunScreen(IntervisieScreen):
         self._guarded("notes", open_notes, typing=True)
 
     async def _open_notes(self, *, masked: bool = False, focus: bool = True) -> None:
+        await self._mount_hidden_parts()
         self.notes_visible = True
         self.notes_panel.set_masked(masked)
         self.set_class(True, "-notes")
