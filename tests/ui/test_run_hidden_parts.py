@@ -12,6 +12,10 @@ from intervisie_tui.ui.screens.run import RunScreen
 HIDDEN = ("#journal-warning", "#facilitator-panel", "#notes-panel", "#blank-view", "#console-bar")
 
 
+def run_app(plan, clock, library, lang: str = "nl") -> IntervisieApp:
+    return IntervisieApp(lang=lang, clock=clock, plan=plan, library=library, settings=Settings())
+
+
 def with_the_mount_held_back(monkeypatch) -> list[RunScreen]:
     """Screens whose hidden parts wait until the test lets them in (as in the moments after the first frame)."""
     held: list[RunScreen] = []
@@ -25,7 +29,7 @@ def with_the_mount_held_back(monkeypatch) -> list[RunScreen]:
 
 async def test_the_first_frame_holds_only_what_the_room_sees(incident_plan, clock, library, monkeypatch):
     held = with_the_mount_held_back(monkeypatch)
-    app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    app = run_app(incident_plan, clock, library)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -35,7 +39,7 @@ async def test_the_first_frame_holds_only_what_the_room_sees(incident_plan, cloc
 
 
 async def test_the_hidden_parts_are_in_soon_after(incident_plan, clock, library):
-    app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    app = run_app(incident_plan, clock, library)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -51,7 +55,7 @@ async def test_a_cover_asked_for_before_the_parts_are_in_shows_once_they_are(
 ):
     real = RunScreen._mount_hidden_parts
     held = with_the_mount_held_back(monkeypatch)
-    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    app = run_app(incident_plan, clock, library, "en")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -71,7 +75,7 @@ async def test_a_cover_asked_for_before_the_parts_are_in_shows_once_they_are(
 
 async def test_notes_opened_before_the_parts_are_in_wait_for_them(incident_plan, clock, library, monkeypatch):
     held = with_the_mount_held_back(monkeypatch)
-    app = IntervisieApp(lang="nl", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    app = run_app(incident_plan, clock, library)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         screen = app.screen
