@@ -131,3 +131,27 @@ async def test_when_the_keys_fill_the_line_the_palette_key_makes_way():
         await pilot.resize_terminal(80, 5)
         await pilot.pause()
         assert footer_line(app).endswith("▏^p palette ")
+
+
+class HostileLabelsApp(FooterApp):
+    BINDINGS = [
+        Binding("d", "count('d')", "[bold red]Do[/] $x"),  # markup is text here, never obeyed
+        Binding("a", "count('a')", "飲み物 🍵"),  # wide characters: two cells each
+    ]
+
+
+async def test_labels_are_shown_as_written_and_wide_characters_keep_the_palette_flush_right():
+    from rich.cells import cell_len
+
+    app = HostileLabelsApp()
+    async with app.run_test(size=(90, 5)) as pilot:
+        await pilot.pause()
+        line = footer_line(app).rstrip("\n")
+        assert "[bold red]Do[/] $x" in line
+        assert "飲み物 🍵" in line
+        assert line.endswith("▏^p palette ")
+        assert cell_len(line) == 90
+        end_of_c = cell_len(line[: line.index("Add again") + len("Add again")]) - 1
+        await pilot.click(KeyFooter, offset=(end_of_c, 0))  # after the wide characters
+        await pilot.pause()
+        assert app.pressed == ["c"]  # the mouse finds the key by cells, not characters
