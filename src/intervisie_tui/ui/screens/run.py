@@ -122,13 +122,18 @@ class RunScreen(IntervisieScreen):
         await asyncio.shield(self._parts_mounting)
 
     async def _mount_parts(self) -> None:
+        if not self.is_attached:
+            return  # the app or the screen ended before this task began
         facilitator, blank = Vertical(id="facilitator-panel"), Vertical(id="blank-view")
         parts = [Static("", id="journal-warning"), facilitator, self.notes_panel, blank, Static("", id="console-bar")]
         await self.mount_all(parts, before=self.query_one(KeyFooter))
-        if not (facilitator.is_mounted and blank.is_mounted):
-            return  # the app or the screen ended while they came in (a quit at the start)
-        await facilitator.mount(Static("", id="facilitator-content"))
-        await blank.mount_all([Static("", id="blank-title"), Static("", id="blank-hint")])
+        contents = [Static("", id="facilitator-content")], [Static("", id="blank-title"), Static("", id="blank-hint")]
+        for container, children in zip((facilitator, blank), contents, strict=True):
+            if not container.is_attached:
+                return  # the app or the screen ended while they came in (a quit at the start)
+            await container.mount_all(children)
+        if not self.is_attached:
+            return
         self._parts_ready = True
         self.show_language()
 
