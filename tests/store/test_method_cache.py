@@ -94,3 +94,44 @@ def test_a_cache_whose_values_were_changed_is_not_trusted(tmp_path):
         cache.write_text(json.dumps(damaged), encoding="utf-8")
         assert summary(cached_library(None, cache)) == full, (key, value)
         assert json.loads(cache.read_text(encoding="utf-8")) == good, (key, value)  # made anew
+
+
+def test_a_warm_start_rebuilds_only_the_method_asked_for(tmp_path, monkeypatch):
+    from intervisie_tui.store import method_cache
+
+    cache = tmp_path / "methods.json"
+    full = load_library(None)
+    cached_library(None, cache)
+    rebuilt: list[str] = []
+    real = method_cache._loaded
+
+    def counting(data):
+        rebuilt.append(data["method"]["id"])
+        return real(data)
+
+    monkeypatch.setattr(method_cache, "_loaded", counting)
+    library = cached_library(None, cache)
+    assert sorted(library.methods) == sorted(full.methods)  # every id known, none rebuilt yet
+    assert "incident" in library.methods and "no-such-method" not in library.methods
+    assert rebuilt == []
+    assert library.get("incident") == full.get("incident")
+    assert library.get("incident") is library.get("incident")
+    assert rebuilt == ["incident"]
+
+
+def test_a_damaged_entry_found_when_asked_for_means_the_files_are_read(tmp_path):
+    import json
+
+    cache = tmp_path / "methods.json"
+    full = summary(load_library(None))
+    cached_library(None, cache)
+    good = json.loads(cache.read_text(encoding="utf-8"))
+    damaged = json.loads(json.dumps(good))
+    entry = next(data for data in damaged["methods"] if data["method"]["id"] == "incident")
+    entry["method"]["phases"][0]["minutes"] = -5
+    cache.write_text(json.dumps(damaged), encoding="utf-8")
+    library = cached_library(None, cache)
+    assert library.get("balint") is not None  # a sound entry: from the cache
+    assert library.get("incident").phases[0].minutes > 0  # the damaged one: from its file
+    assert summary(library) == full
+    assert json.loads(cache.read_text(encoding="utf-8")) == good  # and the cache made anew

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -54,7 +54,9 @@ class LoadedMethod:
 class MethodLibrary:
     """Every method found, by id, and the problems of the files that could not be read."""
 
-    methods: dict[str, LoadedMethod] = field(default_factory=dict)
+    methods: MutableMapping[str, LoadedMethod] = field(
+        default_factory=dict
+    )  # a dict, or the cache's (store/method_cache.py)
     problems: list[MethodFileError] = field(default_factory=list)
 
     def get(self, method_id: str) -> Method:

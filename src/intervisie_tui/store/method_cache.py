@@ -12,6 +12,7 @@ cache is never authoritative and never required: the files stay the truth.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +46,61 @@ def cached_library(user_dir: Path | None, cache_file: Path | None) -> MethodLibr
     try:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
         if cached["key"] == key:
-            library = MethodLibrary()
-            for data in cached["methods"]:
-                loaded = _loaded(data)
-                library.methods[loaded.method.id] = loaded
-            return library
+            entries = {data["method"]["id"]: data for data in cached["methods"]}
+            if all(isinstance(method_id, str) for method_id in entries):
+                return MethodLibrary(methods=MethodsFromCache(entries, lambda: _full_load(user_dir, cache_file, key)))
     except Exception:  # a cache that cannot be used, however damaged, only means a full load
         pass
+    return _full_load(user_dir, cache_file, key)
+
+
+class MethodsFromCache(MutableMapping[str, LoadedMethod]):
+    """The cached methods by id, each rebuilt (and so checked) when first asked for: a session
+    needs one of them. An entry that fails its check means the files are read after all, and
+    the mapping holds what they give from then on."""
+
+    def __init__(self, entries: dict[str, dict[str, Any]], full_load: Callable[[], MethodLibrary]) -> None:
+        self._entries: dict[str, dict[str, Any] | None] = dict(entries)
+        self._built: dict[str, LoadedMethod] = {}
+        self._full_load = full_load
+
+    def __getitem__(self, method_id: str) -> LoadedMethod:
+        built = self._built.get(method_id)
+        if built is not None:
+            return built
+        entry = self._entries[method_id]  # an unknown id: KeyError, as a dict says
+        try:
+            built = _loaded(entry)  # type: ignore[arg-type]
+            if built.method.id != method_id:
+                raise ValueError("a cache entry under another method's id")
+        except Exception:  # damaged after all: the files are the truth
+            library = self._full_load()
+            self._entries = dict.fromkeys(library.methods)
+            self._built = dict(library.methods)
+            return self._built[method_id]
+        self._built[method_id] = built
+        return built
+
+    def __setitem__(self, method_id: str, loaded: LoadedMethod) -> None:
+        self._entries.setdefault(method_id, None)
+        self._built[method_id] = loaded
+
+    def __delitem__(self, method_id: str) -> None:
+        del self._entries[method_id]
+        self._built.pop(method_id, None)
+
+    def __contains__(self, method_id: object) -> bool:
+        return method_id in self._entries  # without rebuilding it (Mapping's asks for the value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._entries))  # a fallback mid-iteration keeps the ids it started with
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _full_load(user_dir: Path | None, cache_file: Path, key: object) -> MethodLibrary:
+    """Read and check every method file; cache the result when it is fit to be cached."""
     library = load_library(user_dir)
     if library.problems or plugins_installed():
         return library  # problems are reported from the files each time; plugins may change unseen
