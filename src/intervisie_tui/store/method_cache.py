@@ -11,6 +11,7 @@ cache is never authoritative and never required: the files stay the truth.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
@@ -71,13 +72,11 @@ class MethodsFromCache(MutableMapping[str, LoadedMethod]):
         entry = self._entries[method_id]  # an unknown id: KeyError, as a dict says
         try:
             built = _loaded(entry)  # type: ignore[arg-type]
-            if built.method.id != method_id:
-                raise ValueError("a cache entry under another method's id")
         except Exception:  # damaged after all: the files are the truth
             library = self._full_load()
             self._entries = dict.fromkeys(library.methods)
             self._built = dict(library.methods)
-            return self._built[method_id]
+            return self._built[method_id]  # an id only the cache had: KeyError, unknown after all
         self._built[method_id] = built
         return built
 
@@ -93,7 +92,13 @@ class MethodsFromCache(MutableMapping[str, LoadedMethod]):
         return method_id in self._entries  # without rebuilding it (Mapping's asks for the value)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(self._entries))  # a fallback mid-iteration keeps the ids it started with
+        # Whoever goes through them all needs them all: rebuilt first, so that an entry found
+        # damaged on the way (and the files read instead) changes nothing under the iteration.
+        for method_id in list(self._entries):
+            if method_id in self._entries:
+                with contextlib.suppress(KeyError):  # an id only the cache had
+                    self[method_id]
+        return iter(list(self._entries))
 
     def __len__(self) -> int:
         return len(self._entries)
