@@ -155,3 +155,14 @@ async def test_labels_are_shown_as_written_and_wide_characters_keep_the_palette_
         await pilot.click(KeyFooter, offset=(end_of_c, 0))  # after the wide characters
         await pilot.pause()
         assert app.pressed == ["c"]  # the mouse finds the key by cells, not characters
+
+
+async def test_a_footer_removed_no_longer_follows_the_bindings():
+    app = FooterApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        signal = app.screen.bindings_updated_signal
+        assert footer in signal._subscriptions
+        await footer.remove()
+        assert footer not in signal._subscriptions

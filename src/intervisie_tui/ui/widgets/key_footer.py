@@ -80,6 +80,9 @@ class KeyFooter(Widget, can_focus=False):
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
     def _bindings_changed(self, _screen: Screen) -> None:
         self.refresh()
 
