@@ -173,11 +173,14 @@ class IntervisieApp(KeepsParsedCss, ThemeSetBeforeStart, App):
         self.call_after_refresh(gc_pause.resume)  # the first frame is drawn: collect again
         self.call_after_refresh(self.keep_parsed_css)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # The first screen goes on after the start's batch (the next message): a screen mounted
+        # inside it is laid out and drawn once for nothing, as Textual drops frames while it
+        # batches (a fifth of the run's first frame), and then drawn again.
         if self._plan is not None:
-            self.push_screen(self._run_screen_for(self._plan))
-            self._opening_at_start(self._plan)
+            self.call_later(self.start_session, self._plan)
         elif self._first_screen is not None:
-            self.push_screen(self._first_screen())
+            first_screen = self._first_screen
+            self.call_later(lambda: self.push_screen(first_screen()))
         for message, severity in self._startup_notices:
             self.notify(message, severity=severity)
         if self._plan is None:

@@ -140,8 +140,7 @@ class RunScreen(IntervisieScreen):
     def on_mount(self) -> None:
         self._built = True
         self.tick_timer = self.set_interval(TICK_SECONDS, self.tick, name="countdown")
-        # The app's queue, not this screen's: a screen's callbacks still run inside the start's
-        # batch of updates, before the first frame is on the terminal.
+        # Once the first frame is on the terminal (the app's queue runs after the app's refresh).
         self.app.call_after_refresh(self._point_displays_here)  # its atomic write waits for the first frame
         self.app.call_after_refresh(self._mount_hidden_parts)
         self.watch(self.app, "lang", self.show_language, init=False)  # the language reaches this screen by its reactive
