@@ -105,7 +105,8 @@ class RunScreen(IntervisieScreen):
     # -- building ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield RoomBody(id="session-view").data_bind(RunScreen.room, RunScreen.hints, RunScreen.cramped)
+        first_room = self.session.room(self.app.lang)  # the parts it shows are made now, the rest later
+        yield RoomBody(first_room, id="session-view").data_bind(RunScreen.room, RunScreen.hints, RunScreen.cramped)
         # ctrl+p is on the help screen; the room needs the width. Compact as on_resize will set it
         # (a change after mount restyles every key in it).
         yield KeyFooter(show_command_palette=False, compact=self.app.size.width < FOOTER_COMPACT_BELOW)

@@ -351,15 +351,24 @@ class RoomMessage(RoomPart):
 
 class RoomBody(Vertical):
     """The whole room's view. `room` and `hints` come from the screen (data_bind);
-    `wide` from its width breakpoint."""
+    `wide` from its width breakpoint.
+
+    The parts a view often does not show (the turn's own clock, the name in block capitals,
+    the room's message: a third of the widgets) are made at the start only when the first
+    view (`first_room`) shows them; the others follow, hidden, just after the first frame."""
 
     room: var[RoomView | None] = var(None, init=False)
     hints: var[KeyHints | None] = var(None, init=False)
     cramped: var[bool] = var(False, init=False)
 
+    def __init__(self, first_room: RoomView | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._first_room = first_room
+
     def compose(self) -> ComposeResult:
         bind = {"room": RoomBody.room}
         hinted = {"room": RoomBody.room, "hints": RoomBody.hints}
+        first = self._first_room
         with Horizontal(id="run-header"):
             yield RoomTitle(id="run-title").data_bind(**bind)
             yield RoomTiming(id="run-timing").data_bind(**bind)
@@ -370,14 +379,46 @@ class RoomBody(Vertical):
                 yield RoomCountdown(id="countdown").data_bind(**bind)
                 yield RoomSign(id="clock-sign").data_bind(**hinted)
                 yield RoomClockState(id="clock-state").data_bind(**hinted)
-            yield RoomTurnBox(id="turn-box").data_bind(room=RoomBody.room, cramped=RoomBody.cramped)
-        with Center(id="who-big-row"):
-            yield BlockDigits(id="who-big")
+            if first is not None and first.turn.clock is not None:
+                yield self._turn_box()
+        if first is not None and self._banner_lines(self._banner_name(first)):
+            yield self._banner_row()
         yield RoomSpeaker(id="who").data_bind(**bind)
         yield RoomTurnDetail(id="who-detail").data_bind(**hinted)
         yield RoomSpoken(id="who-spoken").data_bind(**bind)
-        yield RoomMessage(id="room-message").data_bind(**bind)
+        if first is not None and first.message:
+            yield self._message()
         yield RoomQuestions(id="questions").data_bind(**bind)
+
+    def _turn_box(self) -> RoomTurnBox:
+        return RoomTurnBox(id="turn-box").data_bind(room=RoomBody.room, cramped=RoomBody.cramped)
+
+    @staticmethod
+    def _banner_row() -> Center:
+        return Center(BlockDigits(id="who-big"), id="who-big-row")
+
+    def _message(self) -> RoomMessage:
+        return RoomMessage(id="room-message").data_bind(room=RoomBody.room)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_the_rest)  # in this widget's context: data_bind needs it
+
+    async def _mount_the_rest(self) -> None:
+        """The parts the first view did not need, hidden until their own watchers show them."""
+        for part_id, make, parent, before in (
+            ("turn-box", self._turn_box, "#clock-row", None),
+            ("who-big-row", self._banner_row, None, "#who"),
+            ("room-message", self._message, None, "#questions"),
+        ):
+            if not self.is_attached:
+                return  # the screen went meanwhile (a quit at the start)
+            if self.query(f"#{part_id}"):
+                continue  # the first view had it
+            part = make()
+            part.display = False  # its watcher shows it when the room needs it
+            target = self.query_one(parent) if parent else self
+            await target.mount(part, before=self.query_one(before) if before else None)
+        self.show_banner()
 
     def watch_room(self, old: RoomView | None, new: RoomView | None) -> None:
         if new is None:
@@ -410,11 +451,12 @@ class RoomBody(Vertical):
 
     def show_banner(self) -> None:
         """On a large screen the speaker's name in block capitals instead of one line of text."""
-        if not self.is_mounted:
-            return
+        rows = self.query("#who-big-row")
+        if not self.is_mounted or not rows:
+            return  # it comes after the first frame (see _mount_the_rest), and shows itself then
         name = self._banner_name(self.room) if self.room is not None else None
         lines = self._banner_lines(name)
-        row = self.query_one("#who-big-row")
+        row = rows.first()
         if row.display != bool(lines):
             row.display = bool(lines)
             self.query_one("#who").display = not lines
