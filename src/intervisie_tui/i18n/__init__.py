@@ -2,36 +2,59 @@
 
 Each area keeps its own catalogue module (`common`, `core`, `cli`, `ui`, `screens`, `store`) mapping a key to a
 (Dutch, English) pair; `t` looks a key up in all of them. The core and the store hand over a `core.message.Message`
-(a key and its values); the screens and the command line word it here, in the language of the moment.
+(a key and its values); the screens and the command line word it here, in the language of the moment. The
+modules are read as keys are asked for, so a start reads only the catalogues its first screen needs.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import unicodedata
-from functools import cache
 from importlib import import_module
 
 LANGUAGES = ("nl", "en")
-CATALOG_MODULES = ("common", "core", "cli", "ui", "screens", "store", "os_errors", "web", "groups", "room")
+# In the order a start needs them: a screen's first frame reads the first few, not the groups' or the web's.
+CATALOG_MODULES = ("common", "ui", "room", "screens", "core", "os_errors", "store", "cli", "web", "groups")
+
+_known: dict[str, tuple[str, str]] = {}  # the keys of the catalogue modules read so far
+_unread = list(CATALOG_MODULES)
+_reading = threading.Lock()  # one reader at a time: a thread may word a message while the screen does
 
 
-@cache
+def _read_next() -> None:
+    name = _unread.pop(0)
+    module = import_module(f"{__name__}.{name}")
+    for key, pair in module.MESSAGES.items():
+        if key in _known:
+            raise KeyError(f"message key '{key}' is defined twice (in {name})")
+        _known[key] = pair
+
+
+def _pair(key: str) -> tuple[str, str]:
+    """A key's (Dutch, English) pair, reading catalogue modules only until it is found."""
+    pair = _known.get(key)
+    if pair is None:
+        with _reading:
+            while (pair := _known.get(key)) is None:
+                if not _unread:
+                    raise KeyError(key)
+                _read_next()
+    return pair
+
+
 def catalog() -> dict[str, tuple[str, str]]:
-    merged: dict[str, tuple[str, str]] = {}
-    for name in CATALOG_MODULES:
-        module = import_module(f"{__name__}.{name}")
-        for key, pair in module.MESSAGES.items():
-            if key in merged:
-                raise KeyError(f"message key '{key}' is defined twice (in {name})")
-            merged[key] = pair
-    return merged
+    """Every key (all modules read)."""
+    with _reading:
+        while _unread:
+            _read_next()
+    return _known
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
     """The text of `key` in `lang`, with its values filled in. A value that words itself (a `core.message.Message`,
     with `render(lang)`) is worded in the same language; asked by duck type, so the catalogue imports no core."""
-    nl, en = catalog()[key]
+    nl, en = _pair(key)
     text = en if lang == "en" else nl
     if not values:
         return text

@@ -161,8 +161,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.csv.roles": ("rollen", "roles"),
     "calendar.summary": ("{group}: intervisie, bijeenkomst {number}", "{group}: intervisie, meeting {number}"),
     # screens
-    "home.menu.groups": ("Groepen en reeksen", "Groups and series"),
-    "home.key.groups": ("Groepen", "Groups"),
     "groups.key.back": ("Terug", "Back"),
     "groups.key.cycle": ("Wisselen", "Change"),
     "groups.key.present": ("Aanwezig", "Present"),
@@ -200,12 +198,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The title may appear as the theme in the group's reports",
     ),
     # attendance during the session
-    "keys.opening": ("Afspraken en open actiepunten (groep)", "Agreements and open action points (group)"),
     "groups.opening.nothing": (
         "Geen afspraken of open actiepunten vastgelegd.",
         "No agreements or open action points recorded.",
     ),
-    "keys.attendance": ("Te laat / eerder weg", "Late / left early"),
     "attendance.title": (
         "Aanwezigheid: wie kwam later, wie ging eerder",
         "Attendance: who came later, who left earlier",

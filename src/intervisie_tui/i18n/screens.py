@@ -2,6 +2,9 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- home -------------------------------------------------------------------------------
+    # the home screen's way to the groups (its first frame reads no other catalogue)
+    "home.menu.groups": ("Groepen en reeksen", "Groups and series"),
+    "home.key.groups": ("Groepen", "Groups"),
     "home.title": ("Intervisie", "Intervisie"),
     "home.tagline": (
         "Fasen, beurten en tijd in beeld; je notities blijven op deze laptop.",

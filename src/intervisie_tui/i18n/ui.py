@@ -90,6 +90,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.less_time": ("−1 min", "−1 min"),
     "keys.next_phase": ("Volgende fase", "Next phase"),
     "keys.previous_phase": ("Vorige fase", "Previous phase"),
+    # a group's meeting (the run screen's keys all live here: its first frame reads no other catalogue)
+    "keys.opening": ("Afspraken en open actiepunten (groep)", "Agreements and open action points (group)"),
+    "keys.attendance": ("Te laat / eerder weg", "Late / left early"),
     "keys.next_speaker": ("Volgende beurt", "Next speaker"),
     "keys.previous_speaker": ("Vorige beurt", "Previous speaker"),
     "keys.skip_speaker": ("Spreker overslaan", "Skip speaker"),
