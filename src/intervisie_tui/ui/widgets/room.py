@@ -52,22 +52,41 @@ class KeyHints(NamedTuple):
     less_time: str = "-"
 
 
-class RoomPart(Static):
-    """A line or block of the room's view. `part(room)` picks what it shows; it redraws
-    when that part changed (the reactive hands over the old and the new snapshot)."""
+class RoomPart:
+    """What one line or block of the room's view shows: `of(room)` picks its part of the
+    snapshot (the line redraws when that changed), `text(room, line)` words it.
+
+    Plain objects drawn by one widget class (`RoomLine`), not a widget class each: Textual
+    takes about 0.4 ms to define a widget class (its metaclass and CSS bookkeeping), and the
+    room has thirteen kinds of line on the way to its first frame."""
+
+    fixed_size = False  # lines that tick every second: repaint without a layout
+    fits_width = False  # drawn again when its width changes
+
+    def of(self, room: RoomView) -> object:
+        raise NotImplementedError
+
+    def text(self, room: RoomView, line: RoomLine) -> Content:
+        raise NotImplementedError
+
+    def drawn(self, room: RoomView, line: RoomLine) -> None:
+        """After the text is in (the room's message shows or hides itself here)."""
+
+
+class RoomLine(Static):
+    """A line or block of the room's view, as its `RoomPart` says, bound to the room's
+    snapshot (the reactive hands over the old and the new one)."""
 
     room: var[RoomView | None] = var(None, init=False)
     hints: var[KeyHints | None] = var(None, init=False)
-    FIXED_SIZE = False  # lines that tick every second: repaint without a layout
 
-    def part(self, room: RoomView) -> object:
-        raise NotImplementedError
-
-    def text(self, room: RoomView) -> Content | str:
-        raise NotImplementedError
+    def __init__(self, part: RoomPart, *, id: str) -> None:
+        super().__init__(id=id)
+        self.part = part
 
     def watch_room(self, old: RoomView | None, new: RoomView | None) -> None:
-        if new is not None and (old is None or self.part(old) != self.part(new) or old.lang != new.lang):
+        part = self.part
+        if new is not None and (old is None or part.of(old) != part.of(new) or old.lang != new.lang):
             self.draw(new)
 
     def watch_hints(self) -> None:
@@ -75,55 +94,56 @@ class RoomPart(Static):
             self.draw(self.room)
 
     def draw(self, room: RoomView) -> None:
-        self.update(self.text(room), layout=not self.FIXED_SIZE)
-
-
-class RoomTitle(RoomPart):
-    """Method and phase; where both do not fit, the phase alone (the room needs that one)."""
-
-    def part(self, room):
-        return room.header
-
-    def text(self, room):
-        both = f"{room.header.method} — {room.header.phase}"
-        width = self.content_size.width
-        return Content(room.header.phase if width and len(both) > width else both)
+        self.update(self.part.text(room, self), layout=not self.part.fixed_size)
+        self.part.drawn(room, self)
 
     def on_resize(self) -> None:
-        if self.room is not None:
+        if self.part.fits_width and self.room is not None:
             self.draw(self.room)
 
 
-class RoomStep(RoomPart):
-    def part(self, room):
+class TitlePart(RoomPart):
+    """Method and phase; where both do not fit, the phase alone (the room needs that one)."""
+
+    fits_width = True
+
+    def of(self, room):
         return room.header
 
-    def text(self, room):
+    def text(self, room, line):
+        both = f"{room.header.method} — {room.header.phase}"
+        width = line.content_size.width
+        return Content(room.header.phase if width and len(both) > width else both)
+
+
+class StepPart(RoomPart):
+    def of(self, room):
+        return room.header
+
+    def text(self, room, line):
         return Content(t("run.step", room.lang, number=room.header.step, total=room.header.steps))
 
 
-class RoomStrip(RoomPart):
+class StripPart(RoomPart):
     """Past ✓, current ▶, coming ·: fits its own width (titles shrink to numbers)."""
 
-    def part(self, room):
+    fits_width = True
+
+    def of(self, room):
         return room.strip
 
-    def text(self, room):
-        width = self.content_size.width or (self.screen.size.width - 2 if self.is_attached else 80)
+    def text(self, room, line):
+        width = line.content_size.width or (line.screen.size.width - 2 if line.is_attached else 80)
         return strip_text(list(room.strip), max(10, width))
 
-    def on_resize(self) -> None:
-        if self.room is not None:
-            self.draw(self.room)
 
+class ClockStatePart(RoomPart):
+    fixed_size = True
 
-class RoomClockState(RoomPart):
-    FIXED_SIZE = True
-
-    def part(self, room):
+    def of(self, room):
         return (room.clock.state, room.clock.minutes, room.clock.extra, room.on_break)
 
-    def text(self, room):
+    def text(self, room, line):
         clock = room.clock
         breaking = room.on_break
         if breaking is not None:
@@ -142,18 +162,18 @@ class RoomClockState(RoomPart):
         return Content(line)
 
 
-class RoomSign(RoomPart):
+class SignPart(RoomPart):
     """The state's own sign under the clock, a line of shapes and words that differs in every
     state (the room reads it without colour, and on a small screen where the digits are plain)."""
 
-    FIXED_SIZE = True
+    fixed_size = True
 
-    def part(self, room):
+    def of(self, room):
         return (room.clock.state, room.on_break is not None and room.on_break.until is None)
 
-    def text(self, room):
+    def text(self, room, line):
         state = room.clock.state
-        hints = self.hints
+        hints = line.hints
         if state == "ready":
             if hints is None:
                 return Content(t("room.sign.ready_display", room.lang))
@@ -191,17 +211,19 @@ class RoomCountdown(BigCountdown):
         self.value = room.clock.value
 
 
-class RoomTiming(RoomPart):
+class TimingPart(RoomPart):
     """The whole session: when it ends by the plan, and how far ahead or behind it runs."""
 
-    def part(self, room):
+    fits_width = True
+
+    def of(self, room):
         return room.timing
 
-    def text(self, room):
+    def text(self, room, line):
         """In words where the header has room beside the phase and the step, else short
         ("15:30 +3′"), else nothing: the phase's title comes first."""
         full, short = self.texts(room)
-        header = self.parent.size.width if isinstance(self.parent, Widget) and self.is_attached else 200
+        header = line.parent.size.width if isinstance(line.parent, Widget) and line.is_attached else 200
         step = len(t("run.step", room.lang, number=room.header.step, total=room.header.steps))
         left = header - len(room.header.phase) - step - 6
         return Content(full if len(full) <= left else short if len(short) <= left else "")
@@ -223,16 +245,12 @@ class RoomTiming(RoomPart):
             f"{timing.planned_end} {sign}{abs(timing.behind)}′",
         )
 
-    def on_resize(self) -> None:
-        if self.room is not None:
-            self.draw(self.room)
 
-
-class RoomTurnName(RoomPart):
-    def part(self, room):
+class TurnNamePart(RoomPart):
+    def of(self, room):
         return room.turn.speaker
 
-    def text(self, room):
+    def text(self, room, line):
         return Content(room.turn.speaker or "")
 
 
@@ -244,13 +262,13 @@ class RoomTurnCountdown(BigCountdown):
             self.value = room.turn.clock
 
 
-class RoomTurnState(RoomPart):
-    FIXED_SIZE = True
+class TurnStatePart(RoomPart):
+    fixed_size = True
 
-    def part(self, room):
+    def of(self, room):
         return (room.turn.clock, room.turn.over)
 
-    def text(self, room):
+    def text(self, room, line):
         if room.turn.over:
             return Content(t("run.turn_over", room.lang))
         return Content(t("run.turn_clock", room.lang, time=room.turn.clock or ""))
@@ -264,9 +282,9 @@ class RoomTurnBox(Vertical):
     cramped: var[bool] = var(False, init=False)
 
     def compose(self) -> ComposeResult:
-        yield RoomTurnName(id="turn-name").data_bind(RoomTurnBox.room)
+        yield RoomLine(TurnNamePart(), id="turn-name").data_bind(RoomTurnBox.room)
         yield RoomTurnCountdown(id="turn-countdown").data_bind(RoomTurnBox.room)
-        yield RoomTurnState(id="turn-state").data_bind(RoomTurnBox.room)
+        yield RoomLine(TurnStatePart(), id="turn-state").data_bind(RoomTurnBox.room)
 
     def watch_room(self) -> None:
         self._show()
@@ -282,66 +300,66 @@ class RoomTurnBox(Vertical):
         self.set_class(room is not None and room.turn.over, "-over")
 
 
-class RoomSpeaker(RoomPart):
-    """Who speaks now, in one line (or, on a large screen, as a banner: see RoomBanner)."""
+class SpeakerPart(RoomPart):
+    """Who speaks now, in one line (or, on a large screen, as a banner: see RoomBody.show_banner)."""
 
-    def part(self, room):
+    def of(self, room):
         return (room.turn.headline, room.on_break is not None)
 
-    def text(self, room):
+    def text(self, room, line):
         if room.on_break is not None:
             return Content(t("room.break.title", room.lang))
         return Content(room.turn.headline)
 
 
-class RoomTurnDetail(RoomPart):
-    def part(self, room):
+class TurnDetailPart(RoomPart):
+    def of(self, room):
         return (room.turn.detail, room.turn.needs_inbrenger)
 
-    def text(self, room):
+    def text(self, room, line):
         if room.turn.needs_inbrenger:
-            if self.hints is None:
+            if line.hints is None:
                 return Content(t("display.inbrenger_needed", room.lang))
-            return Content(t("run.inbrenger_needed", room.lang, shortcut=self.hints.choose_inbrenger))
+            return Content(t("run.inbrenger_needed", room.lang, shortcut=line.hints.choose_inbrenger))
         return Content(room.turn.detail)
 
 
-class RoomSpoken(RoomPart):
-    def part(self, room):
+class SpokenPart(RoomPart):
+    def of(self, room):
         return room.turn.spoken
 
-    def text(self, room):
+    def text(self, room, line):
         return Content(room.turn.spoken)
 
 
-class RoomQuestions(RoomPart):
-    def part(self, room):
+class QuestionsPart(RoomPart):
+    def of(self, room):
         return room.questions
 
-    def text(self, room):
+    def text(self, room, line):
         return Content("\n\n".join(f"• {question}" for question in room.questions))
 
 
-class RoomMessage(RoomPart):
+class MessagePart(RoomPart):
     """The facilitator's message to the room ("Nog 2 minuten"), large until cleared."""
 
-    def part(self, room):
+    def of(self, room):
         return room.message
 
-    def draw(self, room: RoomView) -> None:
-        super().draw(room)
-        if self.display != bool(room.message):
-            self.display = bool(room.message)
+    def drawn(self, room, line):
+        if line.display != bool(room.message):
+            line.display = bool(room.message)
 
-    def text(self, room):
-        lines = self._banner(room.message)
+    def text(self, room, line):
+        lines = self._banner(room.message, line)
         return Content("\n".join(lines) if lines else room.message)
 
-    def _banner(self, message: str) -> list[str]:
+    @staticmethod
+    def _banner(message: str, line: RoomLine) -> list[str]:
         """On a large screen the message in block capitals, when they fit on one line."""
-        if not self.is_attached:
+        if not line.is_attached:
             return []
-        screen = self.screen
+        screen = line.screen
         capitals = banner_text(message) if screen.has_class("-wide") and not screen.has_class("-console") else None
         if capitals is None or screen.size.height < NAME_BANNER_MIN_HEIGHT:
             return []
@@ -370,25 +388,25 @@ class RoomBody(Vertical):
         hinted = {"room": RoomBody.room, "hints": RoomBody.hints}
         first = self._first_room
         with Horizontal(id="run-header"):
-            yield RoomTitle(id="run-title").data_bind(**bind)
-            yield RoomTiming(id="run-timing").data_bind(**bind)
-            yield RoomStep(id="run-step").data_bind(**bind)
-        yield RoomStrip(id="phase-strip").data_bind(**bind)
+            yield RoomLine(TitlePart(), id="run-title").data_bind(**bind)
+            yield RoomLine(TimingPart(), id="run-timing").data_bind(**bind)
+            yield RoomLine(StepPart(), id="run-step").data_bind(**bind)
+        yield RoomLine(StripPart(), id="phase-strip").data_bind(**bind)
         with Horizontal(id="clock-row"):
             with Vertical(id="clock-box"):
                 yield RoomCountdown(id="countdown").data_bind(**bind)
-                yield RoomSign(id="clock-sign").data_bind(**hinted)
-                yield RoomClockState(id="clock-state").data_bind(**hinted)
+                yield RoomLine(SignPart(), id="clock-sign").data_bind(**hinted)
+                yield RoomLine(ClockStatePart(), id="clock-state").data_bind(**hinted)
             if first is not None and first.turn.clock is not None:
                 yield self._turn_box()
         if first is not None and self._banner_lines(self._banner_name(first)):
             yield self._banner_row()
-        yield RoomSpeaker(id="who").data_bind(**bind)
-        yield RoomTurnDetail(id="who-detail").data_bind(**hinted)
-        yield RoomSpoken(id="who-spoken").data_bind(**bind)
+        yield RoomLine(SpeakerPart(), id="who").data_bind(**bind)
+        yield RoomLine(TurnDetailPart(), id="who-detail").data_bind(**hinted)
+        yield RoomLine(SpokenPart(), id="who-spoken").data_bind(**bind)
         if first is not None and first.message:
             yield self._message()
-        yield RoomQuestions(id="questions").data_bind(**bind)
+        yield RoomLine(QuestionsPart(), id="questions").data_bind(**bind)
 
     def _turn_box(self) -> RoomTurnBox:
         return RoomTurnBox(id="turn-box").data_bind(room=RoomBody.room, cramped=RoomBody.cramped)
@@ -397,8 +415,8 @@ class RoomBody(Vertical):
     def _banner_row() -> Center:
         return Center(BlockDigits(id="who-big"), id="who-big-row")
 
-    def _message(self) -> RoomMessage:
-        return RoomMessage(id="room-message").data_bind(room=RoomBody.room)
+    def _message(self) -> RoomLine:
+        return RoomLine(MessagePart(), id="room-message").data_bind(room=RoomBody.room)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_the_rest)  # in this widget's context: data_bind needs it
@@ -446,7 +464,7 @@ class RoomBody(Vertical):
     def _fit_header(self) -> None:
         """The header's parts share its width: the session's time yields to the phase's title."""
         if self.room is not None and self.is_mounted:
-            for part in (self.query_one(RoomTiming), self.query_one(RoomTitle)):
+            for part in (self.query_one("#run-timing", RoomLine), self.query_one("#run-title", RoomLine)):
                 part.draw(self.room)
 
     def show_banner(self) -> None:
