@@ -224,6 +224,8 @@ class TimingPart(RoomPart):
         ("15:30 +3′"), else nothing: the phase's title comes first."""
         full, short = self.texts(room)
         header = line.parent.size.width if isinstance(line.parent, Widget) and line.is_attached else 200
+        if not header and line.is_attached:  # not laid out yet (the first frame): the header spans the screen
+            header = line.app.size.width - 2
         step = len(t("run.step", room.lang, number=room.header.step, total=room.header.steps))
         left = header - len(room.header.phase) - step - 6
         return Content(full if len(full) <= left else short if len(short) <= left else "")
