@@ -3,6 +3,8 @@ the name in block capitals, the room's message); the others follow, hidden, afte
 
 from __future__ import annotations
 
+import contextlib
+
 from observe import screen_text
 
 from intervisie_tui.core.engine import SessionRunner
@@ -63,18 +65,30 @@ async def test_the_rest_comes_hidden_in_its_place(incident_plan, clock, library)
         assert "Nog 2 minuten" in screen_text(app)
 
 
-async def test_a_first_view_with_a_timed_turn_has_its_clock_from_the_start(incident_plan, clock, library, monkeypatch):
-    runner = SessionRunner(incident_plan, clock)
+def runner_at_step(plan, clock, step: int) -> SessionRunner:
+    runner = SessionRunner(plan, clock)
     runner.start()
-    for _ in range(3):  # step 4: a round with 90 seconds per turn
+    for _ in range(step - 1):
         runner.next_phase()
-    runner.set_room_message("Even pauze")
+    return runner
+
+
+@contextlib.asynccontextmanager
+async def first_frame_of(runner: SessionRunner, library, monkeypatch, size: tuple[int, int]):
+    """The app on `runner`'s run screen with the later parts held back: what its first frame has."""
     held = hold_the_rest_back(monkeypatch)
     app = app_on(runner, library)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         body = app.screen.query_one(RoomBody)
         assert held == [body]
+        yield app, body
+
+
+async def test_a_first_view_with_a_timed_turn_has_its_clock_from_the_start(incident_plan, clock, library, monkeypatch):
+    runner = runner_at_step(incident_plan, clock, 4)  # a round with 90 seconds per turn
+    runner.set_room_message("Even pauze")
+    async with first_frame_of(runner, library, monkeypatch, (100, 30)) as (app, body):
         assert body.query_one("#turn-box").display
         assert body.query_one("#room-message").display
         assert not body.query("#who-big-row")  # a timed turn: the clock needs the rows, no banner
@@ -85,17 +99,9 @@ async def test_a_first_view_with_a_timed_turn_has_its_clock_from_the_start(incid
 async def test_a_first_view_with_a_speaker_on_a_large_screen_has_the_name_in_capitals(
     incident_plan, clock, library, monkeypatch
 ):
-    runner = SessionRunner(incident_plan, clock)
-    runner.start()
-    for _ in range(6):  # step 7: a round without time per turn
-        runner.next_phase()
+    runner = runner_at_step(incident_plan, clock, 7)  # a round without time per turn
     name = runner.view().turn.current
-    held = hold_the_rest_back(monkeypatch)
-    app = app_on(runner, library)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.pause()
-        body = app.screen.query_one(RoomBody)
-        assert held == [body]
+    async with first_frame_of(runner, library, monkeypatch, (200, 50)) as (_app, body):
         assert body.query_one("#who-big-row").display
         assert not body.query_one("#who").display
         assert body.query_one("#who-big").lines == render_big(name.upper(), 2)
