@@ -82,11 +82,12 @@ class MethodLibrary:
 
 # A key of more than MAX_NESTING dotted parts (`a.a.a.…`): tomllib's time grows with the square of the parts,
 # so such a key is refused before parsing (a real method's deepest key has three: summary.nl, questions.en).
-_DOTTED_KEY = re.compile(r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){" + str(MAX_NESTING) + ",}")
+# Compiled when first used (the re module keeps it): a start from the method cache parses no method file.
+_DOTTED_KEY = r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){" + str(MAX_NESTING) + ",}"
 
 
 def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:
-    if _DOTTED_KEY.search(text):
+    if re.search(_DOTTED_KEY, text):
         return None, [method_problem(source, "too_deep", {"depth": MAX_NESTING})]
     import tomllib  # here: a start from the method cache reads no TOML
 

@@ -18,9 +18,10 @@ if TYPE_CHECKING:  # pydantic is imported only where a file is validated
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
-_PHASE_HEADER = re.compile(r"^\s*\[\[\s*phases\s*\]\]")
-_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]\s]+)\s*\]")
-_TOML_POSITION = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
+# Patterns, compiled when first used (the re module keeps them): a start from the method cache uses none.
+_PHASE_HEADER = r"^\s*\[\[\s*phases\s*\]\]"
+_TABLE_HEADER = r"^\s*\[\s*([^\[\]\s]+)\s*\]"
+_TOML_POSITION = r"\(at (?:line (\d+), column (\d+)|end of document)\)"
 
 # pydantic's error types → our message codes (i18n keys "methoderr.<code>")
 _CODES = {
@@ -105,11 +106,11 @@ def method_problem(source: str, code: str, values: dict[str, Any] | None = None,
 
 def from_toml_error(source: str, text: str, error: Exception) -> MethodFileError:
     message = str(error)
-    match = _TOML_POSITION.search(message)
+    match = re.search(_TOML_POSITION, message)
     line = None
     if match:
         line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
-    reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
+    reason = re.sub(_TOML_POSITION, "", message).strip().rstrip(".")
     return method_problem(source, "toml", {"reason": reason}, line=line)
 
 
@@ -217,9 +218,9 @@ class LineIndex:
             if not stripped.startswith("["):
                 continue
             self.table_starts.append(i)
-            if _PHASE_HEADER.match(line):
+            if re.match(_PHASE_HEADER, line):
                 self.phase_headers.append(i)
-            match = _TABLE_HEADER.match(line)
+            match = re.match(_TABLE_HEADER, line)
             if match:
                 self.tables.setdefault(match.group(1), i)
         self._patterns: dict[str, re.Pattern[str]] = {}

@@ -37,15 +37,15 @@ from ..core.validation import validated
 if TYPE_CHECKING:
     from .catalog import SessionCatalog
     from .document import SessionDocument
+    from .summary import SessionSummary
 from .atomic import ANYTHING, NEW, WrittenMeanwhile, atomic_write_text, ensure_private_tree, stamp_of_file
-from .document_raw import DocumentProblem, parse_document_json
 from .errors import Problem, StoreError, os_reason
-from .folding import fold
-from .index import SessionSummary, summarize
 from .journal import JournalFiles, JournalUnreadable, LiveJournal, LiveSession, header_line, read_journal
 from .lock import Holder, SessionLock, SessionLocked, holder_of
 
-__all__ = ["LiveJournal", "LiveSession", "SessionSummary", "Store", "StoreError"]
+__all__ = ["LiveJournal", "LiveSession", "Store", "StoreError"]
+# What reads saved sessions (the raw document reader, the summaries, folding for search) is imported
+# where it is used: a session's start, straight to its first frame, needs none of it.
 
 
 def _now() -> datetime:
@@ -377,6 +377,8 @@ class Store:
         return path
 
     def _summary_of(self, document: SessionDocument, path: Path) -> SessionSummary:
+        from .index import summarize
+
         summary, _ = summarize(json.loads(document.to_json()), path)
         return summary
 
@@ -457,6 +459,7 @@ class Store:
 
     def load_path(self, path: Path) -> SessionDocument:
         from .document import parse_document  # here: a session runs without pydantic
+        from .document_raw import DocumentProblem, parse_document_json
 
         try:
             data, stamp = read_limited_with_stamp(path, "session")
@@ -481,6 +484,8 @@ class Store:
     def compact_all(self) -> CompactReport:
         """Compact every document (in the sessions folder and the trash) that still holds the
         history of its notes, and delete the old finished journals whose document exists."""
+        from .document_raw import DocumentProblem, parse_document_json
+
         compacted: list[Path] = []
         failed: list[Problem] = []
         unchanged = 0
@@ -534,6 +539,8 @@ class Store:
         result = self.index.search(query)
         if result is None:
             return list(summaries)
+        from .folding import fold
+
         hits, known = result
         words = fold(query).split()
         found = []
@@ -546,6 +553,9 @@ class Store:
         return found
 
     def _text_of(self, summary: SessionSummary) -> str:
+        from .document_raw import parse_document_json
+        from .index import summarize
+
         if self.index.relative(summary.path) is not None:
             try:
                 return summarize(parse_document_json(read_limited(summary.path, "session")), summary.path)[1]
@@ -694,6 +704,9 @@ class Store:
                 forget(self.root)
 
     def list_trash(self) -> list[SessionSummary]:
+        from .document_raw import parse_document_json
+        from .index import summarize
+
         found: list[SessionSummary] = []
         for path in sorted(self.trash_dir.glob("*/*.json")):
             try:
