@@ -3,6 +3,8 @@ after the first frame; whatever needs them before that still works, and nothing 
 
 from __future__ import annotations
 
+import contextlib
+
 from observe import screen_text
 
 from intervisie_tui.settings import Settings
@@ -27,13 +29,20 @@ def with_the_mount_held_back(monkeypatch) -> list[RunScreen]:
     return held
 
 
-async def test_the_first_frame_holds_only_what_the_room_sees(incident_plan, clock, library, monkeypatch):
+@contextlib.asynccontextmanager
+async def started_with_the_mount_held_back(app: IntervisieApp, monkeypatch, size: tuple[int, int]):
+    """The app's run screen just after its first frame, its hidden parts not yet in."""
     held = with_the_mount_held_back(monkeypatch)
-    app = run_app(incident_plan, clock, library)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
         assert held == [screen]
+        yield pilot, screen
+
+
+async def test_the_first_frame_holds_only_what_the_room_sees(incident_plan, clock, library, monkeypatch):
+    app = run_app(incident_plan, clock, library)
+    async with started_with_the_mount_held_back(app, monkeypatch, (100, 30)) as (_pilot, screen):
         assert [widget.id for widget in screen.children] == ["session-view", None]  # the room's view, the footer
         assert "Incidentmethode" in screen_text(app)  # the room's view is whole without them
 
@@ -54,13 +63,9 @@ async def test_a_cover_asked_for_before_the_parts_are_in_shows_once_they_are(
     incident_plan, clock, library, monkeypatch
 ):
     real = RunScreen._mount_hidden_parts
-    held = with_the_mount_held_back(monkeypatch)
     app = run_app(incident_plan, clock, library, "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with started_with_the_mount_held_back(app, monkeypatch, (100, 30)) as (pilot, screen):
         screen.pause_ticking()
-        assert held == [screen]
         assert not screen.query("#blank-view")
         await pilot.press("b")  # the cover, before its widgets exist
         await pilot.pause()
@@ -74,13 +79,10 @@ async def test_a_cover_asked_for_before_the_parts_are_in_shows_once_they_are(
 
 
 async def test_notes_opened_before_the_parts_are_in_wait_for_them(incident_plan, clock, library, monkeypatch):
-    held = with_the_mount_held_back(monkeypatch)
     app = run_app(incident_plan, clock, library)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with started_with_the_mount_held_back(app, monkeypatch, (160, 45)) as (pilot, screen):
         screen.pause_ticking()
-        assert held and not screen.query("#notes-panel")
+        assert not screen.query("#notes-panel")
         monkeypatch.undo()  # the notes' own call mounts the parts now
         await screen._open_notes()
         await pilot.pause()
