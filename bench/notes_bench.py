@@ -262,6 +262,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--only-list", action="store_true", help="measure only `intervisie notes list`, warm")
     parser.add_argument("--only-review", action="store_true", help="measure only the review's first frame as a process")
+    parser.add_argument("--runs", type=int, default=5, help="process starts per figure (the list command: 2 more)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -270,7 +271,7 @@ def main() -> None:
         if args.only_review:
             env = {**os.environ, "PYTHONPYCACHEPREFIX": str(root / "pycache")}
             env.pop("PYTHONDONTWRITEBYTECODE", None)
-            review, minimal = review_process_first_frame(root, env, runs=5)
+            review, minimal = review_process_first_frame(root, env, runs=args.runs)
             row(REVIEW_ROW, review, MINIMAL_ROW, minimal)
             return
         files = sorted((root / "sessions").glob("*/*.json"))
@@ -300,12 +301,12 @@ def main() -> None:
         cli, bare = interleaved(
             lambda: subprocess.run(command, capture_output=True, check=True, env=env),
             lambda: subprocess.run([sys.executable, "-c", "import json"], check=True),
-            runs=7,
+            runs=args.runs + 2,
         )
         row("`intervisie notes list`, warm (aim <= 6x)", cli, "python -c 'import json'", bare)
         if args.only_list:
             return
-        review, minimal = review_process_first_frame(root, env, runs=5)
+        review, minimal = review_process_first_frame(root, env, runs=args.runs)
         row(REVIEW_ROW, review, MINIMAL_ROW, minimal)
 
         store = Store(root)

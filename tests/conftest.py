@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pytest
+import quiet_pilot
 
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.library import MethodLibrary, load_library
 from intervisie_tui.core.plan import SessionPlan
 
 PEOPLE = ("Anna", "Bram", "Cem", "Dewi")
+
+
+def pytest_configure(config) -> None:
+    quiet_pilot.install()  # no real-time waits in Textual's pilot (quiet_pilot.py)
 
 
 @pytest.fixture(autouse=True)

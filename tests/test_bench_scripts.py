@@ -17,9 +17,9 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 SMALLEST = {
     "methods_list.py": ["--runs", "1"],
     "startup.py": ["--runs", "1"],
-    "cpu_countdown.py": ["--seconds", "0.5", "--size", "80x24"],
+    "cpu_countdown.py": ["--seconds", "0.5", "--runs", "1", "--size", "80x24"],
     "display_lag.py": ["--events", "2", "--size", "80x24"],
-    "notes_bench.py": ["--sessions", "12"],
+    "notes_bench.py": ["--sessions", "12", "--runs", "1"],
     "notes_kill_long.py": ["--lanes", "1", "--kills", "2", "--longest", "0.2"],
     "room_figures.py": ["--lang", "en", "--size", "120x35"],
 }
