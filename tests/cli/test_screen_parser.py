@@ -56,7 +56,8 @@ def test_a_screen_imports_no_other_command():
     code = (
         "import sys\nfrom intervisie_tui.cli import build_parser\n"
         "build_parser(commands_too=False).parse_args(['run', '--method', 'x'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith('intervisie_tui.cli.')))"
+        "from intervisie_tui.cli import COMMANDS\n"
+        "print(sorted(m for m in sys.modules if m.removeprefix('intervisie_tui.cli.') in COMMANDS))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

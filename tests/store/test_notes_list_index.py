@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from observe import imports_of_command
 
-from intervisie_tui.cli import build_parser, main, plain_notes_list
+from intervisie_tui.cli import build_parser, main
+from intervisie_tui.cli.plain_argv import plain_notes_list
 from intervisie_tui.store import catalog as catalog_module
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "session-v1.json"

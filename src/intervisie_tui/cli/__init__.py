@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-from types import SimpleNamespace
 
 from .. import __version__, gc_pause
 from ..core.paths import SETTINGS_FILE, config_dir, data_dir
 from ..i18n import LANGUAGES, default_language, t
+from .plain_argv import plain_notes_list, plain_screen_args
 
 TYPE_CHECKING = False  # typing's, without importing typing (`intervisie notes list` does not)
 
@@ -114,46 +114,9 @@ def named_command(argv: Sequence[str]) -> str | None:
     return rest[0] if rest and rest[0] in COMMANDS else None
 
 
-def plain_notes_list(argv: Sequence[str]) -> argparse.Namespace | None:
-    """`[--lang L] [--data-dir DIR] notes list [--json] [--lang L]` (also as `--option=value`) read
-    without argparse, whose import and parsers are a good part of a warm listing's time: the
-    values the whole parser gives. Anything else (help, an abbreviation, a value that looks like
-    an option) is None, for the parser to read or refuse as ever."""
-    values: dict[str, object] = {"lang": None, "data_dir": None, "json": False}
-    words = list(argv)
-    before = True  # before `notes list`
-    while words:
-        word = words.pop(0)
-        if before and word == "notes":
-            if words[:1] != ["list"]:
-                return None
-            del words[0]
-            before = False
-            continue
-        option, equals, value = word.partition("=")
-        if option == "--json" and not before and not equals:
-            values["json"] = True
-            continue
-        if option not in (("--lang", "--data-dir") if before else ("--lang",)):
-            return None
-        if not equals:
-            if not words:
-                return None
-            value = words.pop(0)
-        if value.startswith("-") or (option == "--lang" and value not in LANGUAGES):
-            return None
-        values["data_dir" if option == "--data-dir" else "lang" if before else "sub_lang"] = value
-    if before:
-        return None
-    from .notes import list_sessions
-
-    # The parser's Namespace in all but name (argparse is not imported for it): the handlers read attributes.
-    return SimpleNamespace(**values, command="notes", notes_command="list", handler=list_sessions)  # type: ignore[return-value]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    args = plain_notes_list(arguments)
+    args = plain_screen_args(arguments) or plain_notes_list(arguments)
     if args is None:
         parser = build_parser(commands_too=not opens_a_screen(arguments), only=named_command(arguments))
         args = parser.parse_args(arguments)

@@ -6,15 +6,18 @@ before Textual is even imported.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.paths import cache_dir, config_dir, user_methods_dir
 from ..core.plan import PlanError, SessionPlan
 from ..i18n import default_language, t
 from ..settings import SETTINGS_FILE, load_settings
 from ..store.method_cache import cached_library
+
+if TYPE_CHECKING:
+    import argparse  # the parser's Namespace, or the plain reader's (cli/plain_argv.py)
 
 USAGE_ERROR = 2
 METHOD_CACHE = "methods.json"  # the validated method library (method_cache.py)
