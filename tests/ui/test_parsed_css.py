@@ -11,7 +11,7 @@ import textual.css.stylesheet as textual_stylesheet
 from intervisie_tui.core.paths import cache_dir
 from intervisie_tui.settings import Settings
 from intervisie_tui.ui.app import IntervisieApp
-from intervisie_tui.ui.parsed_css import CACHE_NAME, cache_key, read_kept, write_kept
+from intervisie_tui.ui.parsed_css import CACHE_NAME, cache_key, payload_checksum, read_kept, write_kept
 
 
 def counting_parses(monkeypatch) -> list[tuple]:
@@ -117,11 +117,9 @@ async def test_a_damaged_cache_is_never_trusted_and_is_made_anew(monkeypatch):
     ids=["none", "list", "wrong-types"],
 )
 def test_a_cache_of_the_wrong_shape_is_not_used(tmp_path, payload):
-    import hashlib
-
     cache_file = tmp_path / CACHE_NAME
     key = cache_key({"primary": "#ffffff"})
-    cache_file.write_bytes(key + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+    cache_file.write_bytes(key + b"\n" + payload_checksum(payload) + b"\n" + payload)
     assert read_kept(cache_file, key) == {}
 
 

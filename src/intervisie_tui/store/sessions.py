@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import weakref
 from datetime import datetime
 from functools import cached_property
@@ -106,7 +105,7 @@ class Store:
     # -- live sessions -----------------------------------------------------------------------------
 
     def new_id(self) -> str:
-        return secrets.token_hex(5)
+        return os.urandom(5).hex()  # as secrets.token_hex, whose import (hmac, OpenSSL's hashlib) a start need not pay
 
     def start_live(self, plan: SessionPlan, *, background: bool = False) -> LiveJournal:
         """A journal for a new session. Never raises: if the disk refuses, the journal keeps
@@ -364,7 +363,7 @@ class Store:
                     # Another instance saved this session too: keep both, side by side.
                     self.last_save_conflict = self.last_save_conflict or path
                     base = self.document_path(document)
-                    path = base.with_name(f"{base.stem}-{secrets.token_hex(2)}{base.suffix}")
+                    path = base.with_name(f"{base.stem}-{os.urandom(2).hex()}{base.suffix}")
         except OSError as error:
             raise StoreError(Message("store.save.failed", {"path": path, "reason": os_reason(error)}), path) from None
         document.with_read_stamp(stamp_of_file(path))

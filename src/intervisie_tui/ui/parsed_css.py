@@ -12,14 +12,15 @@ start parses as Textual always does and keeps the result for the next.
 The cache is never needed and never trusted beyond that: a file that is missing, damaged,
 foreign or from another Textual means a normal parse, and it is written anew. It lives in
 the user's private cache folder (0700), the same trust as the program's own files, and a
-digest of its content is checked before anything of it is unpickled.
+checksum of its content (CRC-32: for damage, as the folder is as private as the program) is
+checked before anything of it is unpickled.
 """
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -41,20 +42,20 @@ def cache_key(variables: dict[str, str]) -> bytes:
             stamps.append((name, status.st_size, status.st_mtime_ns))
         except OSError:
             stamps.append((name, -1, -1))
-    text = repr((FORMAT, sys.version, str(folder), stamps, sorted(variables.items())))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest().encode("ascii")
+    # The text itself, on one line (a repr escapes line breaks): exact, and no hash module to import.
+    return repr((FORMAT, sys.version, str(folder), stamps, sorted(variables.items()))).encode("utf-8")
 
 
-def _payload_digest(payload: bytes) -> bytes:
-    return hashlib.sha256(payload).hexdigest().encode("ascii")
+def payload_checksum(payload: bytes) -> bytes:
+    return b"%08x" % zlib.crc32(payload)
 
 
 def read_kept(cache_file: Path, key: bytes) -> dict[tuple, Any]:
     """The kept parses for `key`, or nothing when the file is missing, damaged or another key's."""
     try:
         data = cache_file.read_bytes()
-        kept_key, digest, payload = data.split(b"\n", 2)
-        if kept_key != key or digest != _payload_digest(payload):
+        kept_key, checksum, payload = data.split(b"\n", 2)
+        if kept_key != key or checksum != payload_checksum(payload):
             return {}
         entries = pickle.loads(payload)
     except Exception:  # whatever is wrong with the file, a normal parse follows
@@ -72,7 +73,7 @@ def write_kept(cache_file: Path, key: bytes, entries: dict[tuple, Any]) -> None:
 
     payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     ensure_private_dir(cache_file.parent)
-    atomic_write_bytes(cache_file, key + b"\n" + _payload_digest(payload) + b"\n" + payload)
+    atomic_write_bytes(cache_file, key + b"\n" + payload_checksum(payload) + b"\n" + payload)
 
 
 class KeepsParsedCss:
