@@ -63,3 +63,12 @@ def imports_of_command(argv: list[str], watched: tuple[str, ...]) -> tuple[str, 
     ).stdout
     printed, _, loaded = out.rpartition("LOADED ")
     return printed, ast.literal_eval(loaded)
+
+
+async def markdown_built(screen) -> None:
+    """Every `Markdown` of `screen` has drawn its document: Textual parses it in a thread and mounts
+    its blocks after that; awaiting the same update again waits for all of it."""
+    from textual.widgets import Markdown
+
+    for markdown in screen.query(Markdown):
+        await markdown.update(markdown.source)

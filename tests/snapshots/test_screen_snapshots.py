@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from observe import markdown_built
 
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.engine import SessionRunner
@@ -138,8 +139,7 @@ async def to_review_detail(pilot) -> None:
     await to_review(pilot)
     await pilot.press("enter")
     await pilot.pause()
-    detail = pilot.app.screen.query_one("#detail")
-    await detail.update(detail.source)  # the Markdown is built in the background: wait for all of it
+    await markdown_built(pilot.app.screen)
     await settle(pilot)
 
 

@@ -8,6 +8,7 @@ import html
 import re
 
 import pytest
+from observe import markdown_built
 
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.engine import SessionRunner
@@ -101,6 +102,8 @@ async def test_the_resume_list_and_the_review_show_markup_literally(hostile, lib
         await pilot.press("down", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "SessionDetailScreen"
+        await markdown_built(app.screen)
+        await pilot.pause()
         assert_literal(app, "Participants: [/], [bold]Anna")
 
 

@@ -95,7 +95,7 @@ async def test_the_large_clock_puts_its_state_sign_before_the_digits():
             screen = await reach(app, clock, pilot, state)
             countdown = screen.query_one("#countdown")
             assert countdown.scale >= 2
-            drawn = countdown.query_one("BlockDigits").lines
+            drawn = countdown.lines
             assert drawn == render_big(countdown.block_text(), countdown.scale)
             assert countdown.block_text().startswith(sign) and countdown.block_text().endswith(countdown.value)
             if state == "running":
@@ -154,7 +154,7 @@ async def test_the_turn_clock_is_drawn_in_the_block_font(size, turn_rows, main_r
         clock.advance(80)  # the turn runs over: its own sign
         screen.refresh_view()
         await pilot.pause()
-        assert turn.value.startswith("+") and turn.query_one("BlockDigits").lines[0]
+        assert turn.value.startswith("+") and turn.lines[0]
         assert screen.query_one("#turn-box").has_class("-over")
         assert "turn is up" in str(screen.query_one("#turn-state").render())
 

@@ -3,7 +3,7 @@
 Textual cannot change the terminal's font size, so on large terminals the digits are
 drawn from a 5x7 bitmap font, scaled by the largest whole factor that fits the space,
 with half blocks (▀ ▄ █) giving two pixel rows per terminal row. Below scale 2 the
-stock `Digits` widget takes over.
+3-row digits of Textual's `Digits` are drawn instead.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.app import ComposeResult
-from textual.containers import Container
 from textual.geometry import Region
 from textual.reactive import var
+from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Digits
 
 FONT_HEIGHT = 7
 GAP = 1  # blank pixel columns between glyphs
@@ -224,24 +222,21 @@ def _common_prefix(first: str, second: str) -> int:
     return low
 
 
-class BigCountdown(Container):
-    """Shows `value` (e.g. "12:34" or "+02:13") as large as its box allows.
+class BigCountdown(Widget):
+    """Shows `value` (e.g. "12:34" or "+02:13") as large as its box allows, centred in it.
 
-    The box's size comes from the layout (CSS); the widget picks the scale on resize.
-    A reference text (the widest value expected) keeps the scale steady while the
-    digits change, so the clock never jumps in size as the seconds tick. A value wider
-    than the reference (e.g. "+100:00") re-picks the scale, so it is never cut off.
+    The box's size comes from the layout (CSS); the widget draws itself and picks the scale
+    from that size when it draws, so the first frame shows the clock at its size. Below block
+    scale 2 it draws the 3-row digits of Textual's `Digits`. A reference text (the widest value
+    expected) keeps the scale steady while the digits change, so the clock never jumps in size
+    as the seconds tick; a value wider than the reference (e.g. "+100:00") re-picks the scale,
+    so it is never cut off. A tick that keeps the size repaints the changed columns only.
     """
 
-    DEFAULT_CSS = """
-    BigCountdown { height: 1fr; width: 1fr; align: center middle; }
-    BigCountdown > Digits { width: auto; }
-    BigCountdown > BlockDigits { width: auto; height: auto; }
-    """
+    DEFAULT_CSS = "BigCountdown { height: 1fr; width: 1fr; }"
 
-    # vars, not reactives: the children paint themselves (the box around them need not).
+    # A var, not a reactive: the widget repaints the part that changed itself.
     value: var[str] = var("00:00", init=False)
-    scale: var[int] = var(0, init=False)
 
     def __init__(
         self, value: str = "00:00", *, reference: str = "+00:00", id: str | None = None, classes: str | None = None
@@ -249,59 +244,102 @@ class BigCountdown(Container):
         super().__init__(id=id, classes=classes)
         self.set_reactive(BigCountdown.value, value)
         self.reference = reference
-        self._measured_width = 0  # width (at scale 1) of the text the current scale was chosen for
-
-    def compose(self) -> ComposeResult:
-        yield Digits(self.value)
-        yield BlockDigits()
-
-    def on_mount(self) -> None:
-        self._show()
-
-    def on_resize(self) -> None:
-        self._choose_scale()
+        self.scale = 0  # the block font's scale last drawn; 0: Textual's small digits
+        self.lines: list[str] = []  # what is drawn, before centring
+        self._fitted: tuple[int, int, int] | None = None  # (width, height, widest text's width) the scale is for
+        self._style: Style | None = None
+        self._strips: dict[tuple[int, int], Strip] = {}  # (row, width) -> strip, for the current lines
 
     def block_text(self) -> str:
         """What the block font draws: the value (a subclass may put a sign before it)."""
         return self.value
 
-    def _widest(self) -> str:
-        """The reference, or the value when it is wider (then the scale must follow it)."""
-        drawn = self.block_text()
-        if big_size(drawn, 1)[0] > big_size(self.reference, 1)[0]:
-            return drawn
-        return self.reference
-
     def _widest_width(self) -> int:
-        return big_size(self._widest(), 1)[0]
+        """The reference's width at scale 1, or the value's when it is wider (then the scale must follow it)."""
+        return max(big_size(self.block_text(), 1)[0], big_size(self.reference, 1)[0])
 
-    def _choose_scale(self) -> None:
-        width, height = self.content_size
-        widest = self._widest()
-        self._measured_width = big_size(widest, 1)[0]
-        scale = fit_scale(widest, width, height)
+    def _fit(self) -> None:
+        """Pick the scale for the current size, and draw the lines for it."""
+        width, height = self.size
+        widest = self._widest_width()
+        text = self.block_text()
+        scale = fit_scale(text if big_size(text, 1)[0] == widest else self.reference, width, height)
         self.scale = scale if scale >= MIN_BLOCK_SCALE else 0
-        self._show()
+        self._fitted = (width, height, widest)
+        self.lines = self._drawn_lines()
+        self._strips.clear()
+
+    def _drawn_lines(self) -> list[str]:
+        if self.scale:
+            return render_big(self.block_text(), self.scale)
+        return small_digits(self.value)
 
     def watch_value(self) -> None:
-        if self._widest_width() != self._measured_width and self.is_mounted and self.content_size.width:
-            self._choose_scale()  # the value outgrew the reference, or shrank back to it
-            return
-        self._show()
+        self.redraw()
 
-    def watch_scale(self) -> None:
-        self._show()
-
-    def _show(self) -> None:
-        if not self.is_mounted:
+    def redraw(self) -> None:
+        """The value (or what a subclass draws before it) changed: repaint what differs."""
+        if self._fitted is None:
+            return  # not drawn yet: the first paint fits and draws
+        if self._fitted != (*self.size, self._widest_width()):
+            self._fitted = None  # outgrew the reference, or shrank back to it: fit anew
+            self.refresh()
             return
-        digits = self.query_one(Digits)
-        block = self.query_one(BlockDigits)
-        use_block = self.scale >= MIN_BLOCK_SCALE
-        if digits.display == use_block:
-            digits.display = not use_block
-            block.display = use_block
-        if use_block:
-            block.show(render_big(self.block_text(), self.scale))
+        old = self.lines
+        self.lines = self._drawn_lines()
+        self._strips.clear()
+        if len(old) != len(self.lines) or (old and len(old[0]) != len(self.lines[0])):
+            self.refresh()  # another width (a sign came or went): centred anew
+            return
+        changed = _changed_columns(old, self.lines)
+        if changed is None:
+            return
+        left, top = self._offset()
+        # The usual tick keeps the size: repaint the changed columns only, no layout.
+        self.refresh(Region(left + changed[0], top, changed[1] - changed[0], len(self.lines)))
+
+    def _offset(self) -> tuple[int, int]:
+        """Where the drawing starts: centred in the box."""
+        width, height = self.size
+        drawn_width = len(self.lines[0]) if self.lines else 0
+        return max(0, (width - drawn_width) // 2), max(0, (height - len(self.lines)) // 2)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style = None
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        if self._fitted != (*self.size, self._widest_width()):
+            self._fit()
+        width = self.size.width
+        strip = self._strips.get((y, width))
+        if strip is not None:
+            return strip
+        style = self._style
+        if style is None:  # resolving the style is the costly part of a paint; once per style change
+            style = self._style = self.rich_style
+        left, top = self._offset()
+        row = y - top
+        if 0 <= row < len(self.lines):
+            line = self.lines[row]  # block or box-drawing characters and spaces: one cell each
+            strip = Strip([Segment(" " * left + line, style)], left + len(line)).adjust_cell_length(width, style)
         else:
-            digits.update(self.value)
+            strip = Strip.blank(width, style)
+        self._strips[(y, width)] = strip
+        return strip
+
+
+def small_digits(text: str) -> list[str]:
+    """`text` in the 3-row digits of Textual's `Digits` widget (its renderable's own font)."""
+    rows: list[str] = []
+    line = ""
+    for segment in DigitsRenderable(text).render(Style()):
+        if not isinstance(segment, Segment):
+            continue  # it yields segments only
+        if segment.text == "\n":
+            rows.append(line)
+            line = ""
+        else:
+            line += segment.text
+    return rows

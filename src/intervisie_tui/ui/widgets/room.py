@@ -207,7 +207,7 @@ class RoomCountdown(BigCountdown):
         if sign != self._sign:
             self._sign = sign
             if room.clock.value == self.value:
-                self.watch_value()  # the same digits with another sign: draw them again
+                self.redraw()  # the same digits with another sign: draw them again
         self.value = room.clock.value
 
 
