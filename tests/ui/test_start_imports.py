@@ -24,6 +24,7 @@ pty = pytest.importorskip("pty")
 # tomllib: the methods come from the cache. The other commands' modules.
 WATCHED = ("pydantic", "argparse", "hashlib", "secrets", "tomllib", "intervisie_tui.cli.methods")
 WATCHED += ("intervisie_tui.cli.notes", "intervisie_tui.cli.groups", "intervisie_tui.cli.display")
+WATCHED += ("intervisie_tui.core.method_errors",)  # words problems in method files; a cached start has none
 
 CHILD = r"""
 import os, sys

@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import sort_key
 from .files import MAX_NESTING, FileRefused, nesting_exceeds, read_text_limited
 from .method import Method
-from .method_errors import MethodFileError, from_toml_error, from_validation_error, method_problem
 from .os_errors import os_error_reason
 from .paths import ENTRY_POINT_GROUP, builtin_methods_dir
 
 if TYPE_CHECKING:  # importing it costs more than a start from the method cache takes
     from importlib import metadata
+
+    # Imported where a problem is found: a start from the method cache has none to word.
+    from .method_errors import MethodFileError
 
 
 class Origin(str, Enum):
@@ -86,6 +88,13 @@ class MethodLibrary:
 _DOTTED_KEY = r"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){" + str(MAX_NESTING) + ",}"
 
 
+def method_problem(source: str, code: str, values: dict[str, Any] | None = None) -> MethodFileError:
+    """A problem with a method file or plugin (worded in core/method_errors.py)."""
+    from . import method_errors
+
+    return method_errors.method_problem(source, code, values)
+
+
 def parse_method_text(text: str, source: str) -> tuple[Method | None, list[MethodFileError]]:
     if re.search(_DOTTED_KEY, text):
         return None, [method_problem(source, "too_deep", {"depth": MAX_NESTING})]
@@ -94,6 +103,8 @@ def parse_method_text(text: str, source: str) -> tuple[Method | None, list[Metho
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        from .method_errors import from_toml_error
+
         return None, [from_toml_error(source, text, error)]
     except RecursionError:  # arrays or inline tables nested thousands deep
         return None, [method_problem(source, "too_deep", {"depth": MAX_NESTING})]
@@ -112,6 +123,8 @@ def validate_method_data(data: Any, source: str, text: str = "") -> tuple[Method
     try:
         return validated(Method, data), []
     except ValidationError as error:
+        from .method_errors import from_validation_error
+
         return None, from_validation_error(source, text, data, error)
 
 
