@@ -82,7 +82,7 @@ async def test_every_pair_of_states_differs_in_characters_outside_the_state_line
             await pilot.pause()
             screen = await reach(app, clock, pilot, state)
             assert screen.room.clock.state == state
-            shown[state] = lines_without(screen, "#clock-state", "#countdown", "#run-timing")
+            shown[state] = lines_without(screen, "#clock-state", "#countdown", "#run-header")
     for first, second in itertools.combinations(STATES, 2):
         assert shown[first] != shown[second], (first, second)
 
@@ -165,7 +165,7 @@ async def test_the_room_sees_the_planned_end_and_how_far_behind():
         await pilot.pause()
         screen = app.screen
         screen.pause_ticking()
-        assert "90 min planned" in str(screen.query_one("#run-timing").render())
+        assert "90 min planned" in str(screen.query_one("#run-header").render())
         await pilot.press("space")
         wall = app.clock.wall().astimezone()
         clock.advance(5 * 60 + 4 * 60)  # four minutes over the first phase's five
@@ -174,7 +174,7 @@ async def test_the_room_sees_the_planned_end_and_how_far_behind():
         timing = screen.room.timing
         end = (wall + __import__("datetime").timedelta(minutes=90)).strftime("%H:%M")
         assert timing.planned_end == end and timing.behind == 4
-        assert f"ends {end} · 4 min behind" in str(screen.query_one("#run-timing").render())
+        assert f"ends {end} · 4 min behind" in str(screen.query_one("#run-header").render())
 
 
 def test_minutes_taken_from_later_phases_show_in_the_strip(incident_plan, clock):

@@ -91,7 +91,7 @@ async def test_every_size_keeps_the_essentials_and_the_session_running(incident_
             assert screen.runner.status is Status.RUNNING
             # Whose turn: one line of text, or on large screens the name in block capitals.
             who = "#who-big" if screen.query_one("#who-big-row").display else "#who"
-            for selector in ("#run-title", "#clock-state", who, "#countdown", "#turn-countdown"):
+            for selector in ("#run-header", "#clock-state", who, "#countdown", "#turn-countdown"):
                 widget = screen.query_one(selector)
                 assert widget.region.width > 0 and widget.region.height > 0, (selector, width, height)
                 assert widget.region.right <= width and widget.region.bottom <= height, (selector, width, height)

@@ -43,7 +43,7 @@ async def test_whole_incident_session_by_keyboard(incident_plan, clock, library,
         # Step 1, a round in which the inbrenger takes part: Bram first, then Cem.
         await pilot.press("space")
         assert runner.status is Status.RUNNING
-        assert "stap 1 van 10" in text_of(screen, "#run-step")
+        assert "stap 1 van 10" in text_of(screen, "#run-header")
         assert text_of(screen, "#who") == "Bram"
         assert text_of(screen, "#who-detail") == "Cem is de volgende · 0 van 4 geweest"
         await pilot.press("t")
@@ -98,7 +98,7 @@ async def test_whole_incident_session_by_keyboard(incident_plan, clock, library,
         assert "Stil" in text_of(screen, "#who")
         assert not screen.query_one("#turn-box").display
         await pilot.press("n")
-        assert "stap 4 van 10" in text_of(screen, "#run-step")
+        assert "stap 4 van 10" in text_of(screen, "#run-header")
         assert screen.query_one("#turn-box").display
         assert text_of(screen, "#turn-name") == "Cem"  # the inbrenger answers, the others ask
         assert screen.query_one("#turn-countdown").value == "01:30"
@@ -128,7 +128,7 @@ async def test_whole_incident_session_by_keyboard(incident_plan, clock, library,
         for _ in range(5):
             await pilot.press("n")
         assert runner.state.phase_index == 9
-        assert "stap 10 van 10" in text_of(screen, "#run-step")
+        assert "stap 10 van 10" in text_of(screen, "#run-header")
         assert "✓" in text_of(screen, "#phase-strip") and "▶" in text_of(screen, "#phase-strip")
 
         # "Next" on the last phase asks first; No keeps the session going.

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.room import RoomView
@@ -77,6 +77,9 @@ class RoomLine(Static):
     """A line or block of the room's view, as its `RoomPart` says, bound to the room's
     snapshot (the reactive hands over the old and the new one)."""
 
+    # Parts of a line styled apart from the rest (the header's title, its timing and step): the CSS styles them.
+    COMPONENT_CLASSES = {"room-line--title", "room-line--muted"}
+
     room: var[RoomView | None] = var(None, init=False)
     hints: var[KeyHints | None] = var(None, init=False)
 
@@ -102,26 +105,37 @@ class RoomLine(Static):
             self.draw(self.room)
 
 
-class TitlePart(RoomPart):
-    """Method and phase; where both do not fit, the phase alone (the room needs that one)."""
+class HeaderPart(RoomPart):
+    """The header line: method and phase on the left, the session's timing and the step on the
+    right. Where they do not all fit, the timing is shortened ("15:30 +3′") or left out and the
+    method goes before the phase does: the room needs the phase and the step first."""
 
     fits_width = True
+    TIMING_MARGIN = (1, 3)  # blanks before and after the timing
 
     def of(self, room):
-        return room.header
+        return (room.header, room.timing)
 
     def text(self, room, line):
-        both = f"{room.header.method} — {room.header.phase}"
         width = line.content_size.width
-        return Content(room.header.phase if width and len(both) > width else both)
-
-
-class StepPart(RoomPart):
-    def of(self, room):
-        return room.header
-
-    def text(self, room, line):
-        return Content(t("run.step", room.lang, number=room.header.step, total=room.header.steps))
+        if not width and line.is_attached:  # not laid out yet (the first frame): the header spans the screen
+            width = line.app.size.width - 2
+        header = room.header
+        step = t("run.step", room.lang, number=header.step, total=header.steps)
+        full, short = timing_texts(room)
+        left = width - len(header.phase) - len(step) - 6
+        timing = full if len(full) <= left else short if len(short) <= left else ""
+        before, after = self.TIMING_MARGIN
+        title_width = max(0, width - cell_len(step) - cell_len(timing) - before - after)
+        both = f"{header.method} — {header.phase}"
+        title = Content(header.phase if cell_len(both) > title_width else both).truncate(title_width, ellipsis=True)
+        return Content.assemble(
+            title.stylize(".room-line--title"),
+            " " * (title_width - title.cell_length + before),
+            (timing, ".room-line--muted"),
+            " " * after,
+            (step, ".room-line--muted"),
+        )
 
 
 class StripPart(RoomPart):
@@ -211,41 +225,23 @@ class RoomCountdown(BigCountdown):
         self.value = room.clock.value
 
 
-class TimingPart(RoomPart):
-    """The whole session: when it ends by the plan, and how far ahead or behind it runs."""
-
-    fits_width = True
-
-    def of(self, room):
-        return room.timing
-
-    def text(self, room, line):
-        """In words where the header has room beside the phase and the step, else short
-        ("15:30 +3′"), else nothing: the phase's title comes first."""
-        full, short = self.texts(room)
-        header = line.parent.size.width if isinstance(line.parent, Widget) and line.is_attached else 200
-        if not header and line.is_attached:  # not laid out yet (the first frame): the header spans the screen
-            header = line.app.size.width - 2
-        step = len(t("run.step", room.lang, number=room.header.step, total=room.header.steps))
-        left = header - len(room.header.phase) - step - 6
-        return Content(full if len(full) <= left else short if len(short) <= left else "")
-
-    @staticmethod
-    def texts(room: RoomView) -> tuple[str, str]:
-        timing = room.timing
-        if timing.planned_end is None:
-            return t("room.timing.budget", room.lang, minutes=timing.budget), f"{timing.budget}′"
-        if timing.behind > 0:
-            where = t("room.timing.behind", room.lang, minutes=timing.behind)
-        elif timing.behind < 0:
-            where = t("room.timing.ahead", room.lang, minutes=-timing.behind)
-        else:
-            where = t("room.timing.on_time", room.lang)
-        sign = "+" if timing.behind > 0 else "−" if timing.behind < 0 else "±"
-        return (
-            f"{t('room.timing.end', room.lang, time=timing.planned_end)} · {where}",
-            f"{timing.planned_end} {sign}{abs(timing.behind)}′",
-        )
+def timing_texts(room: RoomView) -> tuple[str, str]:
+    """The whole session: when it ends by the plan, and how far ahead or behind it runs; in
+    words, and short."""
+    timing = room.timing
+    if timing.planned_end is None:
+        return t("room.timing.budget", room.lang, minutes=timing.budget), f"{timing.budget}′"
+    if timing.behind > 0:
+        where = t("room.timing.behind", room.lang, minutes=timing.behind)
+    elif timing.behind < 0:
+        where = t("room.timing.ahead", room.lang, minutes=-timing.behind)
+    else:
+        where = t("room.timing.on_time", room.lang)
+    sign = "+" if timing.behind > 0 else "−" if timing.behind < 0 else "±"
+    return (
+        f"{t('room.timing.end', room.lang, time=timing.planned_end)} · {where}",
+        f"{timing.planned_end} {sign}{abs(timing.behind)}′",
+    )
 
 
 class TurnNamePart(RoomPart):
@@ -389,10 +385,7 @@ class RoomBody(Vertical):
         bind = {"room": RoomBody.room}
         hinted = {"room": RoomBody.room, "hints": RoomBody.hints}
         first = self._first_room
-        with Horizontal(id="run-header"):
-            yield RoomLine(TitlePart(), id="run-title").data_bind(**bind)
-            yield RoomLine(TimingPart(), id="run-timing").data_bind(**bind)
-            yield RoomLine(StepPart(), id="run-step").data_bind(**bind)
+        yield RoomLine(HeaderPart(), id="run-header").data_bind(**bind)
         yield RoomLine(StripPart(), id="phase-strip").data_bind(**bind)
         with Horizontal(id="clock-row"):
             with Vertical(id="clock-box"):
@@ -461,13 +454,6 @@ class RoomBody(Vertical):
 
     def on_resize(self) -> None:
         self.show_banner()
-        self.call_after_refresh(self._fit_header)
-
-    def _fit_header(self) -> None:
-        """The header's parts share its width: the session's time yields to the phase's title."""
-        if self.room is not None and self.is_mounted:
-            for part in (self.query_one("#run-timing", RoomLine), self.query_one("#run-title", RoomLine)):
-                part.draw(self.room)
 
     def show_banner(self) -> None:
         """On a large screen the speaker's name in block capitals instead of one line of text."""
