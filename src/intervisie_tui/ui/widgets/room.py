@@ -77,9 +77,6 @@ class RoomLine(Static):
     """A line or block of the room's view, as its `RoomPart` says, bound to the room's
     snapshot (the reactive hands over the old and the new one)."""
 
-    # Parts of a line styled apart from the rest (the header's title, its timing and step): the CSS styles them.
-    COMPONENT_CLASSES = {"room-line--title", "room-line--muted"}
-
     room: var[RoomView | None] = var(None, init=False)
     hints: var[KeyHints | None] = var(None, init=False)
 
@@ -103,6 +100,13 @@ class RoomLine(Static):
     def on_resize(self) -> None:
         if self.part.fits_width and self.room is not None:
             self.draw(self.room)
+
+
+class RoomHeader(RoomLine):
+    """The header line, whose parts (the title; the timing and the step) the CSS styles apart.
+    Only this line has component classes: each costs every line a style pass of its own."""
+
+    COMPONENT_CLASSES = {"room-header--title", "room-header--muted"}
 
 
 class HeaderPart(RoomPart):
@@ -130,11 +134,11 @@ class HeaderPart(RoomPart):
         both = f"{header.method} — {header.phase}"
         title = Content(header.phase if cell_len(both) > title_width else both).truncate(title_width, ellipsis=True)
         return Content.assemble(
-            title.stylize(".room-line--title"),
+            title.stylize(".room-header--title"),
             " " * (title_width - title.cell_length + before),
-            (timing, ".room-line--muted"),
+            (timing, ".room-header--muted"),
             " " * after,
-            (step, ".room-line--muted"),
+            (step, ".room-header--muted"),
         )
 
 
@@ -385,7 +389,7 @@ class RoomBody(Vertical):
         bind = {"room": RoomBody.room}
         hinted = {"room": RoomBody.room, "hints": RoomBody.hints}
         first = self._first_room
-        yield RoomLine(HeaderPart(), id="run-header").data_bind(**bind)
+        yield RoomHeader(HeaderPart(), id="run-header").data_bind(**bind)
         yield RoomLine(StripPart(), id="phase-strip").data_bind(**bind)
         with Horizontal(id="clock-row"):
             with Vertical(id="clock-box"):
