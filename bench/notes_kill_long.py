@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "store"))
@@ -46,7 +47,7 @@ def main() -> int:
             thread.join()
         elapsed = time.perf_counter() - start
         if failures:
-            print(f"FAILED: {failures[0]!r}")
+            print("FAILED:", "".join(traceback.format_exception(failures[0])), sep="\n")
             return 1
         skipped = 0
         events = 0

@@ -37,6 +37,8 @@ def run_until_killed(data_dir: Path, seed: int, delay: float) -> list[str]:
 
     def read() -> None:
         for line in process.stdout:
+            if not line.endswith("\n"):
+                break  # cut off by the kill: a long acknowledgement is written in more than one piece
             lines.append(line.rstrip("\n"))
             if line.startswith("READY"):
                 ready.set()
