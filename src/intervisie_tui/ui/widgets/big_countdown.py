@@ -142,19 +142,51 @@ def fit_scale(text: str, width: int, height: int) -> int:
         scale += 1
 
 
-class BlockDigits(Widget):
+class DrawnLines(Widget):
+    """Lines of one-cell characters (block or box-drawing, and spaces) in the widget's own style,
+    each painted as one segment and kept until the lines or the style change."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lines: list[str] = []
+        self._style: Style | None = None
+        self._strips: dict[tuple[int, int], Strip] = {}  # (row, width) -> strip, for the current lines
+
+    def _offset(self) -> tuple[int, int]:
+        """Where the lines start in the box: (left, top)."""
+        return 0, 0
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style = None
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        strip = self._strips.get((y, width))
+        if strip is not None:
+            return strip
+        style = self._style
+        if style is None:  # resolving the style is the costly part of a paint; once per style change
+            style = self._style = self.rich_style
+        left, top = self._offset()
+        row = y - top
+        if 0 <= row < len(self.lines):
+            line = self.lines[row]
+            strip = Strip([Segment(" " * left + line, style)], left + len(line)).adjust_cell_length(width, style)
+        else:
+            strip = Strip.blank(width, style)
+        self._strips[(y, width)] = strip
+        return strip
+
+
+class BlockDigits(DrawnLines):
     """Pre-rendered lines of block characters, painted line by line (cheap: one segment per line).
 
     A new text of the same size repaints only the columns that changed: when a clock ticks
     from 12:34 to 12:33, the last digit, not the whole clock."""
 
     DEFAULT_CSS = "BlockDigits { width: auto; height: auto; }"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.lines: list[str] = []
-        self._style: Style | None = None
-        self._strips: dict[tuple[int, int], Strip] = {}  # (line, width) -> strip, for the current lines
 
     def show(self, lines: list[str]) -> None:
         old = self.lines
@@ -174,27 +206,6 @@ class BlockDigits(Widget):
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines)
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style = None
-        self._strips.clear()
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        strip = self._strips.get((y, width))
-        if strip is not None:
-            return strip
-        style = self._style
-        if style is None:  # resolving the style is the costly part of a paint; once per style change
-            style = self._style = self.rich_style
-        if y >= len(self.lines):
-            strip = Strip.blank(width, style)
-        else:
-            line = self.lines[y]  # block characters and spaces: one cell each
-            strip = Strip([Segment(line, style)], len(line)).adjust_cell_length(width, style)
-        self._strips[(y, width)] = strip
-        return strip
 
 
 def _changed_columns(old: list[str], new: list[str]) -> tuple[int, int] | None:
@@ -222,7 +233,7 @@ def _common_prefix(first: str, second: str) -> int:
     return low
 
 
-class BigCountdown(Widget):
+class BigCountdown(DrawnLines):
     """Shows `value` (e.g. "12:34" or "+02:13") as large as its box allows, centred in it.
 
     The box's size comes from the layout (CSS); the widget draws itself and picks the scale
@@ -245,10 +256,7 @@ class BigCountdown(Widget):
         self.set_reactive(BigCountdown.value, value)
         self.reference = reference
         self.scale = 0  # the block font's scale last drawn; 0: Textual's small digits
-        self.lines: list[str] = []  # what is drawn, before centring
         self._fitted: tuple[int, int, int] | None = None  # (width, height, widest text's width) the scale is for
-        self._style: Style | None = None
-        self._strips: dict[tuple[int, int], Strip] = {}  # (row, width) -> strip, for the current lines
 
     def block_text(self) -> str:
         """What the block font draws: the value (a subclass may put a sign before it)."""
@@ -304,30 +312,10 @@ class BigCountdown(Widget):
         drawn_width = len(self.lines[0]) if self.lines else 0
         return max(0, (width - drawn_width) // 2), max(0, (height - len(self.lines)) // 2)
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style = None
-        self._strips.clear()
-
     def render_line(self, y: int) -> Strip:
         if self._fitted != (*self.size, self._widest_width()):
             self._fit()
-        width = self.size.width
-        strip = self._strips.get((y, width))
-        if strip is not None:
-            return strip
-        style = self._style
-        if style is None:  # resolving the style is the costly part of a paint; once per style change
-            style = self._style = self.rich_style
-        left, top = self._offset()
-        row = y - top
-        if 0 <= row < len(self.lines):
-            line = self.lines[row]  # block or box-drawing characters and spaces: one cell each
-            strip = Strip([Segment(" " * left + line, style)], left + len(line)).adjust_cell_length(width, style)
-        else:
-            strip = Strip.blank(width, style)
-        self._strips[(y, width)] = strip
-        return strip
+        return super().render_line(y)
 
 
 def small_digits(text: str) -> list[str]:
