@@ -1,7 +1,7 @@
 """Events: every facilitator action, timestamped. A session is its plan plus these."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the types below are read back at every start
+# (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum

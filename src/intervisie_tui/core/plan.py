@@ -4,8 +4,8 @@ The rules for a plan live here once (`plan_problems`); the set-up screen shows t
 problems inline that `SessionPlan.create` refuses with.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the types below are read back at every start
+# (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated
@@ -145,7 +145,7 @@ class SessionPlan:
         budget_minutes: int | None = None,
         language: Language = "nl",
         group: GroupMeeting | None = None,
-    ) -> SessionPlan:
+    ) -> "SessionPlan":
         """A plan ready to run, or PlanError with every problem (render it in the user's language)."""
         budget = method.minutes if budget_minutes is None else budget_minutes
         names = tuple(name.strip() for name in participants)
