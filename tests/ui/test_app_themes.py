@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from observe import notices
+from observe import notices, screen_lines
 from textual.color import Color
 
 from intervisie_tui.settings import THEMES, Settings
@@ -80,3 +80,26 @@ async def test_any_textual_theme_works_with_our_stylesheet(incident_plan, clock,
             await pilot.pause()
             assert app.screen.query_one("#countdown").region.height > 0
         assert app.settings.theme == "ansi-dark"
+
+
+async def test_the_room_header_and_the_footer_take_a_new_themes_colours_at_once(incident_plan, clock, library):
+    """Their parts are styled from the theme's variables as they are drawn, not by component classes."""
+    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        header, footer = app.screen.query_one("#run-header"), app.screen.query_one("KeyFooter")
+        line = screen_lines(app.screen)[footer.region.y]
+        first_key = len(line) - len(line.lstrip())
+        drawn = {}
+        for name in ("intervisie-dark", "intervisie-light"):
+            app.theme = name
+            await pilot.pause()
+            variables = app.theme_variables
+            title = app.screen.get_style_at(header.region.x, header.region.y)  # the method's name
+            step = app.screen.get_style_at(header.region.right - 2, header.region.y)  # "… 1/7"
+            key = app.screen.get_style_at(first_key, footer.region.y)
+            assert title.bold and title.color.triplet == Color.parse(variables["foreground"]).rich_color.triplet
+            assert step.color.triplet == Color.parse(variables["muted-text"]).rich_color.triplet
+            assert key.bold and key.color.triplet == Color.parse(variables["footer-key-foreground"]).rich_color.triplet
+            drawn[name] = (title.color, step.color, key.color)
+        assert drawn["intervisie-dark"] != drawn["intervisie-light"]

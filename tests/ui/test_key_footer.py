@@ -5,7 +5,7 @@ from __future__ import annotations
 from observe import screen_lines
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from intervisie_tui.ui.widgets.key_footer import KeyFooter
 
@@ -166,3 +166,43 @@ async def test_a_footer_removed_no_longer_follows_the_bindings():
         assert footer in signal._subscriptions
         await footer.remove()
         assert footer not in signal._subscriptions
+
+
+class TextualFooterApp(FooterApp):
+    """The same keys in Textual's own Footer: what ours should look like."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("body")
+        yield Footer()
+
+
+def cell_styles(app: App, *texts: str) -> list[tuple]:
+    """How the first cell of each text on the footer's line (the screen's bottom row) is drawn."""
+    line = footer_line(app)
+    row = app.screen.size.height - 1
+    styles = [app.screen.get_style_at(line.index(text), row) for text in texts]
+    return [(style.color, style.bgcolor, bool(style.bold)) for style in styles]
+
+
+async def test_keys_labels_a_disabled_key_and_the_key_under_the_mouse_look_as_in_textuals_footer():
+    looks = {}
+    for kind in (FooterApp, TextualFooterApp):
+        app = kind()
+        async with app.run_test(size=(80, 5)) as pilot:
+            await pilot.pause()
+            resting = cell_styles(app, "a Add", "Add", "b Blocked", "Blocked")
+            await pilot.hover(kind is FooterApp and KeyFooter or Footer, offset=(footer_line(app).index("a Add"), 0))
+            await pilot.pause()
+            lit = cell_styles(app, "a Add", "Add")
+            app.theme = "textual-light"  # a theme chosen while it runs: the footer follows
+            await pilot.pause()
+            light = cell_styles(app, "a Add", "Add")
+            looks[kind] = resting, lit, light
+    ours, textuals = looks[FooterApp], looks[TextualFooterApp]
+    assert ours == textuals
+    (key, label, disabled_key, disabled_label), (lit_key, lit_label), (light_key, _) = ours
+    assert light_key != lit_key
+    color, background, bold = range(3)
+    assert key[bold] and not label[bold] and key[color] != label[color]
+    assert disabled_key[color] != key[color] and disabled_label[color] != label[color]  # dimmed (Textual blends the colour)
+    assert lit_key[background] != key[background] and lit_label[background] == lit_key[background]

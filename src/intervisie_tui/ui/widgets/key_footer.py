@@ -10,13 +10,16 @@ key, and the command palette's key on the right (unless `show_command_palette` i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
+from textual.color import Color
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.style import Style
 from textual.widget import Widget
 
 
@@ -30,16 +33,38 @@ class FooterEntry(NamedTuple):
     tooltip: str
 
 
+class FooterLook(NamedTuple):
+    """The parts of a key as Textual's FooterKey styles them, from the theme's variables; a part's
+    background is laid over the one beneath it, as component classes would be. Not component
+    classes: Textual styles each as a node of its own, again on every restyle of the screen (each
+    change of the clock's state is one)."""
+
+    item: Style  # a key with its label
+    hover: Style  # under the mouse
+    disabled: Style
+    key: Style
+    description: Style
+    separator: Style  # the thin line before the palette's key
+
+    @classmethod
+    def of(cls, variables: Mapping[str, str]) -> FooterLook:
+        def color(name: str) -> Color:
+            return Color.parse(variables.get(name, "transparent"))
+
+        return cls(
+            item=Style(background=color("footer-item-background")),
+            hover=Style(foreground=color("footer-key-foreground"), background=color("block-hover-background")),
+            disabled=Style(dim=True),
+            key=Style(foreground=color("footer-key-foreground"), background=color("footer-key-background"), bold=True),
+            description=Style(
+                foreground=color("footer-description-foreground"), background=color("footer-description-background")
+            ),
+            separator=Style(foreground=color("foreground").multiply_alpha(0.2)),
+        )
+
+
 class KeyFooter(Widget, can_focus=False):
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {
-        "key-footer--item",
-        "key-footer--key",
-        "key-footer--description",
-        "key-footer--hover",
-        "key-footer--disabled",
-        "key-footer--separator",
-    }
     DEFAULT_CSS = """
     KeyFooter {
         dock: bottom;
@@ -49,19 +74,6 @@ class KeyFooter(Widget, can_focus=False):
         background: $footer-background;
         text-wrap: nowrap;
         text-overflow: clip;
-        .key-footer--item { background: $footer-item-background; }
-        .key-footer--key {
-            color: $footer-key-foreground;
-            background: $footer-key-background;
-            text-style: bold;
-        }
-        .key-footer--description {
-            color: $footer-description-foreground;
-            background: $footer-description-background;
-        }
-        .key-footer--hover { color: $footer-key-foreground; background: $block-hover-background; }
-        .key-footer--disabled { text-style: dim; }
-        .key-footer--separator { color: $foreground 20%; }
     }
     """
 
@@ -114,10 +126,11 @@ class KeyFooter(Widget, can_focus=False):
 
     def render(self) -> Content:
         self._spans = []
+        look = FooterLook.of(self.app.theme_variables)
         parts: list[tuple[str, object]] = []
         column = 0
         for entry in self.entries():
-            column = self._add(parts, entry, column, compact=self.compact)
+            column = self._add(parts, entry, column, look, compact=self.compact)
             if self.compact:
                 parts.append((" ", ""))  # the gap between keys, in the footer's own background
                 column += 1
@@ -126,10 +139,10 @@ class KeyFooter(Widget, can_focus=False):
         if palette is not None and column + width <= self.size.width:  # the screen's own keys go first
             # As Textual draws it: always compact, after a thin line, flush right but for a
             # space of padding when the footer is not compact.
-            right: list[tuple[str, object]] = [("▏", self.get_visual_style("key-footer--separator"))]
+            right: list[tuple[str, object]] = [("▏", look.separator)]
             start = self.size.width - width
             parts.append((" " * (start - column), ""))
-            self._add(right, palette, start + 1, compact=True, right_padding=not self.compact)
+            self._add(right, palette, start + 1, look, compact=True, right_padding=not self.compact)
             parts += right
         return Content.assemble(*parts)  # type: ignore[arg-type]
 
@@ -138,18 +151,16 @@ class KeyFooter(Widget, can_focus=False):
         label = cell_len(entry.description) + 1 if entry.description else 0
         return cell_len(entry.key_display) + label + (0 if compact else 2)  # not compact: a space each side of the key
 
-    def _add(self, parts: list, entry: FooterEntry, column: int, *, compact: bool, right_padding: bool = False) -> int:
+    def _add(
+        self, parts: list, entry: FooterEntry, column: int, look: FooterLook, *, compact: bool, right_padding: bool = False
+    ) -> int:
         """One key and its label (as Textual's FooterKey draws them); returns the column after it."""
-        states: tuple[str, ...] = (
-            "key-footer--item",
-        )  # as FooterKey: its own background, lit under the mouse, dim if disabled
+        item = look.item  # as FooterKey: its own background, lit under the mouse, dim if disabled
         if entry.key == self._hover:
-            states += ("key-footer--hover",)
+            item += look.hover
         if not entry.enabled:
-            states += ("key-footer--disabled",)
-        item = self.get_visual_style(*states)
-        key = self.get_visual_style(*states, "key-footer--key")
-        description = self.get_visual_style(*states, "key-footer--description")
+            item += look.disabled
+        key, description = item + look.key, item + look.description
         pad = "" if compact else " "
         text = [(f"{pad}{entry.key_display}{pad}", key)]
         if entry.description:

@@ -102,13 +102,6 @@ class RoomLine(Static):
             self.draw(self.room)
 
 
-class RoomHeader(RoomLine):
-    """The header line, whose parts (the title; the timing and the step) the CSS styles apart.
-    Only this line has component classes: each costs every line a style pass of its own."""
-
-    COMPONENT_CLASSES = {"room-header--title", "room-header--muted"}
-
-
 class HeaderPart(RoomPart):
     """The header line: method and phase on the left, the session's timing and the step on the
     right. Where they do not all fit, the timing is shortened ("15:30 +3′") or left out and the
@@ -116,6 +109,9 @@ class HeaderPart(RoomPart):
 
     fits_width = True
     TIMING_MARGIN = (1, 3)  # blanks before and after the timing
+    # In the theme's variables, read as the line is drawn (so a new theme shows at once). Not
+    # component classes: Textual styles each as a node of its own, on every restyle of the screen.
+    TITLE_STYLE, MUTED_STYLE = "bold $foreground", "$muted-text"
 
     def of(self, room):
         return (room.header, room.timing)
@@ -134,11 +130,11 @@ class HeaderPart(RoomPart):
         both = f"{header.method} — {header.phase}"
         title = Content(header.phase if cell_len(both) > title_width else both).truncate(title_width, ellipsis=True)
         return Content.assemble(
-            title.stylize(".room-header--title"),
+            title.stylize(self.TITLE_STYLE),
             " " * (title_width - title.cell_length + before),
-            (timing, ".room-header--muted"),
+            (timing, self.MUTED_STYLE),
             " " * after,
-            (step, ".room-header--muted"),
+            (step, self.MUTED_STYLE),
         )
 
 
@@ -389,7 +385,7 @@ class RoomBody(Vertical):
         bind = {"room": RoomBody.room}
         hinted = {"room": RoomBody.room, "hints": RoomBody.hints}
         first = self._first_room
-        yield RoomHeader(HeaderPart(), id="run-header").data_bind(**bind)
+        yield RoomLine(HeaderPart(), id="run-header").data_bind(**bind)
         yield RoomLine(StripPart(), id="phase-strip").data_bind(**bind)
         with Horizontal(id="clock-row"):
             with Vertical(id="clock-box"):
