@@ -11,7 +11,7 @@ know (written by a newer one) are kept through every save.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -20,6 +20,7 @@ from .core.files import MAX_NESTING, FileRefused, HugeNumber, TooDeep, parse_jso
 from .core.message import Message
 from .core.paths import SETTINGS_FILE
 from .core.plain import NotPlain
+from .core.records import record
 from .store.atomic import atomic_write_text, ensure_private_dir
 from .store.plain_record import kept_unknown, record_data, record_from
 
@@ -28,7 +29,7 @@ THEMES: tuple[str, ...] = ("intervisie-dark", "intervisie-high-contrast", "inter
 DEFAULT_THEME = THEMES[0]
 
 
-@dataclass
+@record
 class Settings:
     """The facilitator's preferences. Unknown keys are kept, unused, and written back as they were."""
 

@@ -10,15 +10,16 @@ authoritative and never required.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
+from ..core.records import record
 from ..store.method_stamp import library_key, plugins_installed
 
 CACHE_FORMAT = 3
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MethodRow:
     """One method as `methods list` prints it."""
 

@@ -2,12 +2,12 @@
 
 # No `from __future__ import annotations`: the types below are read back at every start
 # (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Annotated
 
 from .field_rules import Rules
+from .records import record
 from .times import MAX_SECONDS, as_aware
 
 # Bounds of what one session can hold: a week of minutes (seconds: core.times). A value beyond them is
@@ -53,7 +53,7 @@ class NoteField(str, Enum):
     REFLECTION = "reflection"  # the inbrenger's reflection
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Event:
     """`t` is seconds on the session's own timeline (monotonic, survives a resume);
     `at` is the wall-clock moment, for the record (a time without a zone is read as local)."""

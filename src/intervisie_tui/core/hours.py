@@ -10,13 +10,13 @@ and counts from that arrival; a departure stops the count until they arrive agai
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from .events import Event, EventKind
+from .records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NetTime:
     """A session's net time (breaks left out) and each participant's share."""
 

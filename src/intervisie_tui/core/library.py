@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from .files import MAX_NESTING, FileRefused, nesting_exceeds, read_text_limited
 from .method import Method
 from .os_errors import os_error_reason
 from .paths import ENTRY_POINT_GROUP, builtin_methods_dir
+from .records import record
 
 if TYPE_CHECKING:  # importing it costs more than a start from the method cache takes
     from importlib import metadata
@@ -33,7 +34,7 @@ class Origin(str, Enum):
     USER = "user"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LoadedMethod:
     """A method with where it came from (and the one it replaces)."""
 
@@ -52,7 +53,7 @@ class LoadedMethod:
         return False
 
 
-@dataclass
+@record
 class MethodLibrary:
     """Every method found, by id, and the problems of the files that could not be read."""
 

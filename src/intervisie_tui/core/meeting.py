@@ -6,15 +6,15 @@ The set-up screen and `intervisie run --group` both start from this, so they sug
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from .groups import Attendance, Group
 from .method import Method
 from .plan import GroupMeeting
+from .records import record
 from .rotation import suggest, suggest_role
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MeetingSetup:
     """Who is present, excused and bringing the case at a group's meeting."""
 

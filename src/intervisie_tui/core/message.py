@@ -9,12 +9,14 @@ The wording itself lives in `i18n`; a value may be a message of its own (a reaso
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from types import MappingProxyType
 from typing import Any
 
+from .records import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Message:
     """A catalogue key (`i18n`) and the values its text is filled in with; immutable."""
 

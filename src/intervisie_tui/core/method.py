@@ -7,12 +7,13 @@ them (core/validation.py) and `intervisie methods schema` prints them as JSON Sc
 
 # No `from __future__ import annotations`: the types below are read back at every start
 # (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal
 
 from .field_rules import RuleBroken, Rules
 from .paths import ID_PATTERN
+from .records import record
 
 SCHEMA_VERSION = 1
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -33,7 +34,7 @@ NonEmptyText = Annotated[str, Rules(strip_whitespace=True, min_length=1)]
 Whole = Annotated[int, Rules(strict=True)]  # a number of minutes or people: not 5.0, not true
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Text:
     """One text in Dutch and in English; both are required."""
 
@@ -46,7 +47,7 @@ class Text:
         return self.en if lang == "en" else self.nl
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TextList:
     """A list of texts in Dutch and in English, item for item."""
 
@@ -82,7 +83,7 @@ class NoteKind(str, Enum):
     ACTION_POINTS = "action-points"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Phase:
     """One step of a method: its time, who speaks, and the questions for the group."""
 
@@ -115,7 +116,7 @@ class Phase:
                 raise RuleBroken("round_only", {"field": "inbrenger_in_round"})
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Method:
     """A method of intervisie: its phases in order, with times and who speaks."""
 

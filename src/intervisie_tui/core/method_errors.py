@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .field_rules import RuleBroken
 from .message import Message
+from .records import record
 
 if TYPE_CHECKING:  # pydantic is imported only where a file is validated
     from pydantic import ValidationError
@@ -57,7 +57,7 @@ _CODES = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MethodFileError:
     """What is wrong in a method file (`problem`, a "methoderr.*" message) and where: file, line, phase, field."""
 

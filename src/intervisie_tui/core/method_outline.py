@@ -3,13 +3,12 @@ each lay out in their own way. Pure: no Textual, no rich."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..i18n import t
 from .method import Method, ground_rules
+from .records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PhaseOutline:
     """One phase of a method as the handout and the methods screen show it."""
 
@@ -25,7 +24,7 @@ class PhaseOutline:
     notes: tuple[str, ...]  # the kinds of note the phase asks for, in words
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MethodOutline:
     """A method in one language, as the handout and the methods screen show it."""
 

@@ -7,19 +7,19 @@ problems inline that `SessionPlan.create` refuses with.
 # No `from __future__ import annotations`: the types below are read back at every start
 # (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Annotated
 
 from .field_rules import Rules
 from .message import Message
 from .method import Language, Method
+from .records import record
 
 MIN_PARTICIPANTS = 2
 MAX_PARTICIPANTS = 12
 MAX_BUDGET_MINUTES = 600  # ten hours: longer than any meeting, short enough to catch a typo
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PlanProblem(Message):
     """One thing that keeps a plan from running, and the input it concerns."""
 
@@ -99,7 +99,7 @@ def scale_minutes(method: Method, budget: int) -> list[int]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class GroupMeeting:
     """A session held as a meeting of a group (see core.groups): recorded there when it ends."""
 
@@ -108,7 +108,7 @@ class GroupMeeting:
     share_title: bool = False  # the case title may appear in the group's reports as its theme
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SessionPlan:
     """Everything decided before the session starts. The method is embedded so a session
     can be replayed and reviewed even after its method file changes or disappears."""

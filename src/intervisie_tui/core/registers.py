@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .message import Message
 from .paths import ID_PATTERN, builtin_registers_dir
+from .records import record
 
 HOUR = 3600.0
 ROUNDING_SECONDS = 30  # a meeting of "2:00" may be a few seconds short on the clock; it still counts as 2:00
@@ -45,7 +46,7 @@ class Register(BaseModel):
         return self.evidence.get(lang) or self.evidence.get("nl") or ""
 
 
-@dataclass
+@record
 class RegisterBook:
     """The register profiles found, and the files that could not be read."""
 
@@ -74,7 +75,7 @@ def load_registers(user_dir: Path | None) -> RegisterBook:
     return book
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Attended:
     """One meeting as a register sees it for one member."""
 
@@ -83,7 +84,7 @@ class Attended:
     group_size: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Standing:
     """A member's hours for one register over a period."""
 

@@ -8,14 +8,14 @@ are ever suggested; the inbrenger is not also suggested as facilitator.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .groups import Group, MeetingRecord
+from .records import record
 
 ROLES = ("inbrenger", "facilitator")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Suggestion:
     """Who might bring the next case and lead it, and with which method."""
 

@@ -7,7 +7,7 @@ told what time it is. Replaying the same events always gives the same state.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import NamedTuple
@@ -16,6 +16,7 @@ from .events import Event, EventKind, NoteField
 from .message import Message
 from .method import Phase, Speakers
 from .plan import SessionPlan
+from .records import record
 
 LAST_MINUTE_SECONDS = 60
 
@@ -40,7 +41,7 @@ class Refusal(Message):
 ROOM_SCREEN = (EventKind.ROOM_MESSAGE, EventKind.COVER, EventKind.UNCOVER)
 
 
-@dataclass
+@record
 class RoundState:
     """A round in a phase: the speaking order, whose turn it is, who spoke and who was skipped."""
 
@@ -67,7 +68,7 @@ class RoundState:
         return self.order[following] if following < len(self.order) else None
 
 
-@dataclass
+@record
 class PhaseRecord:
     """What happened in one phase so far: time spent, minutes added, its round."""
 
@@ -92,7 +93,7 @@ def round_order(plan: SessionPlan, phase: Phase, inbrenger: str | None) -> tuple
     return tuple(people)
 
 
-@dataclass
+@record
 class SessionState:
     """The session as its events left it: folded from the plan and the events, never stored."""
 

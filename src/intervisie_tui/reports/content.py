@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from ..core.groups import Attendance, Group, MeetingRecord
+from ..core.records import record
 from ..core.registers import Attended, Register, Standing, standing
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class AttendanceLine:
     """One member at one meeting: present, excused or absent, and the time counted."""
 
@@ -21,7 +21,7 @@ class AttendanceLine:
     roles: tuple[str, ...]  # "inbrenger", "facilitator"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MeetingSheet:
     """One meeting's attendance list, to sign."""
 
@@ -36,7 +36,7 @@ class MeetingSheet:
     lines: tuple[AttendanceLine, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MemberProof:
     """One member's proof of hours: the meetings attended and the hours per register."""
 
@@ -49,7 +49,7 @@ class MemberProof:
         return sum(line.seconds for _, line in self.lines)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GroupReport:
     """Everything a group's report of hours shows, ready to be written in any format."""
 

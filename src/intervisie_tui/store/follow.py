@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from stat import S_ISREG
 
 from ..core.events import Event, EventKind
 from ..core.message import Message
 from ..core.plan import SessionPlan
+from ..core.records import record
 from ..core.room import RoomView, room_view
 from ..core.state import SessionState, Status
 from .journal import JournalUnreadable, parse_header, read_event
@@ -128,7 +129,7 @@ class JournalFollower:
         return last.t + max(0.0, wall_now - last.at.timestamp())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RoomScene:
     """What a display shows: waiting (no session), the room's view, or closing (ended)."""
 

@@ -8,7 +8,6 @@ document, without notes unless asked; importing one merges by id and says what i
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from ..core.files import FileRefused, read_limited
 from ..core.groups import Group, MeetingRecord
 from ..core.message import Message
 from ..core.paths import data_dir
+from ..core.records import record
 from .atomic import atomic_write_text, ensure_private_tree
 from .errors import Problem, StoreError, os_reason
 
@@ -28,7 +28,7 @@ GROUP_CODES = ("foreign", "too_big", "duplicate")
 MAX_FILE_BYTES = 20_000_000  # a group of years is well under a megabyte; refuse anything absurd
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ImportReport:
     """What an import of a group file added."""
 

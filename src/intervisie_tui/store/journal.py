@@ -23,7 +23,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from ..core.files import parse_json, read_limited
 from ..core.message import Message
 from ..core.plain import from_plain, to_plain
 from ..core.plan import SessionPlan
+from ..core.records import record
 from .atomic import PRIVATE_FILE_MODE, ensure_private_tree
 from .errors import UnreadableFile, os_reason
 
@@ -276,7 +277,7 @@ def _ends_mid_line(path: Path) -> bool:
 # -- reading ------------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class LiveSession:
     """A journal left behind by a session that did not finish (a crash, a kill, a power cut)."""
 

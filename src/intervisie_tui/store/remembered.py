@@ -10,12 +10,13 @@ once, and leaves every other key of settings.json as it was.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Annotated, Any
 
 from ..core.field_rules import Rules
 from ..core.plain import NotPlain
+from ..core.records import record
 from .atomic import atomic_write_text, ensure_private_dir
 from .plain_record import kept_unknown, record_data, record_from
 
@@ -24,7 +25,7 @@ PERSONAL_KEYS = ("last_group", "last_facilitator", "last_method", "last_minutes"
 MAX_BYTES = 1_000_000
 
 
-@dataclass
+@record
 class Remembered:
     """What the set-up offers again next time (the last session's group, facilitator, method, minutes)."""
 

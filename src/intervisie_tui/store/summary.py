@@ -7,11 +7,12 @@ the SQLite cache and never imports the session model on a warm start.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..core.records import record
 from ..core.times import as_aware
 from .folding import fold
 
@@ -24,7 +25,7 @@ def minutes_label(seconds: float) -> str:
     return str(math.floor(seconds / 60 + 0.5))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SessionSummary:
     """What the review list shows of one session."""
 

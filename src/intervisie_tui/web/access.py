@@ -10,7 +10,8 @@ import hmac
 import ipaddress
 import secrets
 import socket
-from dataclasses import dataclass
+
+from ..core.records import record
 
 MAX_VIEWERS = 4
 PATH_PREFIX = "/v/"
@@ -50,7 +51,7 @@ def _is_ip_literal(name: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HostRule:
     """Which Host headers the server answers: its own port, at a loopback name, the address it is bound to or
     (with --lan) any IP address.

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from ..core.records import record
 from .access import PATH_PREFIX
 
 ALL_INTERFACES = "0.0.0.0"
 ADDRESS_PLACEHOLDER = "<IP>"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Binding:
     """The interface to listen on; `lan` only when the user asked for it with `--lan`."""
 

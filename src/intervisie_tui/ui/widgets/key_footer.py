@@ -152,7 +152,14 @@ class KeyFooter(Widget, can_focus=False):
         return cell_len(entry.key_display) + label + (0 if compact else 2)  # not compact: a space each side of the key
 
     def _add(
-        self, parts: list, entry: FooterEntry, column: int, look: FooterLook, *, compact: bool, right_padding: bool = False
+        self,
+        parts: list,
+        entry: FooterEntry,
+        column: int,
+        look: FooterLook,
+        *,
+        compact: bool,
+        right_padding: bool = False,
     ) -> int:
         """One key and its label (as Textual's FooterKey draws them); returns the column after it."""
         item = look.item  # as FooterKey: its own background, lit under the mouse, dim if disabled
