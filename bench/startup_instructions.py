@@ -16,6 +16,7 @@ about three minutes. Figures only; nothing is asserted.
 
 from __future__ import annotations
 
+import argparse
 import fcntl
 import os
 import pty
@@ -23,7 +24,6 @@ import re
 import select
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 import termios
@@ -59,7 +59,8 @@ else:
 
 
 def run_on_pty(argv: list[str], env: dict[str, str]) -> None:
-    """Run `argv` on a pty of SIZE until it ends, reading all it writes."""
+    """Run `argv` on a pty of SIZE until it ends, reading all it writes; SystemExit unless it ends well
+    (the harness ends with status 0 only at its first frame)."""
     pid, fd = pty.fork()
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
@@ -76,7 +77,9 @@ def run_on_pty(argv: list[str], env: dict[str, str]) -> None:
                 raise SystemExit(f"no end within 120 s: {' '.join(argv)}")
     finally:
         os.close(fd)
-        os.waitpid(pid, 0)
+        status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    if status != 0:
+        raise SystemExit(f"ended with status {status} before its first frame: {' '.join(argv[:4])} …")
 
 
 def instructions(case: list[str], env: dict[str, str], scratch: str, *, warm: bool = False) -> int:
@@ -99,10 +102,14 @@ def instructions(case: list[str], env: dict[str, str], scratch: str, *, warm: bo
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="instructions to the first frame vs a minimal Textual app")
+    parser.add_argument(
+        "--check", action="store_true", help="run each case once without valgrind: does each still reach its frame?"
+    )
+    args = parser.parse_args()
     valgrind = shutil.which("valgrind")
-    if valgrind is None:
+    if valgrind is None and not args.check:
         raise SystemExit("needs valgrind (Debian: apt-get install valgrind)")
-    subprocess.run([valgrind, "--version"], check=True, capture_output=True)
     cases = {
         "minimal Textual app (name + Digits)": ["Incidentmethode", "baseline", BASELINE],
         "intervisie run --method incident": ["Incidentmethode", "intervisie", *RUN],
@@ -120,6 +127,11 @@ def main() -> None:
         }
         env.pop("TEXTUAL", None)
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # from bytecode, as installed: the warm-up compiles it
+        if args.check:
+            for label, case in cases.items():
+                run_on_pty([sys.executable, "-c", HARNESS, *case], {**env, "INTERVISIE_DATA_DIR": f"{scratch}/data"})
+                print(f"  {label}: first frame reached")
+            return
         for case in cases.values():
             instructions(case, env, scratch, warm=True)
         counted = {label: instructions(case, env, scratch) for label, case in cases.items()}

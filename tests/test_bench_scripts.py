@@ -17,6 +17,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 SMALLEST = {
     "methods_list.py": ["--runs", "1"],
     "startup.py": ["--runs", "1"],
+    "startup_instructions.py": ["--check"],  # without valgrind: the harness still reaches each first frame
     "cpu_countdown.py": ["--seconds", "0.5", "--runs", "1", "--size", "80x24"],
     "display_lag.py": ["--events", "2", "--size", "80x24"],
     "notes_bench.py": ["--sessions", "12", "--runs", "1"],
