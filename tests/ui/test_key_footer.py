@@ -191,7 +191,8 @@ async def test_keys_labels_a_disabled_key_and_the_key_under_the_mouse_look_as_in
         async with app.run_test(size=(80, 5)) as pilot:
             await pilot.pause()
             resting = cell_styles(app, "a Add", "Add", "b Blocked", "Blocked")
-            await pilot.hover(kind is FooterApp and KeyFooter or Footer, offset=(footer_line(app).index("a Add"), 0))
+            footer = KeyFooter if kind is FooterApp else Footer
+            await pilot.hover(footer, offset=(footer_line(app).index("a Add"), 0))
             await pilot.pause()
             lit = cell_styles(app, "a Add", "Add")
             app.theme = "textual-light"  # a theme chosen while it runs: the footer follows
@@ -204,5 +205,6 @@ async def test_keys_labels_a_disabled_key_and_the_key_under_the_mouse_look_as_in
     assert light_key != lit_key
     color, background, bold = range(3)
     assert key[bold] and not label[bold] and key[color] != label[color]
-    assert disabled_key[color] != key[color] and disabled_label[color] != label[color]  # dimmed (Textual blends the colour)
+    # A disabled key is dimmed: Textual blends its colours rather than setting "dim".
+    assert disabled_key[color] != key[color] and disabled_label[color] != label[color]
     assert lit_key[background] != key[background] and lit_label[background] == lit_key[background]

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.room import RoomView
@@ -244,60 +245,6 @@ def timing_texts(room: RoomView) -> tuple[str, str]:
     )
 
 
-class TurnNamePart(RoomPart):
-    def of(self, room):
-        return room.turn.speaker
-
-    def text(self, room, line):
-        return Content(room.turn.speaker or "")
-
-
-class RoomTurnCountdown(BigCountdown):
-    room: var[RoomView | None] = var(None, init=False)
-
-    def watch_room(self, room: RoomView | None) -> None:
-        if room is not None and room.turn.clock is not None:
-            self.value = room.turn.clock
-
-
-class TurnStatePart(RoomPart):
-    fixed_size = True
-
-    def of(self, room):
-        return (room.turn.clock, room.turn.over)
-
-    def text(self, room, line):
-        if room.turn.over:
-            return Content(t("run.turn_over", room.lang))
-        return Content(t("run.turn_clock", room.lang, time=room.turn.clock or ""))
-
-
-class RoomTurnBox(Vertical):
-    """The turn's own clock beside the phase's, when the phase times each turn. `cramped`:
-    a narrow screen with a private panel open keeps the room's clock only."""
-
-    room: var[RoomView | None] = var(None, init=False)
-    cramped: var[bool] = var(False, init=False)
-
-    def compose(self) -> ComposeResult:
-        yield RoomLine(TurnNamePart(), id="turn-name").data_bind(RoomTurnBox.room)
-        yield RoomTurnCountdown(id="turn-countdown").data_bind(RoomTurnBox.room)
-        yield RoomLine(TurnStatePart(), id="turn-state").data_bind(RoomTurnBox.room)
-
-    def watch_room(self) -> None:
-        self._show()
-
-    def watch_cramped(self) -> None:
-        self._show()
-
-    def _show(self) -> None:
-        room = self.room
-        timed = room is not None and room.turn.clock is not None and not self.cramped and room.on_break is None
-        if self.display != timed:
-            self.display = timed
-        self.set_class(room is not None and room.turn.over, "-over")
-
-
 class SpeakerPart(RoomPart):
     """Who speaks now, in one line (or, on a large screen, as a banner: see RoomBody.show_banner)."""
 
@@ -403,7 +350,9 @@ class RoomBody(Vertical):
             yield self._message()
         yield RoomLine(QuestionsPart(), id="questions").data_bind(**bind)
 
-    def _turn_box(self) -> RoomTurnBox:
+    def _turn_box(self) -> Widget:
+        from .room_turn import RoomTurnBox  # most phases time no turns: not on the way to a first frame
+
         return RoomTurnBox(id="turn-box").data_bind(room=RoomBody.room, cramped=RoomBody.cramped)
 
     @staticmethod
