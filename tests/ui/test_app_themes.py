@@ -103,3 +103,16 @@ async def test_the_room_header_and_the_footer_take_a_new_themes_colours_at_once(
             assert key.bold and key.color.triplet == Color.parse(variables["footer-key-foreground"]).rich_color.triplet
             drawn[name] = (title.color, step.color, key.color)
         assert drawn["intervisie-dark"] != drawn["intervisie-light"]
+
+
+@pytest.mark.parametrize("theme", ["intervisie-light", "textual-dark"])
+async def test_the_theme_of_the_settings_is_the_stylesheets_from_the_start(theme, incident_plan, clock, library):
+    """Textual's default theme ("textual-dark") chosen in the settings: no change of the reactive, yet its variables."""
+    app = IntervisieApp(lang="en", clock=clock, plan=incident_plan, library=library, settings=Settings(theme=theme))
+    expected = app.current_theme.to_color_system().generate()
+    assert app.theme == theme
+    assert app.stylesheet._variables["background"] == expected["background"]
+    assert app.theme_variables["foreground"] == expected["foreground"] and "muted-text" in app.stylesheet._variables
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#countdown").region.height > 0

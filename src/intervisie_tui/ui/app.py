@@ -96,7 +96,7 @@ class IntervisieApp(KeepsParsedCss, ThemeSetBeforeStart, App):
 
         for theme in ALL_THEMES:
             self.register_theme(theme)
-        self.theme = settings.theme if settings.theme in self.available_themes else ALL_THEMES[0].name
+        self.choose_theme(settings.theme if settings.theme in self.available_themes else ALL_THEMES[0].name)
         if settings.theme != self.theme:
             self._startup_notices.append(
                 (self.t("app.theme_unknown", theme=settings.theme, used=self.theme_label(self.theme)), "warning")

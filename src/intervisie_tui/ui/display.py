@@ -126,7 +126,7 @@ class DisplayApp(KeepsParsedCss, ThemeSetBeforeStart, App):
         self.poll_seconds = poll_seconds
         for known in ALL_THEMES:
             self.register_theme(known)
-        self.theme = theme if theme in self.available_themes else ALL_THEMES[0].name
+        self.choose_theme(theme if theme in self.available_themes else ALL_THEMES[0].name)
         self.poll_timer: Timer | None = None
         self.use_kept_css(cache_dir() / PARSED_CSS_CACHE)  # the theme is chosen: its variables are set
 

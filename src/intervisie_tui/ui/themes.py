@@ -152,7 +152,24 @@ class ThemeSetBeforeStart:
     runs that re-parse is redundant (the stylesheet is parsed when the app starts, with the
     theme's variables, set here) and costs as much as the first parse, on the way to the
     first frame. So before the start only the theme's classes, colour filter and the
-    stylesheet's variables are set; once running, a theme goes through Textual's watcher."""
+    stylesheet's variables are set; once running, a theme goes through Textual's watcher.
+    Textual's `App.__init__` also works out the variables of its own default theme, which our
+    apps never show: until `choose_theme` they are left empty."""
+
+    _theme_chosen = False
+
+    def get_css_variables(self) -> dict[str, str]:
+        if not self._theme_chosen:
+            return {}
+        return super().get_css_variables()  # type: ignore[misc]
+
+    def choose_theme(self, name: str) -> None:
+        """The theme to start with, once, in `__init__` (its themes registered)."""
+        self._theme_chosen = True
+        if self.theme == name:  # type: ignore[has-type]
+            self._watch_theme(name)  # no change, so no watcher: what it would do
+        else:
+            self.theme = name
 
     def _watch_theme(self, theme_name: str) -> None:
         if getattr(self, "_running", False):
