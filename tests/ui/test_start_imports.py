@@ -25,8 +25,9 @@ pty = pytest.importorskip("pty")
 WATCHED = ("pydantic", "argparse", "hashlib", "secrets", "tomllib", "intervisie_tui.cli.methods")
 WATCHED += ("intervisie_tui.cli.notes", "intervisie_tui.cli.groups", "intervisie_tui.cli.display")
 WATCHED += ("intervisie_tui.core.method_errors",)  # words problems in method files; a cached start has none
-# The turn's own clock: the incident method's first phase times no turns.
-WATCHED += ("intervisie_tui.ui.widgets.room_turn",)
+# The turn's own clock (the incident method's first phase times no turns) and the private notes
+# (their panel is mounted after the first frame).
+WATCHED += ("intervisie_tui.ui.widgets.room_turn", "intervisie_tui.ui.widgets.notes_panel")
 
 CHILD = r"""
 import os, sys

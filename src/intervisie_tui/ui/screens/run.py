@@ -12,7 +12,9 @@ beside a compact copy of the room's view, and `b` covers the display, not this s
 from __future__ import annotations
 
 import asyncio
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -39,9 +41,11 @@ from ..keys import (
 )
 from ..plain import plain
 from ..widgets.key_footer import KeyFooter
-from ..widgets.notes_panel import NoteSlot, NotesPanel
 from ..widgets.room import ROOM_BREAKPOINTS, STATE_CLASSES, KeyHints, RoomBody, state_class, width_class
 from .base import IntervisieScreen
+
+if TYPE_CHECKING:
+    from ..widgets.notes_panel import NoteSlot, NotesPanel
 
 FOOTER_COMPACT_BELOW = 120  # columns
 TICK_SECONDS = 0.5  # the display lags the clock by at most this; cheap enough for hours on battery
@@ -76,10 +80,16 @@ class RunScreen(IntervisieScreen):
         self._parts_ready = False  # the parts the room does not see at the start are mounted
         self._parts_mounting: asyncio.Future[None] | None = None
         self._ticking = True
-        self.notes_panel = NotesPanel(self._save_note, id="notes-panel")
         live_dir = journal.path.parent if journal is not None and hasattr(journal, "path") else None
         self._live_dir = live_dir
         self._heartbeat = Heartbeat(live_dir / APP_HEARTBEAT, self._wall) if live_dir is not None else None
+
+    @cached_property
+    def notes_panel(self) -> NotesPanel:
+        """The private notes, made when first needed: the parts mounted after the first frame hold it."""
+        from ..widgets.notes_panel import NotesPanel
+
+        return NotesPanel(self._save_note, id="notes-panel")
 
     @property
     def journal(self):
