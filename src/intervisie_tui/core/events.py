@@ -1,7 +1,7 @@
 """Events: every facilitator action, timestamped. A session is its plan plus these."""
 
-# No `from __future__ import annotations`: the types below are read back at every start
-# (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
+# No `from __future__ import annotations`: core/plain.py reads these fields' types when it rebuilds
+# what this program wrote (the method cache at every start, journals), and would evaluate strings.
 from datetime import datetime
 from enum import Enum
 from typing import Annotated

@@ -5,8 +5,8 @@ as plain dataclasses (a session needs no pydantic to run); pydantic validates fi
 them (core/validation.py) and `intervisie methods schema` prints them as JSON Schema.
 """
 
-# No `from __future__ import annotations`: the types below are read back at every start
-# (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
+# No `from __future__ import annotations`: core/plain.py reads these fields' types when it rebuilds
+# what this program wrote (the method cache at every start, journals), and would evaluate strings.
 from dataclasses import field
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal

@@ -4,8 +4,8 @@ The rules for a plan live here once (`plan_problems`); the set-up screen shows t
 problems inline that `SessionPlan.create` refuses with.
 """
 
-# No `from __future__ import annotations`: the types below are read back at every start
-# (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
+# No `from __future__ import annotations`: core/plain.py reads these fields' types when it rebuilds
+# what this program wrote (the method cache at every start, journals), and would evaluate strings.
 from collections.abc import Sequence
 from typing import Annotated
 

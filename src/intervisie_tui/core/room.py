@@ -7,8 +7,8 @@ the screen is covered. No note, tip, case text, speaking time per person or path
 put in one, so a widget of the room cannot draw them. Pure: no Textual, no clock.
 """
 
-# No `from __future__ import annotations`: the types below are read back at every start
-# (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
+# No `from __future__ import annotations`: typing.NamedTuple reads the field types as each class
+# is made at import, and would compile every one that is a string.
 import unicodedata
 from datetime import datetime
 from typing import NamedTuple

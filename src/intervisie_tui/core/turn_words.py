@@ -1,7 +1,7 @@
 """Whose turn it is, in words that fit the phase's speaker pattern. Pure: no Textual."""
 
-# No `from __future__ import annotations`: the types below are read back at every start
-# (core/plain.py, typing.NamedTuple), and as strings each would be compiled and evaluated there.
+# No `from __future__ import annotations`: typing.NamedTuple reads the field types as each class
+# is made at import, and would compile every one that is a string.
 import math
 from typing import NamedTuple
 
